@@ -1,0 +1,225 @@
+//! The analysis pipeline, in one function and one fixed order:
+//!
+//! 1. **normalise** the draft once (case, width, homoglyphs, invisibles) with a map back to it;
+//! 2. **find context** words for every class in one pass;
+//! 3. **detect**: every detector adds candidates in normalised offsets;
+//! 4. **allow-list**: drop candidates inside a phrase the Trust allows;
+//! 5. **resolve overlaps**: within a family keep the most severe of overlapping candidates;
+//! 6. **apply policy**: map severity to the Trust's action, dropping rules set to `off`;
+//! 7. **map back** to original byte offsets and **cap** the count.
+//!
+//! Everything that can be compiled is compiled in [`Analyzer::new`], so [`Analyzer::analyze`] does no
+//! set-up work per call.
+
+use crate::catalogue::{self, RuleInfo};
+use crate::context::ContextIndex;
+use crate::detectors::{self, Candidate, Detector, Input};
+use crate::error::Error;
+use crate::finding::{Action, Finding};
+use crate::normalize::Normalized;
+use crate::policy::Policy;
+use aho_corasick::AhoCorasick;
+
+/// Longest text analysed, in bytes. Facebook's 63,206-character limit is ~250 KB at worst; anything
+/// longer is a paste of something else, and its first 2 MiB are analysed.
+pub const MAX_TEXT_BYTES: usize = 2 << 20;
+
+/// Most findings reported for one text; beyond this the report says more were found.
+pub const MAX_FINDINGS: usize = 100;
+
+/// A compiled policy: build once, analyse many drafts.
+#[derive(Debug)]
+pub struct Analyzer {
+    policy: Policy,
+    detectors: Vec<Box<dyn Detector>>,
+    context: ContextIndex,
+    allowlist: Option<AhoCorasick>,
+}
+
+/// The result of analysing one text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Findings in text order, at most [`MAX_FINDINGS`].
+    pub findings: Vec<Finding>,
+    /// True when findings were dropped by the cap or the text was longer than [`MAX_TEXT_BYTES`].
+    pub truncated: bool,
+}
+
+impl Analyzer {
+    /// Compiles every detector and list for `policy`.
+    pub fn new(policy: Policy) -> Result<Analyzer, Error> {
+        let detectors = detectors::build(&policy)?;
+        let phrases: Vec<String> = policy
+            .allowlist
+            .iter()
+            .map(|p| Normalized::new(p.trim()).as_str().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let allowlist = if phrases.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::new(&phrases).map_err(|e| Error::policy("allowlist", e))?)
+        };
+        Ok(Analyzer { policy, detectors, context: ContextIndex::new()?, allowlist })
+    }
+
+    /// The policy this analyser enforces.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Findings for `text`, in text order.
+    pub fn analyze(&self, text: &str) -> Vec<Finding> {
+        self.analyze_report(text).findings
+    }
+
+    /// Findings for `text` plus whether any were left out.
+    pub fn analyze_report(&self, text: &str) -> Report {
+        let (text, cut) = clip(text);
+        let norm = Normalized::new(text);
+        let context = self.context.find(norm.as_str());
+        let input = Input { text: norm.as_str(), context: &context };
+
+        let mut candidates = Vec::new();
+        for detector in &self.detectors {
+            detector.detect(&input, &mut candidates);
+        }
+        self.drop_allowed(norm.as_str(), &mut candidates);
+        let resolved = resolve_overlaps(candidates);
+
+        let mut findings = Vec::with_capacity(resolved.len().min(MAX_FINDINGS));
+        let mut truncated = cut;
+        for (c, info) in resolved {
+            let severity = c.severity.unwrap_or(info.severity);
+            let action = self.policy.action_for(info.id, info.category, severity);
+            if action == Action::Off {
+                continue;
+            }
+            if findings.len() == MAX_FINDINGS {
+                truncated = true;
+                break;
+            }
+            let (start, end) = norm.to_original(c.start, c.end);
+            findings.push(Finding {
+                rule: info.id,
+                category: info.category,
+                severity,
+                action,
+                start,
+                end,
+                title: info.title,
+                message: info.message,
+                suggestion: info.suggestion,
+                policy_ref: catalogue::format_refs(info, Some(self.policy.trust_profile.as_str())),
+                why: c.why,
+            });
+        }
+        Report { findings, truncated }
+    }
+
+    fn drop_allowed(&self, text: &str, candidates: &mut Vec<Candidate>) {
+        if let Some(allow) = &self.allowlist {
+            let allowed: Vec<(usize, usize)> = allow.find_overlapping_iter(text).map(|m| (m.start(), m.end())).collect();
+            if !allowed.is_empty() {
+                candidates.retain(|c| !allowed.iter().any(|&(s, e)| s <= c.start && c.end <= e));
+            }
+        }
+    }
+}
+
+/// Cuts text longer than [`MAX_TEXT_BYTES`] at a character boundary.
+fn clip(text: &str) -> (&str, bool) {
+    if text.len() <= MAX_TEXT_BYTES {
+        return (text, false);
+    }
+    let mut at = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    (&text[..at], true)
+}
+
+/// Keeps, among overlapping candidates of the same family, the most severe (then the longest, then the
+/// first); candidates of different families may overlap. Drops candidates naming unknown rules. Returns
+/// them in text order with their catalogue entries.
+fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<(Candidate, &'static RuleInfo)> {
+    let mut known: Vec<(Candidate, &'static RuleInfo)> = candidates
+        .into_iter()
+        .filter(|c| c.start < c.end)
+        .filter_map(|c| catalogue::rule(c.rule).map(|info| (c, info)))
+        .collect();
+    // Strongest first, so the greedy pass keeps the best of each overlapping group.
+    known.sort_by(|(a, ai), (b, bi)| {
+        let sa = a.severity.unwrap_or(ai.severity);
+        let sb = b.severity.unwrap_or(bi.severity);
+        sb.cmp(&sa).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<(Candidate, &'static RuleInfo)> = Vec::with_capacity(known.len());
+    for (c, info) in known {
+        let clash = kept.iter().any(|(k, ki)| ki.category == info.category && k.start < c.end && c.start < k.end);
+        if !clash {
+            kept.push((c, info));
+        }
+    }
+    kept.sort_by_key(|(c, _)| (c.start, c.end));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Category, Severity};
+
+    fn analyzer() -> Analyzer {
+        Analyzer::new(Policy::default()).expect("default policy builds")
+    }
+
+    #[test]
+    fn finds_the_skeleton_example_with_exact_offsets() {
+        let text = "Patient NHS number 943 476 5919 seen today";
+        let f = analyzer().analyze(text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(&text[f[0].start..f[0].end], "943 476 5919");
+        assert_eq!(f[0].category, Category::Confidentiality);
+        assert_eq!(f[0].severity, Severity::High);
+        assert!(f[0].action.gates());
+        assert!(!f[0].policy_ref.is_empty());
+    }
+
+    #[test]
+    fn offsets_survive_emoji_and_full_width_digits() {
+        let text = "😀 patient ＮＨＳ ９４３ ４７６ ５９１９ 👍";
+        let f = analyzer().analyze(text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(&text[f[0].start..f[0].end], "９４３ ４７６ ５９１９");
+    }
+
+    #[test]
+    fn allowlisted_phrases_are_not_reported() {
+        let policy = Policy { allowlist: vec!["NHS 943 476 5919".into()], ..Policy::default() };
+        let a = Analyzer::new(policy).expect("builds");
+        assert!(a.analyze("Example: NHS 943 476 5919").is_empty());
+        assert_eq!(a.analyze("patient 943 476 5919").len(), 1);
+    }
+
+    #[test]
+    fn off_rules_are_dropped() {
+        let mut policy = Policy::default();
+        policy.rule_actions.insert("nhs-number".into(), Action::Off);
+        assert!(Analyzer::new(policy).expect("builds").analyze("NHS 943 476 5919").is_empty());
+    }
+
+    #[test]
+    fn findings_are_capped() {
+        let text = "patient nhs 943 476 5919. ".repeat(MAX_FINDINGS + 5);
+        let r = analyzer().analyze_report(&text);
+        assert_eq!(r.findings.len(), MAX_FINDINGS);
+        assert!(r.truncated);
+    }
+
+    #[test]
+    fn benign_text_has_no_findings() {
+        assert!(analyzer().analyze("Lovely shift today, proud of the team!").is_empty());
+        assert!(analyzer().analyze("").is_empty());
+    }
+}

@@ -1,0 +1,72 @@
+//! Detectors: one per file, each owning its patterns, context rules and validation, with its own table
+//! of positive and negative cases beside it. [`build`] is the registry.
+//!
+//! A detector sees only the normalised text and the shared [`ContextHits`]; it reports [`Candidate`]s
+//! in normalised byte offsets. The analyser maps them back to the original text, resolves overlaps and
+//! applies the Trust's policy, so detectors never repeat that work.
+
+use crate::context::ContextHits;
+use crate::error::Error;
+use crate::finding::Severity;
+use crate::policy::Policy;
+
+mod nhs_number;
+
+/// What a detector is given for one analysis.
+#[derive(Debug)]
+pub struct Input<'a> {
+    /// The normalised text (lower case, folded; see `normalize`).
+    pub text: &'a str,
+    /// Context words found in `text`.
+    pub context: &'a ContextHits,
+}
+
+/// A possible risk, in normalised byte offsets, before policy is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Rule id; must exist in the catalogue.
+    pub rule: &'static str,
+    /// Start byte in the normalised text.
+    pub start: usize,
+    /// End byte in the normalised text.
+    pub end: usize,
+    /// Severity when it differs from the rule's default (e.g. lowered for weak context).
+    pub severity: Option<Severity>,
+    /// How the detector decided, without quoting the user's text.
+    pub why: String,
+}
+
+impl Candidate {
+    /// A candidate at the rule's default severity.
+    pub fn new(rule: &'static str, start: usize, end: usize, why: impl Into<String>) -> Self {
+        Candidate { rule, start, end, severity: None, why: why.into() }
+    }
+
+    /// The same candidate at another severity.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+}
+
+/// One kind of risk.
+pub trait Detector: Send + Sync + std::fmt::Debug {
+    /// Pushes every candidate found in `input` onto `out`.
+    fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>);
+}
+
+/// Builds every detector for a policy. Fails only on invalid IT-supplied configuration (e.g. a
+/// hospital-number pattern that does not compile), with an error naming the setting.
+pub fn build(_policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
+    Ok(vec![Box::new(nhs_number::NhsNumber::new()?)])
+}
+
+/// Test helper: runs one detector over a raw text and returns the matched normalised substrings.
+#[cfg(test)]
+pub(crate) fn run(detector: &dyn Detector, text: &str) -> Vec<(String, Candidate)> {
+    let norm = crate::normalize::Normalized::new(text);
+    let context = crate::context::ContextIndex::new().expect("context lists compile").find(norm.as_str());
+    let mut out = Vec::new();
+    detector.detect(&Input { text: norm.as_str(), context: &context }, &mut out);
+    out.into_iter().map(|c| (norm.as_str()[c.start..c.end].to_string(), c)).collect()
+}

@@ -1,0 +1,29 @@
+//! # postguard-core
+//!
+//! Finds the parts of a draft social media post that risk breaching an NHS Trust's social media policy:
+//! things that could identify a patient or colleague (**confidentiality**), media shared without
+//! consent (**consent**), and content that could bring the Trust into disrepute (**disrepute**).
+//!
+//! The design idea: one [`Analyzer`] is built per policy, compiling every pattern and word list up
+//! front; [`Analyzer::analyze`] then runs a fixed pipeline (see [`analyzer`]) over a normalised copy of
+//! the text and reports [`Finding`]s whose byte offsets point into the text exactly as typed. Every
+//! finding explains itself: rule, why the detector fired, and the policy clause it rests on. Rule
+//! wording and word lists are data (`data/`), compiled in at build time.
+//!
+//! This crate knows nothing of browsers: the extension reaches it through `postguard-web`, and comms
+//! teams through the `postguard` CLI.
+
+pub mod analyzer;
+pub mod catalogue;
+pub mod context;
+pub mod detectors;
+pub mod error;
+pub mod finding;
+pub mod normalize;
+pub mod offsets;
+pub mod policy;
+
+pub use analyzer::{Analyzer, Report};
+pub use error::{Error, ErrorKind};
+pub use finding::{Action, Category, Finding, Severity};
+pub use policy::Policy;
