@@ -1,0 +1,79 @@
+// @ts-check
+/**
+ * The message contract between the content script (in the page) and the service worker (where the
+ * WASM analyser runs). Content scripts cannot run WebAssembly under the sites' CSPs, so every analysis
+ * is a round trip through `chrome.runtime.sendMessage`; messages never leave the browser.
+ *
+ * Offsets in findings are UTF-16 code units into the exact text that was sent.
+ *
+ * @typedef {'confidentiality' | 'consent' | 'disrepute'} Category
+ * @typedef {'info' | 'warn' | 'high'} Severity
+ * @typedef {'inform' | 'warn' | 'acknowledge' | 'block'} Action
+ *
+ * @typedef {object} Finding
+ * @property {string} rule          stable rule id, e.g. "nhs-number"
+ * @property {Category} category
+ * @property {Severity} severity
+ * @property {Action} action        what the Trust's policy says to do; warn and above pause a submit
+ * @property {number} start         UTF-16 offset of the span's first code unit
+ * @property {number} end           UTF-16 offset just past the span
+ * @property {string} title         a few words naming the risk
+ * @property {string} message       one calm sentence saying why
+ * @property {string | null} suggestion
+ * @property {string} policyRef     the clause(s) the warning rests on
+ * @property {string} why           how the detector decided (never quotes the draft)
+ *
+ * @typedef {object} AnalyzeRequest
+ * @property {'analyze'} type
+ * @property {string} text
+ *
+ * @typedef {object} AnalyzeOk
+ * @property {true} ok
+ * @property {Finding[]} findings   in text order
+ * @property {boolean} truncated    more findings exist than were returned
+ *
+ * @typedef {object} Failure
+ * @property {false} ok
+ * @property {string} error         what failed (never the draft's text)
+ *
+ * @typedef {object} SettingsRequest
+ * @property {'settings'} type
+ *
+ * @typedef {object} Settings      what the page side needs to know of the effective policy
+ * @property {string} trustName
+ * @property {string} commsContact
+ * @property {string} speakUpContact
+ * @property {string} policyUrl
+ * @property {boolean} allowOverride  whether "Post anyway" may be offered at all
+ * @property {boolean} failClosed     hold submits when the checker cannot run
+ *
+ * @typedef {object} SettingsOk
+ * @property {true} ok
+ * @property {Settings} settings
+ *
+ * @typedef {AnalyzeRequest | SettingsRequest} Request
+ */
+
+/** Message type names, so a typo is a type error rather than a silent no-op. */
+const MessageType = Object.freeze({ analyze: 'analyze', settings: 'settings' });
+
+/**
+ * Whether a value received over `runtime.onMessage` is a well-formed request.
+ * @param {unknown} value
+ * @returns {value is Request}
+ */
+function isRequest(value) {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = /** @type {Record<string, unknown>} */ (value);
+  switch (v.type) {
+    case MessageType.analyze:
+      return typeof v.text === 'string';
+    case MessageType.settings:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Shared by the worker (ES module import) and classic scripts (global), without a bundler.
+if (typeof globalThis !== 'undefined') Object.assign(globalThis, { PostguardMessages: { MessageType, isRequest } });
