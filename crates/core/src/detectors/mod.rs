@@ -12,6 +12,12 @@ use crate::policy::Policy;
 
 mod nhs_number;
 
+mod chi_number;
+mod hospital_number;
+mod nino;
+mod people;
+mod postcode;
+
 /// What a detector is given for one analysis.
 #[derive(Debug)]
 pub struct Input<'a> {
@@ -57,8 +63,14 @@ pub trait Detector: Send + Sync + std::fmt::Debug {
 
 /// Builds every detector for a policy. Fails only on invalid IT-supplied configuration (e.g. a
 /// hospital-number pattern that does not compile), with an error naming the setting.
-pub fn build(_policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
-    Ok(vec![Box::new(nhs_number::NhsNumber::new()?)])
+pub fn build(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
+    Ok(vec![
+        Box::new(nhs_number::NhsNumber::new()?),
+        Box::new(chi_number::ChiNumber::new()?),
+        Box::new(hospital_number::HospitalNumber::new(policy)?),
+        Box::new(nino::Nino::new()?),
+        Box::new(postcode::Postcode::new()?),
+    ])
 }
 
 /// Test helper: runs one detector over a raw text and returns the matched normalised substrings.

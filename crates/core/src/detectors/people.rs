@@ -1,0 +1,119 @@
+//! Shared person-name heuristics for the confidentiality detectors (not a detector itself).
+//!
+//! Detectors see the normalised, lower-cased draft, so capital letters cannot say "this is a name".
+//! Instead a word counts as a name when it follows an honorific and is not a function word or a
+//! clinical/office word (`data/context/not_name.txt`), or when it is a common first name
+//! (`data/context/first_name.txt`). Both lists are context classes, so they are found in the same
+//! single Aho-Corasick pass as every other context word and cost nothing extra per analysis; this
+//! module only asks whether a given word is exactly one of those hits.
+
+use crate::catalogue::{class, ContextClass};
+use crate::context::ContextHits;
+
+/// A word of ASCII letters (with inner apostrophes or hyphens) starting exactly at `at`, as a byte
+/// range. Digits and non-ASCII letters end it.
+pub fn word_at(text: &str, at: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while end < bytes.len() {
+        let b = bytes[end];
+        let inner = (b == b'\'' || b == b'-')
+            && end > at
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_lowercase);
+        if b.is_ascii_lowercase() || inner {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    // A word must end at a boundary: "smith2" or "josé" (non-ASCII tail) is not a clean word.
+    let clean_end = bytes.get(end).map_or(true, |&b| !b.is_ascii_digit() && b < 0x80);
+    (end > at && clean_end).then_some((at, end))
+}
+
+/// The word after `at`, skipping spaces (at most a few).
+pub fn next_word(text: &str, at: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i < bytes.len() && bytes[i] == b' ' && i - at < 3 {
+        i += 1;
+    }
+    word_at(text, i)
+}
+
+/// Up to `n` bytes of `text` before `at`, starting on a character boundary.
+pub fn before(text: &str, at: usize, n: usize) -> &str {
+    let mut start = at.saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..at]
+}
+
+/// Up to `n` bytes of `text` after `at`, ending on a character boundary.
+pub fn after(text: &str, at: usize, n: usize) -> &str {
+    let mut end = at.saturating_add(n).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[at..end]
+}
+
+/// Whether `span` is exactly a hit of `class`.
+pub fn is_hit(context: &ContextHits, class: ContextClass, span: (usize, usize)) -> bool {
+    context.all(class).binary_search(&span).is_ok()
+}
+
+/// Whether the word at `span` is a common first name.
+pub fn is_first_name(context: &ContextHits, span: (usize, usize)) -> bool {
+    is_hit(context, class::FIRST_NAME, span)
+}
+
+/// Whether the word at `span` may be a surname after an honorific: at least two letters and not a
+/// word that follows "Mr"/"Ms"/"Miss" in other senses.
+pub fn may_be_surname(text: &str, context: &ContextHits, span: (usize, usize)) -> bool {
+    span.1 - span.0 >= 2 && !is_hit(context, class::NOT_NAME, span) && !text[span.0..span.1].ends_with("ing")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::ContextIndex;
+
+    #[test]
+    fn words_and_names() {
+        let text = "mrs o'neil and doris-may smith2 went seeing";
+        let hits = ContextIndex::new().expect("lists compile").find(text);
+        let w = next_word(text, 3).expect("word");
+        assert_eq!(&text[w.0..w.1], "o'neil");
+        assert!(may_be_surname(text, &hits, w));
+        let and = next_word(text, w.1).expect("and");
+        assert!(!may_be_surname(text, &hits, and));
+        let doris = text.find("doris").expect("doris");
+        assert_eq!(word_at(text, doris), Some((doris, doris + 9)));
+        assert!(word_at(text, text.find("smith2").expect("smith")).is_none());
+        let seeing = text.find("seeing").expect("seeing");
+        assert!(!may_be_surname(text, &hits, (seeing, seeing + 6)));
+    }
+
+    #[test]
+    fn windows_never_split_characters() {
+        let text = "aé😀b";
+        for at in [0, 1, 3, 7, 8] {
+            for n in 0..10 {
+                let b = before(text, at, n);
+                let a = after(text, at, n);
+                assert!(b.len() <= n && a.len() <= n);
+                assert!(text[..at].ends_with(b) && text[at..].starts_with(a));
+            }
+        }
+    }
+
+    #[test]
+    fn first_names_are_exact_words() {
+        let text = "doris and dorise";
+        let hits = ContextIndex::new().expect("lists compile").find(text);
+        assert!(is_first_name(&hits, (0, 5)));
+        assert!(!is_first_name(&hits, (10, 16)));
+    }
+}
