@@ -21,15 +21,41 @@ usage:
   postguard check --jsonl FILE [--policy FILE]        check JSON lines {\"id\",\"text\"}, one result line each
   postguard eval [--policy FILE] FILE...              precision, recall and benign warn rate of a corpus
                                                       (JSON lines {\"id\",\"text\",\"expect\":[families]})
+  postguard policy FILE                               check a policy file (or a Chromium/Firefox/Admin
+                                                      console deployment file): print the effective
+                                                      policy as JSON, problems on standard error
+  postguard rules                                     list the rule ids policies can set actions for
   postguard help
 
-exit status: 0 nothing would pause the post, 1 something would, 2 usage or input error";
+exit status: 0 nothing would pause the post, 1 something would, 2 usage or input error;
+`policy`: 0 the policy is valid, 1 some settings were rejected (they use their defaults)";
+
+/// `postguard policy FILE`: the effective policy on standard output, problems on standard error.
+fn policy_command(path: &std::path::Path) -> Result<ExitCode, String> {
+    let loaded = policy_file::load(Some(path))?;
+    for line in policy_file::issue_lines(path, &loaded.issues) {
+        eprintln!("{line}");
+    }
+    let json = serde_json::json!({ "policy": loaded.policy, "sources": loaded.sources });
+    println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
+    Ok(if loaded.issues.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let result = match argv.first().map(String::as_str) {
         Some("check") => args::parse(&argv[1..]).and_then(|a| check::run(&a)),
         Some("eval") => args::parse(&argv[1..]).and_then(|a| eval::run(&a)),
+        Some("policy") => match &argv[1..] {
+            [file] => policy_command(std::path::Path::new(file)),
+            _ => Err("`policy` needs exactly one file".to_string()),
+        },
+        Some("rules") => {
+            for r in postguard_core::catalogue::RULES {
+                println!("{:<20} {:<16} {:<5} {}", r.id, r.category.as_str(), r.severity.as_str(), r.title);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some("help" | "-h" | "--help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -13,7 +13,9 @@
 //! when IT allows it** (`userTermsAllowed`). Users can never remove the Trust's terms, loosen an action or
 //! allow-list a phrase, so a personal setting can only make postguard stricter.
 
+use crate::analyzer::Analyzer;
 use crate::catalogue;
+use crate::error::Error;
 use crate::finding::{Action, Category};
 use crate::policy::{Policy, SiteSelectors, SITE_IDS};
 use regex::bytes::RegexBuilder;
@@ -106,6 +108,37 @@ pub struct Loaded {
     pub issues: Vec<PolicyIssue>,
     /// For every setting in [`SETTINGS`], where its value came from.
     pub sources: BTreeMap<&'static str, Source>,
+}
+
+impl Loaded {
+    /// Builds the analyser for this policy. Validation mirrors every check the detectors make, so this
+    /// should not fail; if a detector still refuses a setting, that is added to the issues and the
+    /// analyser is built without the Trust's custom patterns, then with the defaults, rather than
+    /// leaving the user unprotected. Fails only if the built-in defaults cannot compile (a bug).
+    pub fn into_analyzer(mut self) -> Result<(Analyzer, Loaded), Error> {
+        match Analyzer::new(self.policy.clone()) {
+            Ok(a) => return Ok((a, self)),
+            Err(e) => self.issues.push(PolicyIssue {
+                setting: "hospitalNumberPatterns".into(),
+                problem: format!("{e}; postguard runs without the Trust's patterns"),
+                source: Source::Managed,
+            }),
+        }
+        self.policy.hospital_number_patterns.clear();
+        self.sources.insert("hospitalNumberPatterns", Source::Default);
+        if let Ok(a) = Analyzer::new(self.policy.clone()) {
+            return Ok((a, self));
+        }
+        self.issues.push(PolicyIssue {
+            setting: "(policy)".into(),
+            problem: "the policy could not be applied; postguard runs with its defaults".into(),
+            source: Source::Managed,
+        });
+        self.policy = Policy::default();
+        self.sources.values_mut().for_each(|s| *s = Source::Default);
+        let analyzer = Analyzer::new(self.policy.clone())?;
+        Ok((analyzer, self))
+    }
 }
 
 /// Reads a managed policy object (or `null` for none).
@@ -338,8 +371,9 @@ impl Reader {
         match v {
             Value::Bool(b) => Some(*b),
             // Windows registry policies arrive as DWORD 0/1.
-            Value::Number(n) if n.as_u64() == Some(0) => Some(false),
-            Value::Number(n) if n.as_u64() == Some(1) => Some(true),
+            // (JS numbers arrive as floats, so compare as one.)
+            Value::Number(n) if n.as_f64() == Some(0.0) => Some(false),
+            Value::Number(n) if n.as_f64() == Some(1.0) => Some(true),
             _ => {
                 self.report(setting, format!("must be true or false, not {}; the default is used", kind(v)));
                 None

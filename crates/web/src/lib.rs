@@ -9,7 +9,7 @@
 //! **UTF-16** offsets, which is what DOM `Range`s and JS strings count. The conversion from core's byte
 //! offsets happens here and nowhere else (`postguard_core::offsets`).
 
-use postguard_core::{offsets, Analyzer, Finding, Policy};
+use postguard_core::{catalogue, managed, offsets, Analyzer, Finding, Loaded};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -17,6 +17,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Checker {
     analyzer: Analyzer,
+    loaded: Loaded,
 }
 
 /// A finding as the extension sees it (camelCase, UTF-16 offsets); see `extension/shared/messages.js`.
@@ -46,26 +47,73 @@ struct JsReport<'a> {
 
 #[wasm_bindgen]
 impl Checker {
-    /// Compiles an analyser for `policy` (a plain object with the managed-storage keys; `undefined` or
-    /// `{}` means the defaults). Fails with a message naming the bad setting.
+    /// Compiles an analyser for `policy` (the raw managed-storage object; `undefined` or `{}` means
+    /// the defaults) plus the user's own additions `user` (`undefined` for none). Never fails on a bad
+    /// setting: each one falls back to its default and is listed by [`Checker::issues`].
     #[wasm_bindgen(constructor)]
-    pub fn new(policy: JsValue) -> Result<Checker, JsError> {
-        let policy: Policy = if policy.is_undefined() || policy.is_null() {
-            Policy::default()
-        } else {
-            serde_wasm_bindgen::from_value(policy).map_err(|e| JsError::new(&format!("invalid policy: {e}")))?
-        };
-        let analyzer = Analyzer::new(policy).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Checker { analyzer })
+    pub fn new(policy: JsValue, user: JsValue) -> Result<Checker, JsError> {
+        let loaded = managed::load_layers(&to_json(policy)?, &to_json(user)?);
+        let (analyzer, loaded) = loaded.into_analyzer().map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Checker { analyzer, loaded })
+    }
+
+    /// What was wrong with the policy: `[{setting, problem, source}]`, empty when all was well.
+    pub fn issues(&self) -> Result<JsValue, JsError> {
+        to_js_value(&self.loaded.issues)
+    }
+
+    /// The effective policy and where each setting came from: `{policy, issues, sources}`.
+    pub fn effective(&self) -> Result<JsValue, JsError> {
+        to_js_value(&self.loaded)
     }
 
     /// Analyses `text` and returns `{findings, truncated}` with UTF-16 offsets into `text`.
     pub fn check(&self, text: &str) -> Result<JsValue, JsError> {
         let report = self.analyzer.analyze_report(text);
-        let js = JsReport { findings: to_js(text, &report.findings), truncated: report.truncated };
-        js.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&format!("cannot convert findings: {e}")))
+        to_js_value(&JsReport { findings: to_js(text, &report.findings), truncated: report.truncated })
     }
+}
+
+/// Reads a managed policy (and optional user additions) without building an analyser:
+/// `{policy, issues, sources}` as [`Checker::effective`] returns them.
+#[wasm_bindgen(js_name = validatePolicy)]
+pub fn validate_policy(policy: JsValue, user: JsValue) -> Result<JsValue, JsError> {
+    to_js_value(&managed::load_layers(&to_json(policy)?, &to_json(user)?))
+}
+
+/// One rule as the options page lists it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsRule {
+    id: &'static str,
+    category: &'static str,
+    severity: &'static str,
+    title: &'static str,
+}
+
+/// Every rule id IT can set an action for, with its family, default severity and title.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsError> {
+    let rules: Vec<JsRule> = catalogue::RULES
+        .iter()
+        .map(|r| JsRule { id: r.id, category: r.category.as_str(), severity: r.severity.as_str(), title: r.title })
+        .collect();
+    to_js_value(&rules)
+}
+
+/// A JS value as JSON (`undefined` and `null` as `null`).
+fn to_json(value: JsValue) -> Result<serde_json::Value, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(serde_json::Value::Null);
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("policy is not plain data: {e}")))
+}
+
+/// A Rust value as a plain JS object (maps as objects, not `Map`s).
+fn to_js_value(value: &impl Serialize) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert to JS: {e}")))
 }
 
 /// Converts findings to their JS shape, mapping byte offsets to UTF-16 in one pass over the text.
@@ -97,7 +145,7 @@ mod tests {
 
     #[test]
     fn offsets_are_utf16() {
-        let analyzer = Analyzer::new(Policy::default()).expect("builds");
+        let analyzer = Analyzer::new(postguard_core::Policy::default()).expect("builds");
         let text = "😀 patient NHS 943 476 5919";
         let findings = analyzer.analyze(text);
         let js = to_js(text, &findings);

@@ -246,7 +246,8 @@ fn untrusted_patterns_are_compiled_checked_and_reported() {
     assert!(loaded.issues[0].problem.contains("not a valid pattern"), "{:?}", loaded.issues[0]);
     assert!(!loaded.issues[0].problem.contains('\n'));
     assert!(loaded.issues[2].problem.contains("empty text"), "{:?}", loaded.issues[2]);
-    Analyzer::new(loaded.policy).expect("validated patterns always build");
+    let (_, loaded) = loaded.into_analyzer().expect("validated patterns always build");
+    assert_eq!(loaded.issues.len(), 6, "building adds no issue: {:?}", loaded.issues);
 
     let many: Vec<String> = (0..MAX_PATTERNS + 3).map(|i| format!("Q{i}\\d{{6}}")).collect();
     let loaded = load(&json!({ "hospitalNumberPatterns": many }));
