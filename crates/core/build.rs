@@ -50,7 +50,9 @@ fn main() {
 
     let trusts: TrustFile = parse(&data.join("trusts.toml"));
     let keys: BTreeSet<&str> = trusts.trust.iter().map(|t| t.key.as_str()).collect();
-    out.push_str("/// The Trust policies that rules cite, from `data/trusts.toml`.\npub static TRUSTS: &[TrustInfo] = &[\n");
+    out.push_str(
+        "/// The Trust policies that rules cite, from `data/trusts.toml`.\npub static TRUSTS: &[TrustInfo] = &[\n",
+    );
     for t in &trusts.trust {
         let _ = writeln!(
             out,

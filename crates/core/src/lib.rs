@@ -18,6 +18,7 @@ pub mod catalogue;
 pub mod context;
 pub mod detectors;
 pub mod error;
+pub mod evaluate;
 pub mod finding;
 pub mod normalize;
 pub mod offsets;
