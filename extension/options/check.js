@@ -5,9 +5,7 @@
  */
 import { el } from './dom.js';
 
-/**
- * @typedef {import('../shared/messages.js').Finding} Finding
- */
+// `Finding` is the global typedef of shared/messages.js (a classic script shared with the content script).
 
 /** What each action means for the user. */
 const ACTION_TEXT = Object.freeze({
@@ -37,7 +35,7 @@ export function renderReport(out, text, report) {
   const items = report.findings.map((f) => {
     const box = el('article', { class: `finding ${f.action}`, 'data-rule': f.rule, 'data-category': f.category },
       el('h3', {}, f.title),
-      el('p', {}, el('span', { class: 'span' }, text.slice(f.start, f.end)), ` — ${ACTION_TEXT[f.action] ?? f.action}.`),
+      el('p', {}, el('span', { class: 'span' }, text.slice(f.start, f.end)), ` — ${ACTION_TEXT[/** @type {keyof typeof ACTION_TEXT} */ (f.action)] ?? f.action}.`),
       el('p', {}, f.message));
     if (f.suggestion) box.append(el('p', {}, f.suggestion));
     box.append(el('p', { class: 'setting-description' }, `Policy: ${f.policyRef}`));

@@ -43,7 +43,7 @@ export async function checkerFor(layers) {
  * Analyses `text`; on a trap, drops the instance so the next call starts clean, and rethrows.
  * @param {{managed: unknown, user: unknown}} policy  the layers from settings.js
  * @param {string} text
- * @returns {Promise<{findings: import('../shared/messages.js').Finding[], truncated: boolean}>}
+ * @returns {Promise<{findings: Finding[], truncated: boolean}>}
  */
 export async function analyze(policy, text) {
   const c = await checkerFor(policy);

@@ -88,6 +88,9 @@ export function policy() {
   return cached;
 }
 
+// Read at start, so problems with the policy are in the console as soon as the browser starts.
+void policy();
+
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'managed' && !(area === 'local' && USER_TERMS_KEY in changes)) return;
   cached = null;
@@ -103,7 +106,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
  * `selectors` is IT's `selectorOverrides` by site id (checked for size by the core; the content script
  * checks their CSS syntax).
  * @param {Layers} layers
- * @returns {import('../shared/messages.js').Settings & {selectors: Record<string, unknown>}}
+ * @returns {Settings}
  */
 export function pageSettings(layers) {
   const p = layers.effective ?? /** @type {Record<string, unknown>} */ (layers.managed ?? {});
@@ -123,6 +126,6 @@ export function pageSettings(layers) {
     failClosed: bool('failClosed', false),
     allowPause: bool('allowPause', true),
     enabledSites: sites ?? ['x', 'facebook', 'linkedin', 'instagram', 'tiktok'],
-    selectors: /** @type {Record<string, unknown>} */ (selectors),
+    selectors: /** @type {Record<string, SelectorOverride>} */ (selectors),
   };
 }
