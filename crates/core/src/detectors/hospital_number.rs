@@ -65,7 +65,10 @@ impl HospitalNumber {
         if patterns.len() > MAX_PATTERNS {
             return Err(Error::policy(
                 "hospitalNumberPatterns",
-                format!("{} patterns given; at most {MAX_PATTERNS} are allowed", patterns.len()),
+                format!(
+                    "{} patterns given; at most {MAX_PATTERNS} are allowed",
+                    patterns.len()
+                ),
             ));
         }
         let mut local = Vec::with_capacity(patterns.len());
@@ -76,7 +79,10 @@ impl HospitalNumber {
                 return Err(Error::policy(&setting, "the pattern is empty"));
             }
             if p.chars().count() > MAX_PATTERN_LEN {
-                return Err(Error::policy(&setting, format!("longer than {MAX_PATTERN_LEN} characters")));
+                return Err(Error::policy(
+                    &setting,
+                    format!("longer than {MAX_PATTERN_LEN} characters"),
+                ));
             }
             let re = RegexBuilder::new(p)
                 .unicode(false)
@@ -99,8 +105,13 @@ impl Detector for HospitalNumber {
         for caps in self.cued.captures_iter(input.text) {
             if let Some(id) = caps.get(1) {
                 out.push(
-                    Candidate::new("hospital-number", id.start(), id.end(), "hospital-number cue followed by an identifier")
-                        .with_severity(Severity::High),
+                    Candidate::new(
+                        "hospital-number",
+                        id.start(),
+                        id.end(),
+                        "hospital-number cue followed by an identifier",
+                    )
+                    .with_severity(Severity::High),
                 );
             }
         }
@@ -120,11 +131,20 @@ impl Detector for HospitalNumber {
                 if start == end || !is_boundary(bytes, start) || !is_boundary(bytes, end) {
                     continue;
                 }
-                let (severity, why) = match input.context.near(class::IDENTIFIER, start, end, CONTEXT_WINDOW) {
-                    Some(_) => (Severity::High, "matches a Trust hospital-number format; health-identifier word nearby"),
-                    None => (Severity::Warn, "matches a Trust hospital-number format"),
-                };
-                out.push(Candidate::new("hospital-number", start, end, why).with_severity(severity));
+                let (severity, why) =
+                    match input
+                        .context
+                        .near(class::IDENTIFIER, start, end, CONTEXT_WINDOW)
+                    {
+                        Some(_) => (
+                            Severity::High,
+                            "matches a Trust hospital-number format; health-identifier word nearby",
+                        ),
+                        None => (Severity::Warn, "matches a Trust hospital-number format"),
+                    };
+                out.push(
+                    Candidate::new("hospital-number", start, end, why).with_severity(severity),
+                );
             }
         }
     }
@@ -137,9 +157,15 @@ mod tests {
     use crate::error::ErrorKind;
 
     fn found_with(patterns: &[&str], text: &str) -> Vec<(String, Option<Severity>)> {
-        let policy = Policy { hospital_number_patterns: patterns.iter().map(|s| s.to_string()).collect(), ..Policy::default() };
+        let policy = Policy {
+            hospital_number_patterns: patterns.iter().map(|s| s.to_string()).collect(),
+            ..Policy::default()
+        };
         let d = HospitalNumber::new(&policy).expect("compiles");
-        run(&d, text).into_iter().map(|(s, c)| (s, c.severity)).collect()
+        run(&d, text)
+            .into_iter()
+            .map(|(s, c)| (s, c.severity))
+            .collect()
     }
 
     fn found(text: &str) -> Vec<(String, Option<Severity>)> {
@@ -156,22 +182,37 @@ mod tests {
             ("Unit number 1234567A", "1234567a"),
             ("K-number K0987654", "k0987654"),
         ] {
-            assert_eq!(found(text), [(id.to_string(), Some(Severity::High))], "{text}");
+            assert_eq!(
+                found(text),
+                [(id.to_string(), Some(Severity::High))],
+                "{text}"
+            );
         }
         assert!(crate::catalogue::rule("hospital-number").is_some());
     }
 
     #[test]
     fn cued_negatives() {
-        for text in ["hospital number is on the letter", "MRN 1234", "hospitality no 123456 tickets", "the unit numbers rose"] {
+        for text in [
+            "hospital number is on the letter",
+            "MRN 1234",
+            "hospitality no 123456 tickets",
+            "the unit numbers rose",
+        ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
     #[test]
     fn trust_patterns() {
-        assert_eq!(found_with(&[r"RJ1\d{7}"], "rj12345678 in bay 4"), [("rj12345678".to_string(), Some(Severity::Warn))]);
-        assert_eq!(found_with(&[r"RJ1\d{7}"], "patient RJ12345678"), [("rj12345678".to_string(), Some(Severity::High))]);
+        assert_eq!(
+            found_with(&[r"RJ1\d{7}"], "rj12345678 in bay 4"),
+            [("rj12345678".to_string(), Some(Severity::Warn))]
+        );
+        assert_eq!(
+            found_with(&[r"RJ1\d{7}"], "patient RJ12345678"),
+            [("rj12345678".to_string(), Some(Severity::High))]
+        );
         assert!(found_with(&[r"RJ1\d{7}"], "xrj12345678").is_empty());
         // A pattern with `.` may match part of a multi-byte character; the span is widened to whole ones.
         let f = found_with(&[r"\d{6}."], "patient 123456ж");
@@ -181,7 +222,10 @@ mod tests {
     #[test]
     fn bad_trust_patterns_are_policy_errors_naming_the_setting() {
         let build = |patterns: Vec<String>| {
-            HospitalNumber::new(&Policy { hospital_number_patterns: patterns, ..Policy::default() })
+            HospitalNumber::new(&Policy {
+                hospital_number_patterns: patterns,
+                ..Policy::default()
+            })
         };
         let e = build(vec![r"RJ1\d{7}".into(), "(unclosed".into()]).expect_err("bad pattern");
         assert_eq!(e.kind(), ErrorKind::Policy);

@@ -12,11 +12,20 @@ use crate::policy::Policy;
 
 mod nhs_number;
 
+mod address;
 mod chi_number;
+mod credentials;
+mod date_of_birth;
+mod email;
 mod hospital_number;
 mod nino;
+mod notable_patient;
 mod people;
+mod person_in_context;
+mod phone;
 mod postcode;
+mod staff_process;
+mod trust_business;
 
 /// What a detector is given for one analysis.
 #[derive(Debug)]
@@ -70,6 +79,15 @@ pub fn build(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(hospital_number::HospitalNumber::new(policy)?),
         Box::new(nino::Nino::new()?),
         Box::new(postcode::Postcode::new()?),
+        Box::new(phone::Phone::new()?),
+        Box::new(email::Email::new()?),
+        Box::new(address::Address::new()?),
+        Box::new(date_of_birth::DateOfBirth::new()?),
+        Box::new(person_in_context::PersonInContext::new(policy)?),
+        Box::new(notable_patient::NotablePatient::new()?),
+        Box::new(trust_business::TrustBusiness::new(policy)?),
+        Box::new(staff_process::StaffProcess::new(policy)?),
+        Box::new(credentials::Credentials::new()?),
     ])
 }
 

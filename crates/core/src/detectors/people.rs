@@ -27,7 +27,9 @@ pub fn word_at(text: &str, at: usize) -> Option<(usize, usize)> {
         }
     }
     // A word must end at a boundary: "smith2" or "josé" (non-ASCII tail) is not a clean word.
-    let clean_end = bytes.get(end).map_or(true, |&b| !b.is_ascii_digit() && b < 0x80);
+    let clean_end = bytes
+        .get(end)
+        .map_or(true, |&b| !b.is_ascii_digit() && b < 0x80);
     (end > at && clean_end).then_some((at, end))
 }
 
@@ -72,7 +74,9 @@ pub fn is_first_name(context: &ContextHits, span: (usize, usize)) -> bool {
 /// Whether the word at `span` may be a surname after an honorific: at least two letters and not a
 /// word that follows "Mr"/"Ms"/"Miss" in other senses.
 pub fn may_be_surname(text: &str, context: &ContextHits, span: (usize, usize)) -> bool {
-    span.1 - span.0 >= 2 && !is_hit(context, class::NOT_NAME, span) && !text[span.0..span.1].ends_with("ing")
+    span.1 - span.0 >= 2
+        && !is_hit(context, class::NOT_NAME, span)
+        && !text[span.0..span.1].ends_with("ing")
 }
 
 #[cfg(test)]

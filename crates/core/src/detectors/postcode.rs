@@ -53,14 +53,25 @@ impl Detector for Postcode {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         for caps in self.pattern.captures_iter(input.text) {
             let Some(m) = caps.get(0) else { continue };
-            if caps.get(1).is_some_and(|inward| is_ordinal(inward.as_str())) {
+            if caps
+                .get(1)
+                .is_some_and(|inward| is_ordinal(inward.as_str()))
+            {
                 continue;
             }
             let personal = [class::RESIDENCE, class::CARE_EVENT, class::PERSON_NOUN]
                 .into_iter()
-                .any(|c| input.context.near(c, m.start(), m.end(), CONTEXT_WINDOW).is_some());
+                .any(|c| {
+                    input
+                        .context
+                        .near(c, m.start(), m.end(), CONTEXT_WINDOW)
+                        .is_some()
+                });
             let (severity, why) = if personal {
-                (Severity::Warn, "full UK postcode; home, care or person word nearby")
+                (
+                    Severity::Warn,
+                    "full UK postcode; home, care or person word nearby",
+                )
             } else {
                 (Severity::Info, "full UK postcode; no personal context")
             };
@@ -81,23 +92,52 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, Option<Severity>)> {
         let d = Postcode::new().expect("compiles");
-        run(&d, text).into_iter().map(|(s, c)| (s, c.severity)).collect()
+        run(&d, text)
+            .into_iter()
+            .map(|(s, c)| (s, c.severity))
+            .collect()
     }
 
     #[test]
     fn positives() {
-        assert_eq!(found("lovely lady, lives in SW1A 2AA on her own"), [("sw1a 2aa".to_string(), Some(Severity::Warn))]);
-        assert_eq!(found("discharged home to LS6 3QT"), [("ls6 3qt".to_string(), Some(Severity::Warn))]);
-        assert_eq!(found("Open day at IP33 2QZ, all welcome"), [("ip33 2qz".to_string(), Some(Severity::Info))]);
-        assert_eq!(found("EC1A1BB"), [("ec1a1bb".to_string(), Some(Severity::Info))]);
-        assert_eq!(found("GIR 0AA"), [("gir 0aa".to_string(), Some(Severity::Info))]);
-        assert_eq!(found("M1 1AE"), [("m1 1ae".to_string(), Some(Severity::Info))]);
+        assert_eq!(
+            found("lovely lady, lives in SW1A 2AA on her own"),
+            [("sw1a 2aa".to_string(), Some(Severity::Warn))]
+        );
+        assert_eq!(
+            found("discharged home to LS6 3QT"),
+            [("ls6 3qt".to_string(), Some(Severity::Warn))]
+        );
+        assert_eq!(
+            found("Open day at IP33 2QZ, all welcome"),
+            [("ip33 2qz".to_string(), Some(Severity::Info))]
+        );
+        assert_eq!(
+            found("EC1A1BB"),
+            [("ec1a1bb".to_string(), Some(Severity::Info))]
+        );
+        assert_eq!(
+            found("GIR 0AA"),
+            [("gir 0aa".to_string(), Some(Severity::Info))]
+        );
+        assert_eq!(
+            found("M1 1AE"),
+            [("m1 1ae".to_string(), Some(Severity::Info))]
+        );
         assert!(crate::catalogue::rule("postcode").is_some());
     }
 
     #[test]
     fn negatives() {
-        for text in ["meet at 2pm on b1 7am", "room b2 3rd floor", "QA1 2BB", "AI1 2BB", "covid19 2023", "SW1A 2AAA", "ZZ99 3CZ"] {
+        for text in [
+            "meet at 2pm on b1 7am",
+            "room b2 3rd floor",
+            "QA1 2BB",
+            "AI1 2BB",
+            "covid19 2023",
+            "SW1A 2AAA",
+            "ZZ99 3CZ",
+        ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
