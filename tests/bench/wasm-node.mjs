@@ -1,6 +1,6 @@
 // `./build.sh bench` (WASM part): the built analyser under Node — compile, instantiate, construction,
 // and analysis time at the same sizes as the native benchmark; plus bundle sizes. Prints tables only.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { SIZES, corpus, draft, sampleFor, median, p95 } from './corpus.mjs';
@@ -30,6 +30,7 @@ console.log(
 );
 
 const { risky, benign } = corpus(root);
+const cases = [];
 const pad = (s, n) => String(s).padStart(n);
 console.log(`${'text'.padEnd(10)}${pad('chars', 8)}${pad('findings', 10)}${pad('median ms', 12)}${pad('p95 ms', 10)}${pad('MB/s', 8)}${pad('µs per KB', 11)}`);
 for (const [label, posts] of [['risky', risky], ['benign', benign]]) {
@@ -39,6 +40,7 @@ for (const [label, posts] of [['risky', risky], ['benign', benign]]) {
     const s = sampleFor(() => checker.check(text));
     const bytesLen = Buffer.byteLength(text);
     const m = median(s);
+    cases.push({ text: label, chars, findings, median_ms: m, p95_ms: p95(s), bytes: bytesLen });
     console.log(
       `${label.padEnd(10)}${pad(chars, 8)}${pad(findings, 10)}${pad(m.toFixed(4), 12)}${pad(p95(s).toFixed(4), 10)}` +
         `${pad((bytesLen / (m / 1000) / 1e6).toFixed(1), 8)}${pad(((m * 1000) / (bytesLen / 1024)).toFixed(2), 11)}`,
@@ -61,4 +63,19 @@ walk(dist);
 console.log(
   `\nbundle: .wasm ${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzip -9; ` +
     `JS glue ${kb(glueJs.length)}; whole extension ${kb(total)} unpacked`,
+);
+
+const out = process.env.POSTGUARD_BENCH_OUT ?? join(root, 'target/bench');
+mkdirSync(out, { recursive: true });
+writeFileSync(
+  join(out, 'wasm.json'),
+  JSON.stringify({
+    engine: 'postguard WASM (Node)',
+    compile_ms: compileMs,
+    instantiate_ms: instantiateMs,
+    first_construction_ms: firstConstructMs,
+    construction_ms: median(construct),
+    cases,
+    bundle: { wasm: bytes.length, wasm_gzip: gzipSync(bytes, { level: 9 }).length, glue: glueJs.length, total },
+  }),
 );
