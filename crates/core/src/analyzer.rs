@@ -119,7 +119,8 @@ impl Analyzer {
 
     fn drop_allowed(&self, text: &str, candidates: &mut Vec<Candidate>) {
         if let Some(allow) = &self.allowlist {
-            let allowed: Vec<(usize, usize)> = allow.find_overlapping_iter(text).map(|m| (m.start(), m.end())).collect();
+            let allowed: Vec<(usize, usize)> =
+                allow.find_overlapping_iter(text).map(|m| (m.start(), m.end())).collect();
             if !allowed.is_empty() {
                 candidates.retain(|c| !allowed.iter().any(|&(s, e)| s <= c.start && c.end <= e));
             }
