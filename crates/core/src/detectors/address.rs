@@ -21,76 +21,60 @@ use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Bytes either side in which a personal-context word makes an address someone's home.
 const CONTEXT_WINDOW: usize = 60;
 
 /// Name words that show a number-words-"walk" phrase is a measure, not an address.
 const NOT_STREET_WORDS: &[&str] = &[
-    "a", "an", "the", "in", "of", "on", "to", "and", "or", "each", "every", "more", "other",
-    "long", "short", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "mile",
-    "miles", "km", "metre", "metres", "day", "days", "week", "weeks", "month", "months", "year",
-    "years", "time", "times", "night", "nights", "shift", "shifts", "step", "steps", "lap", "laps",
-    "people", "patients", "staff", "beds", "new", "my", "our", "their", "his", "her", "we", "i",
-    "you", "it", "is", "was", "are", "were", "be", "way", "ways", "mins'", "second", "seconds",
-    "percent", "per", "x", "k", "for", "at", "with", "that", "this",
+    "a", "an", "the", "in", "of", "on", "to", "and", "or", "each", "every", "more", "other", "long", "short", "minute",
+    "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "mile", "miles", "km", "metre", "metres", "day", "days",
+    "week", "weeks", "month", "months", "year", "years", "time", "times", "night", "nights", "shift", "shifts", "step",
+    "steps", "lap", "laps", "people", "patients", "staff", "beds", "new", "my", "our", "their", "his", "her", "we",
+    "i", "you", "it", "is", "was", "are", "were", "be", "way", "ways", "mins'", "second", "seconds", "percent", "per",
+    "x", "k", "for", "at", "with", "that", "this",
 ];
+
+// Optional "flat N,", a house number (with letter), one to three name words, a street type.
+crate::pattern!(
+    STREET_ADDRESS,
+    r"(?-u)\b(?:flat \d{1,3}[a-z]?,? )?\d{1,4}[a-z]?,? (?:[a-z][a-z'-]* ){1,3}(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|crescent|cres|gardens|gdns|terrace|grove|mews|court|place|way|walk|row|park|square|hill|rise|view|green|parade|vale|wynd|gate)\b"
+);
 
 /// Finds street addresses.
 #[derive(Debug)]
 pub struct Address {
-    pattern: Regex,
+    pattern: Matcher,
 }
 
 impl Address {
-    /// Compiles the pattern.
+    /// Loads the prebuilt pattern.
     pub fn new() -> Result<Self, Error> {
-        let pattern = Regex::new(concat!(
-            r"(?-u)\b(?:flat \d{1,3}[a-z]?,? )?\d{1,4}[a-z]?,? ((?:[a-z][a-z'-]* ){1,3})",
-            r"(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|crescent|cres|gardens|gdns|terrace|grove",
-            r"|mews|court|place|way|walk|row|park|square|hill|rise|view|green|parade|vale|wynd|gate)\b",
-        ))
-        .map_err(|e| Error::internal("street-address pattern", e))?;
-        Ok(Address { pattern })
+        Ok(Address { pattern: STREET_ADDRESS.matcher()? })
     }
 }
 
 impl Detector for Address {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for caps in self.pattern.captures_iter(input.text) {
-            let (Some(m), Some(words)) = (caps.get(0), caps.get(1)) else {
-                continue;
-            };
-            if words
-                .as_str()
-                .split_whitespace()
-                .any(|w| NOT_STREET_WORDS.contains(&w))
-            {
+        for m in self.pattern.find_iter(input.text) {
+            // The name words: every token after the house number except the street type at the end.
+            let tokens: Vec<&str> = m.as_str().split(' ').collect();
+            let first_name_word =
+                tokens.iter().rposition(|t| t.starts_with(|c: char| c.is_ascii_digit())).map_or(0, |i| i + 1);
+            let words = &tokens[first_name_word..tokens.len().saturating_sub(1)];
+            if words.iter().any(|w| NOT_STREET_WORDS.contains(w)) {
                 continue;
             }
             let personal = [class::RESIDENCE, class::CARE_EVENT, class::PERSON_NOUN]
                 .into_iter()
-                .any(|c| {
-                    input
-                        .context
-                        .near(c, m.start(), m.end(), CONTEXT_WINDOW)
-                        .is_some()
-                });
+                .any(|c| input.context.near(c, m.start(), m.end(), CONTEXT_WINDOW).is_some());
             let (severity, why) = if personal {
-                (
-                    Severity::Warn,
-                    "house number and street; home, care or person word nearby",
-                )
+                (Severity::Warn, "house number and street; home, care or person word nearby")
             } else {
-                (
-                    Severity::Info,
-                    "house number and street; no personal context",
-                )
+                (Severity::Info, "house number and street; no personal context")
             };
-            out.push(
-                Candidate::new("street-address", m.start(), m.end(), why).with_severity(severity),
-            );
+            out.push(Candidate::new("street-address", m.start(), m.end(), why).with_severity(severity));
         }
     }
 }
@@ -102,10 +86,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, Option<Severity>)> {
         let d = Address::new().expect("compiles");
-        run(&d, text)
-            .into_iter()
-            .map(|(s, c)| (s, c.severity))
-            .collect()
+        run(&d, text).into_iter().map(|(s, c)| (s, c.severity)).collect()
     }
 
     #[test]

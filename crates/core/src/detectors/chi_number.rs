@@ -22,54 +22,38 @@ use crate::catalogue::class;
 use crate::detectors::nhs_number::checksum_valid;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Bytes either side of a number in which a context word makes it a confident match.
 const CONTEXT_WINDOW: usize = 40;
 
+// Day's first digit 0-3; the date and the last four digits solid or split by one space or hyphen.
+crate::pattern!(CHI_NUMBER, r"(?-u)\b[0-3]\d{5}[ -]?\d{4}\b");
+
 /// Finds CHI numbers written `2101650002` or `210165 0002` / `210165-0002`.
 #[derive(Debug)]
 pub struct ChiNumber {
-    pattern: Regex,
+    pattern: Matcher,
 }
 
 impl ChiNumber {
-    /// Compiles the pattern.
+    /// Loads the prebuilt pattern.
     pub fn new() -> Result<Self, Error> {
-        // Day first digit 0-3; no digit either side.
-        let pattern = Regex::new(r"(?-u)\b[0-3]\d{5}[ -]?\d{4}\b")
-            .map_err(|e| Error::internal("chi-number pattern", e))?;
-        Ok(ChiNumber { pattern })
+        Ok(ChiNumber { pattern: CHI_NUMBER.matcher()? })
     }
 }
 
 impl Detector for ChiNumber {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         for m in self.pattern.find_iter(input.text) {
-            let digits: Vec<u32> = m
-                .as_str()
-                .bytes()
-                .filter(u8::is_ascii_digit)
-                .map(|b| u32::from(b - b'0'))
-                .collect();
-            if !is_date(&digits)
-                || !checksum_valid(&digits)
-                || digits.iter().all(|&d| d == digits[0])
-            {
+            let digits: Vec<u32> = m.as_str().bytes().filter(u8::is_ascii_digit).map(|b| u32::from(b - b'0')).collect();
+            if !is_date(&digits) || !checksum_valid(&digits) || digits.iter().all(|&d| d == digits[0]) {
                 continue;
             }
-            let context = input
-                .context
-                .near(class::IDENTIFIER, m.start(), m.end(), CONTEXT_WINDOW);
+            let context = input.context.near(class::IDENTIFIER, m.start(), m.end(), CONTEXT_WINDOW);
             let (severity, why) = match context {
-                Some(_) => (
-                    Severity::High,
-                    "date of birth and check digit valid; health-identifier word nearby",
-                ),
-                None => (
-                    Severity::Info,
-                    "date of birth and check digit valid; no context",
-                ),
+                Some(_) => (Severity::High, "date of birth and check digit valid; health-identifier word nearby"),
+                None => (Severity::Info, "date of birth and check digit valid; no context"),
             };
             out.push(Candidate::new("chi-number", m.start(), m.end(), why).with_severity(severity));
         }
@@ -102,38 +86,20 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, Option<Severity>)> {
         let d = ChiNumber::new().expect("compiles");
-        run(&d, text)
-            .into_iter()
-            .map(|(s, c)| (s, c.severity))
-            .collect()
+        run(&d, text).into_iter().map(|(s, c)| (s, c.severity)).collect()
     }
 
     #[test]
     fn positives() {
-        assert_eq!(
-            found("CHI 2101650002"),
-            [("2101650002".to_string(), Some(Severity::High))]
-        );
-        assert_eq!(
-            found("patient chi: 210165 0002"),
-            [("210165 0002".to_string(), Some(Severity::High))]
-        );
-        assert_eq!(
-            found("ref 2101650002"),
-            [("2101650002".to_string(), Some(Severity::Info))]
-        );
+        assert_eq!(found("CHI 2101650002"), [("2101650002".to_string(), Some(Severity::High))]);
+        assert_eq!(found("patient chi: 210165 0002"), [("210165 0002".to_string(), Some(Severity::High))]);
+        assert_eq!(found("ref 2101650002"), [("2101650002".to_string(), Some(Severity::Info))]);
         assert!(crate::catalogue::rule("chi-number").is_some());
     }
 
     #[test]
     fn negatives() {
-        for text in [
-            "CHI 2101650003",
-            "CHI 3202650009",
-            "chi 0113000000",
-            "patient 21016500021",
-            "chi 1111111111",
-        ] {
+        for text in ["CHI 2101650003", "CHI 3202650009", "chi 0113000000", "patient 21016500021", "chi 1111111111"] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }

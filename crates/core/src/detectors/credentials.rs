@@ -29,7 +29,7 @@ use super::people::after;
 use super::{Candidate, Detector, Input};
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Everyday words that follow "password is" without being a password.
 const NOT_PASSWORDS: &[&str] = &[
@@ -125,48 +125,41 @@ enum Cue {
     Code,
 }
 
+// A password, PIN or code cue, with an optional ":" or "=" straight after it.
+crate::pattern!(
+    CREDENTIAL_CUE,
+    r"(?-u)\b(?:passwords?|passwd|pwd|pw|passcode|pass code|pass word|pin(?: number| no| code)?|(?:door|keypad|key|access|entry|alarm|lock|safe|gate|building|ward|room|cupboard|locker)[ -]?codes?|codes? (?:for|to|on|of) (?:the |our |my )?(?:[a-z]+ ){0,2}(?:door|room|cupboard|safe|office|ward|unit|gate|store|stores|locker|lockers|keypad|fridge|building|entrance))\b[:=]?"
+);
+
 /// Finds credentials.
 #[derive(Debug)]
 pub struct Credentials {
-    cue: Regex,
+    cue: Matcher,
 }
 
 impl Credentials {
-    /// Compiles the cue pattern.
+    /// Loads the prebuilt cue pattern.
     pub fn new() -> Result<Self, Error> {
-        let cue = Regex::new(concat!(
-            r"(?-u)\b(?:(?P<pw>passwords?|passwd|pwd|pw|passcode|pass code|pass word)",
-            r"|(?P<pin>pin(?: number| no| code)?)",
-            r"|(?P<code>(?:door|keypad|key|access|entry|alarm|lock|safe|gate|building|ward|room|cupboard|locker)[ -]?codes?",
-            r"|codes? (?:for|to|on|of) (?:the |our |my )?(?:[a-z]+ ){0,2}(?:door|room|cupboard|safe|office|ward|unit|gate",
-            r"|store|stores|locker|lockers|keypad|fridge|building|entrance)))\b[:=]?",
-        ))
-        .map_err(|e| Error::internal("credential pattern", e))?;
-        Ok(Credentials { cue })
+        Ok(Credentials { cue: CREDENTIAL_CUE.matcher()? })
     }
 }
 
 impl Detector for Credentials {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for caps in self.cue.captures_iter(input.text) {
-            let Some(m) = caps.get(0) else { continue };
-            let cue = if caps.name("pw").is_some() {
+        for m in self.cue.find_iter(input.text) {
+            let text = m.as_str();
+            let cue = if text.starts_with("pass") || text.starts_with("pw") {
                 Cue::Password
-            } else if caps.name("pin").is_some() {
+            } else if text.starts_with("pin") {
                 Cue::Pin
             } else {
                 Cue::Code
             };
-            let explicit = m.as_str().ends_with([':', '=']);
+            let explicit = text.ends_with([':', '=']);
             if let Some(end) = value_end(input.text, m.end(), cue, explicit) {
                 out.push(
-                    Candidate::new(
-                        "credential",
-                        m.start(),
-                        end,
-                        "a password, PIN or code cue followed by a value",
-                    )
-                    .with_severity(Severity::High),
+                    Candidate::new("credential", m.start(), end, "a password, PIN or code cue followed by a value")
+                        .with_severity(Severity::High),
                 );
             }
         }
@@ -214,11 +207,7 @@ fn value_end(text: &str, at: usize, cue: Cue, mut explicit: bool) -> Option<usiz
             }
         };
         if ok {
-            let keep = if cue == Cue::Password {
-                token.len()
-            } else {
-                bare.len()
-            };
+            let keep = if cue == Cue::Password { token.len() } else { bare.len() };
             return Some(at + start + keep);
         }
         // Up to two words naming what the code is for ("for the *staff room* door is").
@@ -228,9 +217,7 @@ fn value_end(text: &str, at: usize, cue: Cue, mut explicit: bool) -> Option<usiz
         }
         return None;
     }
-    digits_run
-        .filter(|&(n, _)| n >= min_digits(cue))
-        .map(|(_, e)| e)
+    digits_run.filter(|&(n, _)| n >= min_digits(cue)).map(|(_, e)| e)
 }
 
 fn min_digits(cue: Cue) -> usize {
@@ -254,14 +241,8 @@ mod tests {
     #[test]
     fn positives() {
         for (text, span) in [
-            (
-                "door code for the staff room is 4729#",
-                "door code for the staff room is 4729#",
-            ),
-            (
-                "the code to the drugs room is 1 9 8 4",
-                "code to the drugs room is 1 9 8 4",
-            ),
+            ("door code for the staff room is 4729#", "door code for the staff room is 4729#"),
+            ("the code to the drugs room is 1 9 8 4", "code to the drugs room is 1 9 8 4"),
             ("wifi password: Summer2024!", "password: summer2024!"),
             ("my password is sunflower", "password is sunflower"),
             ("PIN 4821", "pin 4821"),

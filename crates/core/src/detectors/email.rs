@@ -20,7 +20,7 @@ use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Bytes either side in which a professional word marks a work address as expected.
 const CONTEXT_WINDOW: usize = 80;
@@ -73,52 +73,38 @@ const ROLE_WORDS: &[&str] = &[
     "secretary",
 ];
 
+crate::pattern!(EMAIL, r"(?-u)\b[a-z0-9][a-z0-9._%+-]*@(?:[a-z0-9-]+\.)+[a-z]{2,}\b");
+
 /// Finds email addresses.
 #[derive(Debug)]
 pub struct Email {
-    pattern: Regex,
+    pattern: Matcher,
 }
 
 impl Email {
-    /// Compiles the pattern.
+    /// Loads the prebuilt pattern.
     pub fn new() -> Result<Self, Error> {
-        let pattern = Regex::new(r"(?-u)\b[a-z0-9][a-z0-9._%+-]*@((?:[a-z0-9-]+\.)+[a-z]{2,})\b")
-            .map_err(|e| Error::internal("email pattern", e))?;
-        Ok(Email { pattern })
+        Ok(Email { pattern: EMAIL.matcher()? })
     }
 }
 
 impl Detector for Email {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for caps in self.pattern.captures_iter(input.text) {
-            let (Some(m), Some(domain)) = (caps.get(0), caps.get(1)) else {
-                continue;
-            };
-            let local = &input.text[m.start()..domain.start() - 1];
+        for m in self.pattern.find_iter(input.text) {
+            let Some((local, domain)) = m.as_str().split_once('@') else { continue };
             if is_role_mailbox(local) {
                 continue;
             }
-            let candidate = if is_nhs_domain(domain.as_str()) {
-                let professional =
-                    input
-                        .context
-                        .near(class::PROFESSIONAL, m.start(), m.end(), CONTEXT_WINDOW);
+            let candidate = if is_nhs_domain(domain) {
+                let professional = input.context.near(class::PROFESSIONAL, m.start(), m.end(), CONTEXT_WINDOW);
                 let (severity, why) = match professional {
-                    Some(_) => (
-                        Severity::Info,
-                        "NHS work address of a person; professional context nearby",
-                    ),
+                    Some(_) => (Severity::Info, "NHS work address of a person; professional context nearby"),
                     None => (Severity::Warn, "NHS work address of a person"),
                 };
                 Candidate::new("work-email", m.start(), m.end(), why).with_severity(severity)
             } else {
-                Candidate::new(
-                    "personal-email",
-                    m.start(),
-                    m.end(),
-                    "email address of a person",
-                )
-                .with_severity(Severity::Warn)
+                Candidate::new("personal-email", m.start(), m.end(), "email address of a person")
+                    .with_severity(Severity::Warn)
             };
             out.push(candidate);
         }
@@ -128,21 +114,11 @@ impl Detector for Email {
 fn is_nhs_domain(domain: &str) -> bool {
     domain == "nhs.net"
         || domain == "nhs.uk"
-        || [
-            ".nhs.net",
-            ".nhs.uk",
-            ".nhs.scot",
-            ".hscni.net",
-            ".nhs.wales",
-        ]
-        .iter()
-        .any(|s| domain.ends_with(s))
+        || [".nhs.net", ".nhs.uk", ".nhs.scot", ".hscni.net", ".nhs.wales"].iter().any(|s| domain.ends_with(s))
 }
 
 fn is_role_mailbox(local: &str) -> bool {
-    local
-        .split(['.', '-', '_', '+'])
-        .any(|part| ROLE_WORDS.contains(&part))
+    local.split(['.', '-', '_', '+']).any(|part| ROLE_WORDS.contains(&part))
 }
 
 #[cfg(test)]
@@ -152,37 +128,22 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, &'static str, Option<Severity>)> {
         let d = Email::new().expect("compiles");
-        run(&d, text)
-            .into_iter()
-            .map(|(s, c)| (s, c.rule, c.severity))
-            .collect()
+        run(&d, text).into_iter().map(|(s, c)| (s, c.rule, c.severity)).collect()
     }
 
     #[test]
     fn positives() {
         assert_eq!(
             found("email me at jo.bloggs82@gmail.com"),
-            [(
-                "jo.bloggs82@gmail.com".to_string(),
-                "personal-email",
-                Some(Severity::Warn)
-            )]
+            [("jo.bloggs82@gmail.com".to_string(), "personal-email", Some(Severity::Warn))]
         );
         assert_eq!(
             found("sarah.jones@nhs.net"),
-            [(
-                "sarah.jones@nhs.net".to_string(),
-                "work-email",
-                Some(Severity::Warn)
-            )]
+            [("sarah.jones@nhs.net".to_string(), "work-email", Some(Severity::Warn))]
         );
         assert_eq!(
             found("informal enquiries: sarah.jones@wsh.nhs.uk"),
-            [(
-                "sarah.jones@wsh.nhs.uk".to_string(),
-                "work-email",
-                Some(Severity::Info)
-            )]
+            [("sarah.jones@wsh.nhs.uk".to_string(), "work-email", Some(Severity::Info))]
         );
         for id in ["personal-email", "work-email"] {
             assert!(crate::catalogue::rule(id).is_some());

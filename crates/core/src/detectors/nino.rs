@@ -21,47 +21,39 @@ use super::people::before;
 use super::{Candidate, Detector, Input};
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Bytes before a number in which a cue word makes it a confident match.
 const CUE_WINDOW: usize = 30;
 /// Prefix pairs HMRC never allocates.
 const UNUSED_PREFIXES: [&str; 7] = ["bg", "gb", "kn", "nk", "nt", "tn", "zz"];
 
+// Allowed prefix letters, then six digits in optional pairs, then the suffix A-D.
+crate::pattern!(NINO, r"(?-u)\b[abceghj-prstw-z][abceghj-nprstw-z] ?\d{2} ?\d{2} ?\d{2} ?[a-d]\b");
+crate::pattern!(NINO_CUE, r"(?-u)\b(?:national insurance|nat ins|ni (?:number|no)|nino|ni)\b");
+
 /// Finds National Insurance numbers.
 #[derive(Debug)]
 pub struct Nino {
-    pattern: Regex,
-    cue: Regex,
+    pattern: Matcher,
+    cue: Matcher,
 }
 
 impl Nino {
-    /// Compiles the patterns.
+    /// Loads the prebuilt patterns.
     pub fn new() -> Result<Self, Error> {
-        let pattern = Regex::new(
-            r"(?-u)\b([abceghj-prstw-z][abceghj-nprstw-z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?[a-d]\b",
-        )
-        .map_err(|e| Error::internal("nino pattern", e))?;
-        let cue = Regex::new(r"(?-u)\b(?:national insurance|nat ins|ni (?:number|no)|nino|ni)\b")
-            .map_err(|e| Error::internal("nino cue pattern", e))?;
-        Ok(Nino { pattern, cue })
+        Ok(Nino { pattern: NINO.matcher()?, cue: NINO_CUE.matcher()? })
     }
 }
 
 impl Detector for Nino {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for caps in self.pattern.captures_iter(input.text) {
-            let (Some(m), Some(prefix)) = (caps.get(0), caps.get(1)) else {
-                continue;
-            };
-            if UNUSED_PREFIXES.contains(&prefix.as_str()) {
+        for m in self.pattern.find_iter(input.text) {
+            if UNUSED_PREFIXES.contains(&&m.as_str()[..2]) {
                 continue;
             }
             let (severity, why) = if self.cue.is_match(before(input.text, m.start(), CUE_WINDOW)) {
-                (
-                    Severity::High,
-                    "valid National Insurance format; cue word before it",
-                )
+                (Severity::High, "valid National Insurance format; cue word before it")
             } else {
                 (Severity::Warn, "valid National Insurance format and prefix")
             };
@@ -77,40 +69,20 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, Option<Severity>)> {
         let d = Nino::new().expect("compiles");
-        run(&d, text)
-            .into_iter()
-            .map(|(s, c)| (s, c.severity))
-            .collect()
+        run(&d, text).into_iter().map(|(s, c)| (s, c.severity)).collect()
     }
 
     #[test]
     fn positives() {
-        assert_eq!(
-            found("my NI number is AB 12 34 56 C"),
-            [("ab 12 34 56 c".to_string(), Some(Severity::High))]
-        );
-        assert_eq!(
-            found("JG103759A"),
-            [("jg103759a".to_string(), Some(Severity::Warn))]
-        );
-        assert_eq!(
-            found("national insurance: ab123456d"),
-            [("ab123456d".to_string(), Some(Severity::High))]
-        );
+        assert_eq!(found("my NI number is AB 12 34 56 C"), [("ab 12 34 56 c".to_string(), Some(Severity::High))]);
+        assert_eq!(found("JG103759A"), [("jg103759a".to_string(), Some(Severity::Warn))]);
+        assert_eq!(found("national insurance: ab123456d"), [("ab123456d".to_string(), Some(Severity::High))]);
         assert!(crate::catalogue::rule("nino").is_some());
     }
 
     #[test]
     fn negatives() {
-        for text in [
-            "GB123456A",
-            "DA123456A",
-            "AO123456A",
-            "AB123456E",
-            "AB1234567C",
-            "xab123456c",
-            "ab12345c",
-        ] {
+        for text in ["GB123456A", "DA123456A", "AO123456A", "AB123456E", "AB1234567C", "xab123456c", "ab12345c"] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
@@ -119,11 +91,7 @@ mod tests {
     fn cue_window_never_splits_a_character() {
         // 30 bytes back from the number falls inside an "é": the window starts after it instead.
         for pad in 0..4 {
-            let text = format!(
-                "{}national insurance {}AB123456C",
-                "é".repeat(8),
-                " ".repeat(pad)
-            );
+            let text = format!("{}national insurance {}AB123456C", "é".repeat(8), " ".repeat(pad));
             assert_eq!(found(&text).len(), 1, "{text}");
         }
     }

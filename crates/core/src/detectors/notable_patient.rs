@@ -22,38 +22,35 @@ use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Bytes either side of a cue in which a sign of care counts.
 const CONTEXT_WINDOW: usize = 80;
 
+// Signs that someone arrived for or received care.
+crate::pattern!(
+    CARE_ARRIVAL,
+    r"(?-u)\b(?:(?:came|come|comes|coming|brought|rushed|wheeled|blue-?lighted|turned up) (?:in|into)\b|treated|(?:a|our|my|this|the) patient\b|in (?:a&e|resus|majors|icu|itu|hdu)\b)"
+);
+
 /// Finds famous or rare patients.
 #[derive(Debug)]
 pub struct NotablePatient {
-    arrival: Regex,
+    arrival: Matcher,
 }
 
 impl NotablePatient {
-    /// Compiles the arrival pattern.
+    /// Loads the prebuilt pattern.
     pub fn new() -> Result<Self, Error> {
-        let arrival = Regex::new(concat!(
-            r"(?-u)\b(?:(?:came|come|comes|coming|brought|rushed|wheeled|blue-?lighted|turned up) (?:in|into)\b",
-            r"|treated|(?:a|our|my|this|the) patient\b|in (?:a&e|resus|majors|icu|itu|hdu)\b)",
-        ))
-        .map_err(|e| Error::internal("arrival pattern", e))?;
-        Ok(NotablePatient { arrival })
+        Ok(NotablePatient { arrival: CARE_ARRIVAL.matcher()? })
     }
 
     fn cared_for(&self, input: &Input<'_>, start: usize, end: usize) -> bool {
         [class::CARE_EVENT, class::BED_SPACE]
             .into_iter()
             .any(|c| input.context.near(c, start, end, CONTEXT_WINDOW).is_some())
-            || self
-                .arrival
-                .is_match(before(input.text, start, CONTEXT_WINDOW))
-            || self
-                .arrival
-                .is_match(after(input.text, end, CONTEXT_WINDOW))
+            || self.arrival.is_match(before(input.text, start, CONTEXT_WINDOW))
+            || self.arrival.is_match(after(input.text, end, CONTEXT_WINDOW))
     }
 }
 
@@ -61,18 +58,12 @@ impl Detector for NotablePatient {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let cues = [
             (class::CELEBRITY, "fame cue with a sign of care nearby"),
-            (
-                class::RARE_CONDITION,
-                "rarity cue with a sign of care nearby",
-            ),
+            (class::RARE_CONDITION, "rarity cue with a sign of care nearby"),
         ];
         for (class, why) in cues {
             for &(start, end) in input.context.all(class) {
                 if self.cared_for(input, start, end) {
-                    out.push(
-                        Candidate::new("notable-patient", start, end, why)
-                            .with_severity(Severity::Warn),
-                    );
+                    out.push(Candidate::new("notable-patient", start, end, why).with_severity(Severity::Warn));
                 }
             }
         }
@@ -92,14 +83,8 @@ mod tests {
     #[test]
     fn positives() {
         assert!(!found("you'll never guess which footballer came into A&E last night").is_empty());
-        assert_eq!(
-            found("a famous actress was admitted to our ward"),
-            ["a famous", "actress"]
-        );
-        assert_eq!(
-            found("had a patient with an extremely rare syndrome"),
-            ["extremely rare", "rare syndrome"]
-        );
+        assert_eq!(found("a famous actress was admitted to our ward"), ["a famous", "actress"]);
+        assert_eq!(found("had a patient with an extremely rare syndrome"), ["extremely rare", "rare syndrome"]);
         assert!(crate::catalogue::rule("notable-patient").is_some());
     }
 

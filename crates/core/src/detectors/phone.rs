@@ -29,23 +29,24 @@ use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Bytes either side in which a context word changes a number's severity.
 const CONTEXT_WINDOW: usize = 50;
 
+// `+44`, `0044`, `(0` or a word-initial 0, then digits, spaces, hyphens and brackets, ending on a digit.
+crate::pattern!(PHONE, r"(?-u)(?:\+ ?44|\b0044|\(0|\b0)[0-9 ()-]{7,20}[0-9]");
+
 /// Finds UK phone numbers.
 #[derive(Debug)]
 pub struct Phone {
-    pattern: Regex,
+    pattern: Matcher,
 }
 
 impl Phone {
-    /// Compiles the pattern.
+    /// Loads the prebuilt pattern.
     pub fn new() -> Result<Self, Error> {
-        let pattern = Regex::new(r"(?-u)(?:\+ ?44|\b0044|\(0|\b0)[0-9 ()-]{7,20}[0-9]")
-            .map_err(|e| Error::internal("phone pattern", e))?;
-        Ok(Phone { pattern })
+        Ok(Phone { pattern: PHONE.matcher()? })
     }
 }
 
@@ -68,21 +69,13 @@ impl Detector for Phone {
             };
             let (start, end) = (m.start(), m.start() + end);
             let near = |c| input.context.near(c, start, end, CONTEXT_WINDOW).is_some();
-            let personal =
-                near(class::RESIDENCE) || near(class::PERSON_NOUN) || near(class::CARE_EVENT);
+            let personal = near(class::RESIDENCE) || near(class::PERSON_NOUN) || near(class::CARE_EVENT);
             let professional = near(class::PROFESSIONAL);
             let (severity, why) = match (kind, personal, professional) {
-                (Kind::Mobile, true, _) => {
-                    (Severity::High, "UK mobile number; personal context nearby")
-                }
+                (Kind::Mobile, true, _) => (Severity::High, "UK mobile number; personal context nearby"),
                 (Kind::Mobile, false, false) => (Severity::Warn, "UK mobile number"),
-                (Kind::Mobile, false, true) => {
-                    (Severity::Info, "UK mobile number in a professional context")
-                }
-                (Kind::Landline, true, _) => (
-                    Severity::Warn,
-                    "UK landline number; personal context nearby",
-                ),
+                (Kind::Mobile, false, true) => (Severity::Info, "UK mobile number in a professional context"),
+                (Kind::Landline, true, _) => (Severity::Warn, "UK landline number; personal context nearby"),
                 (Kind::Landline, false, _) => (Severity::Info, "UK landline number"),
             };
             out.push(Candidate::new("phone-number", start, end, why).with_severity(severity));
@@ -135,9 +128,7 @@ fn national_number(s: &str) -> Option<(usize, Kind)> {
 
 /// `44…` (from `+44` or `0044`, with or without the `(0)` trunk digit) as a national `0…` number.
 fn national(digits: &str) -> String {
-    let rest = digits
-        .strip_prefix("0044")
-        .or_else(|| digits.strip_prefix("44"));
+    let rest = digits.strip_prefix("0044").or_else(|| digits.strip_prefix("44"));
     match rest {
         Some(r) => format!("0{}", r.strip_prefix('0').unwrap_or(r)),
         None => digits.to_string(),
@@ -151,41 +142,18 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, Option<Severity>)> {
         let d = Phone::new().expect("compiles");
-        run(&d, text)
-            .into_iter()
-            .map(|(s, c)| (s, c.severity))
-            .collect()
+        run(&d, text).into_iter().map(|(s, c)| (s, c.severity)).collect()
     }
 
     #[test]
     fn positives() {
         let cases = [
             ("text me on 07700 900123", "07700 900123", Severity::Warn),
-            (
-                "her number is +44 7700 900123",
-                "+44 7700 900123",
-                Severity::High,
-            ),
-            (
-                "her number is +44 (0)7700 900123",
-                "+44 (0)7700 900123",
-                Severity::High,
-            ),
-            (
-                "his home number is (020) 7946 0958",
-                "(020) 7946 0958",
-                Severity::Warn,
-            ),
-            (
-                "ring the ward on 01632 960123",
-                "01632 960123",
-                Severity::Info,
-            ),
-            (
-                "informal enquiries to 07700 900456",
-                "07700 900456",
-                Severity::Info,
-            ),
+            ("her number is +44 7700 900123", "+44 7700 900123", Severity::High),
+            ("her number is +44 (0)7700 900123", "+44 (0)7700 900123", Severity::High),
+            ("his home number is (020) 7946 0958", "(020) 7946 0958", Severity::Warn),
+            ("ring the ward on 01632 960123", "01632 960123", Severity::Info),
+            ("informal enquiries to 07700 900456", "07700 900456", Severity::Info),
             ("07700-900-123 2 people", "07700-900-123", Severity::Warn),
             ("mob:07700900123.", "07700900123", Severity::Warn),
         ];

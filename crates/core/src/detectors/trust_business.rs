@@ -53,31 +53,16 @@ pub struct TrustBusiness {
 impl TrustBusiness {
     /// Compiles the policy's `internalTerms`.
     pub fn new(policy: &Policy) -> Result<Self, Error> {
-        Ok(TrustBusiness {
-            internal: compile_terms(
-                "internalTerms",
-                &policy.internal_terms,
-                MAX_TERMS,
-                MAX_TERM_LEN,
-            )?,
-        })
+        Ok(TrustBusiness { internal: compile_terms("internalTerms", &policy.internal_terms, MAX_TERMS, MAX_TERM_LEN)? })
     }
 }
 
 impl Detector for TrustBusiness {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        let secret = |s: usize, e: usize| {
-            input
-                .context
-                .near(class::SECRECY, s, e, CONTEXT_WINDOW)
-                .is_some()
-        };
+        let secret = |s: usize, e: usize| input.context.near(class::SECRECY, s, e, CONTEXT_WINDOW).is_some();
         for &(s, e) in input.context.all(class::TRUST_BUSINESS) {
             let (severity, why) = if secret(s, e) {
-                (
-                    Severity::High,
-                    "Trust-business topic with a not-yet-public cue nearby",
-                )
+                (Severity::High, "Trust-business topic with a not-yet-public cue nearby")
             } else {
                 (Severity::Info, "Trust-business topic")
             };
@@ -86,13 +71,8 @@ impl Detector for TrustBusiness {
         for &(s, e) in input.context.all(class::TRUST_BUSINESS_WEAK) {
             if secret(s, e) {
                 out.push(
-                    Candidate::new(
-                        "trust-business",
-                        s,
-                        e,
-                        "Trust plan word with a not-yet-public cue nearby",
-                    )
-                    .with_severity(Severity::High),
+                    Candidate::new("trust-business", s, e, "Trust plan word with a not-yet-public cue nearby")
+                        .with_severity(Severity::High),
                 );
             }
         }
@@ -103,17 +83,11 @@ impl Detector for TrustBusiness {
                     continue;
                 }
                 let (severity, why) = if secret(m.start(), m.end()) {
-                    (
-                        Severity::High,
-                        "a term the Trust lists as internal; not-yet-public cue nearby",
-                    )
+                    (Severity::High, "a term the Trust lists as internal; not-yet-public cue nearby")
                 } else {
                     (Severity::Warn, "a term the Trust lists as internal")
                 };
-                out.push(
-                    Candidate::new("internal-term", m.start(), m.end(), why)
-                        .with_severity(severity),
-                );
+                out.push(Candidate::new("internal-term", m.start(), m.end(), why).with_severity(severity));
             }
         }
     }
@@ -128,18 +102,12 @@ pub fn compile_terms(
     max_len: usize,
 ) -> Result<Option<AhoCorasick>, Error> {
     if terms.len() > max {
-        return Err(Error::policy(
-            setting,
-            format!("{} entries given; at most {max} are allowed", terms.len()),
-        ));
+        return Err(Error::policy(setting, format!("{} entries given; at most {max} are allowed", terms.len())));
     }
     let mut normalised = Vec::with_capacity(terms.len());
     for (i, term) in terms.iter().enumerate() {
         if term.chars().count() > max_len {
-            return Err(Error::policy(
-                &format!("{setting}[{i}]"),
-                format!("longer than {max_len} characters"),
-            ));
+            return Err(Error::policy(&format!("{setting}[{i}]"), format!("longer than {max_len} characters")));
         }
         let norm = Normalized::new(term.trim()).as_str().to_string();
         if !norm.is_empty() {
@@ -149,9 +117,7 @@ pub fn compile_terms(
     if normalised.is_empty() {
         return Ok(None);
     }
-    AhoCorasick::new(&normalised)
-        .map(Some)
-        .map_err(|e| Error::policy(setting, e))
+    AhoCorasick::new(&normalised).map(Some).map_err(|e| Error::policy(setting, e))
 }
 
 #[cfg(test)]
@@ -161,17 +127,11 @@ mod tests {
 
     fn found_with(policy: &Policy, text: &str) -> Vec<(String, &'static str, Option<Severity>)> {
         let d = TrustBusiness::new(policy).expect("compiles");
-        run(&d, text)
-            .into_iter()
-            .map(|(s, c)| (s, c.rule, c.severity))
-            .collect()
+        run(&d, text).into_iter().map(|(s, c)| (s, c.rule, c.severity)).collect()
     }
 
     fn max_severity(text: &str) -> Option<Severity> {
-        found_with(&Policy::default(), text)
-            .into_iter()
-            .filter_map(|f| f.2)
-            .max()
+        found_with(&Policy::default(), text).into_iter().filter_map(|f| f.2).max()
     }
 
     #[test]
@@ -191,48 +151,26 @@ mod tests {
 
     #[test]
     fn topics_alone_are_informational_and_secrets_alone_are_nothing() {
-        assert_eq!(
-            max_severity("Join our staff briefing on the restructure consultation"),
-            Some(Severity::Info)
-        );
-        assert_eq!(
-            max_severity("Our new ward opens next month, plans approved"),
-            None
-        );
+        assert_eq!(max_severity("Join our staff briefing on the restructure consultation"), Some(Severity::Info));
+        assert_eq!(max_severity("Our new ward opens next month, plans approved"), None);
         assert_eq!(max_severity("Don't tell anyone but I'm pregnant"), None);
-        assert_eq!(
-            max_severity("Patient confidentiality matters on every ward"),
-            None
-        );
+        assert_eq!(max_severity("Patient confidentiality matters on every ward"), None);
     }
 
     #[test]
     fn internal_terms() {
-        let policy = Policy {
-            internal_terms: vec!["Project Falcon".into(), "  ".into()],
-            ..Policy::default()
-        };
+        let policy = Policy { internal_terms: vec!["Project Falcon".into(), "  ".into()], ..Policy::default() };
         assert_eq!(
             found_with(&policy, "Project Falcon go-live is next week"),
-            [(
-                "project falcon".to_string(),
-                "internal-term",
-                Some(Severity::Warn)
-            )]
+            [("project falcon".to_string(), "internal-term", Some(Severity::Warn))]
         );
         assert!(found_with(&policy, "project falcons").is_empty());
         let f = found_with(&policy, "PROJECT FALCON is not public yet");
         assert_eq!(f[0].2, Some(Severity::High));
-        let too_long = Policy {
-            internal_terms: vec!["x".repeat(MAX_TERM_LEN + 1)],
-            ..Policy::default()
-        };
+        let too_long = Policy { internal_terms: vec!["x".repeat(MAX_TERM_LEN + 1)], ..Policy::default() };
         let e = TrustBusiness::new(&too_long).expect_err("too long");
         assert!(e.to_string().contains("internalTerms[0]"), "{e}");
-        let too_many = Policy {
-            internal_terms: vec!["x".into(); MAX_TERMS + 1],
-            ..Policy::default()
-        };
+        let too_many = Policy { internal_terms: vec!["x".into(); MAX_TERMS + 1], ..Policy::default() };
         assert!(TrustBusiness::new(&too_many).is_err());
     }
 }
