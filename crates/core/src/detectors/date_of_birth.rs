@@ -109,7 +109,7 @@ impl DateOfBirth {
             let digits: String =
                 m.as_str().chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
             let years = digits.parse::<u32>().ok();
-            if years.map_or(true, |y| y > 120) || self.own.is_match(before(input.text, m.start(), OWN_WINDOW)) {
+            if years.is_none_or(|y| y > 120) || self.own.is_match(before(input.text, m.start(), OWN_WINDOW)) {
                 continue;
             }
             let near = |c| input.context.near(c, m.start(), m.end(), CONTEXT_WINDOW).is_some();

@@ -26,7 +26,7 @@ pub fn word_at(text: &str, at: usize) -> Option<(usize, usize)> {
         }
     }
     // A word must end at a boundary: "smith2" or "josé" (non-ASCII tail) is not a clean word.
-    let clean_end = bytes.get(end).map_or(true, |&b| !b.is_ascii_digit() && b < 0x80);
+    let clean_end = bytes.get(end).is_none_or(|&b| !b.is_ascii_digit() && b < 0x80);
     (end > at && clean_end).then_some((at, end))
 }
 
