@@ -110,6 +110,7 @@ const FILLER: &[&str] = &[
     "just",
     "it's",
     "its",
+    "it",
     "will",
     "be",
 ];
@@ -246,6 +247,7 @@ mod tests {
             ("wifi password: Summer2024!", "password: summer2024!"),
             ("my password is sunflower", "password is sunflower"),
             ("PIN 4821", "pin 4821"),
+            ("Anyone know the PIN for the new bleep? Is it still 4821?", "pin for the new bleep? is it still 4821"),
             ("keypad code 2580 for the sluice", "keypad code 2580"),
             ("login jsmith pw Hospital1", "pw hospital1"),
         ] {

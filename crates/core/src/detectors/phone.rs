@@ -9,8 +9,9 @@
 //! * **07 mobiles** (not 070 personal numbers or 076 pagers) belong to a person: warn, high when a
 //!   home or person word is near ("her number", "lady", "discharged"); but only an informational mark
 //!   when the context is professional and not personal (a job advert's "informal enquiries" contact).
-//! * **01/02 landlines** are mostly workplaces and services: informational, warn with personal context
-//!   ("his home number is …").
+//! * **01/02 landlines** are mostly workplaces and services: informational, warn with a home or person
+//!   word ("his home number is …"); a care word alone does not count ("the ward's number for
+//!   relatives is …" is public).
 //! * **03, 08 and 09 numbers** are organisations (NHS 111 and 0300 helplines, 0800 freephone, charity
 //!   lines): public by design, never reported. Short codes (999, 111, 116 123) never match.
 //!
@@ -69,14 +70,16 @@ impl Detector for Phone {
             };
             let (start, end) = (m.start(), m.start() + end);
             let near = |c| input.context.near(c, start, end, CONTEXT_WINDOW).is_some();
-            let personal = near(class::RESIDENCE) || near(class::PERSON_NOUN) || near(class::CARE_EVENT);
+            // A ward's number "for relatives" is public; a care event makes only a *mobile* personal.
+            let personal = near(class::RESIDENCE) || near(class::PERSON_NOUN);
+            let cared_for = near(class::CARE_EVENT);
             let professional = near(class::PROFESSIONAL);
-            let (severity, why) = match (kind, personal, professional) {
-                (Kind::Mobile, true, _) => (Severity::High, "UK mobile number; personal context nearby"),
-                (Kind::Mobile, false, false) => (Severity::Warn, "UK mobile number"),
-                (Kind::Mobile, false, true) => (Severity::Info, "UK mobile number in a professional context"),
-                (Kind::Landline, true, _) => (Severity::Warn, "UK landline number; personal context nearby"),
-                (Kind::Landline, false, _) => (Severity::Info, "UK landline number"),
+            let (severity, why) = match (kind, personal || cared_for, personal, professional) {
+                (Kind::Mobile, true, _, _) => (Severity::High, "UK mobile number; personal or care context nearby"),
+                (Kind::Mobile, false, _, false) => (Severity::Warn, "UK mobile number"),
+                (Kind::Mobile, false, _, true) => (Severity::Info, "UK mobile number in a professional context"),
+                (Kind::Landline, _, true, _) => (Severity::Warn, "UK landline number; home or person word nearby"),
+                (Kind::Landline, _, false, _) => (Severity::Info, "UK landline number"),
             };
             out.push(Candidate::new("phone-number", start, end, why).with_severity(severity));
         }
@@ -153,6 +156,7 @@ mod tests {
             ("her number is +44 (0)7700 900123", "+44 (0)7700 900123", Severity::High),
             ("his home number is (020) 7946 0958", "(020) 7946 0958", Severity::Warn),
             ("ring the ward on 01632 960123", "01632 960123", Severity::Info),
+            ("ward number for relatives: 01632 960123", "01632 960123", Severity::Info),
             ("informal enquiries to 07700 900456", "07700 900456", Severity::Info),
             ("07700-900-123 2 people", "07700-900-123", Severity::Warn),
             ("mob:07700900123.", "07700900123", Severity::Warn),
