@@ -23,6 +23,7 @@ pub mod finding;
 pub mod managed;
 pub mod normalize;
 pub mod offsets;
+pub mod pattern;
 pub mod policy;
 
 pub use analyzer::{Analyzer, Report};

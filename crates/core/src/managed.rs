@@ -18,7 +18,7 @@ use crate::catalogue;
 use crate::error::Error;
 use crate::finding::{Action, Category};
 use crate::policy::{Policy, SiteSelectors, SITE_IDS};
-use regex::bytes::RegexBuilder;
+use regex_lite::RegexBuilder;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,19 +27,28 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const MAX_TEXT_CHARS: usize = 300;
 /// Longest policy URL, in characters.
 pub const MAX_URL_CHARS: usize = 2048;
-/// Most entries in one term list (ward names, internal terms, staff-process terms, allow-list).
-pub const MAX_TERMS: usize = 2000;
 /// Shortest term, in characters: one letter would match nearly every post.
 pub const MIN_TERM_CHARS: usize = 2;
-/// Longest term, in characters.
-pub const MAX_TERM_CHARS: usize = 200;
+/// Longest term, in characters (the detectors' limit for every Trust term list).
+pub const MAX_TERM_CHARS: usize = 100;
+/// Compiled size limit per hospital-number pattern, in bytes: ample for real formats, fatal for
+/// `(a{100}){100}` (the hospital-number detector's limit).
+pub const PATTERN_SIZE_LIMIT: usize = 1 << 18;
+/// Deepest nesting of groups and repetitions in a hospital-number pattern (the detector's limit).
+pub const PATTERN_NEST_LIMIT: u32 = 16;
+
+/// Most entries in a term list, after the user's additions: the limits the detectors enforce (a test
+/// builds an analyser at exactly these sizes, so a change on either side is caught).
+pub fn max_terms(setting: &str) -> usize {
+    match setting {
+        "staffProcessTerms" => 200,
+        _ => 1000,
+    }
+}
 /// Most hospital-number patterns.
 pub const MAX_PATTERNS: usize = 50;
 /// Longest hospital-number pattern, in characters.
 pub const MAX_PATTERN_CHARS: usize = 200;
-/// Compiled size limit per hospital-number pattern, in bytes: ample for real formats, fatal for
-/// `(a{100}){100}`.
-pub const PATTERN_SIZE_LIMIT: usize = 1 << 18;
 /// Most selectors in one selector list.
 pub const MAX_SELECTORS: usize = 20;
 /// Longest selector, in characters.
@@ -196,6 +205,16 @@ pub fn load_layers(managed: &Value, user: &Value) -> Loaded {
                     _ => &mut policy.staff_process_terms,
                 };
                 extend_unique(list, added);
+                if list.len() > max_terms(setting) {
+                    list.truncate(max_terms(setting));
+                    r.report(
+                        setting,
+                        format!(
+                            "with your terms added there are more than {}; the rest of yours are not used",
+                            max_terms(setting)
+                        ),
+                    );
+                }
                 let was = sources.get(setting).copied().unwrap_or(Source::Default);
                 let now = if was == Source::Default { Source::User } else { Source::ManagedAndUser };
                 sources.insert(setting, now);
@@ -256,10 +275,9 @@ pub fn check_pattern(pattern: &str) -> Result<(), String> {
         return Err(format!("is longer than {MAX_PATTERN_CHARS} characters"));
     }
     let re = RegexBuilder::new(p)
-        .unicode(false)
         .case_insensitive(true)
         .size_limit(PATTERN_SIZE_LIMIT)
-        .dfa_size_limit(PATTERN_SIZE_LIMIT)
+        .nest_limit(PATTERN_NEST_LIMIT)
         .build()
         .map_err(|e| {
             // The regex crate's message spans several lines and repeats the pattern; its last line
@@ -268,7 +286,7 @@ pub fn check_pattern(pattern: &str) -> Result<(), String> {
             let why = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("invalid").trim();
             format!("is not a valid pattern ({})", why.trim_start_matches("error: "))
         })?;
-    if re.is_match(b"") {
+    if re.is_match("") {
         return Err("matches empty text, so it would match everywhere".into());
     }
     Ok(())
@@ -456,11 +474,12 @@ impl Reader {
 
     fn terms(&mut self, setting: &str, v: &Value) -> Vec<String> {
         let Some(items) = self.array(setting, v) else { return Vec::new() };
-        if items.len() > MAX_TERMS {
-            self.report(setting, format!("has {} entries; only the first {MAX_TERMS} are used", items.len()));
+        let max = max_terms(setting);
+        if items.len() > max {
+            self.report(setting, format!("has {} entries; only the first {max} are used", items.len()));
         }
         let mut out: Vec<String> = Vec::new();
-        for (i, item) in items.iter().take(MAX_TERMS).enumerate() {
+        for (i, item) in items.iter().take(max).enumerate() {
             let at = format!("{setting}[{i}]");
             let Some(s) = item.as_str() else {
                 self.report(at, format!("must be text, not {}; skipped", kind(item)));

@@ -22,23 +22,24 @@ use crate::catalogue::class;
 use crate::detectors::nhs_number::checksum_valid;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Bytes either side of a number in which a context word makes it a confident match.
 const CONTEXT_WINDOW: usize = 40;
 
+// Day's first digit 0-3; the date and the last four digits solid or split by one space or hyphen.
+crate::pattern!(CHI_NUMBER, r"(?-u)\b[0-3]\d{5}[ -]?\d{4}\b");
+
 /// Finds CHI numbers written `2101650002` or `210165 0002` / `210165-0002`.
 #[derive(Debug)]
 pub struct ChiNumber {
-    pattern: Regex,
+    pattern: Matcher,
 }
 
 impl ChiNumber {
-    /// Compiles the pattern.
+    /// Loads the prebuilt pattern.
     pub fn new() -> Result<Self, Error> {
-        // Day first digit 0-3; no digit either side.
-        let pattern = Regex::new(r"(?-u)\b[0-3]\d{5}[ -]?\d{4}\b").map_err(|e| Error::internal("chi-number pattern", e))?;
-        Ok(ChiNumber { pattern })
+        Ok(ChiNumber { pattern: CHI_NUMBER.matcher()? })
     }
 }
 
@@ -71,7 +72,7 @@ fn is_date(digits: &[u32]) -> bool {
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 => 29,
+        2 if year.is_multiple_of(4) => 29,
         2 => 28,
         _ => return false,
     };

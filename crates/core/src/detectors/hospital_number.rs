@@ -9,8 +9,8 @@
 //!   so the match is reported at high severity.
 //! * **the Trust's own formats**, which IT lists in `hospitalNumberPatterns` (e.g. `RJ1\d{7}`). These
 //!   are untrusted input: at most [`MAX_PATTERNS`] patterns of at most [`MAX_PATTERN_LEN`] characters,
-//!   compiled once at construction with a size limit, ASCII-only and case-insensitive (the draft is
-//!   matched lower-cased). A pattern that does not compile fails the analyser's construction with an
+//!   compiled once at construction with `regex-lite` (linear time) under a size and nesting limit,
+//!   case-insensitive (the draft is matched lower-cased). A pattern that does not compile fails the analyser's construction with an
 //!   error naming the setting (`hospitalNumberPatterns[3]`), never a panic. A match must stand alone
 //!   as a word; it is high severity near a health-identifier word and a warning otherwise (IT said this
 //!   shape is a hospital number here).
@@ -25,14 +25,15 @@
 //! | `MRN 1234`                                  | none: too short               |
 //! | `xrj12345678` (IT pattern)                  | none: inside a longer word    |
 
+use super::people::{after, gap_is_filler};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::context::is_boundary;
 use crate::error::Error;
 use crate::finding::Severity;
+use crate::pattern::Matcher;
 use crate::policy::Policy;
-use regex::bytes::{Regex as BytesRegex, RegexBuilder};
-use regex::Regex;
+use regex_lite::{Regex, RegexBuilder};
 
 /// Most IT-supplied hospital-number patterns accepted.
 pub const MAX_PATTERNS: usize = 50;
@@ -40,27 +41,32 @@ pub const MAX_PATTERNS: usize = 50;
 pub const MAX_PATTERN_LEN: usize = 200;
 /// Compiled size limit per IT pattern, in bytes: generous for real formats, fatal for `(a{100}){100}`.
 const PATTERN_SIZE_LIMIT: usize = 1 << 18;
+/// Deepest nesting of groups and repetitions accepted in an IT pattern.
+const PATTERN_NEST_LIMIT: u32 = 16;
 /// Bytes either side of an IT-pattern match in which a context word makes it a confident match.
 const CONTEXT_WINDOW: usize = 40;
+/// Bytes after a cue in which its identifier must start.
+const CUE_GAP: usize = 12;
+
+// "hospital number", "hosp no.", "MRN", "patient ID", "pt no", "unit number", "K number", "hosp #".
+crate::pattern!(
+    HOSPITAL_NUMBER_CUE,
+    r"(?-u)\b(?:hospital (?:number|no\b\.?|num\b|id\b)|hosp\.? ?(?:no\b\.?|number|num\b|id\b|#)|mrn\b|m\.r\.n\.?|(?:patient|pt) (?:id\b|number|no\b\.?)|pt ?id\b|unit (?:number|no\b\.?)|k[ -]?(?:number|no\b\.?))"
+);
+// An identifier: five to ten digits, optionally after a short letter prefix (`K1234567`, `RJ1-2345678`).
+crate::pattern!(HOSPITAL_NUMBER_ID, r"(?-u)\b(?:[a-z]{1,3}\d?-?)?\d{5,10}[a-z]?\b");
 
 /// Finds hospital numbers by cue word and by the Trust's own patterns.
 #[derive(Debug)]
 pub struct HospitalNumber {
-    cued: Regex,
-    local: Vec<BytesRegex>,
+    cue: Matcher,
+    id: Matcher,
+    local: Vec<Regex>,
 }
 
 impl HospitalNumber {
-    /// Compiles the built-in pattern and the policy's `hospitalNumberPatterns`.
+    /// Loads the built-in patterns and compiles the policy's `hospitalNumberPatterns`.
     pub fn new(policy: &Policy) -> Result<Self, Error> {
-        let cued = Regex::new(concat!(
-            r"(?-u)\b(?:hospital (?:number|no\b\.?|num\b|id\b)|hosp\.? ?(?:no\b\.?|number|num\b|id\b)|mrn|m\.r\.n\.?",
-            r"|(?:patient|pt) (?:id\b|number|no\b\.?)|pt ?id\b|unit (?:number|no\b\.?)|k[ -]?(?:number|no\b\.?)",
-            r"|hosp ?#)",
-            r"[ :#.=-]{0,4}(?:is |of |was )?",
-            r"((?:[a-z]{1,3}\d?[ -]?)?\d{5,10}[a-z]?)\b",
-        ))
-        .map_err(|e| Error::internal("hospital-number pattern", e))?;
         let patterns = &policy.hospital_number_patterns;
         if patterns.len() > MAX_PATTERNS {
             return Err(Error::policy(
@@ -79,49 +85,50 @@ impl HospitalNumber {
                 return Err(Error::policy(&setting, format!("longer than {MAX_PATTERN_LEN} characters")));
             }
             let re = RegexBuilder::new(p)
-                .unicode(false)
                 .case_insensitive(true)
                 .size_limit(PATTERN_SIZE_LIMIT)
-                .dfa_size_limit(PATTERN_SIZE_LIMIT)
+                .nest_limit(PATTERN_NEST_LIMIT)
                 .build()
                 .map_err(|e| Error::policy(&setting, e))?;
-            if re.is_match(b"") {
+            if re.is_match("") {
                 return Err(Error::policy(&setting, "the pattern matches empty text"));
             }
             local.push(re);
         }
-        Ok(HospitalNumber { cued, local })
+        Ok(HospitalNumber { cue: HOSPITAL_NUMBER_CUE.matcher()?, id: HOSPITAL_NUMBER_ID.matcher()?, local })
+    }
+
+    fn cued(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        for cue in self.cue.find_iter(input.text) {
+            let window = after(input.text, cue.end(), CUE_GAP + 16);
+            let Some(id) = self.id.find(window) else { continue };
+            let gap = &window[..id.start()];
+            if id.start() > CUE_GAP || !gap_is_filler(gap, &[':', '#', '.', '=', '-'], &["is", "of", "was"], 1) {
+                continue;
+            }
+            let (start, end) = (cue.end() + id.start(), cue.end() + id.end());
+            out.push(
+                Candidate::new("hospital-number", start, end, "hospital-number cue followed by an identifier")
+                    .with_severity(Severity::High),
+            );
+        }
     }
 }
 
 impl Detector for HospitalNumber {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for caps in self.cued.captures_iter(input.text) {
-            if let Some(id) = caps.get(1) {
-                out.push(
-                    Candidate::new("hospital-number", id.start(), id.end(), "hospital-number cue followed by an identifier")
-                        .with_severity(Severity::High),
-                );
-            }
-        }
-        let text = input.text;
-        let bytes = text.as_bytes();
+        self.cued(input, out);
+        let bytes = input.text.as_bytes();
         for re in &self.local {
-            for m in re.find_iter(bytes) {
-                // A byte-level pattern may stop inside a character: widen to whole characters.
-                let mut start = m.start();
-                while !text.is_char_boundary(start) {
-                    start -= 1;
-                }
-                let mut end = m.end();
-                while !text.is_char_boundary(end) {
-                    end += 1;
-                }
-                if start == end || !is_boundary(bytes, start) || !is_boundary(bytes, end) {
+            for m in re.find_iter(input.text) {
+                let (start, end) = (m.start(), m.end());
+                if !is_boundary(bytes, start) || !is_boundary(bytes, end) {
                     continue;
                 }
                 let (severity, why) = match input.context.near(class::IDENTIFIER, start, end, CONTEXT_WINDOW) {
-                    Some(_) => (Severity::High, "matches a Trust hospital-number format; health-identifier word nearby"),
+                    Some(_) => {
+                        (Severity::High, "matches a Trust hospital-number format; health-identifier word nearby")
+                    }
                     None => (Severity::Warn, "matches a Trust hospital-number format"),
                 };
                 out.push(Candidate::new("hospital-number", start, end, why).with_severity(severity));
@@ -137,7 +144,8 @@ mod tests {
     use crate::error::ErrorKind;
 
     fn found_with(patterns: &[&str], text: &str) -> Vec<(String, Option<Severity>)> {
-        let policy = Policy { hospital_number_patterns: patterns.iter().map(|s| s.to_string()).collect(), ..Policy::default() };
+        let policy =
+            Policy { hospital_number_patterns: patterns.iter().map(|s| s.to_string()).collect(), ..Policy::default() };
         let d = HospitalNumber::new(&policy).expect("compiles");
         run(&d, text).into_iter().map(|(s, c)| (s, c.severity)).collect()
     }
@@ -163,17 +171,25 @@ mod tests {
 
     #[test]
     fn cued_negatives() {
-        for text in ["hospital number is on the letter", "MRN 1234", "hospitality no 123456 tickets", "the unit numbers rose"] {
+        for text in
+            ["hospital number is on the letter", "MRN 1234", "hospitality no 123456 tickets", "the unit numbers rose"]
+        {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
     #[test]
     fn trust_patterns() {
-        assert_eq!(found_with(&[r"RJ1\d{7}"], "rj12345678 in bay 4"), [("rj12345678".to_string(), Some(Severity::Warn))]);
-        assert_eq!(found_with(&[r"RJ1\d{7}"], "patient RJ12345678"), [("rj12345678".to_string(), Some(Severity::High))]);
+        assert_eq!(
+            found_with(&[r"RJ1\d{7}"], "rj12345678 in bay 4"),
+            [("rj12345678".to_string(), Some(Severity::Warn))]
+        );
+        assert_eq!(
+            found_with(&[r"RJ1\d{7}"], "patient RJ12345678"),
+            [("rj12345678".to_string(), Some(Severity::High))]
+        );
         assert!(found_with(&[r"RJ1\d{7}"], "xrj12345678").is_empty());
-        // A pattern with `.` may match part of a multi-byte character; the span is widened to whole ones.
+        // `.` matches a whole character, never part of one.
         let f = found_with(&[r"\d{6}."], "patient 123456ж");
         assert_eq!(f, [("123456ж".to_string(), Some(Severity::High))]);
     }
@@ -190,6 +206,7 @@ mod tests {
         assert!(build(vec![r"\d*".into()]).is_err());
         assert!(build(vec![" ".into()]).is_err());
         assert!(build(vec![r"(\d{100}){100}".into()]).is_err());
+        assert!(build(vec![format!("{}x{}", "(".repeat(40), ")".repeat(40))]).is_err());
         assert!(build(vec![r"K\d{7}".into(); MAX_PATTERNS + 1]).is_err());
         assert!(build(vec![r"K\d{7}".into(); MAX_PATTERNS]).is_ok());
     }

@@ -4,6 +4,11 @@
 //! A detector sees only the normalised text and the shared [`ContextHits`]; it reports [`Candidate`]s
 //! in normalised byte offsets. The analyser maps them back to the original text, resolves overlaps and
 //! applies the Trust's policy, so detectors never repeat that work.
+//!
+//! **Patterns**: declare them with [`crate::pattern!`] (compiled to DFAs at build time; see
+//! `pattern.rs`), not `regex::Regex::new`: runtime regex compilation costs ~430 KB of WASM and
+//! 65–140 ms at every service-worker start. Only IT-supplied patterns (policy) compile at run time,
+//! with `regex-lite`, size-limited. Word lists belong in data files and aho-corasick automata.
 
 use crate::context::ContextHits;
 use crate::error::Error;
@@ -12,11 +17,20 @@ use crate::policy::Policy;
 
 mod nhs_number;
 
+mod address;
 mod chi_number;
+mod credentials;
+mod date_of_birth;
+mod email;
 mod hospital_number;
 mod nino;
+mod notable_patient;
 mod people;
+mod person_in_context;
+mod phone;
 mod postcode;
+mod staff_process;
+mod trust_business;
 
 /// What a detector is given for one analysis.
 #[derive(Debug)]
@@ -70,6 +84,15 @@ pub fn build(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(hospital_number::HospitalNumber::new(policy)?),
         Box::new(nino::Nino::new()?),
         Box::new(postcode::Postcode::new()?),
+        Box::new(phone::Phone::new()?),
+        Box::new(email::Email::new()?),
+        Box::new(address::Address::new()?),
+        Box::new(date_of_birth::DateOfBirth::new()?),
+        Box::new(person_in_context::PersonInContext::new(policy)?),
+        Box::new(notable_patient::NotablePatient::new()?),
+        Box::new(trust_business::TrustBusiness::new(policy)?),
+        Box::new(staff_process::StaffProcess::new(policy)?),
+        Box::new(credentials::Credentials::new()?),
     ])
 }
 

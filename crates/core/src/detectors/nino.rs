@@ -21,36 +21,35 @@ use super::people::before;
 use super::{Candidate, Detector, Input};
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Bytes before a number in which a cue word makes it a confident match.
 const CUE_WINDOW: usize = 30;
 /// Prefix pairs HMRC never allocates.
 const UNUSED_PREFIXES: [&str; 7] = ["bg", "gb", "kn", "nk", "nt", "tn", "zz"];
 
+// Allowed prefix letters, then six digits in optional pairs, then the suffix A-D.
+crate::pattern!(NINO, r"(?-u)\b[abceghj-prstw-z][abceghj-nprstw-z] ?\d{2} ?\d{2} ?\d{2} ?[a-d]\b");
+crate::pattern!(NINO_CUE, r"(?-u)\b(?:national insurance|nat ins|ni (?:number|no)|nino|ni)\b");
+
 /// Finds National Insurance numbers.
 #[derive(Debug)]
 pub struct Nino {
-    pattern: Regex,
-    cue: Regex,
+    pattern: Matcher,
+    cue: Matcher,
 }
 
 impl Nino {
-    /// Compiles the patterns.
+    /// Loads the prebuilt patterns.
     pub fn new() -> Result<Self, Error> {
-        let pattern = Regex::new(r"(?-u)\b([abceghj-prstw-z][abceghj-nprstw-z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?[a-d]\b")
-            .map_err(|e| Error::internal("nino pattern", e))?;
-        let cue = Regex::new(r"(?-u)\b(?:national insurance|nat ins|ni (?:number|no)|nino|ni)\b")
-            .map_err(|e| Error::internal("nino cue pattern", e))?;
-        Ok(Nino { pattern, cue })
+        Ok(Nino { pattern: NINO.matcher()?, cue: NINO_CUE.matcher()? })
     }
 }
 
 impl Detector for Nino {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for caps in self.pattern.captures_iter(input.text) {
-            let (Some(m), Some(prefix)) = (caps.get(0), caps.get(1)) else { continue };
-            if UNUSED_PREFIXES.contains(&prefix.as_str()) {
+        for m in self.pattern.find_iter(input.text) {
+            if UNUSED_PREFIXES.contains(&&m.as_str()[..2]) {
                 continue;
             }
             let (severity, why) = if self.cue.is_match(before(input.text, m.start(), CUE_WINDOW)) {

@@ -1,4 +1,5 @@
-//! Shared person-name heuristics for the confidentiality detectors (not a detector itself).
+//! Shared person-name and text-window heuristics for the confidentiality detectors (not a detector
+//! itself).
 //!
 //! Detectors see the normalised, lower-cased draft, so capital letters cannot say "this is a name".
 //! Instead a word counts as a name when it follows an honorific and is not a function word or a
@@ -17,9 +18,7 @@ pub fn word_at(text: &str, at: usize) -> Option<(usize, usize)> {
     let mut end = at;
     while end < bytes.len() {
         let b = bytes[end];
-        let inner = (b == b'\'' || b == b'-')
-            && end > at
-            && bytes.get(end + 1).is_some_and(u8::is_ascii_lowercase);
+        let inner = (b == b'\'' || b == b'-') && end > at && bytes.get(end + 1).is_some_and(u8::is_ascii_lowercase);
         if b.is_ascii_lowercase() || inner {
             end += 1;
         } else {
@@ -27,7 +26,7 @@ pub fn word_at(text: &str, at: usize) -> Option<(usize, usize)> {
         }
     }
     // A word must end at a boundary: "smith2" or "josé" (non-ASCII tail) is not a clean word.
-    let clean_end = bytes.get(end).map_or(true, |&b| !b.is_ascii_digit() && b < 0x80);
+    let clean_end = bytes.get(end).is_none_or(|&b| !b.is_ascii_digit() && b < 0x80);
     (end > at && clean_end).then_some((at, end))
 }
 
@@ -57,6 +56,37 @@ pub fn after(text: &str, at: usize, n: usize) -> &str {
         end -= 1;
     }
     &text[at..end]
+}
+
+/// The last word of ASCII letters (with inner apostrophes or hyphens) in `s`, as a byte range of `s`.
+/// Prebuilt patterns have no capture groups, so detectors take a name from the end of a match.
+pub fn last_word(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let end = bytes.iter().rposition(u8::is_ascii_lowercase)? + 1;
+    let mut start = end;
+    while start > 0 {
+        let b = bytes[start - 1];
+        let inner = (b == b'\'' || b == b'-') && start >= 2 && bytes[start - 2].is_ascii_lowercase();
+        if b.is_ascii_lowercase() || inner {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    Some((start, end))
+}
+
+/// Whether `gap` (the text between a cue and its value) holds only separators from `punct` and at
+/// most `max_words` of the `words` allowed ("DOB: 12/03/1947", "born *on the* 3rd", "MRN *is* 123…").
+pub fn gap_is_filler(gap: &str, punct: &[char], words: &[&str], max_words: usize) -> bool {
+    let mut count = 0;
+    for token in gap.split(|c: char| c == ' ' || punct.contains(&c)).filter(|t| !t.is_empty()) {
+        if !words.contains(&token) {
+            return false;
+        }
+        count += 1;
+    }
+    count <= max_words
 }
 
 /// Whether `span` is exactly a hit of `class`.
@@ -107,6 +137,16 @@ mod tests {
                 assert!(text[..at].ends_with(b) && text[at..].starts_with(a));
             }
         }
+    }
+
+    #[test]
+    fn last_words_and_gaps() {
+        assert_eq!(last_word("mr j. o'neil"), Some((6, 12)));
+        assert_eq!(last_word("my patient doris "), Some((11, 16)));
+        assert_eq!(last_word("123"), None);
+        assert!(gap_is_filler(": is ", &[':'], &["is"], 1));
+        assert!(!gap_is_filler(" was on ", &[], &["was"], 2));
+        assert!(!gap_is_filler(" is is ", &[], &["is"], 1));
     }
 
     #[test]

@@ -26,34 +26,37 @@ use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Bytes either side in which a personal-context word makes a postcode someone's home.
 const CONTEXT_WINDOW: usize = 60;
 
+// GIR 0AA, or one of the six outward formats with BS 7666 letter sets, an optional space, and the
+// inward code (a digit and two letters from the allowed set).
+crate::pattern!(
+    POSTCODE,
+    r"(?-u)\b(?:gir ?0aa|(?:[a-pr-uwyz]\d{1,2}|[a-pr-uwyz][a-hk-y]\d{1,2}|[a-pr-uwyz]\d[a-hjkpstuw]|[a-pr-uwyz][a-hk-y]\d[abehmnprv-y]) ?\d[abd-hjlnp-uw-z]{2})\b"
+);
+
 /// Finds UK postcodes.
 #[derive(Debug)]
 pub struct Postcode {
-    pattern: Regex,
+    pattern: Matcher,
 }
 
 impl Postcode {
-    /// Compiles the pattern.
+    /// Loads the prebuilt pattern.
     pub fn new() -> Result<Self, Error> {
-        let pattern = Regex::new(concat!(
-            r"(?-u)\b(?:gir ?0aa|(?:[a-pr-uwyz]\d{1,2}|[a-pr-uwyz][a-hk-y]\d{1,2}|[a-pr-uwyz]\d[a-hjkpstuw]",
-            r"|[a-pr-uwyz][a-hk-y]\d[abehmnprv-y]) ?(\d[abd-hjlnp-uw-z]{2}))\b",
-        ))
-        .map_err(|e| Error::internal("postcode pattern", e))?;
-        Ok(Postcode { pattern })
+        Ok(Postcode { pattern: POSTCODE.matcher()? })
     }
 }
 
 impl Detector for Postcode {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for caps in self.pattern.captures_iter(input.text) {
-            let Some(m) = caps.get(0) else { continue };
-            if caps.get(1).is_some_and(|inward| is_ordinal(inward.as_str())) {
+        for m in self.pattern.find_iter(input.text) {
+            // The inward code is always the last three characters.
+            let code = m.as_str();
+            if is_ordinal(&code[code.len() - 3..]) {
                 continue;
             }
             let personal = [class::RESIDENCE, class::CARE_EVENT, class::PERSON_NOUN]
@@ -86,7 +89,10 @@ mod tests {
 
     #[test]
     fn positives() {
-        assert_eq!(found("lovely lady, lives in SW1A 2AA on her own"), [("sw1a 2aa".to_string(), Some(Severity::Warn))]);
+        assert_eq!(
+            found("lovely lady, lives in SW1A 2AA on her own"),
+            [("sw1a 2aa".to_string(), Some(Severity::Warn))]
+        );
         assert_eq!(found("discharged home to LS6 3QT"), [("ls6 3qt".to_string(), Some(Severity::Warn))]);
         assert_eq!(found("Open day at IP33 2QZ, all welcome"), [("ip33 2qz".to_string(), Some(Severity::Info))]);
         assert_eq!(found("EC1A1BB"), [("ec1a1bb".to_string(), Some(Severity::Info))]);
@@ -97,7 +103,15 @@ mod tests {
 
     #[test]
     fn negatives() {
-        for text in ["meet at 2pm on b1 7am", "room b2 3rd floor", "QA1 2BB", "AI1 2BB", "covid19 2023", "SW1A 2AAA", "ZZ99 3CZ"] {
+        for text in [
+            "meet at 2pm on b1 7am",
+            "room b2 3rd floor",
+            "QA1 2BB",
+            "AI1 2BB",
+            "covid19 2023",
+            "SW1A 2AAA",
+            "ZZ99 3CZ",
+        ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }

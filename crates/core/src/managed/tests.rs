@@ -229,7 +229,8 @@ fn registry_shapes_are_understood() {
 #[test]
 fn untrusted_patterns_are_compiled_checked_and_reported() {
     let loaded = load(&json!({"hospitalNumberPatterns": [
-        "RJ1\\d{7}", "(unclosed", "(a{100}){100}", "\\d*", "", "K\\d{7}", 5, "x".repeat(MAX_PATTERN_CHARS + 1)
+        "RJ1\\d{7}", "(unclosed", "(a{100}){100}", "\\d*", "", "K\\d{7}", 5, "x".repeat(MAX_PATTERN_CHARS + 1),
+        "((((((((((((((((((a))))))))))))))))))"
     ]}));
     assert_eq!(loaded.policy.hospital_number_patterns, ["RJ1\\d{7}", "K\\d{7}"]);
     assert_eq!(
@@ -240,14 +241,15 @@ fn untrusted_patterns_are_compiled_checked_and_reported() {
             "hospitalNumberPatterns[3]",
             "hospitalNumberPatterns[4]",
             "hospitalNumberPatterns[6]",
-            "hospitalNumberPatterns[7]"
+            "hospitalNumberPatterns[7]",
+            "hospitalNumberPatterns[8]"
         ]
     );
     assert!(loaded.issues[0].problem.contains("not a valid pattern"), "{:?}", loaded.issues[0]);
     assert!(!loaded.issues[0].problem.contains('\n'));
     assert!(loaded.issues[2].problem.contains("empty text"), "{:?}", loaded.issues[2]);
     let (_, loaded) = loaded.into_analyzer().expect("validated patterns always build");
-    assert_eq!(loaded.issues.len(), 6, "building adds no issue: {:?}", loaded.issues);
+    assert_eq!(loaded.issues.len(), 7, "building adds no issue: {:?}", loaded.issues);
 
     let many: Vec<String> = (0..MAX_PATTERNS + 3).map(|i| format!("Q{i}\\d{{6}}")).collect();
     let loaded = load(&json!({ "hospitalNumberPatterns": many }));
@@ -295,6 +297,39 @@ fn deployment_files_are_unwrapped() {
     assert_eq!(loaded.policy.trust_name, "Harbourside");
     assert_eq!(settings(&loaded.issues), ["allowPause"]);
     assert!(load_json_str("{not json").is_err());
+}
+
+#[test]
+fn lists_at_the_limits_build_and_beyond_them_are_cut_and_reported() {
+    let names = |n: usize, len: usize| -> Vec<String> { (0..n).map(|i| format!("{i:0len$}")).collect() };
+    let at_limit = json!({
+        "wardNames": names(max_terms("wardNames"), MAX_TERM_CHARS),
+        "internalTerms": names(max_terms("internalTerms"), MAX_TERM_CHARS),
+        "staffProcessTerms": names(max_terms("staffProcessTerms"), MAX_TERM_CHARS),
+        "allowlist": names(max_terms("allowlist"), MAX_TERM_CHARS),
+        "hospitalNumberPatterns": (0..MAX_PATTERNS).map(|i| format!("q{i}\\d{{6}}")).collect::<Vec<_>>(),
+    });
+    let loaded = load(&at_limit);
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues.first());
+    let (_, loaded) = loaded.into_analyzer().expect("builds");
+    assert!(loaded.issues.is_empty(), "the detectors accept what validation accepts: {:?}", loaded.issues);
+
+    let beyond = json!({
+        "staffProcessTerms": names(max_terms("staffProcessTerms") + 1, 3),
+        "wardNames": [names(1, MAX_TERM_CHARS + 1)[0].clone()],
+    });
+    let loaded = load(&beyond);
+    assert_eq!(settings(&loaded.issues), ["staffProcessTerms", "wardNames[0]"]);
+    assert_eq!(loaded.policy.staff_process_terms.len(), max_terms("staffProcessTerms"));
+    let (_, loaded) = loaded.into_analyzer().expect("builds");
+    assert_eq!(loaded.issues.len(), 2);
+
+    // The user's additions count towards the same limit.
+    let it = json!({"userTermsAllowed": true, "staffProcessTerms": names(max_terms("staffProcessTerms"), 3)});
+    let loaded = load_layers(&it, &json!({"staffProcessTerms": ["Panel Z"]}));
+    assert_eq!(loaded.policy.staff_process_terms.len(), max_terms("staffProcessTerms"));
+    assert_eq!(settings(&loaded.issues), ["staffProcessTerms"]);
+    assert_eq!(loaded.issues[0].source, Source::User);
 }
 
 proptest! {

@@ -1,0 +1,144 @@
+//! Staff processes: grievances, disciplinary hearings, suspensions, investigations, tribunals.
+//!
+//! Cumbria 3.3 forbids "information about grievances/disciplinary processes, or any other formal and
+//! sensitive procedures"; CDDFT 4.4.1 and WSFT 5 forbid confidential information about colleagues. The
+//! risk is a *person*: a process word next to someone identifiable. So:
+//!
+//! * a process word near a **named person** ("Dr Khan", "Sister Jones", "Sarah") is high severity;
+//! * near a **staff role** ("my manager", "the ward sister", "a band 6") it warns;
+//! * with the writer's **own** process ("my grievance", "I've been suspended") it warns: the policy
+//!   covers the writer's own case too, and the Freedom to Speak Up route is the better place;
+//! * on its own ("visiting suspended due to norovirus", "awaiting investigation results") it is an
+//!   informational mark.
+//!
+//! The Trust's `staffProcessTerms` (local names for panels or procedures) count as process words. They
+//! are untrusted: at most [`MAX_TERMS`] terms of at most [`MAX_TERM_LEN`] characters.
+//!
+//! | text                                                          | result |
+//! |---------------------------------------------------------------|--------|
+//! | `Dr Khan has been suspended pending an investigation`         | high   |
+//! | `Sarah from ward 6 has a disciplinary hearing on Monday`      | high   |
+//! | `my manager raised a grievance against the matron`            | warn   |
+//! | `Finally submitted my grievance today`                        | warn   |
+//! | `Visiting suspended on ward 5 due to norovirus`               | info   |
+//! | `Proud of our team today`                                     | none   |
+
+use super::people::{before, last_word, may_be_surname};
+use super::trust_business::compile_terms;
+use super::{Candidate, Detector, Input};
+use crate::catalogue::class;
+use crate::context::is_boundary;
+use crate::error::Error;
+use crate::finding::Severity;
+use crate::pattern::Matcher;
+use crate::policy::Policy;
+use aho_corasick::AhoCorasick;
+
+/// Bytes either side of a process word in which a person counts.
+const CONTEXT_WINDOW: usize = 80;
+/// Most staff-process terms accepted from policy.
+pub const MAX_TERMS: usize = 200;
+/// Longest staff-process term accepted from policy, in characters.
+pub const MAX_TERM_LEN: usize = 100;
+
+// A title and a word that may be a surname: "Dr Khan", "Sister Jones".
+crate::pattern!(
+    TITLED_NAME,
+    r"(?-u)\b(?:dr|mr|mrs|ms|miss|sister|nurse|matron|prof|professor)\.? [a-z][a-z'-]*[a-z]\b"
+);
+// The writer's own process, just before the process word: "my …", "I've been …".
+crate::pattern!(OWN_PROCESS, r"(?-u)\b(?:my|i'm|im|i am|i've|ive|i have|i was|i've been|i got|me)\b[a-z ']{0,20}$");
+
+/// Finds posts about colleagues' (or the writer's own) formal staff processes.
+#[derive(Debug)]
+pub struct StaffProcess {
+    titled: Matcher,
+    own: Matcher,
+    local: Option<AhoCorasick>,
+}
+
+impl StaffProcess {
+    /// Loads the prebuilt patterns and compiles the policy's `staffProcessTerms`.
+    pub fn new(policy: &Policy) -> Result<Self, Error> {
+        let local = compile_terms("staffProcessTerms", &policy.staff_process_terms, MAX_TERMS, MAX_TERM_LEN)?;
+        Ok(StaffProcess { titled: TITLED_NAME.matcher()?, own: OWN_PROCESS.matcher()?, local })
+    }
+
+    fn named_near(&self, input: &Input<'_>, start: usize, end: usize) -> bool {
+        let lo = start.saturating_sub(CONTEXT_WINDOW);
+        let hi = end.saturating_add(CONTEXT_WINDOW);
+        let first = input.context.all(class::FIRST_NAME).iter().any(|&(s, e)| s < hi && e > lo);
+        first
+            || self.titled.find_iter(input.text).any(|m| {
+                m.start() < hi
+                    && m.end() > lo
+                    && last_word(m.as_str())
+                        .is_some_and(|(s, e)| may_be_surname(input.text, input.context, (m.start() + s, m.start() + e)))
+            })
+    }
+
+    fn assess(&self, input: &Input<'_>, start: usize, end: usize, out: &mut Vec<Candidate>) {
+        let (severity, why) = if self.named_near(input, start, end) {
+            (Severity::High, "staff-process word with a named person nearby")
+        } else if input.context.near(class::COLLEAGUE, start, end, CONTEXT_WINDOW).is_some() {
+            (Severity::Warn, "staff-process word with a staff role nearby")
+        } else if self.own.is_match(before(input.text, start, 30)) {
+            (Severity::Warn, "the writer's own staff process")
+        } else {
+            (Severity::Info, "staff-process word")
+        };
+        out.push(Candidate::new("staff-process", start, end, why).with_severity(severity));
+    }
+}
+
+impl Detector for StaffProcess {
+    fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        for &(s, e) in input.context.all(class::STAFF_PROCESS) {
+            self.assess(input, s, e, out);
+        }
+        if let Some(local) = &self.local {
+            let bytes = input.text.as_bytes();
+            for m in local.find_iter(input.text) {
+                if is_boundary(bytes, m.start()) && is_boundary(bytes, m.end()) {
+                    self.assess(input, m.start(), m.end(), out);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::run;
+
+    fn max_with(policy: &Policy, text: &str) -> Option<Severity> {
+        let d = StaffProcess::new(policy).expect("compiles");
+        run(&d, text).into_iter().filter_map(|(_, c)| c.severity).max()
+    }
+
+    fn max(text: &str) -> Option<Severity> {
+        max_with(&Policy::default(), text)
+    }
+
+    #[test]
+    fn cases() {
+        assert_eq!(max("Dr Khan has been suspended pending an investigation"), Some(Severity::High));
+        assert_eq!(max("Sarah from ward 6 has a disciplinary hearing on Monday"), Some(Severity::High));
+        assert_eq!(max("my manager raised a grievance against the matron"), Some(Severity::Warn));
+        assert_eq!(max("Finally submitted my grievance today"), Some(Severity::Warn));
+        assert_eq!(max("Visiting suspended on ward 5 due to norovirus"), Some(Severity::Info));
+        assert_eq!(max("Proud of our team today"), None);
+        assert!(crate::catalogue::rule("staff-process").is_some());
+    }
+
+    #[test]
+    fn trust_terms_count_as_process_words() {
+        let policy = Policy { staff_process_terms: vec!["Panel B".into()], ..Policy::default() };
+        assert_eq!(max_with(&policy, "my manager is up before Panel B tomorrow"), Some(Severity::Warn));
+        assert_eq!(max("my manager is up before Panel B tomorrow"), None);
+        let too_many = Policy { staff_process_terms: vec!["x".into(); MAX_TERMS + 1], ..Policy::default() };
+        let e = StaffProcess::new(&too_many).expect_err("too many");
+        assert!(e.to_string().contains("staffProcessTerms"), "{e}");
+    }
+}
