@@ -1,6 +1,8 @@
 // Enterprise rollout (issue 6): Chromium started with a managed policy file, exactly as a Trust's IT
 // deploys one on Linux (/etc/chromium/policies/managed/*.json, `3rdparty.extensions.<id>`), proves
-// that a Trust-specific ward name becomes a confidentiality finding, that `block` removes "Post anyway",
+// that a Trust-specific ward name becomes a confidentiality finding (the ward names IT lists are places
+// of care to the person-in-context detector: "Mrs Green on Kingfisher" names a patient on a ward only
+// because IT said Kingfisher is one), that `block` removes "Post anyway",
 // that the dialog shows the Trust's configured contact, and that an invalid value is reported (worker
 // console and options page) while the rest of the policy still applies.
 //
@@ -11,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distDir } from './lib/browser.mjs';
-import { startSuite, openSite, typeInto, submits, marks, dialog, screenshot } from './lib/fixture.mjs';
+import { startSuite, openSite, typeInto, submits, marks, dialog, screenshot, assertOnlyHosts } from './lib/fixture.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'postguard-e2e-managed-policy.json');
@@ -21,7 +23,7 @@ const POST = 'button[data-testid="tweetButton"]';
 
 const TRUST = 'Harbourside NHS Foundation Trust';
 const COMMS = 'Harbourside Communications, comms@harbourside.nhs.uk, ext. 4321';
-const WARD = 'Kingfisher Ward';
+const WARD = 'Kingfisher';
 
 /** What IT sets. Two values are wrong in ways Chrome's schema check cannot see (both are strings). */
 const POLICY = Object.freeze({
@@ -31,7 +33,7 @@ const POLICY = Object.freeze({
   speakUpContact: 'Harbourside Freedom to Speak Up Guardian, ext. 4242',
   policyUrl: 'https://intranet.harbourside.nhs.uk/policies/social-media',
   wardNames: [WARD, 'Heron Unit'],
-  ruleActions: { 'ward-name': 'block', 'nhs-number': 'blok' },
+  ruleActions: { 'patient-name': 'block', 'nhs-number': 'blok' },
   hospitalNumberPatterns: ['HB(\\d{6}', 'HB\\d{7}'],
 });
 
@@ -95,10 +97,17 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
   it('turns the Trust\'s ward name into a confidentiality mark, and `block` leaves no "Post anyway"', async () => {
     await workerIssues(suite.browser.worker);
     const page = await openSite(suite.browser, 'x.com', '/compose/post');
-    const draft = `Long night on ${WARD} but we got there. Proud of this team`;
+    const editor = page.locator(EDITOR);
+    // The same sentence at a place IT did not list: no mark.
+    await typeInto(editor, 'Mrs Green on Puffin was such a character today');
+    await page.waitForTimeout(800); // debounce + worker round trip, many times over
+    assert.equal(await marks(page).count(), 0, 'an unlisted place name is not a ward');
+    await page.reload({ waitUntil: 'load' });
+
+    const draft = `Mrs Green on ${WARD} was such a character today`;
     await typeInto(page.locator(EDITOR), draft);
     await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
-    assert.equal(await marks(page, 'confidentiality').count(), 1, 'one mark, on the ward name');
+    assert.equal(await marks(page, 'confidentiality').count(), 1, 'one mark: a named person on a Trust ward');
 
     await page.locator(POST).click();
     const alert = dialog(page);
@@ -145,9 +154,9 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
       ['hospitalNumberPatterns[0]', 'ruleActions.nhs-number']);
     assert.equal(await page.locator('#terms-section').isVisible(), false, 'IT did not allow personal terms');
 
-    await page.locator('#draft').fill(`Quiet shift on ${WARD.toLowerCase()} tonight`);
+    await page.locator('#draft').fill('Saw Mr Hughes on Heron Unit this morning');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
-    const finding = page.locator('#check-result article[data-rule="ward-name"]');
+    const finding = page.locator('#check-result article[data-rule="patient-name"]');
     await finding.waitFor({ timeout: 5000 });
     assert.equal(await finding.getAttribute('data-category'), 'confidentiality');
     assert.match(await finding.innerText(), /Would stop the post/);
@@ -157,11 +166,10 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
 
   it('logged no draft text, and made no request to any host but the fixture\'s and the extension\'s own files', () => {
     const logged = suite.browser.console.join('\n');
-    for (const typed of ['Long night on', 'Proud of this team', '943 476 5919', 'Quiet shift']) {
+    for (const typed of ['Mrs Green', 'such a character', '943 476 5919', 'Mr Hughes']) {
       assert.ok(!logged.includes(typed), `"${typed}" appeared in a log`);
     }
-    const foreign = suite.server.requests.filter((r) => r.host !== 'x.com');
-    assert.deepEqual(foreign, []);
+    assertOnlyHosts(suite.server, suite.browser, ['x.com']);
     const extensionRequests = suite.browser.requests.filter((r) => r.fromServiceWorker);
     assert.ok(extensionRequests.every((r) => r.url.startsWith(`chrome-extension://${id}/`)), JSON.stringify(extensionRequests));
   });
