@@ -119,6 +119,8 @@ build() {
   mkdir -p "$CHROMIUM_DIST"
   cp -R extension/. "$CHROMIUM_DIST/"
   rm -f "$CHROMIUM_DIST/tsconfig.json"
+  # Example enterprise policies are for IT (docs/deploy.md), not part of the extension.
+  rm -rf "$CHROMIUM_DIST/policies"
   cp manifest.json "$CHROMIUM_DIST/manifest.json"
   # Function names are debugging aids the user never needs: ~130 KB of the raw .wasm. TypeScript
   # declarations are kept: the worker and options page are type-checked against them
