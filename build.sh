@@ -23,8 +23,8 @@ usage: ./build.sh [command]
                    signed with $POSTGUARD_SIGNING_KEY, a PEM file; without it a throwaway key is made and
                    the ID differs), updates.xml (gupdate manifest; codebase from $POSTGUARD_UPDATE_URL),
                    dist/firefox/ + postguard-firefox.zip checked by web-ext lint
-  test             every test: Rust unit/corpus/property tests, the WASM build, the extension's type
-                   check and the end-to-end tests in headless Chromium
+  test             every test: Rust unit/corpus/property tests, the WASM build and packaging (CRX, Firefox
+                   lint), the extension's type check and the end-to-end tests in headless Chromium
   demo             build, then open Chromium with the extension on the five fixture sites
   bench            build, then print performance figures (native, WASM under Node, bundle sizes)
   help             this text
@@ -232,7 +232,9 @@ case "$cmd" in
   test)
     log "Rust tests (all crates)"
     cargo test --workspace --quiet
-    build
+    # package = build + the signed CRX (throwaway key unless POSTGUARD_SIGNING_KEY is set), its ID
+    # check, the update manifest and the web-ext-linted Firefox build.
+    package
     run_e2e ;;
   demo)
     build; ensure_chromium; ensure_npm_packages
