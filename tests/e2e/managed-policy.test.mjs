@@ -164,12 +164,53 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     await page.close();
   });
 
+  it('applies a changed policy without restarting, and lets users add terms only when IT allows it', async () => {
+    const changed = { ...POLICY, trustName: 'Harbourside and District NHS Trust', ruleActions: { 'patient-name': 'block' }, userTermsAllowed: true };
+    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: changed } } }, null, 2));
+    const policyPage = await suite.browser.context.newPage();
+    await policyPage.goto('chrome://policy');
+    await policyPage.locator('#reload-policies').click();
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const issues = await suite.browser.worker.evaluate(() => /** @type {any} */ (globalThis).postguardPolicyIssues);
+      if (Array.isArray(issues) && issues.length === 1) {
+        assert.equal(issues[0].setting, 'hospitalNumberPatterns[0]', 'the fixed value is no longer reported');
+        break;
+      }
+      assert.ok(Date.now() < deadline, `the worker did not re-read the changed policy: ${JSON.stringify(issues)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await policyPage.close();
+
+    const options = await suite.browser.context.newPage();
+    await options.goto(`chrome-extension://${id}/options/options.html`);
+    await options.locator('#policy tr[data-setting="trustName"] td.value').filter({ hasText: changed.trustName }).waitFor({ timeout: 10_000 });
+    await options.locator('#terms-section').waitFor({ state: 'visible', timeout: 5000 });
+    await options.getByLabel('Ward, unit or site names').fill('Puffin');
+    await options.getByRole('button', { name: 'Save my terms', exact: true }).click();
+    await options.locator('#policy tr[data-setting="wardNames"] [data-source="managedAndUser"]').waitFor({ timeout: 5000 });
+    await options.close();
+
+    // The user's ward name now counts on the site, through the worker, as the Trust's own do.
+    const page = await openSite(suite.browser, 'x.com', '/compose/post');
+    await typeInto(page.locator(EDITOR), 'Mrs Green on Puffin was such a character today');
+    await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+    await page.locator(POST).click();
+    const alert = dialog(page);
+    await alert.waitFor({ state: 'visible', timeout: 5000 });
+    assert.ok((await alert.innerText()).includes(changed.trustName), 'the dialog names the Trust as the new policy does');
+    assert.equal(await alert.getByRole('button', { name: 'Post anyway', exact: true }).count(), 0);
+    await page.close();
+  });
+
   it('logged no draft text, and made no request to any host but the fixture\'s and the extension\'s own files', () => {
     const logged = suite.browser.console.join('\n');
     for (const typed of ['Mrs Green', 'such a character', '943 476 5919', 'Mr Hughes']) {
       assert.ok(!logged.includes(typed), `"${typed}" appeared in a log`);
     }
-    assertOnlyHosts(suite.server, suite.browser, ['x.com']);
+    // chrome://policy (opened above to reload policies) loads the browser's own UI resources: not network.
+    const browser = { ...suite.browser, requests: suite.browser.requests.filter((r) => !r.url.startsWith('chrome://')) };
+    assertOnlyHosts(suite.server, browser, ['x.com']);
     const extensionRequests = suite.browser.requests.filter((r) => r.fromServiceWorker);
     assert.ok(extensionRequests.every((r) => r.url.startsWith(`chrome-extension://${id}/`)), JSON.stringify(extensionRequests));
   });
