@@ -151,7 +151,6 @@ build_firefox() {
   log "assembling $FIREFOX_DIST"
   rm -rf "$FIREFOX_DIST"
   cp -R "$CHROMIUM_DIST" "$FIREFOX_DIST"
-  rm -f "$FIREFOX_DIST/managed_schema.json"
   node tools/firefox-manifest.mjs manifest.json "$FIREFOX_DIST/manifest.json"
   rm -f "$DIST/postguard-firefox.zip"
   (cd "$FIREFOX_DIST" && zip -qr -X "$DIST/postguard-firefox.zip" .)

@@ -7,7 +7,8 @@
  *   `3rdparty.Extensions`) name (Firefox has no manifest `key`), and the declaration that no data is
  *   collected (`data_collection_permissions: none`);
  * - no `minimum_chrome_version`, and no `storage.managed_schema`: Firefox takes managed values from
- *   policies.json (`3rdparty.Extensions.<id>`) without a schema, and postguard validates them itself.
+ *   policies.json (`3rdparty.Extensions.<id>`) without a schema, and postguard validates them itself
+ *   (the file stays in the package: the options page reads its titles and descriptions).
  *
  * usage: node tools/firefox-manifest.mjs IN_MANIFEST OUT_MANIFEST
  */
