@@ -5,7 +5,7 @@
  */
 import { el } from './dom.js';
 
-// `Finding` is the global typedef of shared/messages.js (a classic script shared with the content script).
+/** @typedef {import('../shared/messages.js').Finding} Finding */
 
 /** What each action means for the user. */
 const ACTION_TEXT = Object.freeze({

@@ -5,6 +5,7 @@
  * fresh one instead of every later call failing).
  */
 import init, { Checker } from '../pkg/postguard_web.js';
+import { unpack } from './unpack.js';
 
 /** @type {Promise<unknown> | null} */
 let loading = null;
@@ -12,6 +13,8 @@ let loading = null;
 let checker = null;
 /** @type {unknown} */
 let checkerLayers = undefined;
+/** @type {import('./unpack.js').Rule[]} */
+let rules = [];
 
 /** Loads the packaged WASM (never anything remote). */
 function load() {
@@ -35,6 +38,7 @@ export async function checkerFor(layers) {
     checker?.free();
     checker = new Checker(layers.managed, layers.user);
     checkerLayers = layers;
+    rules = checker.rules();
   }
   return checker;
 }
@@ -43,12 +47,12 @@ export async function checkerFor(layers) {
  * Analyses `text`; on a trap, drops the instance so the next call starts clean, and rethrows.
  * @param {{managed: unknown, user: unknown}} policy  the layers from settings.js
  * @param {string} text
- * @returns {Promise<{findings: Finding[], truncated: boolean}>}
+ * @returns {Promise<{findings: import('../shared/messages.js').Finding[], truncated: boolean}>}
  */
 export async function analyze(policy, text) {
   const c = await checkerFor(policy);
   try {
-    return c.check(text);
+    return unpack(c.checkPacked(text), c.lastWhys(), rules);
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
       checker = null;

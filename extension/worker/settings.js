@@ -106,7 +106,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
  * `selectors` is IT's `selectorOverrides` by site id (checked for size by the core; the content script
  * checks their CSS syntax).
  * @param {Layers} layers
- * @returns {Settings}
+ * @returns {import('../shared/messages.js').Settings}
  */
 export function pageSettings(layers) {
   const p = layers.effective ?? /** @type {Record<string, unknown>} */ (layers.managed ?? {});
@@ -126,6 +126,6 @@ export function pageSettings(layers) {
     failClosed: bool('failClosed', false),
     allowPause: bool('allowPause', true),
     enabledSites: sites ?? ['x', 'facebook', 'linkedin', 'instagram', 'tiktok'],
-    selectors: /** @type {Record<string, SelectorOverride>} */ (selectors),
+    selectors: /** @type {Record<string, import('../shared/messages.js').SelectorOverride>} */ (selectors),
   };
 }
