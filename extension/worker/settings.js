@@ -103,8 +103,8 @@ chrome.storage.onChanged.addListener((changes, area) => {
 /**
  * What the page side needs from the policy: the validated values when the analyser loaded, else the
  * raw managed values where they have the right type.
- * `selectors` is IT's `selectorOverrides` by site id (checked for size by the core; the content script
- * checks their CSS syntax).
+ * `selectors` is IT's `selectorOverrides` by site id, present only when IT set some (checked for size by
+ * the core; the content script checks their CSS syntax).
  * @param {Layers} layers
  * @returns {import('../shared/messages.js').Settings}
  */
@@ -116,8 +116,10 @@ export function pageSettings(layers) {
   const bool = (key, fallback) => (typeof p[key] === 'boolean' ? /** @type {boolean} */ (p[key]) : fallback);
   const sites = Array.isArray(p.enabledSites) ? p.enabledSites.filter((s) => typeof s === 'string') : null;
   const selectors = typeof p.selectorOverrides === 'object' && p.selectorOverrides !== null ? p.selectorOverrides : {};
+  const hasSelectors = Object.keys(selectors).length > 0;
   const url = str('policyUrl', '');
-  return {
+  /** @type {import('../shared/messages.js').Settings} */
+  const settings = {
     trustName: str('trustName', 'your NHS Trust'),
     commsContact: str('commsContact', "your Trust's communications team"),
     speakUpContact: str('speakUpContact', 'your Freedom to Speak Up Guardian'),
@@ -126,6 +128,8 @@ export function pageSettings(layers) {
     failClosed: bool('failClosed', false),
     allowPause: bool('allowPause', true),
     enabledSites: sites ?? ['x', 'facebook', 'linkedin', 'instagram', 'tiktok'],
-    selectors: /** @type {Record<string, import('../shared/messages.js').SelectorOverride>} */ (selectors),
   };
+  // Only when IT set some: the content script re-scans the page when it receives selectors.
+  if (hasSelectors) settings.selectors = /** @type {Record<string, import('../shared/messages.js').SelectorOverride>} */ (selectors);
+  return settings;
 }

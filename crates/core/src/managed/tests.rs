@@ -348,3 +348,44 @@ proptest! {
         prop_assert!(Analyzer::new(loaded.policy).is_ok());
     }
 }
+
+/// Any JSON value: the shapes a managed store, a registry or a hand-edited file might hold.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        ".{0,12}".prop_map(Value::String),
+        proptest::sample::select(vec!["block", "warn", "x", "nhs-number", "[\"a\"]", "{\"x\":{}}", "(", "\\d*"])
+            .prop_map(|s| Value::String(s.to_string())),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(
+                prop_oneof![proptest::sample::select(SETTINGS.to_vec()).prop_map(str::to_string), "[a-z]{1,6}"],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    /// Whatever arrives, as policy or as user settings: no panic, every issue names a setting, the
+    /// analyser builds without falling back, and a value is either used or reported.
+    #[test]
+    fn any_json_loads_and_builds(
+        managed in proptest::collection::btree_map(proptest::sample::select(SETTINGS.to_vec()), any_json(), 0..8),
+        user in any_json(),
+    ) {
+        let managed = Value::Object(managed.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+        let loaded = load_layers(&managed, &user);
+        prop_assert!(loaded.issues.iter().all(|i| !i.setting.is_empty() && !i.problem.is_empty()));
+        let before = loaded.issues.len();
+        let (_, loaded) = loaded.into_analyzer().expect("builds");
+        prop_assert_eq!(loaded.issues.len(), before, "validation caught everything the detectors refuse");
+    }
+}
