@@ -210,16 +210,27 @@ XML
 
 key_id_of_manifest() { manifest_field manifest.json key | base64 -d | sha256sum | head -c32 | tr 0-9a-f a-p; }
 
+ensure_firefox() {
+  if [ ! -x /usr/bin/firefox-esr ]; then
+    log "installing Debian's firefox-esr (for the Firefox build's end-to-end test)"
+    apt_install firefox-esr
+  fi
+}
+
 run_e2e() {
   ensure_chromium
+  ensure_firefox
   ensure_npm_packages
   if [ -f extension/tsconfig.json ]; then
     log "type-checking the extension's JavaScript"
     tests/node_modules/.bin/tsc -p extension/tsconfig.json
     tests/node_modules/.bin/tsc -p tools/tsconfig.modules.json
   fi
-  log "end-to-end tests in headless Chromium"
-  POSTGUARD_DIST=$CHROMIUM_DIST node --test --test-concurrency=1 tests/e2e/*.test.mjs
+  log "end-to-end tests in headless Chromium (and Firefox ESR for the Firefox build)"
+  # The Firefox test speaks WebDriver BiDi over WebSocket, a global from Node 22; Node 20 needs a flag.
+  local node_flags=()
+  node -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' || node_flags=(--experimental-websocket)
+  POSTGUARD_DIST=$CHROMIUM_DIST node "${node_flags[@]}" --test --test-concurrency=1 tests/e2e/*.test.mjs
 }
 
 cmd=${1:-build}
