@@ -7,7 +7,7 @@
  * It loads only packaged files (the WASM and managed_schema.json via chrome.runtime.getURL) and sends
  * nothing anywhere; the draft box's text is never stored.
  */
-import init, { Checker, validatePolicy } from '../pkg/postguard_web.js';
+import init, { Checker } from '../pkg/postguard_web.js';
 import { byId } from './dom.js';
 import { renderIssues, renderPolicy, selectorIssues } from './policy-view.js';
 import { renderReport } from './check.js';
@@ -40,9 +40,9 @@ let checker = null;
 async function refresh() {
   await ready;
   const [managed, user, schema] = await Promise.all([readManaged(), readUserTerms(), schemaProperties()]);
-  const loaded = /** @type {Loaded} */ (validatePolicy(managed, user));
   checker?.free();
   checker = new Checker(managed, user);
+  const loaded = /** @type {Loaded} */ (checker.effective());
 
   byId('trust-name', HTMLElement).textContent = String(loaded.policy.trustName);
   renderPolicy(byId('policy', HTMLTableElement).tBodies[0], loaded, schema);
