@@ -198,7 +198,9 @@ impl PersonInContext {
             }
             let near = |c| input.context.near(c, start, end, CONTEXT_WINDOW).is_some();
             let event = near(class::CARE_EVENT);
-            let bed = beds.iter().any(|&(s, e)| s < end + LOCATION_WINDOW && start < e + LOCATION_WINDOW);
+            // Beds are sorted and disjoint: look only at the first that ends after the window opens.
+            let i = beds.partition_point(|&(_, e)| e + LOCATION_WINDOW <= start);
+            let bed = beds.get(i).is_some_and(|&(s, _)| s < end + LOCATION_WINDOW);
             let (severity, why) = match (event, bed, near(class::COLLEAGUE)) {
                 (true, true, _) => (Severity::High, "first name with a care event and a bed space"),
                 (false, false, _) => continue,

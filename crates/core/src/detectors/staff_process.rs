@@ -64,21 +64,22 @@ impl StaffProcess {
         Ok(StaffProcess { titled: TITLED_NAME.matcher()?, own: OWN_PROCESS.matcher()?, local })
     }
 
-    fn named_near(&self, input: &Input<'_>, start: usize, end: usize) -> bool {
-        let lo = start.saturating_sub(CONTEXT_WINDOW);
-        let hi = end.saturating_add(CONTEXT_WINDOW);
-        let first = input.context.all(class::FIRST_NAME).iter().any(|&(s, e)| s < hi && e > lo);
-        first
-            || self.titled.find_iter(input.text).any(|m| {
-                m.start() < hi
-                    && m.end() > lo
-                    && last_word(m.as_str())
-                        .is_some_and(|(s, e)| may_be_surname(input.text, input.context, (m.start() + s, m.start() + e)))
+    /// Spans of titled names ("Dr Khan") whose name word may be a surname, found once per draft.
+    fn titled_names(&self, input: &Input<'_>) -> Vec<(usize, usize)> {
+        self.titled
+            .find_iter(input.text)
+            .filter(|m| {
+                last_word(m.as_str())
+                    .is_some_and(|(s, e)| may_be_surname(input.text, input.context, (m.start() + s, m.start() + e)))
             })
+            .map(|m| (m.start(), m.end()))
+            .collect()
     }
 
-    fn assess(&self, input: &Input<'_>, start: usize, end: usize, out: &mut Vec<Candidate>) {
-        let (severity, why) = if self.named_near(input, start, end) {
+    fn assess(&self, input: &Input<'_>, titled: &[(usize, usize)], start: usize, end: usize, out: &mut Vec<Candidate>) {
+        let named =
+            input.context.near(class::FIRST_NAME, start, end, CONTEXT_WINDOW).is_some() || any_near(titled, start, end);
+        let (severity, why) = if named {
             (Severity::High, "staff-process word with a named person nearby")
         } else if input.context.near(class::COLLEAGUE, start, end, CONTEXT_WINDOW).is_some() {
             (Severity::Warn, "staff-process word with a staff role nearby")
@@ -91,18 +92,33 @@ impl StaffProcess {
     }
 }
 
+/// Whether any of the sorted, non-overlapping `spans` lies within [`CONTEXT_WINDOW`] of `start..end`.
+fn any_near(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let lo = start.saturating_sub(CONTEXT_WINDOW);
+    let i = spans.partition_point(|&(_, e)| e <= lo);
+    spans.get(i).is_some_and(|&(s, _)| s < end.saturating_add(CONTEXT_WINDOW))
+}
+
 impl Detector for StaffProcess {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for &(s, e) in input.context.all(class::STAFF_PROCESS) {
-            self.assess(input, s, e, out);
-        }
-        if let Some(local) = &self.local {
-            let bytes = input.text.as_bytes();
-            for m in local.find_iter(input.text) {
-                if is_boundary(bytes, m.start()) && is_boundary(bytes, m.end()) {
-                    self.assess(input, m.start(), m.end(), out);
-                }
+        let processes = input.context.all(class::STAFF_PROCESS);
+        let local: Vec<(usize, usize)> = match &self.local {
+            Some(local) => {
+                let bytes = input.text.as_bytes();
+                local
+                    .find_iter(input.text)
+                    .filter(|m| is_boundary(bytes, m.start()) && is_boundary(bytes, m.end()))
+                    .map(|m| (m.start(), m.end()))
+                    .collect()
             }
+            None => Vec::new(),
+        };
+        if processes.is_empty() && local.is_empty() {
+            return;
+        }
+        let titled = self.titled_names(input);
+        for &(s, e) in processes.iter().chain(&local) {
+            self.assess(input, &titled, s, e, out);
         }
     }
 }
