@@ -129,7 +129,7 @@ enum Cue {
 // A password, PIN or code cue, with an optional ":" or "=" straight after it.
 crate::pattern!(
     CREDENTIAL_CUE,
-    r"(?-u)\b(?:passwords?|passwd|pwd|pw|passcode|pass code|pass word|pin(?: number| no| code)?|(?:door|keypad|key|access|entry|alarm|lock|safe|gate|building|ward|room|cupboard|locker)[ -]?codes?|codes? (?:for|to|on|of) (?:the |our |my )?(?:[a-z]+ ){0,2}(?:door|room|cupboard|safe|office|ward|unit|gate|store|stores|locker|lockers|keypad|fridge|building|entrance))\b[:=]?"
+    r"(?-u)\b(?:passwords?|passwd|pwd|pw|passcode|pass code|pass word|pin(?: number| no| code)?|(?:door|keypad|key|access|entry|alarm|lock|safe|gate|building|ward|room|cupboard|locker)[ -]?codes?|keypad|codes? (?:for|to|on|of) (?:the |our |my )?(?:[a-z]+ ){0,2}(?:door|room|cupboard|safe|office|ward|unit|gate|store|stores|locker|lockers|keypad|fridge|building|entrance))\b[:=]?"
 );
 
 /// Finds credentials.
@@ -249,6 +249,7 @@ mod tests {
             ("PIN 4821", "pin 4821"),
             ("Anyone know the PIN for the new bleep? Is it still 4821?", "pin for the new bleep? is it still 4821"),
             ("keypad code 2580 for the sluice", "keypad code 2580"),
+            ("the keypad for the CD cupboard is now 3579", "keypad for the cd cupboard is now 3579"),
             ("login jsmith pw Hospital1", "pw hospital1"),
         ] {
             assert_eq!(found(text), [span.to_string()], "{text}");
