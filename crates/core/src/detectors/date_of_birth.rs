@@ -41,10 +41,11 @@ const OWN_WINDOW: usize = 14;
 const DATE_WINDOW: usize = 40;
 
 crate::pattern!(BIRTH_CUE, r"(?-u)\b(?:dob|d\.o\.b|date of birth|birth ?date|born)\b\.?");
-// A full date (12/03/1947, 3rd March 1947, March 3rd, 1947) or, last, a bare year.
+// A full date (12/03/1947, 3rd March 1947, March 3rd, 1947) or, last, a bare year. The month word is
+// checked in code (`names_a_month`), which keeps twelve month names out of the DFA.
 crate::pattern!(
     BIRTH_DATE,
-    r"(?-u)\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? (?:\d{4}|\d{2})|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?,? \d{4}|(?:19|20)\d{2})\b"
+    r"(?-u)\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?(?: of)? [a-z]{3,9},? (?:\d{4}|\d{2})|[a-z]{3,9} \d{1,2}(?:st|nd|rd|th)?,? \d{4}|(?:19|20)\d{2})\b"
 );
 crate::pattern!(AGE, r"(?-u)\b\d{1,3} ?-? ?(?:(?:year|yr)s?[ -]?old|yo|y/o|y\.o)\b|\baged \d{1,3}\b");
 crate::pattern!(OWN_FAMILY, r"(?-u)\b(?:my|our)\b");
@@ -74,6 +75,9 @@ impl DateOfBirth {
             let window = after(input.text, cue.end(), DATE_WINDOW);
             let Some(date) = self.date.find(window) else { continue };
             let gap = &window[..date.start()];
+            if !names_a_month(date.as_str()) {
+                continue;
+            }
             if !gap_is_filler(gap, &[':', '=', ',', '-', '.'], &["is", "was", "on", "in", "the"], 2) {
                 continue;
             }
@@ -127,6 +131,28 @@ impl DateOfBirth {
     }
 }
 
+/// Whether every word of letters in a matched date is a month ("3rd march 1947": yes; "3 days 12": no).
+/// Ordinal suffixes and "of" are not words here; a numeric date has none.
+fn names_a_month(date: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    date.split(|c: char| !c.is_ascii_lowercase())
+        .filter(|w| !w.is_empty() && !matches!(*w, "st" | "nd" | "rd" | "th" | "of"))
+        .all(|w| w.len() >= 3 && (w == "sept" || MONTHS.iter().any(|m| m.starts_with(w))))
+}
+
 impl Detector for DateOfBirth {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         self.births(input, out);
@@ -173,6 +199,7 @@ mod tests {
             "born to be a nurse",
             "rota for 12/03/2026 is out",
             "30 yrs on the ward and still love it",
+            "born 3 days early in 2024",
             "our 150 year old hospital chapel",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));

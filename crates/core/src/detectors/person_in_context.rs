@@ -88,28 +88,16 @@ const PLACE_AFTER: &[&str] = &[
 
 // An honorific, an optional initial, and a word that may be a surname.
 crate::pattern!(HONORIFIC_NAME, r"(?-u)\b(?:mr|mrs|ms|miss|mx)\b\.? ?(?:[a-z]\.? )?[a-z][a-z'-]*[a-z]\b");
-// "patient called X" first (any surname-like word), then "my patient X" / "patient X" (first names).
-crate::pattern!(
-    NAMED_PATIENT,
-    r"(?-u)\b(?:(?:patient|pt|lady|gentleman|gent|man|woman|resident|chap|girl|boy|baby|fella|bloke) (?:called|named|by the name of)|(?:my|our) (?:patient|pt|lady|gentleman|gent|resident|service user)|patient|pt) [a-z][a-z'-]*[a-z]\b"
-);
 crate::pattern!(
     BED_SPACE_NUMBER,
     r"(?-u)\b(?:bed|bay|side ?room|sr|cubicle|trolley|chair) ?(?:no\.? ?)?\d{1,2}[a-z]?\b"
-);
-// What comes before "miss" when it is the verb ("I'll miss", "we will miss", "really miss").
-crate::pattern!(
-    MISS_VERB,
-    r"(?-u)(?:\b(?:i|we|you|they|will|really|so|to|already|do|dont|don't|gonna|would|all|never|always|definitely|truly|sorely|cant|can't|wont|won't|going to)|'ll|'d) $"
 );
 
 /// Finds people in a clinical setting.
 #[derive(Debug)]
 pub struct PersonInContext {
     honorific: Matcher,
-    named: Matcher,
     bed_space: Matcher,
-    miss_verb: Matcher,
     wards: Option<AhoCorasick>,
 }
 
@@ -118,9 +106,7 @@ impl PersonInContext {
     pub fn new(policy: &Policy) -> Result<Self, Error> {
         Ok(PersonInContext {
             honorific: HONORIFIC_NAME.matcher()?,
-            named: NAMED_PATIENT.matcher()?,
             bed_space: BED_SPACE_NUMBER.matcher()?,
-            miss_verb: MISS_VERB.matcher()?,
             wards: ward_names(policy)?,
         })
     }
@@ -153,7 +139,7 @@ impl PersonInContext {
             if !may_be_surname(input.text, input.context, name) {
                 continue;
             }
-            if m.as_str().starts_with("miss") && self.miss_verb.is_match(before(input.text, m.start(), 14)) {
+            if m.as_str().starts_with("miss") && is_miss_verb(before(input.text, m.start(), 14)) {
                 continue;
             }
             let near = |c| input.context.near(c, m.start(), m.end(), CONTEXT_WINDOW).is_some();
@@ -169,20 +155,30 @@ impl PersonInContext {
         }
     }
 
+    /// "my patient Doris", "patient Elsie": a first name straight after "patient"/"pt"; "a gentleman
+    /// called Higginbottom": any surname-like word after a person noun and "called"/"named".
     fn named_patients(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for m in self.named.find_iter(input.text) {
-            let Some((s, e)) = last_word(m.as_str()) else { continue };
-            let span = (m.start() + s, m.start() + e);
-            let called = [" called ", " named ", " by the name of "].iter().any(|c| m.as_str().contains(c));
-            let ok = if called {
-                may_be_surname(input.text, input.context, span)
-            } else {
-                is_first_name(input.context, span)
+        let text = input.text;
+        for &(start, end) in input.context.all(class::PERSON_NOUN) {
+            let rest = &text[end..];
+            let called = [" called ", " named ", " by the name of "].into_iter().find(|c| rest.starts_with(c));
+            let (span, ok) = match called {
+                Some(c) => match next_word(text, end + c.len()) {
+                    Some(span) => (span, may_be_surname(text, input.context, span)),
+                    None => continue,
+                },
+                None if matches!(&text[start..end], "patient" | "pt") => match next_word(text, end) {
+                    Some(span) if text.as_bytes().get(end) == Some(&b' ') => (span, is_first_name(input.context, span)),
+                    _ => continue,
+                },
+                None => continue,
             };
             if ok {
+                // "my patient Doris": the possessive belongs to the mark.
+                let from =
+                    ["my ", "our "].into_iter().find(|p| text[..start].ends_with(p)).map_or(start, |p| start - p.len());
                 out.push(
-                    Candidate::new("patient-name", m.start(), m.end(), "named as a patient")
-                        .with_severity(Severity::High),
+                    Candidate::new("patient-name", from, span.1, "named as a patient").with_severity(Severity::High),
                 );
             }
         }
@@ -243,6 +239,40 @@ impl Detector for PersonInContext {
         self.first_names(input, out);
         self.locations(input, out);
     }
+}
+
+/// Whether the word before "miss" makes it the verb: "I'll miss", "we will miss", "really miss".
+fn is_miss_verb(before: &str) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "i",
+        "we",
+        "you",
+        "they",
+        "will",
+        "really",
+        "so",
+        "to",
+        "already",
+        "do",
+        "dont",
+        "don't",
+        "gonna",
+        "would",
+        "all",
+        "never",
+        "always",
+        "definitely",
+        "truly",
+        "sorely",
+        "cant",
+        "can't",
+        "wont",
+        "won't",
+        "shall",
+        "must",
+    ];
+    let Some(last) = before.trim_end().rsplit(' ').next() else { return false };
+    SUBJECTS.contains(&last) || last.ends_with("'ll") || last.ends_with("'d")
 }
 
 /// Compiles the policy's ward names (normalised like the draft) into one automaton.

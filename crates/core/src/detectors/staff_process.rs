@@ -46,14 +46,11 @@ crate::pattern!(
     TITLED_NAME,
     r"(?-u)\b(?:dr|mr|mrs|ms|miss|sister|nurse|matron|prof|professor)\.? [a-z][a-z'-]*[a-z]\b"
 );
-// The writer's own process, just before the process word: "my …", "I've been …".
-crate::pattern!(OWN_PROCESS, r"(?-u)\b(?:my|i'm|im|i am|i've|ive|i have|i was|i've been|i got|me)\b[a-z ']{0,20}$");
 
 /// Finds posts about colleagues' (or the writer's own) formal staff processes.
 #[derive(Debug)]
 pub struct StaffProcess {
     titled: Matcher,
-    own: Matcher,
     local: Option<AhoCorasick>,
 }
 
@@ -61,7 +58,7 @@ impl StaffProcess {
     /// Loads the prebuilt patterns and compiles the policy's `staffProcessTerms`.
     pub fn new(policy: &Policy) -> Result<Self, Error> {
         let local = compile_terms("staffProcessTerms", &policy.staff_process_terms, MAX_TERMS, MAX_TERM_LEN)?;
-        Ok(StaffProcess { titled: TITLED_NAME.matcher()?, own: OWN_PROCESS.matcher()?, local })
+        Ok(StaffProcess { titled: TITLED_NAME.matcher()?, local })
     }
 
     /// Spans of titled names ("Dr Khan") whose name word may be a surname, found once per draft.
@@ -83,13 +80,21 @@ impl StaffProcess {
             (Severity::High, "staff-process word with a named person nearby")
         } else if input.context.near(class::COLLEAGUE, start, end, CONTEXT_WINDOW).is_some() {
             (Severity::Warn, "staff-process word with a staff role nearby")
-        } else if self.own.is_match(before(input.text, start, 30)) {
+        } else if is_own(before(input.text, start, 30)) {
             (Severity::Warn, "the writer's own staff process")
         } else {
             (Severity::Info, "staff-process word")
         };
         out.push(Candidate::new("staff-process", start, end, why).with_severity(severity));
     }
+}
+
+/// Whether the words just before a process word make it the writer's own ("my grievance", "I've been
+/// suspended", "I am under investigation").
+fn is_own(before: &str) -> bool {
+    let tokens: Vec<&str> =
+        before.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|t| !t.is_empty()).collect();
+    tokens.iter().rev().take(4).any(|t| matches!(*t, "my" | "i" | "i'm" | "im" | "i've" | "ive" | "me" | "myself"))
 }
 
 /// Whether any of the sorted, non-overlapping `spans` lies within [`CONTEXT_WINDOW`] of `start..end`.
