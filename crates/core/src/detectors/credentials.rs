@@ -221,8 +221,8 @@ fn value_end(text: &str, at: usize, cue: Cue, mut explicit: bool) -> Option<usiz
             let keep = if cue == Cue::Password { token.len() } else { bare.len() };
             return Some(at + start + keep);
         }
-        // Up to three words naming what the code is for ("for the *staff room door* is").
-        if naming < 3 && bare.bytes().all(|b| b.is_ascii_lowercase()) && !explicit {
+        // Up to four words naming what the code is for ("for the *staff changing room door* is").
+        if naming < 4 && bare.bytes().all(|b| b.is_ascii_lowercase()) && !explicit {
             naming += 1;
             place |= PLACES.contains(&bare);
             continue;
@@ -261,6 +261,7 @@ mod tests {
             ("Anyone know the PIN for the new bleep? Is it still 4821?", "pin for the new bleep? is it still 4821"),
             ("keypad code 2580 for the sluice", "keypad code 2580"),
             ("the keypad for the CD cupboard is now 3579", "keypad for the cd cupboard is now 3579"),
+            ("The code for the staff changing room door is 8822", "code for the staff changing room door is 8822"),
             ("login jsmith pw Hospital1", "pw hospital1"),
         ] {
             assert_eq!(found(text), [span.to_string()], "{text}");
