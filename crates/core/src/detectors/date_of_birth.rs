@@ -40,7 +40,7 @@ const OWN_WINDOW: usize = 14;
 /// Bytes after a birth cue in which its date is looked for.
 const DATE_WINDOW: usize = 40;
 
-crate::pattern!(BIRTH_CUE, r"(?-u)\b(?:dob|d\.o\.b|date of birth|birth ?date|born)\b\.?");
+// Birth cues ("DOB", "date of birth", "born") are a context class, `birth_cue.txt`.
 // A full date (12/03/1947, 3rd March 1947, March 3rd, 1947) or, last, a bare year. The month word is
 // checked in code (`names_a_month`), which keeps twelve month names out of the DFA.
 crate::pattern!(
@@ -53,7 +53,6 @@ crate::pattern!(OWN_FAMILY, r"(?-u)\b(?:my|our)\b");
 /// Finds dates of birth and ages in clinical context.
 #[derive(Debug)]
 pub struct DateOfBirth {
-    cue: Matcher,
     date: Matcher,
     age: Matcher,
     own: Matcher,
@@ -62,17 +61,12 @@ pub struct DateOfBirth {
 impl DateOfBirth {
     /// Loads the prebuilt patterns.
     pub fn new() -> Result<Self, Error> {
-        Ok(DateOfBirth {
-            cue: BIRTH_CUE.matcher()?,
-            date: BIRTH_DATE.matcher()?,
-            age: AGE.matcher()?,
-            own: OWN_FAMILY.matcher()?,
-        })
+        Ok(DateOfBirth { date: BIRTH_DATE.matcher()?, age: AGE.matcher()?, own: OWN_FAMILY.matcher()? })
     }
 
     fn births(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for cue in self.cue.find_iter(input.text) {
-            let window = after(input.text, cue.end(), DATE_WINDOW);
+        for &(cue_start, cue_end) in input.context.all(class::BIRTH_CUE) {
+            let window = after(input.text, cue_end, DATE_WINDOW);
             let Some(date) = self.date.find(window) else { continue };
             let gap = &window[..date.start()];
             if !names_a_month(date.as_str()) {
@@ -82,23 +76,23 @@ impl DateOfBirth {
                 continue;
             }
             let full = date.as_str().len() != 4 || !date.as_str().bytes().all(|b| b.is_ascii_digit());
-            let end = cue.end() + date.end();
-            let (severity, why) = if !cue.as_str().starts_with("born") {
+            let end = cue_end + date.end();
+            let (severity, why) = if !input.text[cue_start..cue_end].starts_with("born") {
                 if full {
                     (Severity::High, "date after a date-of-birth cue")
                 } else {
                     (Severity::Warn, "year after a date-of-birth cue")
                 }
             } else {
-                let own = self.own.is_match(before(input.text, cue.start(), OWN_WINDOW * 2));
-                let clinical = self.clinical(input, cue.start(), end);
+                let own = self.own.is_match(before(input.text, cue_start, OWN_WINDOW * 2));
+                let clinical = self.clinical(input, cue_start, end);
                 match (full, clinical, own) {
                     (true, true, false) => (Severity::Warn, "date after \"born\"; clinical context nearby"),
                     (false, true, false) => (Severity::Info, "year of birth; clinical context nearby"),
                     _ => (Severity::Info, "date after \"born\"; no clinical context or the writer's own family"),
                 }
             };
-            out.push(Candidate::new("date-of-birth", cue.start(), end, why).with_severity(severity));
+            out.push(Candidate::new("date-of-birth", cue_start, end, why).with_severity(severity));
         }
     }
 

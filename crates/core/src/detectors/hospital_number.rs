@@ -48,18 +48,13 @@ const CONTEXT_WINDOW: usize = 40;
 /// Bytes after a cue in which its identifier must start.
 const CUE_GAP: usize = 12;
 
-// "hospital number", "hosp no.", "MRN", "patient ID", "pt no", "unit number", "K number", "hosp #".
-crate::pattern!(
-    HOSPITAL_NUMBER_CUE,
-    r"(?-u)\b(?:hospital (?:number|no\b\.?|num\b|id\b)|hosp\.? ?(?:no\b\.?|number|num\b|id\b|#)|mrn\b|m\.r\.n\.?|(?:patient|pt) (?:id\b|number|no\b\.?)|pt ?id\b|unit (?:number|no\b\.?)|k[ -]?(?:number|no\b\.?))"
-);
+// The cues ("hospital number", "MRN", "patient ID", "K number" …) are a context class, `hospital_cue.txt`.
 // An identifier: five to ten digits, optionally after a short letter prefix (`K1234567`, `RJ1-2345678`).
 crate::pattern!(HOSPITAL_NUMBER_ID, r"(?-u)\b(?:[a-z]{1,3}\d?-?)?\d{5,10}[a-z]?\b");
 
 /// Finds hospital numbers by cue word and by the Trust's own patterns.
 #[derive(Debug)]
 pub struct HospitalNumber {
-    cue: Matcher,
     id: Matcher,
     local: Vec<Regex>,
 }
@@ -95,18 +90,18 @@ impl HospitalNumber {
             }
             local.push(re);
         }
-        Ok(HospitalNumber { cue: HOSPITAL_NUMBER_CUE.matcher()?, id: HOSPITAL_NUMBER_ID.matcher()?, local })
+        Ok(HospitalNumber { id: HOSPITAL_NUMBER_ID.matcher()?, local })
     }
 
     fn cued(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for cue in self.cue.find_iter(input.text) {
-            let window = after(input.text, cue.end(), CUE_GAP + 16);
+        for &(_, cue_end) in input.context.all(class::HOSPITAL_CUE) {
+            let window = after(input.text, cue_end, CUE_GAP + 16);
             let Some(id) = self.id.find(window) else { continue };
             let gap = &window[..id.start()];
             if id.start() > CUE_GAP || !gap_is_filler(gap, &[':', '#', '.', '=', '-'], &["is", "of", "was"], 1) {
                 continue;
             }
-            let (start, end) = (cue.end() + id.start(), cue.end() + id.end());
+            let (start, end) = (cue_end + id.start(), cue_end + id.end());
             out.push(
                 Candidate::new("hospital-number", start, end, "hospital-number cue followed by an identifier")
                     .with_severity(Severity::High),

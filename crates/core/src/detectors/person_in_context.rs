@@ -88,27 +88,18 @@ const PLACE_AFTER: &[&str] = &[
 
 // An honorific, an optional initial, and a word that may be a surname.
 crate::pattern!(HONORIFIC_NAME, r"(?-u)\b(?:mr|mrs|ms|miss|mx)\b\.? ?(?:[a-z]\.? )?[a-z][a-z'-]*[a-z]\b");
-crate::pattern!(
-    BED_SPACE_NUMBER,
-    r"(?-u)\b(?:bed|bay|side ?room|sr|cubicle|trolley|chair) ?(?:no\.? ?)?\d{1,2}[a-z]?\b"
-);
 
 /// Finds people in a clinical setting.
 #[derive(Debug)]
 pub struct PersonInContext {
     honorific: Matcher,
-    bed_space: Matcher,
     wards: Option<AhoCorasick>,
 }
 
 impl PersonInContext {
     /// Loads the prebuilt patterns and compiles the policy's `wardNames`.
     pub fn new(policy: &Policy) -> Result<Self, Error> {
-        Ok(PersonInContext {
-            honorific: HONORIFIC_NAME.matcher()?,
-            bed_space: BED_SPACE_NUMBER.matcher()?,
-            wards: ward_names(policy)?,
-        })
+        Ok(PersonInContext { honorific: HONORIFIC_NAME.matcher()?, wards: ward_names(policy)? })
     }
 
     /// Whether a place of care (a clinical place word or one of the Trust's ward names) is near.
@@ -185,7 +176,7 @@ impl PersonInContext {
     }
 
     fn first_names(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        let beds: Vec<(usize, usize)> = self.bed_space.find_iter(input.text).map(|m| (m.start(), m.end())).collect();
+        let beds = numbered_bed_spaces(input);
         for &(start, end) in input.context.all(class::FIRST_NAME) {
             // "O'Neil" is a surname, not the first name Neil.
             let inside = start > 0 && input.text.as_bytes()[start - 1] == b'\'';
@@ -219,17 +210,50 @@ impl PersonInContext {
     }
 
     fn locations(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for m in self.bed_space.find_iter(input.text) {
-            let person = input.context.near(class::PERSON_NOUN, m.start(), m.end(), LOCATION_WINDOW);
+        for (bed_start, bed_end) in numbered_bed_spaces(input) {
+            let person = input.context.near(class::PERSON_NOUN, bed_start, bed_end, LOCATION_WINDOW);
             let Some(person) = person else { continue };
-            let (severity, why) = match input.context.near(class::CARE_EVENT, m.start(), m.end(), CONTEXT_WINDOW) {
+            let (severity, why) = match input.context.near(class::CARE_EVENT, bed_start, bed_end, CONTEXT_WINDOW) {
                 Some(_) => (Severity::High, "person located by bed or bay; care event nearby"),
                 None => (Severity::Warn, "person located by bed or bay"),
             };
-            let (start, end) = (m.start().min(person.0), m.end().max(person.1));
+            let (start, end) = (bed_start.min(person.0), bed_end.max(person.1));
             out.push(Candidate::new("patient-location", start, end, why).with_severity(severity));
         }
     }
+}
+
+/// Bed spaces with a number ("bed 4", "bay 12a", "side room no. 3"), from the `bed_space` context hits:
+/// the word, an optional "no."/"no", and one or two digits with an optional letter, ending a word.
+fn numbered_bed_spaces(input: &Input<'_>) -> Vec<(usize, usize)> {
+    let bytes = input.text.as_bytes();
+    let mut out = Vec::new();
+    for &(start, end) in input.context.all(class::BED_SPACE) {
+        let mut at = end;
+        if bytes.get(at) == Some(&b' ') {
+            at += 1;
+        }
+        for no in ["no. ", "no ", "no."] {
+            if input.text[at..].starts_with(no) {
+                at += no.len();
+                break;
+            }
+        }
+        let digits = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=2).contains(&digits) {
+            continue;
+        }
+        at += digits;
+        if bytes.get(at).is_some_and(u8::is_ascii_lowercase)
+            && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            at += 1;
+        }
+        if is_boundary(bytes, at) && out.last().is_none_or(|&(_, e)| e <= start) {
+            out.push((start, at));
+        }
+    }
+    out
 }
 
 impl Detector for PersonInContext {

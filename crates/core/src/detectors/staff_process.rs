@@ -23,14 +23,13 @@
 //! | `Visiting suspended on ward 5 due to norovirus`               | info   |
 //! | `Proud of our team today`                                     | none   |
 
-use super::people::{before, last_word, may_be_surname};
+use super::people::{before, may_be_surname, next_word};
 use super::trust_business::compile_terms;
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::context::is_boundary;
 use crate::error::Error;
 use crate::finding::Severity;
-use crate::pattern::Matcher;
 use crate::policy::Policy;
 use aho_corasick::AhoCorasick;
 
@@ -41,16 +40,9 @@ pub const MAX_TERMS: usize = 200;
 /// Longest staff-process term accepted from policy, in characters.
 pub const MAX_TERM_LEN: usize = 100;
 
-// A title and a word that may be a surname: "Dr Khan", "Sister Jones".
-crate::pattern!(
-    TITLED_NAME,
-    r"(?-u)\b(?:dr|mr|mrs|ms|miss|sister|nurse|matron|prof|professor)\.? [a-z][a-z'-]*[a-z]\b"
-);
-
 /// Finds posts about colleagues' (or the writer's own) formal staff processes.
 #[derive(Debug)]
 pub struct StaffProcess {
-    titled: Matcher,
     local: Option<AhoCorasick>,
 }
 
@@ -58,18 +50,25 @@ impl StaffProcess {
     /// Loads the prebuilt patterns and compiles the policy's `staffProcessTerms`.
     pub fn new(policy: &Policy) -> Result<Self, Error> {
         let local = compile_terms("staffProcessTerms", &policy.staff_process_terms, MAX_TERMS, MAX_TERM_LEN)?;
-        Ok(StaffProcess { titled: TITLED_NAME.matcher()?, local })
+        Ok(StaffProcess { local })
     }
 
-    /// Spans of titled names ("Dr Khan") whose name word may be a surname, found once per draft.
+    /// Spans of titled names ("Dr Khan", "Sister Jones") whose name word may be a surname, from the
+    /// `title` context hits, found once per draft.
     fn titled_names(&self, input: &Input<'_>) -> Vec<(usize, usize)> {
-        self.titled
-            .find_iter(input.text)
-            .filter(|m| {
-                last_word(m.as_str())
-                    .is_some_and(|(s, e)| may_be_surname(input.text, input.context, (m.start() + s, m.start() + e)))
+        let text = input.text;
+        input
+            .context
+            .all(class::TITLE)
+            .iter()
+            .filter_map(|&(start, end)| {
+                let after_dot = if text.as_bytes().get(end) == Some(&b'.') { end + 1 } else { end };
+                if text.as_bytes().get(after_dot) != Some(&b' ') {
+                    return None;
+                }
+                let name = next_word(text, after_dot)?;
+                may_be_surname(text, input.context, name).then_some((start, name.1))
             })
-            .map(|m| (m.start(), m.end()))
             .collect()
     }
 
