@@ -21,6 +21,8 @@
 //! | `my manager raised a grievance against the matron`            | warn   |
 //! | `Finally submitted my grievance today`                        | warn   |
 //! | `Visiting suspended on ward 5 due to norovirus`               | info   |
+//! | `Shake the amoxicillin suspension, nurses`                    | none   |
+//! | `The doctor ordered an investigation`                         | none   |
 //! | `Proud of our team today`                                     | none   |
 
 use super::people::{before, may_be_surname, next_word};
@@ -149,6 +151,8 @@ mod tests {
         assert_eq!(max("Finally submitted my grievance today"), Some(Severity::Warn));
         assert_eq!(max("Visiting suspended on ward 5 due to norovirus"), Some(Severity::Info));
         assert_eq!(max("Proud of our team today"), None);
+        assert_eq!(max("Shake the amoxicillin suspension, nurses"), None);
+        assert_eq!(max("The doctor ordered an investigation"), None);
         assert!(crate::catalogue::rule("staff-process").is_some());
     }
 
