@@ -26,7 +26,7 @@
 //! | `my 4-year-old was admitted`                           | none: writer's own family    |
 //! | `the NHS turns 78 years old today`                     | none: no clinical context    |
 
-use super::people::{after, before, gap_is_filler};
+use super::people::{after, before, care_event_near, gap_is_filler};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
@@ -111,7 +111,7 @@ impl DateOfBirth {
                 continue;
             }
             let near = |c| input.context.near(c, m.start(), m.end(), CONTEXT_WINDOW).is_some();
-            let event = near(class::CARE_EVENT) || near(class::BED_SPACE);
+            let event = care_event_near(input, m.start(), m.end(), CONTEXT_WINDOW) || near(class::BED_SPACE);
             let place = near(class::CLINICAL_PLACE);
             let person = near(class::PERSON_NOUN);
             let (severity, why) = match (event, place, person) {

@@ -40,7 +40,7 @@
 //! | `admitted to Queen Elizabeth Hospital`                 | none: place name               |
 //! | `Bay 3 is chaos tonight`                               | none: no person                |
 
-use super::people::{before, is_first_name, last_word, may_be_surname, next_word};
+use super::people::{before, care_event_near, is_first_name, last_word, may_be_surname, next_word};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::context::is_boundary;
@@ -134,7 +134,10 @@ impl PersonInContext {
                 continue;
             }
             let near = |c| input.context.near(c, m.start(), m.end(), CONTEXT_WINDOW).is_some();
-            let event = near(class::CARE_EVENT) || near(class::BED_SPACE);
+            // An honorific is already a strong cue: arriving for care ("brought in") counts as an event.
+            let event = care_event_near(input, m.start(), m.end(), CONTEXT_WINDOW)
+                || near(class::BED_SPACE)
+                || near(class::ARRIVAL);
             let place = near(class::IDENTIFIER) || self.place_near(input, m.start(), m.end());
             let (severity, why) = match (event, place, near(class::COLLEAGUE)) {
                 (true, _, _) => (Severity::High, "honorific and surname; care event or bed space nearby"),
@@ -184,7 +187,7 @@ impl PersonInContext {
                 continue;
             }
             let near = |c| input.context.near(c, start, end, CONTEXT_WINDOW).is_some();
-            let event = near(class::CARE_EVENT);
+            let event = care_event_near(input, start, end, CONTEXT_WINDOW);
             // Beds are sorted and disjoint: look only at the first that ends after the window opens.
             let i = beds.partition_point(|&(_, e)| e + LOCATION_WINDOW <= start);
             let bed = beds.get(i).is_some_and(|&(s, _)| s < end + LOCATION_WINDOW);
@@ -213,9 +216,10 @@ impl PersonInContext {
         for (bed_start, bed_end) in numbered_bed_spaces(input) {
             let person = input.context.near(class::PERSON_NOUN, bed_start, bed_end, LOCATION_WINDOW);
             let Some(person) = person else { continue };
-            let (severity, why) = match input.context.near(class::CARE_EVENT, bed_start, bed_end, CONTEXT_WINDOW) {
-                Some(_) => (Severity::High, "person located by bed or bay; care event nearby"),
-                None => (Severity::Warn, "person located by bed or bay"),
+            let (severity, why) = if care_event_near(input, bed_start, bed_end, CONTEXT_WINDOW) {
+                (Severity::High, "person located by bed or bay; care event nearby")
+            } else {
+                (Severity::Warn, "person located by bed or bay")
             };
             let (start, end) = (bed_start.min(person.0), bed_end.max(person.1));
             out.push(Candidate::new("patient-location", start, end, why).with_severity(severity));
@@ -382,6 +386,8 @@ mod tests {
             "MS nurse clinic moved to ward 4",
             "Florence ward has been refurbished and admitted its first patients",
             "Happy birthday Doris, 100 today",
+            "I nearly died laughing at Karen's leaving speech",
+            "Shout out to Ian who admitted he's never seen Star Wars",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
