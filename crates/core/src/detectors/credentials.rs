@@ -11,7 +11,10 @@
 //!   a six-letter-or-longer word that is not an everyday word about passwords ("password is strong",
 //!   "password: use three random words" are advice, not a password).
 //!
-//! A value that passes is high severity: there is no innocent reason to post one.
+//! A value that passes is high severity: there is no innocent reason to post one. The cues are a
+//! context class (`credential_cue.txt`) found in the shared pass; "code for/to/on/of" counts only when
+//! a door, room or store is named before the value ("the code for the sluice is 2580", not "code of
+//! conduct 2024"). The value is read token by token in code.
 //!
 //! | text                                                  | result |
 //! |-------------------------------------------------------|--------|
@@ -176,9 +179,9 @@ impl Detector for Credentials {
     }
 }
 
-/// Looks for the cue's value after `at`: filler words may come first (and, after "for"/"to", up to
-/// two words naming the system or door); the first other token must be a value of the right shape.
-/// Returns where the value ends.
+/// Looks for the cue's value after `at`: filler words may come first, and up to four words naming the
+/// system or door (for `CodeFor`, one of them must be a [`PLACES`] word); the first other token must be
+/// a value of the right shape. Returns where the value ends.
 fn value_end(text: &str, at: usize, cue: Cue, mut explicit: bool) -> Option<usize> {
     let window = after(text, at, VALUE_WINDOW);
     let window = window.split('\n').next().unwrap_or("");

@@ -4,16 +4,17 @@
 //! evidence are used instead:
 //!
 //! * **a cue and an identifier-shaped token**: "hospital number", "hosp no", "MRN", "patient ID",
-//!   "unit number", "K number" followed within a few characters by a token of five to ten digits,
+//!   "unit number", "K number" (a context class, `hospital_cue.txt`) followed within a few characters
+//!   by a token of five to ten digits,
 //!   optionally with a short letter prefix (`K1234567`, `RJ1-2345678`). The cue says what the token is,
 //!   so the match is reported at high severity.
 //! * **the Trust's own formats**, which IT lists in `hospitalNumberPatterns` (e.g. `RJ1\d{7}`). These
 //!   are untrusted input: at most [`MAX_PATTERNS`] patterns of at most [`MAX_PATTERN_LEN`] characters,
 //!   compiled once at construction with `regex-lite` (linear time) under a size and nesting limit,
-//!   case-insensitive (the draft is matched lower-cased). A pattern that does not compile fails the analyser's construction with an
-//!   error naming the setting (`hospitalNumberPatterns[3]`), never a panic. A match must stand alone
-//!   as a word; it is high severity near a health-identifier word and a warning otherwise (IT said this
-//!   shape is a hospital number here).
+//!   case-insensitive (the draft is matched lower-cased). A pattern that does not compile fails the
+//!   analyser's construction with an error naming the setting (`hospitalNumberPatterns[3]`), never a
+//!   panic. A match must stand alone as a word; it is high severity near a health-identifier word and
+//!   a warning otherwise (IT said this shape is a hospital number here).
 //!
 //! | text                                        | result                        |
 //! |---------------------------------------------|-------------------------------|

@@ -5,9 +5,10 @@
 //! no name at all. Either cue alone is everyday talk — a footballer visiting the children's ward with
 //! presents is a comms-approved event; Rare Disease Day is an awareness campaign — so a cue counts only
 //! with a sign that someone *received care*: a care event ("admitted", "discharged"), a bed space, or
-//! an arrival phrase (`arrival.txt`: "came into A&E", "brought in", "treated", "a patient"); a rarity cue also counts
-//! next to a person noun ("the rare disease patient", "a lady with a very rare syndrome"). Visits,
-//! fundraising and campaigns carry none of those.
+//! an arrival phrase (`arrival.txt`: "came into A&E", "brought in", "treated", "a patient"); a rarity
+//! cue also counts next to a person noun ("the rare disease patient", "a lady with a very rare
+//! syndrome"). Visits, fundraising and campaigns carry none of those. Every cue is a context class
+//! (`celebrity.txt`, `rare_condition.txt`), so this detector compiles nothing.
 //!
 //! | text                                                              | result |
 //! |-------------------------------------------------------------------|--------|

@@ -8,8 +8,12 @@
 //! * near a **staff role** ("my manager", "the ward sister", "a band 6") it warns;
 //! * with the writer's **own** process ("my grievance", "I've been suspended") it warns: the policy
 //!   covers the writer's own case too, and the Freedom to Speak Up route is the better place;
-//! * on its own ("visiting suspended due to norovirus", "awaiting investigation results") it is an
-//!   informational mark.
+//! * on its own ("visiting suspended due to norovirus") it is an informational mark.
+//!
+//! Words with everyday clinical senses count only in their staff-process phrases: "suspension" is also
+//! a liquid medicine and "investigation" a test, so the list (`staff_process.txt`) has "on suspension",
+//! "pending an investigation", "HR investigation" and the like instead. Names come from the shared
+//! first-name list and from titles (`title.txt`: "Dr", "Sister", "Mrs" …) followed by a surname.
 //!
 //! The Trust's `staffProcessTerms` (local names for panels or procedures) count as process words. They
 //! are untrusted: at most [`MAX_TERMS`] terms of at most [`MAX_TERM_LEN`] characters.

@@ -13,8 +13,8 @@
 //!   `trust_business_weak.txt`) count only in this pairing and only with a part of the organisation
 //!   near (`org_noun.txt`: ward, service, posts, board …), so "don't tell anyone but I cut my own
 //!   fringe" is nobody's business;
-//! * a **strong topic alone** (restructure, redundancies, ward closure, merger, board papers, exec
-//!   meeting) is an informational mark: worth a second look, not a pause;
+//! * a **strong topic alone** (restructure, redundancies, ward closure, board papers, exec meeting, CQC
+//!   report) is an informational mark: worth a second look, not a pause;
 //! * a **secrecy cue alone** ("don't tell anyone but I'm pregnant") is not reported;
 //! * the Trust's **`internalTerms`** (project code names, unannounced service names) warn wherever they
 //!   appear, high with a secrecy cue. They are untrusted input: at most [`MAX_TERMS`] terms of at most
