@@ -27,18 +27,28 @@ exit status: 0 nothing would pause the post, 1 something would, 2 usage or input
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
-    let result = match argv.first().map(String::as_str) {
-        Some("check") => args::parse(&argv[1..]).and_then(|a| check::run(&a)),
-        Some("eval") => args::parse(&argv[1..]).and_then(|a| eval::run(&a)),
+    let command: fn(&args::Args) -> Result<ExitCode, String> = match argv.first().map(String::as_str) {
+        Some("check") => check::run,
+        Some("eval") => eval::run,
         Some("help" | "-h" | "--help") => {
             println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
+            return ExitCode::SUCCESS;
         }
-        Some(other) => Err(format!("unknown command `{other}`")),
-        None => Err("no command given".to_string()),
+        Some(other) => return usage_error(&format!("unknown command `{other}`")),
+        None => return usage_error("no command given"),
     };
-    result.unwrap_or_else(|message| {
-        eprintln!("postguard: {message}\n\n{USAGE}");
+    let parsed = match args::parse(&argv[1..]) {
+        Ok(parsed) => parsed,
+        Err(message) => return usage_error(&message),
+    };
+    // Input and output failures say what failed; the usage text would only bury that.
+    command(&parsed).unwrap_or_else(|message| {
+        eprintln!("postguard: {message}");
         ExitCode::from(2)
     })
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("postguard: {message}\n\n{USAGE}");
+    ExitCode::from(2)
 }
