@@ -43,28 +43,43 @@ fn policy_command(path: &std::path::Path) -> Result<ExitCode, String> {
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
-    let result = match argv.first().map(String::as_str) {
-        Some("check") => args::parse(&argv[1..]).and_then(|a| check::run(&a)),
-        Some("eval") => args::parse(&argv[1..]).and_then(|a| eval::run(&a)),
-        Some("policy") => match &argv[1..] {
-            [file] => policy_command(std::path::Path::new(file)),
-            _ => Err("`policy` needs exactly one file".to_string()),
-        },
+    let command: fn(&args::Args) -> Result<ExitCode, String> = match argv.first().map(String::as_str) {
+        Some("check") => check::run,
+        Some("eval") => eval::run,
+        Some("policy") => {
+            return match &argv[1..] {
+                [file] => policy_command(std::path::Path::new(file)).unwrap_or_else(|message| {
+                    eprintln!("postguard: {message}");
+                    ExitCode::from(2)
+                }),
+                _ => usage_error("`policy` needs exactly one file"),
+            };
+        }
         Some("rules") => {
             for r in postguard_core::catalogue::RULES {
                 println!("{:<20} {:<16} {:<5} {}", r.id, r.category.as_str(), r.severity.as_str(), r.title);
             }
-            Ok(ExitCode::SUCCESS)
+            return ExitCode::SUCCESS;
         }
         Some("help" | "-h" | "--help") => {
             println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
+            return ExitCode::SUCCESS;
         }
-        Some(other) => Err(format!("unknown command `{other}`")),
-        None => Err("no command given".to_string()),
+        Some(other) => return usage_error(&format!("unknown command `{other}`")),
+        None => return usage_error("no command given"),
     };
-    result.unwrap_or_else(|message| {
-        eprintln!("postguard: {message}\n\n{USAGE}");
+    let parsed = match args::parse(&argv[1..]) {
+        Ok(parsed) => parsed,
+        Err(message) => return usage_error(&message),
+    };
+    // Input and output failures say what failed; the usage text would only bury that.
+    command(&parsed).unwrap_or_else(|message| {
+        eprintln!("postguard: {message}");
         ExitCode::from(2)
     })
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("postguard: {message}\n\n{USAGE}");
+    ExitCode::from(2)
 }

@@ -90,6 +90,8 @@ fn piece() -> impl Strategy<Value = String> {
         2 => prop::sample::select(RISKY).prop_map(str::to_string),
         2 => prop::sample::select(AWKWARD).prop_map(str::to_string),
         1 => "[0-9 ]{1,14}",
+        // The ASCII that detectors parse by hand: cues, separators, digits, '@', '#', brackets.
+        2 => "[a-z0-9 :@.#/'+()&=-]{1,30}",
     ]
 }
 

@@ -11,7 +11,10 @@
 //!   a six-letter-or-longer word that is not an everyday word about passwords ("password is strong",
 //!   "password: use three random words" are advice, not a password).
 //!
-//! A value that passes is high severity: there is no innocent reason to post one.
+//! A value that passes is high severity: there is no innocent reason to post one. The cues are a
+//! context class (`credential_cue.txt`) found in the shared pass; "code for/to/on/of" counts only when
+//! a door, room or store is named before the value ("the code for the sluice is 2580", not "code of
+//! conduct 2024"). The value is read token by token in code.
 //!
 //! | text                                                  | result |
 //! |-------------------------------------------------------|--------|
@@ -27,9 +30,9 @@
 
 use super::people::after;
 use super::{Candidate, Detector, Input};
+use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
-use crate::pattern::Matcher;
 
 /// Everyday words that follow "password is" without being a password.
 const NOT_PASSWORDS: &[&str] = &[
@@ -124,42 +127,51 @@ enum Cue {
     Password,
     Pin,
     Code,
+    /// "code for the …": a code only when a door, room or store is named before the value.
+    CodeFor,
 }
 
-// A password, PIN or code cue, with an optional ":" or "=" straight after it.
-crate::pattern!(
-    CREDENTIAL_CUE,
-    r"(?-u)\b(?:passwords?|passwd|pwd|pw|passcode|pass code|pass word|pin(?: number| no| code)?|(?:door|keypad|key|access|entry|alarm|lock|safe|gate|building|ward|room|cupboard|locker)[ -]?codes?|codes? (?:for|to|on|of) (?:the |our |my )?(?:[a-z]+ ){0,2}(?:door|room|cupboard|safe|office|ward|unit|gate|store|stores|locker|lockers|keypad|fridge|building|entrance))\b[:=]?"
-);
+/// What a "code for the …" must name to be an access code.
+const PLACES: &[&str] = &[
+    "door", "doors", "room", "cupboard", "safe", "office", "ward", "unit", "gate", "store", "stores", "locker",
+    "lockers", "keypad", "fridge", "building", "entrance", "sluice", "cabinet",
+];
 
 /// Finds credentials.
 #[derive(Debug)]
-pub struct Credentials {
-    cue: Matcher,
-}
+pub struct Credentials;
 
 impl Credentials {
-    /// Loads the prebuilt cue pattern.
+    /// The detector has no patterns of its own: its cues are a context class (`credential_cue.txt`).
     pub fn new() -> Result<Self, Error> {
-        Ok(Credentials { cue: CREDENTIAL_CUE.matcher()? })
+        Ok(Credentials)
     }
 }
 
 impl Detector for Credentials {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for m in self.cue.find_iter(input.text) {
-            let text = m.as_str();
+        let mut last_end = 0;
+        for &(start, end) in input.context.all(class::CREDENTIAL_CUE) {
+            // Overlapping cues ("pin", "pin number"): the longest one starting here is enough.
+            if start < last_end {
+                continue;
+            }
+            let text = &input.text[start..end];
             let cue = if text.starts_with("pass") || text.starts_with("pw") {
                 Cue::Password
             } else if text.starts_with("pin") {
                 Cue::Pin
+            } else if text.starts_with("code") {
+                Cue::CodeFor
             } else {
                 Cue::Code
             };
-            let explicit = text.ends_with([':', '=']);
-            if let Some(end) = value_end(input.text, m.end(), cue, explicit) {
+            let explicit = matches!(input.text.as_bytes().get(end), Some(b':' | b'='));
+            let after_cue = end + usize::from(explicit);
+            if let Some(value_end) = value_end(input.text, after_cue, cue, explicit) {
+                last_end = value_end;
                 out.push(
-                    Candidate::new("credential", m.start(), end, "a password, PIN or code cue followed by a value")
+                    Candidate::new("credential", start, value_end, "a password, PIN or code cue followed by a value")
                         .with_severity(Severity::High),
                 );
             }
@@ -167,13 +179,14 @@ impl Detector for Credentials {
     }
 }
 
-/// Looks for the cue's value after `at`: filler words may come first (and, after "for"/"to", up to
-/// two words naming the system or door); the first other token must be a value of the right shape.
-/// Returns where the value ends.
+/// Looks for the cue's value after `at`: filler words may come first, and up to four words naming the
+/// system or door (for `CodeFor`, one of them must be a [`PLACES`] word); the first other token must be
+/// a value of the right shape. Returns where the value ends.
 fn value_end(text: &str, at: usize, cue: Cue, mut explicit: bool) -> Option<usize> {
     let window = after(text, at, VALUE_WINDOW);
     let window = window.split('\n').next().unwrap_or("");
     let mut naming = 0;
+    let mut place = cue != Cue::CodeFor;
     let mut digits_run: Option<(usize, usize)> = None; // (digit count, end) of spaced single digits
     let mut offset = 0;
     for token in window.split(' ') {
@@ -192,14 +205,14 @@ fn value_end(text: &str, at: usize, cue: Cue, mut explicit: bool) -> Option<usiz
             continue;
         }
         if let Some((n, run_end)) = digits_run {
-            return (n >= min_digits(cue)).then_some(run_end);
+            return (n >= min_digits(cue) && place).then_some(run_end);
         }
         if FILLER.contains(&bare) {
             explicit |= matches!(bare, "is" | "was" | "are" | "=" | ":" | "-");
             continue;
         }
         let ok = match cue {
-            Cue::Pin | Cue::Code => digits >= min_digits(cue) && digits * 2 >= bare.len(),
+            Cue::Pin | Cue::Code | Cue::CodeFor => place && digits >= min_digits(cue) && digits * 2 >= bare.len(),
             Cue::Password => {
                 let symbol = bare.bytes().any(|b| !b.is_ascii_alphanumeric());
                 digits > 0
@@ -211,14 +224,15 @@ fn value_end(text: &str, at: usize, cue: Cue, mut explicit: bool) -> Option<usiz
             let keep = if cue == Cue::Password { token.len() } else { bare.len() };
             return Some(at + start + keep);
         }
-        // Up to two words naming what the code is for ("for the *staff room* door is").
-        if naming < 2 && bare.bytes().all(|b| b.is_ascii_lowercase()) && !explicit {
+        // Up to four words naming what the code is for ("for the *staff changing room door* is").
+        if naming < 4 && bare.bytes().all(|b| b.is_ascii_lowercase()) && !explicit {
             naming += 1;
+            place |= PLACES.contains(&bare);
             continue;
         }
         return None;
     }
-    digits_run.filter(|&(n, _)| n >= min_digits(cue)).map(|(_, e)| e)
+    digits_run.filter(|&(n, _)| n >= min_digits(cue) && place).map(|(_, e)| e)
 }
 
 fn min_digits(cue: Cue) -> usize {
@@ -249,6 +263,8 @@ mod tests {
             ("PIN 4821", "pin 4821"),
             ("Anyone know the PIN for the new bleep? Is it still 4821?", "pin for the new bleep? is it still 4821"),
             ("keypad code 2580 for the sluice", "keypad code 2580"),
+            ("the keypad for the CD cupboard is now 3579", "keypad for the cd cupboard is now 3579"),
+            ("The code for the staff changing room door is 8822", "code for the staff changing room door is 8822"),
             ("login jsmith pw Hospital1", "pw hospital1"),
         ] {
             assert_eq!(found(text), [span.to_string()], "{text}");
@@ -267,6 +283,8 @@ mod tests {
             "forgot my PIN again",
             "password is wrong again",
             "pin 12",
+            "new code of conduct 2024 is out",
+            "the codes for the 2025 rota are on the board",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -26,7 +26,7 @@
 //! | `my 4-year-old was admitted`                           | none: writer's own family    |
 //! | `the NHS turns 78 years old today`                     | none: no clinical context    |
 
-use super::people::{after, before, gap_is_filler};
+use super::people::{after, before, care_event_near, gap_is_filler};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
@@ -40,11 +40,12 @@ const OWN_WINDOW: usize = 14;
 /// Bytes after a birth cue in which its date is looked for.
 const DATE_WINDOW: usize = 40;
 
-crate::pattern!(BIRTH_CUE, r"(?-u)\b(?:dob|d\.o\.b|date of birth|birth ?date|born)\b\.?");
-// A full date (12/03/1947, 3rd March 1947, March 3rd, 1947) or, last, a bare year.
+// Birth cues ("DOB", "date of birth", "born") are a context class, `birth_cue.txt`.
+// A full date (12/03/1947, 3rd March 1947, March 3rd, 1947) or, last, a bare year. The month word is
+// checked in code (`names_a_month`), which keeps twelve month names out of the DFA.
 crate::pattern!(
     BIRTH_DATE,
-    r"(?-u)\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? (?:\d{4}|\d{2})|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?,? \d{4}|(?:19|20)\d{2})\b"
+    r"(?-u)\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?(?: of)? [a-z]{3,9},? (?:\d{4}|\d{2})|[a-z]{3,9} \d{1,2}(?:st|nd|rd|th)?,? \d{4}|(?:19|20)\d{2})\b"
 );
 crate::pattern!(AGE, r"(?-u)\b\d{1,3} ?-? ?(?:(?:year|yr)s?[ -]?old|yo|y/o|y\.o)\b|\baged \d{1,3}\b");
 crate::pattern!(OWN_FAMILY, r"(?-u)\b(?:my|our)\b");
@@ -52,7 +53,6 @@ crate::pattern!(OWN_FAMILY, r"(?-u)\b(?:my|our)\b");
 /// Finds dates of birth and ages in clinical context.
 #[derive(Debug)]
 pub struct DateOfBirth {
-    cue: Matcher,
     date: Matcher,
     age: Matcher,
     own: Matcher,
@@ -61,40 +61,38 @@ pub struct DateOfBirth {
 impl DateOfBirth {
     /// Loads the prebuilt patterns.
     pub fn new() -> Result<Self, Error> {
-        Ok(DateOfBirth {
-            cue: BIRTH_CUE.matcher()?,
-            date: BIRTH_DATE.matcher()?,
-            age: AGE.matcher()?,
-            own: OWN_FAMILY.matcher()?,
-        })
+        Ok(DateOfBirth { date: BIRTH_DATE.matcher()?, age: AGE.matcher()?, own: OWN_FAMILY.matcher()? })
     }
 
     fn births(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for cue in self.cue.find_iter(input.text) {
-            let window = after(input.text, cue.end(), DATE_WINDOW);
+        for &(cue_start, cue_end) in input.context.all(class::BIRTH_CUE) {
+            let window = after(input.text, cue_end, DATE_WINDOW);
             let Some(date) = self.date.find(window) else { continue };
             let gap = &window[..date.start()];
+            if !names_a_month(date.as_str()) {
+                continue;
+            }
             if !gap_is_filler(gap, &[':', '=', ',', '-', '.'], &["is", "was", "on", "in", "the"], 2) {
                 continue;
             }
             let full = date.as_str().len() != 4 || !date.as_str().bytes().all(|b| b.is_ascii_digit());
-            let end = cue.end() + date.end();
-            let (severity, why) = if !cue.as_str().starts_with("born") {
+            let end = cue_end + date.end();
+            let (severity, why) = if !input.text[cue_start..cue_end].starts_with("born") {
                 if full {
                     (Severity::High, "date after a date-of-birth cue")
                 } else {
                     (Severity::Warn, "year after a date-of-birth cue")
                 }
             } else {
-                let own = self.own.is_match(before(input.text, cue.start(), OWN_WINDOW * 2));
-                let clinical = self.clinical(input, cue.start(), end);
+                let own = self.own.is_match(before(input.text, cue_start, OWN_WINDOW * 2));
+                let clinical = self.clinical(input, cue_start, end);
                 match (full, clinical, own) {
                     (true, true, false) => (Severity::Warn, "date after \"born\"; clinical context nearby"),
                     (false, true, false) => (Severity::Info, "year of birth; clinical context nearby"),
                     _ => (Severity::Info, "date after \"born\"; no clinical context or the writer's own family"),
                 }
             };
-            out.push(Candidate::new("date-of-birth", cue.start(), end, why).with_severity(severity));
+            out.push(Candidate::new("date-of-birth", cue_start, end, why).with_severity(severity));
         }
     }
 
@@ -113,7 +111,7 @@ impl DateOfBirth {
                 continue;
             }
             let near = |c| input.context.near(c, m.start(), m.end(), CONTEXT_WINDOW).is_some();
-            let event = near(class::CARE_EVENT) || near(class::BED_SPACE);
+            let event = care_event_near(input, m.start(), m.end(), CONTEXT_WINDOW) || near(class::BED_SPACE);
             let place = near(class::CLINICAL_PLACE);
             let person = near(class::PERSON_NOUN);
             let (severity, why) = match (event, place, person) {
@@ -125,6 +123,28 @@ impl DateOfBirth {
             out.push(Candidate::new("age-in-context", m.start(), m.end(), why).with_severity(severity));
         }
     }
+}
+
+/// Whether every word of letters in a matched date is a month ("3rd march 1947": yes; "3 days 12": no).
+/// Ordinal suffixes and "of" are not words here; a numeric date has none.
+fn names_a_month(date: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    date.split(|c: char| !c.is_ascii_lowercase())
+        .filter(|w| !w.is_empty() && !matches!(*w, "st" | "nd" | "rd" | "th" | "of"))
+        .all(|w| w.len() >= 3 && (w == "sept" || MONTHS.iter().any(|m| m.starts_with(w))))
 }
 
 impl Detector for DateOfBirth {
@@ -173,6 +193,7 @@ mod tests {
             "born to be a nurse",
             "rota for 12/03/2026 is out",
             "30 yrs on the ward and still love it",
+            "born 3 days early in 2024",
             "our 150 year old hospital chapel",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));

@@ -4,16 +4,17 @@
 //! evidence are used instead:
 //!
 //! * **a cue and an identifier-shaped token**: "hospital number", "hosp no", "MRN", "patient ID",
-//!   "unit number", "K number" followed within a few characters by a token of five to ten digits,
+//!   "unit number", "K number" (a context class, `hospital_cue.txt`) followed within a few characters
+//!   by a token of five to ten digits,
 //!   optionally with a short letter prefix (`K1234567`, `RJ1-2345678`). The cue says what the token is,
 //!   so the match is reported at high severity.
 //! * **the Trust's own formats**, which IT lists in `hospitalNumberPatterns` (e.g. `RJ1\d{7}`). These
 //!   are untrusted input: at most [`MAX_PATTERNS`] patterns of at most [`MAX_PATTERN_LEN`] characters,
 //!   compiled once at construction with `regex-lite` (linear time) under a size and nesting limit,
-//!   case-insensitive (the draft is matched lower-cased). A pattern that does not compile fails the analyser's construction with an
-//!   error naming the setting (`hospitalNumberPatterns[3]`), never a panic. A match must stand alone
-//!   as a word; it is high severity near a health-identifier word and a warning otherwise (IT said this
-//!   shape is a hospital number here).
+//!   case-insensitive (the draft is matched lower-cased). A pattern that does not compile fails the
+//!   analyser's construction with an error naming the setting (`hospitalNumberPatterns[3]`), never a
+//!   panic. A match must stand alone as a word; it is high severity near a health-identifier word and
+//!   a warning otherwise (IT said this shape is a hospital number here).
 //!
 //! | text                                        | result                        |
 //! |---------------------------------------------|-------------------------------|
@@ -48,18 +49,13 @@ const CONTEXT_WINDOW: usize = 40;
 /// Bytes after a cue in which its identifier must start.
 const CUE_GAP: usize = 12;
 
-// "hospital number", "hosp no.", "MRN", "patient ID", "pt no", "unit number", "K number", "hosp #".
-crate::pattern!(
-    HOSPITAL_NUMBER_CUE,
-    r"(?-u)\b(?:hospital (?:number|no\b\.?|num\b|id\b)|hosp\.? ?(?:no\b\.?|number|num\b|id\b|#)|mrn\b|m\.r\.n\.?|(?:patient|pt) (?:id\b|number|no\b\.?)|pt ?id\b|unit (?:number|no\b\.?)|k[ -]?(?:number|no\b\.?))"
-);
+// The cues ("hospital number", "MRN", "patient ID", "K number" …) are a context class, `hospital_cue.txt`.
 // An identifier: five to ten digits, optionally after a short letter prefix (`K1234567`, `RJ1-2345678`).
 crate::pattern!(HOSPITAL_NUMBER_ID, r"(?-u)\b(?:[a-z]{1,3}\d?-?)?\d{5,10}[a-z]?\b");
 
 /// Finds hospital numbers by cue word and by the Trust's own patterns.
 #[derive(Debug)]
 pub struct HospitalNumber {
-    cue: Matcher,
     id: Matcher,
     local: Vec<Regex>,
 }
@@ -95,18 +91,18 @@ impl HospitalNumber {
             }
             local.push(re);
         }
-        Ok(HospitalNumber { cue: HOSPITAL_NUMBER_CUE.matcher()?, id: HOSPITAL_NUMBER_ID.matcher()?, local })
+        Ok(HospitalNumber { id: HOSPITAL_NUMBER_ID.matcher()?, local })
     }
 
     fn cued(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for cue in self.cue.find_iter(input.text) {
-            let window = after(input.text, cue.end(), CUE_GAP + 16);
+        for &(_, cue_end) in input.context.all(class::HOSPITAL_CUE) {
+            let window = after(input.text, cue_end, CUE_GAP + 16);
             let Some(id) = self.id.find(window) else { continue };
             let gap = &window[..id.start()];
             if id.start() > CUE_GAP || !gap_is_filler(gap, &[':', '#', '.', '=', '-'], &["is", "of", "was"], 1) {
                 continue;
             }
-            let (start, end) = (cue.end() + id.start(), cue.end() + id.end());
+            let (start, end) = (cue_end + id.start(), cue_end + id.end());
             out.push(
                 Candidate::new("hospital-number", start, end, "hospital-number cue followed by an identifier")
                     .with_severity(Severity::High),

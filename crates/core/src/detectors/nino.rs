@@ -17,32 +17,30 @@
 //! | `AB123456E`                        | none: suffix beyond D          |
 //! | `AB1234567C`                       | none: seven digits             |
 
-use super::people::before;
 use super::{Candidate, Detector, Input};
+use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
 use crate::pattern::Matcher;
 
-/// Bytes before a number in which a cue word makes it a confident match.
+/// Bytes either side of a number in which a cue word (`nino_cue.txt`) makes it a confident match.
 const CUE_WINDOW: usize = 30;
 /// Prefix pairs HMRC never allocates.
 const UNUSED_PREFIXES: [&str; 7] = ["bg", "gb", "kn", "nk", "nt", "tn", "zz"];
 
 // Allowed prefix letters, then six digits in optional pairs, then the suffix A-D.
 crate::pattern!(NINO, r"(?-u)\b[abceghj-prstw-z][abceghj-nprstw-z] ?\d{2} ?\d{2} ?\d{2} ?[a-d]\b");
-crate::pattern!(NINO_CUE, r"(?-u)\b(?:national insurance|nat ins|ni (?:number|no)|nino|ni)\b");
 
 /// Finds National Insurance numbers.
 #[derive(Debug)]
 pub struct Nino {
     pattern: Matcher,
-    cue: Matcher,
 }
 
 impl Nino {
     /// Loads the prebuilt patterns.
     pub fn new() -> Result<Self, Error> {
-        Ok(Nino { pattern: NINO.matcher()?, cue: NINO_CUE.matcher()? })
+        Ok(Nino { pattern: NINO.matcher()? })
     }
 }
 
@@ -52,8 +50,8 @@ impl Detector for Nino {
             if UNUSED_PREFIXES.contains(&&m.as_str()[..2]) {
                 continue;
             }
-            let (severity, why) = if self.cue.is_match(before(input.text, m.start(), CUE_WINDOW)) {
-                (Severity::High, "valid National Insurance format; cue word before it")
+            let (severity, why) = if input.context.near(class::NINO_CUE, m.start(), m.end(), CUE_WINDOW).is_some() {
+                (Severity::High, "valid National Insurance format; cue word nearby")
             } else {
                 (Severity::Warn, "valid National Insurance format and prefix")
             };

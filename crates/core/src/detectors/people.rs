@@ -8,6 +8,7 @@
 //! single Aho-Corasick pass as every other context word and cost nothing extra per analysis; this
 //! module only asks whether a given word is exactly one of those hits.
 
+use super::Input;
 use crate::catalogue::{class, ContextClass};
 use crate::context::ContextHits;
 
@@ -89,6 +90,34 @@ pub fn gap_is_filler(gap: &str, punct: &[char], words: &[&str], max_words: usize
     count <= max_words
 }
 
+/// Whether a care event (`care_event.txt`) lies within `window` bytes of `start..end`, leaving out its
+/// everyday idioms: "nearly died laughing", "he admitted that …". Names stand next to both, so the
+/// detectors that pair a person with a care event use this rather than a plain context lookup.
+pub fn care_event_near(input: &Input<'_>, start: usize, end: usize, window: usize) -> bool {
+    let hits = input.context.all(class::CARE_EVENT);
+    let (lo, hi) = (start.saturating_sub(window), end.saturating_add(window));
+    let first = hits.partition_point(|h| h.1 < lo);
+    hits[first..].iter().take_while(|h| h.0 <= hi).any(|&h| !is_idiom(input.text, h))
+}
+
+/// A care-event word used in its everyday sense.
+fn is_idiom(text: &str, (start, end): (usize, usize)) -> bool {
+    let word = &text[start..end];
+    // "he's", "she'd": the pronoun is what counts.
+    let next = next_word(text, end).map_or("", |(s, e)| &text[s..e]).split('\'').next().unwrap_or("");
+    let prev = before(text, start, 12).trim_end().rsplit(' ').next().unwrap_or("");
+    match word {
+        "died" => {
+            matches!(next, "laughing" | "inside" | "of")
+                || matches!(prev, "nearly" | "almost" | "literally" | "practically" | "basically" | "i")
+        }
+        "admitted" => {
+            matches!(next, "he" | "she" | "they" | "that" | "it" | "i" | "we" | "you" | "being" | "defeat" | "to being")
+        }
+        _ => false,
+    }
+}
+
 /// Whether `span` is exactly a hit of `class`.
 pub fn is_hit(context: &ContextHits, class: ContextClass, span: (usize, usize)) -> bool {
     context.all(class).binary_search(&span).is_ok()
@@ -147,6 +176,22 @@ mod tests {
         assert!(gap_is_filler(": is ", &[':'], &["is"], 1));
         assert!(!gap_is_filler(" was on ", &[], &["was"], 2));
         assert!(!gap_is_filler(" is is ", &[], &["is"], 1));
+    }
+
+    #[test]
+    fn care_idioms_are_not_care() {
+        let index = ContextIndex::new().expect("lists compile");
+        for (text, care) in [
+            ("i nearly died laughing at karen", false),
+            ("ian admitted he's never seen star wars", false),
+            ("ian admitted he was wrong", false),
+            ("ian was admitted overnight", true),
+            ("karen died peacefully", true),
+        ] {
+            let hits = index.find(text);
+            let input = Input { text, context: &hits };
+            assert_eq!(care_event_near(&input, 0, 1, 60), care, "{text}");
+        }
     }
 
     #[test]

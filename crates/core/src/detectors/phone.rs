@@ -36,7 +36,7 @@ use crate::pattern::Matcher;
 const CONTEXT_WINDOW: usize = 50;
 
 // `+44`, `0044`, `(0` or a word-initial 0, then digits, spaces, hyphens and brackets, ending on a digit.
-crate::pattern!(PHONE, r"(?-u)(?:\+ ?44|\b0044|\(0|\b0)[0-9 ()-]{7,20}[0-9]");
+crate::pattern!(PHONE, r"(?-u)(?:\+ ?44|\b0044|\(0|\b0)[0-9 ()-]*[0-9]");
 
 /// Finds UK phone numbers.
 #[derive(Debug)]

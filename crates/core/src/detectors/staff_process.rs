@@ -8,8 +8,12 @@
 //! * near a **staff role** ("my manager", "the ward sister", "a band 6") it warns;
 //! * with the writer's **own** process ("my grievance", "I've been suspended") it warns: the policy
 //!   covers the writer's own case too, and the Freedom to Speak Up route is the better place;
-//! * on its own ("visiting suspended due to norovirus", "awaiting investigation results") it is an
-//!   informational mark.
+//! * on its own ("visiting suspended due to norovirus") it is an informational mark.
+//!
+//! Words with everyday clinical senses count only in their staff-process phrases: "suspension" is also
+//! a liquid medicine and "investigation" a test, so the list (`staff_process.txt`) has "on suspension",
+//! "pending an investigation", "HR investigation" and the like instead. Names come from the shared
+//! first-name list and from titles (`title.txt`: "Dr", "Sister", "Mrs" …) followed by a surname.
 //!
 //! The Trust's `staffProcessTerms` (local names for panels or procedures) count as process words. They
 //! are untrusted: at most [`MAX_TERMS`] terms of at most [`MAX_TERM_LEN`] characters.
@@ -21,16 +25,17 @@
 //! | `my manager raised a grievance against the matron`            | warn   |
 //! | `Finally submitted my grievance today`                        | warn   |
 //! | `Visiting suspended on ward 5 due to norovirus`               | info   |
+//! | `Shake the amoxicillin suspension, nurses`                    | none   |
+//! | `The doctor ordered an investigation`                         | none   |
 //! | `Proud of our team today`                                     | none   |
 
-use super::people::{before, last_word, may_be_surname};
+use super::people::{before, may_be_surname, next_word};
 use super::trust_business::compile_terms;
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::context::is_boundary;
 use crate::error::Error;
 use crate::finding::Severity;
-use crate::pattern::Matcher;
 use crate::policy::Policy;
 use aho_corasick::AhoCorasick;
 
@@ -41,19 +46,9 @@ pub const MAX_TERMS: usize = 200;
 /// Longest staff-process term accepted from policy, in characters.
 pub const MAX_TERM_LEN: usize = 100;
 
-// A title and a word that may be a surname: "Dr Khan", "Sister Jones".
-crate::pattern!(
-    TITLED_NAME,
-    r"(?-u)\b(?:dr|mr|mrs|ms|miss|sister|nurse|matron|prof|professor)\.? [a-z][a-z'-]*[a-z]\b"
-);
-// The writer's own process, just before the process word: "my …", "I've been …".
-crate::pattern!(OWN_PROCESS, r"(?-u)\b(?:my|i'm|im|i am|i've|ive|i have|i was|i've been|i got|me)\b[a-z ']{0,20}$");
-
 /// Finds posts about colleagues' (or the writer's own) formal staff processes.
 #[derive(Debug)]
 pub struct StaffProcess {
-    titled: Matcher,
-    own: Matcher,
     local: Option<AhoCorasick>,
 }
 
@@ -61,28 +56,36 @@ impl StaffProcess {
     /// Loads the prebuilt patterns and compiles the policy's `staffProcessTerms`.
     pub fn new(policy: &Policy) -> Result<Self, Error> {
         let local = compile_terms("staffProcessTerms", &policy.staff_process_terms, MAX_TERMS, MAX_TERM_LEN)?;
-        Ok(StaffProcess { titled: TITLED_NAME.matcher()?, own: OWN_PROCESS.matcher()?, local })
+        Ok(StaffProcess { local })
     }
 
-    fn named_near(&self, input: &Input<'_>, start: usize, end: usize) -> bool {
-        let lo = start.saturating_sub(CONTEXT_WINDOW);
-        let hi = end.saturating_add(CONTEXT_WINDOW);
-        let first = input.context.all(class::FIRST_NAME).iter().any(|&(s, e)| s < hi && e > lo);
-        first
-            || self.titled.find_iter(input.text).any(|m| {
-                m.start() < hi
-                    && m.end() > lo
-                    && last_word(m.as_str())
-                        .is_some_and(|(s, e)| may_be_surname(input.text, input.context, (m.start() + s, m.start() + e)))
+    /// Spans of titled names ("Dr Khan", "Sister Jones") whose name word may be a surname, from the
+    /// `title` context hits, found once per draft.
+    fn titled_names(&self, input: &Input<'_>) -> Vec<(usize, usize)> {
+        let text = input.text;
+        input
+            .context
+            .all(class::TITLE)
+            .iter()
+            .filter_map(|&(start, end)| {
+                let after_dot = if text.as_bytes().get(end) == Some(&b'.') { end + 1 } else { end };
+                if text.as_bytes().get(after_dot) != Some(&b' ') {
+                    return None;
+                }
+                let name = next_word(text, after_dot)?;
+                may_be_surname(text, input.context, name).then_some((start, name.1))
             })
+            .collect()
     }
 
-    fn assess(&self, input: &Input<'_>, start: usize, end: usize, out: &mut Vec<Candidate>) {
-        let (severity, why) = if self.named_near(input, start, end) {
+    fn assess(&self, input: &Input<'_>, titled: &[(usize, usize)], start: usize, end: usize, out: &mut Vec<Candidate>) {
+        let named =
+            input.context.near(class::FIRST_NAME, start, end, CONTEXT_WINDOW).is_some() || any_near(titled, start, end);
+        let (severity, why) = if named {
             (Severity::High, "staff-process word with a named person nearby")
         } else if input.context.near(class::COLLEAGUE, start, end, CONTEXT_WINDOW).is_some() {
             (Severity::Warn, "staff-process word with a staff role nearby")
-        } else if self.own.is_match(before(input.text, start, 30)) {
+        } else if is_own(before(input.text, start, 30)) {
             (Severity::Warn, "the writer's own staff process")
         } else {
             (Severity::Info, "staff-process word")
@@ -91,18 +94,41 @@ impl StaffProcess {
     }
 }
 
+/// Whether the words just before a process word make it the writer's own ("my grievance", "I've been
+/// suspended", "I am under investigation").
+fn is_own(before: &str) -> bool {
+    let tokens: Vec<&str> =
+        before.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|t| !t.is_empty()).collect();
+    tokens.iter().rev().take(4).any(|t| matches!(*t, "my" | "i" | "i'm" | "im" | "i've" | "ive" | "me" | "myself"))
+}
+
+/// Whether any of the sorted, non-overlapping `spans` lies within [`CONTEXT_WINDOW`] of `start..end`.
+fn any_near(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let lo = start.saturating_sub(CONTEXT_WINDOW);
+    let i = spans.partition_point(|&(_, e)| e <= lo);
+    spans.get(i).is_some_and(|&(s, _)| s < end.saturating_add(CONTEXT_WINDOW))
+}
+
 impl Detector for StaffProcess {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for &(s, e) in input.context.all(class::STAFF_PROCESS) {
-            self.assess(input, s, e, out);
-        }
-        if let Some(local) = &self.local {
-            let bytes = input.text.as_bytes();
-            for m in local.find_iter(input.text) {
-                if is_boundary(bytes, m.start()) && is_boundary(bytes, m.end()) {
-                    self.assess(input, m.start(), m.end(), out);
-                }
+        let processes = input.context.all(class::STAFF_PROCESS);
+        let local: Vec<(usize, usize)> = match &self.local {
+            Some(local) => {
+                let bytes = input.text.as_bytes();
+                local
+                    .find_iter(input.text)
+                    .filter(|m| is_boundary(bytes, m.start()) && is_boundary(bytes, m.end()))
+                    .map(|m| (m.start(), m.end()))
+                    .collect()
             }
+            None => Vec::new(),
+        };
+        if processes.is_empty() && local.is_empty() {
+            return;
+        }
+        let titled = self.titled_names(input);
+        for &(s, e) in processes.iter().chain(&local) {
+            self.assess(input, &titled, s, e, out);
         }
     }
 }
@@ -129,6 +155,8 @@ mod tests {
         assert_eq!(max("Finally submitted my grievance today"), Some(Severity::Warn));
         assert_eq!(max("Visiting suspended on ward 5 due to norovirus"), Some(Severity::Info));
         assert_eq!(max("Proud of our team today"), None);
+        assert_eq!(max("Shake the amoxicillin suspension, nurses"), None);
+        assert_eq!(max("The doctor ordered an investigation"), None);
         assert!(crate::catalogue::rule("staff-process").is_some());
     }
 

@@ -9,10 +9,12 @@
 //! is", "we were told today". So:
 //!
 //! * a **secrecy cue** with a Trust-business topic within [`CONTEXT_WINDOW`] bytes is high severity,
-//!   marked on the topic word; everyday planning words ("plans", "closing", "budget", "jobs",
-//!   `trust_business_weak.txt`) count only in this pairing;
-//! * a **strong topic alone** (restructure, redundancies, ward closure, merger, board papers, exec
-//!   meeting) is an informational mark: worth a second look, not a pause;
+//!   marked on the topic word; everyday planning words ("plans", "closing", "budget", "merger",
+//!   `trust_business_weak.txt`) count only in this pairing and only with a part of the organisation
+//!   near (`org_noun.txt`: ward, service, posts, board …), so "don't tell anyone but I cut my own
+//!   fringe" is nobody's business;
+//! * a **strong topic alone** (restructure, redundancies, ward closure, board papers, exec meeting, CQC
+//!   report) is an informational mark: worth a second look, not a pause;
 //! * a **secrecy cue alone** ("don't tell anyone but I'm pregnant") is not reported;
 //! * the Trust's **`internalTerms`** (project code names, unannounced service names) warn wherever they
 //!   appear, high with a secrecy cue. They are untrusted input: at most [`MAX_TERMS`] terms of at most
@@ -69,7 +71,8 @@ impl Detector for TrustBusiness {
             out.push(Candidate::new("trust-business", s, e, why).with_severity(severity));
         }
         for &(s, e) in input.context.all(class::TRUST_BUSINESS_WEAK) {
-            if secret(s, e) {
+            let organisational = input.context.near(class::ORG_NOUN, s, e, CONTEXT_WINDOW).is_some();
+            if organisational && secret(s, e) {
                 out.push(
                     Candidate::new("trust-business", s, e, "Trust plan word with a not-yet-public cue nearby")
                         .with_severity(Severity::High),
@@ -154,6 +157,8 @@ mod tests {
         assert_eq!(max_severity("Join our staff briefing on the restructure consultation"), Some(Severity::Info));
         assert_eq!(max_severity("Our new ward opens next month, plans approved"), None);
         assert_eq!(max_severity("Don't tell anyone but I'm pregnant"), None);
+        assert_eq!(max_severity("Don't tell anyone but I'm relocating to Spain next year"), None);
+        assert_eq!(max_severity("Keep it quiet but I'm closing my Facebook account"), None);
         assert_eq!(max_severity("Patient confidentiality matters on every ward"), None);
     }
 
