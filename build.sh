@@ -22,6 +22,8 @@ usage: ./build.sh [command]
                    check and the end-to-end tests in headless Chromium
   demo             build, then open Chromium with the extension on the five fixture sites
   bench            build, then print performance figures (native, WASM under Node, bundle sizes)
+  fuzz [SECONDS]   fuzz the analyser (arbitrary text; arbitrary policy JSON) for SECONDS per target
+                   (default 30; `test` runs 30); a crash stops with the input under fuzz/artifacts/
   help             this text
 USAGE
 }
@@ -96,6 +98,38 @@ ensure_presidio() {
   fi
 }
 
+# cargo-fuzz needs a nightly toolchain (libFuzzer instrumentation flags); both are cached.
+CARGO_FUZZ_VERSION=0.13.2
+ensure_fuzz() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    log "installing the nightly Rust toolchain (for cargo-fuzz; once)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  CARGO_FUZZ=$CACHE/cargo-fuzz-$CARGO_FUZZ_VERSION/bin/cargo-fuzz
+  if [ ! -x "$CARGO_FUZZ" ]; then
+    log "installing cargo-fuzz $CARGO_FUZZ_VERSION (once; cached in $CACHE)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --root "$CACHE/cargo-fuzz-$CARGO_FUZZ_VERSION" --quiet
+  fi
+}
+
+# Each target runs for a bounded time from its committed seeds plus the local corpus it grew before.
+run_fuzz() {
+  local seconds=${1:-30}
+  ensure_fuzz
+  for target in analyze_text policy_json; do
+    log "fuzzing $target for ${seconds}s"
+    mkdir -p "fuzz/corpus/$target"
+    # libFuzzer's progress lines are noise here; crashes, panics and the final statistics are kept.
+    if ! PATH="$(dirname "$CARGO_FUZZ"):$PATH" cargo +nightly fuzz run "$target" "fuzz/corpus/$target" \
+        "fuzz/seeds/$target" -- -max_total_time="$seconds" -max_len=4096 -timeout=5 \
+        -dict="fuzz/$target.dict" -print_final_stats=1 2>&1 |
+        { grep -vE '^#[0-9]+|Uses: |^INFO: |ecommended dictionary|^ *Compiling|^ *Finished' || true; } >&2; then
+      echo "build.sh: fuzz target $target failed; the input is under fuzz/artifacts/$target/" >&2
+      exit 1
+    fi
+  done
+}
+
 ensure_zip() {
   command -v zip >/dev/null || { log "installing zip"; apt_install zip; }
 }
@@ -142,6 +176,7 @@ case "$cmd" in
   test)
     log "Rust tests (all crates)"
     cargo test --workspace --quiet
+    run_fuzz 30
     build
     run_e2e ;;
   demo)
@@ -157,6 +192,8 @@ case "$cmd" in
     log "baseline: Presidio on the same drafts"
     "$PRESIDIO_PY" tests/bench/presidio_baseline.py
     node tests/bench/summary.mjs ;;
+  fuzz)
+    run_fuzz "${2:-30}" ;;
   help|-h|--help)
     usage ;;
   *)
