@@ -1,4 +1,5 @@
-//! Properties that must hold for *any* draft, checked on generated text (issue 8).
+//! Invariants that must hold for *any* draft, checked on generated text (issue 8). (The `conf` branch
+//! has its own `properties.rs` for confidentiality snippets; this file is the analyser-wide contract.)
 //!
 //! The generator mixes arbitrary Unicode (controls, combining marks, astral characters, invisibles)
 //! with tokens that make detectors fire — identifiers, context words, names, abuse, homoglyphs and
