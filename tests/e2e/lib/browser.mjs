@@ -4,7 +4,7 @@
  *
  * Never downloads a browser: playwright-core only drives /usr/bin/chromium (DESIGN §3, §5.6).
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -21,6 +21,53 @@ export function distDir() {
     throw new Error(`No built extension at ${dir} (manifest.json missing): run ./build.sh first or set POSTGUARD_DIST`);
   }
   return dir;
+}
+
+/**
+ * A new, empty profile. Spell checking and autofill are switched off in it: with them on, the
+ * browser downloads a dictionary for the first `spellcheck=true` editor and asks Google's autofill
+ * server about each form, requests that are neither the page's nor the extension's and would only
+ * blur the network checks.
+ * @returns {string}
+ */
+export function freshProfile() {
+  const profile = mkdtempSync(join(tmpdir(), 'postguard-profile-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({
+    browser: { enable_spellchecking: false },
+    autofill: { enabled: false, profile_enabled: false, credit_card_enabled: false },
+    spellcheck: { dictionaries: [], dictionary: '', forced_dictionaries: [], use_spelling_service: false },
+  }));
+  return profile;
+}
+
+/**
+ * Flags for every test browser (DESIGN §5.6). Every host name resolves to the fixture server, so a
+ * request for a host nobody expected is recorded there instead of leaving the machine.
+ * @param {number} port  the fixture server's port
+ */
+export function baseArgs(port) {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    // Chromium reads only the last --disable-features, so this repeats playwright-core 1.65's own
+    // list (chromiumSwitches.ts) and adds autofill's server queries, which forms otherwise trigger.
+    `--disable-features=${[
+      'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades',
+      'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
+      'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'OptimizationHints',
+      'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+      'AutofillServerCommunication',
+    ].join(',')}`,
+    '--ignore-certificate-errors',
+    `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+  ];
 }
 
 /**
@@ -45,7 +92,7 @@ export function distDir() {
  * @returns {Promise<Session>}
  */
 export async function launchWithExtension({ port, headless = true, dist = distDir() }) {
-  const profile = mkdtempSync(join(tmpdir(), 'postguard-profile-'));
+  const profile = freshProfile();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
@@ -54,18 +101,7 @@ export async function launchWithExtension({ port, headless = true, dist = distDi
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      '--ignore-certificate-errors',
-      // Every name resolves to the fixture server: requests to hosts we did not expect are
-      // recorded there instead of leaving the machine.
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+      ...baseArgs(port),
     ],
   });
   /** @type {BrowserRequest[]} */
