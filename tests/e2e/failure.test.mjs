@@ -119,7 +119,9 @@ describe('the WASM cannot be loaded', () => {
       await page.goto('https://x.com/compose/post');
       const editor = page.locator(EDITOR);
       await typeInto(editor, RISKY);
-      await page.waitForTimeout(800);
+      const badge = page.locator('[data-postguard] .badge[data-state="unavailable"]');
+      await badge.waitFor({ state: 'visible', timeout: 5000 });
+      assert.match(await badge.innerText(), /checker unavailable/, 'the badge says the draft was not checked');
       assert.equal(await marks(page).count(), 0, 'nothing is marked: nothing could be checked');
       await page.locator(POST).click();
       await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
@@ -191,8 +193,10 @@ describe('the WASM traps during an analysis', () => {
       await page.waitForTimeout(500);
       await page.keyboard.press('Control+A');
       await page.keyboard.press('Backspace');
+      await page.locator('[data-postguard] .badge[data-state="unavailable"]').waitFor({ state: 'visible', timeout: 5000 });
       await typeInto(editor, RISKY);
       await marks(page, 'confidentiality').first().waitFor({ state: 'attached', timeout: 5000 });
+      assert.equal(await page.locator('[data-postguard] .badge[data-state="unavailable"]').count(), 0, 'the unavailable badge goes once checking works again');
       assertNoDraft(browser.console.join('\n'));
       const logged = workerLogs(browser);
       assert.ok(logged.some((l) => /RuntimeError/.test(l)), `the worker logged the failure (${logged.join(' | ')})`);
