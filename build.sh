@@ -27,6 +27,8 @@ usage: ./build.sh [command]
                    lint), the extension's type check and the end-to-end tests in headless Chromium
   demo             build, then open Chromium with the extension on the five fixture sites
   bench            build, then print performance figures (native, WASM under Node, bundle sizes)
+  fuzz [SECONDS]   fuzz the analyser (arbitrary text; arbitrary policy JSON) for SECONDS per target
+                   (default 30; `test` runs 30); a crash stops with the input under fuzz/artifacts/
   help             this text
 USAGE
 }
@@ -101,6 +103,38 @@ ensure_presidio() {
   fi
 }
 
+# cargo-fuzz needs a nightly toolchain (libFuzzer instrumentation flags); both are cached.
+CARGO_FUZZ_VERSION=0.13.2
+ensure_fuzz() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    log "installing the nightly Rust toolchain (for cargo-fuzz; once)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  CARGO_FUZZ=$CACHE/cargo-fuzz-$CARGO_FUZZ_VERSION/bin/cargo-fuzz
+  if [ ! -x "$CARGO_FUZZ" ]; then
+    log "installing cargo-fuzz $CARGO_FUZZ_VERSION (once; cached in $CACHE)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --root "$CACHE/cargo-fuzz-$CARGO_FUZZ_VERSION" --quiet
+  fi
+}
+
+# Each target runs for a bounded time from its committed seeds plus the local corpus it grew before.
+run_fuzz() {
+  local seconds=${1:-30}
+  ensure_fuzz
+  for target in analyze_text policy_json; do
+    log "fuzzing $target for ${seconds}s"
+    mkdir -p "fuzz/corpus/$target"
+    # libFuzzer's progress lines are noise here; crashes, panics and the final statistics are kept.
+    if ! PATH="$(dirname "$CARGO_FUZZ"):$PATH" cargo +nightly fuzz run "$target" "fuzz/corpus/$target" \
+        "fuzz/seeds/$target" -- -max_total_time="$seconds" -max_len=4096 -timeout=5 \
+        -dict="fuzz/$target.dict" -print_final_stats=1 2>&1 |
+        { grep -vE '^#[0-9]+|Uses: |^INFO: |ecommended dictionary|^ *Compiling|^ *Finished' || true; } >&2; then
+      echo "build.sh: fuzz target $target failed; the input is under fuzz/artifacts/$target/" >&2
+      exit 1
+    fi
+  done
+}
+
 ensure_zip() {
   command -v zip >/dev/null || { log "installing zip"; apt_install zip; }
 }
@@ -125,8 +159,10 @@ build() {
   # Function names are debugging aids the user never needs: ~130 KB of the raw .wasm. TypeScript
   # declarations are kept: the worker and options page are type-checked against them
   # (tools/tsconfig.modules.json); a few KB the browser never loads.
+  # --experimental-reset-state-function: after a trap (a Rust panic aborts), the worker swaps in a
+  # fresh instance of the already-compiled module instead of reusing one whose memory is mid-abort.
   "$WASM_BINDGEN" --target web --remove-name-section --remove-producers-section \
-    --out-dir "$CHROMIUM_DIST/pkg" \
+    --experimental-reset-state-function --out-dir "$CHROMIUM_DIST/pkg" \
     "target/$WASM_TARGET/release/postguard_web.wasm"
   rm -f "$DIST/postguard-chromium.zip"
   (cd "$CHROMIUM_DIST" && zip -qr -X "$DIST/postguard-chromium.zip" .)
@@ -242,6 +278,7 @@ case "$cmd" in
   test)
     log "Rust tests (all crates)"
     cargo test --workspace --quiet
+    run_fuzz 30
     # package = build + the signed CRX (throwaway key unless POSTGUARD_SIGNING_KEY is set), its ID
     # check, the update manifest and the web-ext-linted Firefox build.
     package
@@ -259,6 +296,8 @@ case "$cmd" in
     log "baseline: Presidio on the same drafts"
     "$PRESIDIO_PY" tests/bench/presidio_baseline.py
     node tests/bench/summary.mjs ;;
+  fuzz)
+    run_fuzz "${2:-30}" ;;
   help|-h|--help)
     usage ;;
   *)

@@ -155,6 +155,9 @@
         marks: clip ? s.visible.map((finding, index) => ({ index, finding, rects: PgGeometry.rects(snap, finding.start, finding.end, mirror) })) : [],
         findings: s.visible,
         media: s.media,
+        // The worker could not check this draft (WASM missing, trapped, worker gone): say so, or a
+        // failing checker looks exactly like a clean draft.
+        unavailable: s.failed && snap.text.trim() !== '',
       });
     }
     PgOverlay.render(views);

@@ -20,6 +20,7 @@
  * @property {MarkView[]} marks
  * @property {Finding[]} findings     undismissed findings, for the badge and panel
  * @property {{location: boolean | null, count: number} | null} media  an open media reminder
+ * @property {boolean} [unavailable]  the draft could not be checked: the badge says so
  * @typedef {{layer: HTMLElement, badge: HTMLButtonElement, notice: HTMLElement | null, marks: MarkView[], findings: Finding[], clip: DOMRect | null}} Parts
  */
 const PgOverlay = (() => {
@@ -228,18 +229,25 @@ dialog a { color: #005eb8; }
 
   /** @param {Parts} p @param {View} view */
   function drawBadge(p, view) {
-    if (!view.clip || view.findings.length === 0) {
+    if (!view.clip || (view.findings.length === 0 && !view.unavailable)) {
       p.badge.hidden = true;
       return;
     }
     p.badge.hidden = false;
-    const c = counts(view.findings);
-    const pills = Object.entries(c).filter(([, n]) => n > 0).map(([k, n]) => {
-      const fam = FAMILY[/** @type {keyof typeof FAMILY} */ (k)];
-      return el('span', { class: 'pill', 'data-category': k, title: fam.label }, `${fam.short} ${n}`);
-    });
-    p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), ...pills);
-    p.badge.setAttribute('aria-label', summary(view.findings));
+    if (view.unavailable) {
+      p.badge.dataset.state = 'unavailable';
+      p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, 'checker unavailable'));
+      p.badge.setAttribute('aria-label', 'postguard: checker unavailable, this draft has not been checked');
+    } else {
+      delete p.badge.dataset.state;
+      const c = counts(view.findings);
+      const pills = Object.entries(c).filter(([, n]) => n > 0).map(([k, n]) => {
+        const fam = FAMILY[/** @type {keyof typeof FAMILY} */ (k)];
+        return el('span', { class: 'pill', 'data-category': k, title: fam.label }, `${fam.short} ${n}`);
+      });
+      p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), ...pills);
+      p.badge.setAttribute('aria-label', summary(view.findings));
+    }
     // Just inside the editor's bottom-right corner, like a spelling checker's badge.
     const b = p.badge.getBoundingClientRect();
     const w = b.width || 90;

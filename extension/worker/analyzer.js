@@ -1,11 +1,25 @@
 // @ts-check
 /**
  * Owns the WASM analyser inside the service worker: loads it once, rebuilds it when the policy
- * changes, and recovers if it ever traps (a Rust panic aborts the instance, so the next call gets a
- * fresh one instead of every later call failing).
+ * changes, and recovers if it ever traps.
+ *
+ * A Rust panic aborts (release profile `panic = "abort"`), which in WebAssembly is a trap: a
+ * `WebAssembly.RuntimeError` thrown out of the call, leaving the instance's memory wherever the abort
+ * found it. That instance is never used again: the wasm-bindgen glue's `__wbg_reset_state` (generated
+ * with `--experimental-reset-state-function`, see build.sh) instantiates the already-compiled module
+ * afresh, and the next request compiles a new `Checker` in it. If loading itself fails (a missing or
+ * corrupt `.wasm`), the next request simply tries again.
  */
-import init, { Checker } from '../pkg/postguard_web.js';
+import init, { Checker, __wbg_reset_state } from '../pkg/postguard_web.js';
 import { unpack } from './unpack.js';
+
+/**
+ * Longest text handed to the analyser, in UTF-16 code units. The core analyses at most 2 MiB of UTF-8
+ * (`MAX_TEXT_BYTES`), and every code unit is at least one byte, so clipping here never hides text
+ * the core would have read; it only stops a pathological paste (extension messages may be up to
+ * 64 MiB) from being copied whole into WASM memory.
+ */
+export const MAX_TEXT_UNITS = 2 * 1024 * 1024;
 
 /** @type {Promise<unknown> | null} */
 let loading = null;
@@ -35,29 +49,59 @@ function load() {
 export async function checkerFor(layers) {
   await load();
   if (!checker || checkerLayers !== layers) {
-    checker?.free();
-    checker = new Checker(layers.managed, layers.user);
+    const previous = checker;
+    checker = null;
+    previous?.free();
+    const fresh = guarded(() => new Checker(layers.managed, layers.user));
+    rules = guarded(() => fresh.rules());
+    checker = fresh;
     checkerLayers = layers;
-    rules = checker.rules();
   }
   return checker;
 }
 
 /**
- * Analyses `text`; on a trap, drops the instance so the next call starts clean, and rethrows.
+ * Runs one call into the WASM instance; if it traps, replaces the instance before rethrowing, so a
+ * panic costs one request and never the worker's lifetime.
+ * @template T
+ * @param {() => T} call
+ * @returns {T}
+ */
+function guarded(call) {
+  try {
+    return call();
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      checker = null;
+      checkerLayers = undefined;
+      __wbg_reset_state();
+    }
+    throw e;
+  }
+}
+
+/**
+ * Cuts `text` to at most `MAX_TEXT_UNITS` code units without splitting a surrogate pair.
+ * @param {string} text
+ * @returns {{text: string, clipped: boolean}}
+ */
+export function clip(text) {
+  if (text.length <= MAX_TEXT_UNITS) return { text, clipped: false };
+  let end = MAX_TEXT_UNITS;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return { text: text.slice(0, end), clipped: true };
+}
+
+/**
+ * Analyses `text`. Offsets in the findings index `text` itself (a clipped text is a prefix of it).
  * @param {{managed: unknown, user: unknown}} policy  the layers from settings.js
  * @param {string} text
  * @returns {Promise<{findings: import('../shared/messages.js').Finding[], truncated: boolean}>}
  */
 export async function analyze(policy, text) {
   const c = await checkerFor(policy);
-  try {
-    return unpack(c.checkPacked(text), c.lastWhys(), rules);
-  } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError) {
-      checker = null;
-      loading = null;
-    }
-    throw e;
-  }
+  const { text: input, clipped } = clip(text);
+  const report = guarded(() => unpack(c.checkPacked(input), c.lastWhys(), rules));
+  return clipped ? { findings: report.findings, truncated: true } : report;
 }

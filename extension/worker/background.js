@@ -2,6 +2,11 @@
 /**
  * The service worker: the only place the analyser runs (page CSPs block WebAssembly in content
  * scripts). It answers the content script's messages; it makes no network requests and logs no text.
+ *
+ * Every request gets exactly one answer. A failure — the WASM missing or corrupt, a trap, a bad
+ * policy — is answered `{ok: false, error}` where `error` names what failed (an error class and a
+ * fixed phrase), never the draft: the content script then shows the checker as unavailable and
+ * policy's `failClosed` decides whether submits are held.
  */
 import '../shared/messages.js';
 import { analyze } from './analyzer.js';
@@ -24,13 +29,29 @@ async function handle(request) {
   }
 }
 
+/**
+ * What failed, in words that cannot contain the draft: the error's class and which step failed.
+ * Error messages are not passed on, since some (a JSON parse error, a JS engine's message about a
+ * value) can quote their input.
+ * @param {unknown} error
+ * @param {string} type  the request type
+ */
+function describeFailure(error, type) {
+  const kind = error instanceof WebAssembly.CompileError ? 'the analyser could not be loaded (CompileError)'
+    : error instanceof WebAssembly.LinkError ? 'the analyser could not be loaded (LinkError)'
+      : error instanceof WebAssembly.RuntimeError ? 'the analyser stopped unexpectedly (RuntimeError); it has been restarted'
+        : error instanceof TypeError ? 'the analyser could not be loaded or called (TypeError)'
+          : error instanceof Error ? `the analyser failed (${error.name})`
+            : 'the analyser failed';
+  return `${type === MessageType.settings ? 'settings' : 'analysis'} unavailable: ${kind}`;
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own content scripts and pages may ask; never another extension or a web page.
   if (sender.id !== chrome.runtime.id || !isRequest(message)) return false;
   handle(message).then(sendResponse, (error) => {
-    // Say what failed, never what was being analysed.
-    const what = error instanceof Error ? error.name + ': ' + error.message : 'analysis failed';
-    console.error('postguard: request failed:', what);
+    const what = describeFailure(error, message.type);
+    console.error('postguard:', what);
     sendResponse({ ok: false, error: what });
   });
   return true; // the response is sent asynchronously

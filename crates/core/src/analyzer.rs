@@ -15,10 +15,11 @@ use crate::catalogue::{self, RuleInfo};
 use crate::context::ContextIndex;
 use crate::detectors::{self, Candidate, Detector, Input};
 use crate::error::Error;
-use crate::finding::{Action, Finding};
+use crate::finding::{Action, Category, Finding};
 use crate::normalize::Normalized;
 use crate::policy::Policy;
 use aho_corasick::AhoCorasick;
+use std::collections::BTreeMap;
 
 /// Longest text analysed, in bytes. Facebook's 63,206-character limit is ~250 KB at worst; anything
 /// longer is a paste of something else, and its first 2 MiB are analysed.
@@ -119,12 +120,47 @@ impl Analyzer {
 
     fn drop_allowed(&self, text: &str, candidates: &mut Vec<Candidate>) {
         if let Some(allow) = &self.allowlist {
-            let allowed: Vec<(usize, usize)> =
-                allow.find_overlapping_iter(text).map(|m| (m.start(), m.end())).collect();
+            let allowed = Cover::new(allow.find_overlapping_iter(text).map(|m| (m.start(), m.end())));
             if !allowed.is_empty() {
-                candidates.retain(|c| !allowed.iter().any(|&(s, e)| s <= c.start && c.end <= e));
+                candidates.retain(|c| !allowed.covers(c.start, c.end));
             }
         }
+    }
+}
+
+/// A set of byte ranges that answers "does one range contain `start..end`?" in O(log n), so a draft
+/// full of allow-listed phrases and candidates is not filtered in O(phrases × candidates).
+struct Cover {
+    /// Ranges sorted by start.
+    starts: Vec<usize>,
+    /// For each index `i`, the largest end among ranges `0..=i`.
+    max_end: Vec<usize>,
+}
+
+impl Cover {
+    fn new(ranges: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut ranges: Vec<(usize, usize)> = ranges.collect();
+        ranges.sort_unstable();
+        let starts = ranges.iter().map(|r| r.0).collect();
+        let max_end = ranges
+            .iter()
+            .scan(0, |max, r| {
+                *max = r.1.max(*max);
+                Some(*max)
+            })
+            .collect();
+        Cover { starts, max_end }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Whether some range `s..e` has `s <= start` and `end <= e`.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        // Ranges starting at or before `start` are a prefix; the widest reach among them decides.
+        let n = self.starts.partition_point(|&s| s <= start);
+        n > 0 && self.max_end[n - 1] >= end
     }
 }
 
@@ -155,10 +191,17 @@ fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<(Candidate, &'static Rule
         let sb = b.severity.unwrap_or(bi.severity);
         sb.cmp(&sa).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start))
     });
+    // Kept spans of one family never overlap each other, so ordered by start they are also ordered by
+    // end: a new span clashes with some kept span exactly when it clashes with the last kept span
+    // starting before its end. One ordered map per family keeps this O(n log n); drafts with thousands
+    // of candidates (a pasted spreadsheet of numbers) must not cost O(n²).
+    let mut taken: [BTreeMap<usize, usize>; Category::ALL.len()] = Default::default();
     let mut kept: Vec<(Candidate, &'static RuleInfo)> = Vec::with_capacity(known.len());
     for (c, info) in known {
-        let clash = kept.iter().any(|(k, ki)| ki.category == info.category && k.start < c.end && c.start < k.end);
+        let spans = &mut taken[family_index(info.category)];
+        let clash = spans.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
         if !clash {
+            spans.insert(c.start, c.end);
             kept.push((c, info));
         }
     }
@@ -166,10 +209,18 @@ fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<(Candidate, &'static Rule
     kept
 }
 
+fn family_index(category: Category) -> usize {
+    match category {
+        Category::Confidentiality => 0,
+        Category::Consent => 1,
+        Category::Disrepute => 2,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Category, Severity};
+    use crate::finding::Severity;
 
     fn analyzer() -> Analyzer {
         Analyzer::new(Policy::default()).expect("default policy builds")
@@ -222,5 +273,78 @@ mod tests {
     fn benign_text_has_no_findings() {
         assert!(analyzer().analyze("Lovely shift today, proud of the team!").is_empty());
         assert!(analyzer().analyze("").is_empty());
+    }
+
+    /// The quadratic definition the fast resolution must agree with.
+    fn resolve_naive(candidates: Vec<Candidate>) -> Vec<(usize, usize)> {
+        let mut known: Vec<(Candidate, &'static RuleInfo)> = candidates
+            .into_iter()
+            .filter(|c| c.start < c.end)
+            .filter_map(|c| catalogue::rule(c.rule).map(|info| (c, info)))
+            .collect();
+        known.sort_by(|(a, ai), (b, bi)| {
+            let sa = a.severity.unwrap_or(ai.severity);
+            let sb = b.severity.unwrap_or(bi.severity);
+            sb.cmp(&sa).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start))
+        });
+        let mut kept: Vec<(Candidate, &'static RuleInfo)> = Vec::new();
+        for (c, info) in known {
+            if !kept.iter().any(|(k, ki)| ki.category == info.category && k.start < c.end && c.start < k.end) {
+                kept.push((c, info));
+            }
+        }
+        let mut spans: Vec<(usize, usize)> = kept.iter().map(|(c, _)| (c.start, c.end)).collect();
+        spans.sort_unstable();
+        spans
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn overlap_resolution_matches_the_quadratic_definition(
+            raw in proptest::collection::vec((0usize..200, 0usize..30, 0u8..3), 0..120)
+        ) {
+            let rules: Vec<&'static str> = catalogue::RULES.iter().map(|r| r.id).collect();
+            let candidates: Vec<Candidate> = raw
+                .iter()
+                .enumerate()
+                .map(|(i, &(start, len, sev))| {
+                    let severity = [Severity::Info, Severity::Warn, Severity::High][usize::from(sev)];
+                    Candidate::new(rules[i % rules.len()], start, start + len, "test").with_severity(severity)
+                })
+                .collect();
+            let fast: Vec<(usize, usize)> =
+                resolve_overlaps(candidates.clone()).iter().map(|(c, _)| (c.start, c.end)).collect();
+            let mut fast_sorted = fast.clone();
+            fast_sorted.sort_unstable();
+            proptest::prop_assert_eq!(&fast, &fast_sorted, "resolved candidates come back in text order");
+            proptest::prop_assert_eq!(fast_sorted, resolve_naive(candidates));
+        }
+
+        #[test]
+        fn cover_matches_a_linear_scan(
+            ranges in proptest::collection::vec((0usize..100, 0usize..40), 0..40),
+            probes in proptest::collection::vec((0usize..100, 0usize..40), 1..40),
+        ) {
+            let ranges: Vec<(usize, usize)> = ranges.into_iter().map(|(s, l)| (s, s + l)).collect();
+            let cover = Cover::new(ranges.iter().copied());
+            for (s, l) in probes {
+                let naive = ranges.iter().any(|&(rs, re)| rs <= s && s + l <= re);
+                proptest::prop_assert_eq!(cover.covers(s, s + l), naive);
+            }
+        }
+    }
+
+    #[test]
+    fn thousands_of_overlapping_candidates_resolve_quickly() {
+        // 40,000 candidates, each overlapping its neighbours: the old pass compared every pair.
+        let candidates: Vec<Candidate> =
+            (0..40_000).map(|i| Candidate::new("nhs-number", i * 2, i * 2 + 5, "test")).collect();
+        let started = std::time::Instant::now();
+        let kept = resolve_overlaps(candidates);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "took {:?}", started.elapsed());
+        // Equal severity and length: the earliest wins, then every third start (0, 6, 12, …) is free.
+        assert_eq!(kept.first().map(|(c, _)| (c.start, c.end)), Some((0, 5)));
+        assert_eq!(kept.len(), 40_000_usize.div_ceil(3));
+        assert!(kept.windows(2).all(|w| w[0].0.end <= w[1].0.start));
     }
 }

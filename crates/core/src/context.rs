@@ -58,15 +58,27 @@ impl ContextIndex {
     pub fn find(&self, text: &str) -> ContextHits {
         let mut by_class = vec![Vec::new(); self.class_count];
         let bytes = text.as_bytes();
+        // The last run of word bytes scanned for a prefix word: `(from, end)` where `end` is a word's
+        // end. Matches arrive in order of their end, so each byte is scanned at most once and a word
+        // like `diagnosdiagnos…` a megabyte long costs one pass, not one pass per match in it.
+        let mut word_run = (0, 0);
         for m in self.automaton.find_overlapping_iter(text) {
+            if !is_boundary(bytes, m.start()) {
+                continue;
+            }
             let (class, prefix) = self.patterns[m.pattern().as_usize()];
             let mut end = m.end();
             if prefix {
-                while end < bytes.len() && is_word_byte(bytes[end]) {
-                    end += 1;
+                if !(word_run.0 <= end && end <= word_run.1) {
+                    let from = end;
+                    while end < bytes.len() && is_word_byte(bytes[end]) {
+                        end += 1;
+                    }
+                    word_run = (from, end);
                 }
+                end = word_run.1;
             }
-            if is_boundary(bytes, m.start()) && is_boundary(bytes, end) {
+            if is_boundary(bytes, end) {
                 by_class[class].push((m.start(), end));
             }
         }
@@ -145,6 +157,31 @@ mod tests {
         assert_eq!(hits.near(ContextClass(0), at, at + 12, 5), Some((0, 3)));
         assert_eq!(hits.near(ContextClass(0), 20, 22, 2), None);
         assert!(hits.near(ContextClass(1), 0, 3, 100).is_none());
+    }
+
+    #[test]
+    fn prefix_words_cost_one_pass_however_long_the_word() {
+        // A megabyte-long "word" made of a prefix pattern repeated: each match in it used to scan to
+        // the word's end, O(n²). Compare a text and one eight times longer.
+        let index = ContextIndex::from_lists(["diagnos*\ndiag*\nd*", "ward"].into_iter()).expect("compiles");
+        let time = |n: usize| {
+            let text = format!("{} diagnosis", "diagnos".repeat(n));
+            // The long word and the last one, each matched by all three prefixes, reported once.
+            let hits = index.find(&text);
+            assert_eq!(hits.all(ContextClass(0)), [(0, 7 * n), (7 * n + 1, text.len())]);
+            (0..3)
+                .map(|_| {
+                    let t = std::time::Instant::now();
+                    index.find(&text);
+                    t.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
+        };
+        let small = time(20_000).max(std::time::Duration::from_micros(200));
+        let large = time(160_000);
+        let ratio = large.as_secs_f64() / small.as_secs_f64();
+        assert!(ratio < 24.0, "×8 the text took ×{ratio:.1} ({small:?} → {large:?})");
     }
 
     #[test]
