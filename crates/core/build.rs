@@ -68,7 +68,10 @@ fn main() {
     rules.sort_by(|a, b| a.1.id.cmp(&b.1.id));
     for pair in rules.windows(2) {
         if pair[0].1.id == pair[1].1.id {
-            fail(&pair[1].0, &format!("rule id {:?} is defined twice", pair[1].1.id));
+            fail(
+                &pair[1].0,
+                &format!("rule id {:?} is defined twice", pair[1].1.id),
+            );
         }
     }
     out.push_str("/// Every rule's catalogue entry, sorted by id, from `data/rules/*.toml`.\npub static RULES: &[RuleInfo] = &[\n");
@@ -77,13 +80,19 @@ fn main() {
             "confidentiality" => "Confidentiality",
             "consent" => "Consent",
             "disrepute" => "Disrepute",
-            other => fail(path, &format!("rule {:?}: unknown category {other:?}", r.id)),
+            other => fail(
+                path,
+                &format!("rule {:?}: unknown category {other:?}", r.id),
+            ),
         };
         let severity = match r.severity.as_str() {
             "info" => "Info",
             "warn" => "Warn",
             "high" => "High",
-            other => fail(path, &format!("rule {:?}: unknown severity {other:?}", r.id)),
+            other => fail(
+                path,
+                &format!("rule {:?}: unknown severity {other:?}", r.id),
+            ),
         };
         if r.refs.is_empty() {
             fail(path, &format!("rule {:?} cites no policy clause", r.id));
@@ -92,9 +101,19 @@ fn main() {
         for reference in &r.refs {
             let (key, clause) = reference.split_once(' ').unwrap_or((reference, ""));
             if !keys.contains(key) || clause.trim().is_empty() {
-                fail(path, &format!("rule {:?}: reference {reference:?} must be \"<trust key> <clause>\"", r.id));
+                fail(
+                    path,
+                    &format!(
+                        "rule {:?}: reference {reference:?} must be \"<trust key> <clause>\"",
+                        r.id
+                    ),
+                );
             }
-            let _ = write!(refs, "PolicyRef {{ trust: {key:?}, clause: {:?} }}, ", clause.trim());
+            let _ = write!(
+                refs,
+                "PolicyRef {{ trust: {key:?}, clause: {:?} }}, ",
+                clause.trim()
+            );
         }
         let _ = writeln!(
             out,
@@ -106,9 +125,20 @@ fn main() {
 
     out.push_str("/// Context word classes, one per file in `data/context/`, in the order of [`ContextClass`] ids.\npub static CONTEXT_LISTS: &[(&str, &str)] = &[\n");
     let mut consts = String::new();
-    for (i, path) in sorted_files(&data.join("context"), "txt").iter().enumerate() {
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        let _ = writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string());
+    for (i, path) in sorted_files(&data.join("context"), "txt")
+        .iter()
+        .enumerate()
+    {
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let _ = writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
         let _ = writeln!(
             consts,
             "    /// Words from `data/context/{name}.txt`.\n    pub const {}: ContextClass = ContextClass({i});",
@@ -136,7 +166,8 @@ fn sorted_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> T {
-    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text =
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     toml::from_str(&text).unwrap_or_else(|e| fail(path, &e.to_string()))
 }
 

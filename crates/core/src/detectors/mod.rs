@@ -12,6 +12,12 @@ use crate::policy::Policy;
 
 mod nhs_number;
 
+// Disrepute and consent (issue 4).
+mod abuse;
+mod lexicon;
+mod skeleton;
+mod text;
+
 /// What a detector is given for one analysis.
 #[derive(Debug)]
 pub struct Input<'a> {
@@ -39,7 +45,13 @@ pub struct Candidate {
 impl Candidate {
     /// A candidate at the rule's default severity.
     pub fn new(rule: &'static str, start: usize, end: usize, why: impl Into<String>) -> Self {
-        Candidate { rule, start, end, severity: None, why: why.into() }
+        Candidate {
+            rule,
+            start,
+            end,
+            severity: None,
+            why: why.into(),
+        }
     }
 
     /// The same candidate at another severity.
@@ -58,15 +70,29 @@ pub trait Detector: Send + Sync + std::fmt::Debug {
 /// Builds every detector for a policy. Fails only on invalid IT-supplied configuration (e.g. a
 /// hospital-number pattern that does not compile), with an error naming the setting.
 pub fn build(_policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
-    Ok(vec![Box::new(nhs_number::NhsNumber::new()?)])
+    Ok(vec![
+        Box::new(nhs_number::NhsNumber::new()?),
+        // Disrepute and consent (issue 4).
+        Box::new(abuse::Abuse::new()?),
+    ])
 }
 
 /// Test helper: runs one detector over a raw text and returns the matched normalised substrings.
 #[cfg(test)]
 pub(crate) fn run(detector: &dyn Detector, text: &str) -> Vec<(String, Candidate)> {
     let norm = crate::normalize::Normalized::new(text);
-    let context = crate::context::ContextIndex::new().expect("context lists compile").find(norm.as_str());
+    let context = crate::context::ContextIndex::new()
+        .expect("context lists compile")
+        .find(norm.as_str());
     let mut out = Vec::new();
-    detector.detect(&Input { text: norm.as_str(), context: &context }, &mut out);
-    out.into_iter().map(|c| (norm.as_str()[c.start..c.end].to_string(), c)).collect()
+    detector.detect(
+        &Input {
+            text: norm.as_str(),
+            context: &context,
+        },
+        &mut out,
+    );
+    out.into_iter()
+        .map(|c| (norm.as_str()[c.start..c.end].to_string(), c))
+        .collect()
 }

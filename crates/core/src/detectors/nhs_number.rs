@@ -34,17 +34,33 @@ impl NhsNumber {
 impl Detector for NhsNumber {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         for m in self.pattern.find_iter(input.text) {
-            let digits: Vec<u32> = m.as_str().bytes().filter(u8::is_ascii_digit).map(|b| u32::from(b - b'0')).collect();
+            let digits: Vec<u32> = m
+                .as_str()
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .map(|b| u32::from(b - b'0'))
+                .collect();
             if !checksum_valid(&digits) || is_placeholder(&digits) {
                 continue;
             }
-            let context = input.context.near(class::IDENTIFIER, m.start(), m.end(), CONTEXT_WINDOW);
+            let context = input
+                .context
+                .near(class::IDENTIFIER, m.start(), m.end(), CONTEXT_WINDOW);
             let grouped = m.as_str().len() > 10;
             let range = issued_range(&digits);
             let (severity, why) = match (context.is_some(), grouped, range) {
-                (true, _, _) => (Severity::High, "valid check digit; health-identifier word nearby"),
-                (false, true, Range::Issued) => (Severity::Warn, "valid check digit; written in NHS 3-3-4 grouping"),
-                (false, false, Range::Issued) => (Severity::Info, "valid check digit in an issued range; no context"),
+                (true, _, _) => (
+                    Severity::High,
+                    "valid check digit; health-identifier word nearby",
+                ),
+                (false, true, Range::Issued) => (
+                    Severity::Warn,
+                    "valid check digit; written in NHS 3-3-4 grouping",
+                ),
+                (false, false, Range::Issued) => (
+                    Severity::Info,
+                    "valid check digit in an issued range; no context",
+                ),
                 (false, _, Range::Test | Range::NeverIssued) => continue,
             };
             out.push(Candidate::new("nhs-number", m.start(), m.end(), why).with_severity(severity));
@@ -58,7 +74,11 @@ pub fn checksum_valid(digits: &[u32]) -> bool {
     if digits.len() != 10 {
         return false;
     }
-    let sum: u32 = digits[..9].iter().zip((2..=10).rev()).map(|(d, w)| d * w).sum();
+    let sum: u32 = digits[..9]
+        .iter()
+        .zip((2..=10).rev())
+        .map(|(d, w)| d * w)
+        .sum();
     match 11 - sum % 11 {
         11 => digits[9] == 0,
         10 => false,
@@ -99,7 +119,10 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, Option<Severity>)> {
         let d = NhsNumber::new().expect("compiles");
-        run(&d, text).into_iter().map(|(s, c)| (s, c.severity)).collect()
+        run(&d, text)
+            .into_iter()
+            .map(|(s, c)| (s, c.severity))
+            .collect()
     }
 
     #[test]
@@ -125,8 +148,14 @@ mod tests {
 
     #[test]
     fn without_context_an_issued_number_is_only_informational() {
-        assert_eq!(found("ref 4010232137"), [("4010232137".to_string(), Some(Severity::Info))]);
-        assert_eq!(found("call 401 023 2137"), [("401 023 2137".to_string(), Some(Severity::Warn))]);
+        assert_eq!(
+            found("ref 4010232137"),
+            [("4010232137".to_string(), Some(Severity::Info))]
+        );
+        assert_eq!(
+            found("call 401 023 2137"),
+            [("401 023 2137".to_string(), Some(Severity::Warn))]
+        );
     }
 
     #[test]
