@@ -14,7 +14,10 @@ mod nhs_number;
 
 // Disrepute and consent (issue 4).
 mod abuse;
+mod derogatory;
+mod discrimination;
 mod lexicon;
+mod politics;
 mod skeleton;
 mod text;
 
@@ -74,6 +77,9 @@ pub fn build(_policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(nhs_number::NhsNumber::new()?),
         // Disrepute and consent (issue 4).
         Box::new(abuse::Abuse::new()?),
+        Box::new(derogatory::Derogatory::new()?),
+        Box::new(discrimination::Discrimination::new()?),
+        Box::new(politics::Politics::new()?),
     ])
 }
 
