@@ -17,9 +17,11 @@ mod abuse;
 mod derogatory;
 mod discrimination;
 mod lexicon;
+mod patient_relationship;
 mod politics;
 mod skeleton;
 mod text;
+mod threats;
 
 /// What a detector is given for one analysis.
 #[derive(Debug)]
@@ -80,6 +82,8 @@ pub fn build(_policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(derogatory::Derogatory::new()?),
         Box::new(discrimination::Discrimination::new()?),
         Box::new(politics::Politics::new()?),
+        Box::new(threats::Threats::new()?),
+        Box::new(patient_relationship::PatientRelationship::new()?),
     ])
 }
 
