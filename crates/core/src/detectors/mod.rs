@@ -22,6 +22,8 @@ mod politics;
 mod skeleton;
 mod text;
 mod threats;
+mod trust_voice;
+mod whistleblowing;
 
 /// What a detector is given for one analysis.
 #[derive(Debug)]
@@ -84,6 +86,8 @@ pub fn build(_policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(politics::Politics::new()?),
         Box::new(threats::Threats::new()?),
         Box::new(patient_relationship::PatientRelationship::new()?),
+        Box::new(trust_voice::TrustVoice::new()?),
+        Box::new(whistleblowing::Whistleblowing::new()?),
     ])
 }
 
