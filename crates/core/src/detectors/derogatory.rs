@@ -10,12 +10,11 @@
 //! Dehumanising words ("animals", "vermin") about people are High. Contemptuous labels for patients
 //! ("bed blockers", "frequent flyers") count when the sentence is about work.
 
-use super::text::{alternation, compile, in_sentence};
+use super::text::{in_sentence, next_word, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
 
 const TARGETS: &str = include_str!("../../data/lexicon/derogatory_targets.txt");
 const PREDICATES: &str = include_str!("../../data/lexicon/derogatory_predicates.txt");
@@ -23,8 +22,16 @@ const ADJECTIVES: &str = include_str!("../../data/lexicon/derogatory_adjectives.
 const DEHUMANISING: &str = include_str!("../../data/lexicon/dehumanising.txt");
 const PATIENT_LABELS: &str = include_str!("../../data/lexicon/patient_labels.txt");
 
-/// Words that may stand between a verb and its put-down ("are just a bunch of absolute …").
-const FILLERS: &str = r"a|an|the|such|so|total|totally|complete|completely|absolute|absolutely|utter|utterly|just|like|proper|fucking|fking|effing|bloody|freaking|right|really|bunch|load|pack|lot|of|full|nothing|but|all|literally|actually|basically|genuinely|seriously|truly|beyond|incredibly|unbelievably|ridiculously|massively|being|treated|behaving|acting";
+/// Verbs joining a target to its put-down.
+const COPULAS: &str = "are\nis\nwere\nwas\n's\n're\nr\nact like\nacting like\nbehave like\nbehaving like\nbehaved like\nseem\nseems\nsound like\nsounds like\nlook like\nlooks like\nbeing\nare being\nis being";
+/// Words that may stand between the verb and the put-down ("are just a bunch of absolute …").
+const FILLERS: &str = "a\nan\nthe\nsuch\nso\ntotal\ntotally\ncomplete\ncompletely\nabsolute\nabsolutely\nutter\nutterly\njust\nlike\nproper\nfucking\nfking\neffing\nbloody\nfreaking\nright\nreally\nbunch of\nload of\npack of\nlot of\nfull of\nnothing but\nall\nliterally\nactually\nbasically\ngenuinely\nseriously\ntruly\nbeyond\nincredibly\nunbelievably\nridiculously\nmassively";
+/// Where a target may be placed before its verb ("the patients *on this ward* are …").
+const PLACES: &str = "on\nat\nin\nfrom\nround\nof";
+/// Here or there, also between target and verb.
+const HERE: &str = "here\nthere\nround here\naround here";
+/// Intensifiers between a put-down adjective and its target ("useless *bloody* matron").
+const INTENSIFIERS: &str = "bloody\nfucking\neffing\nold\nnew\nlot of\nbunch of\nexcuse for a\nexcuse of a\nso-called\nso called";
 
 /// Nouns that turn a target into a modifier ("useless patient *portal*" is about software).
 const COMPOUND_NOUNS: &[&str] = &[
@@ -69,105 +76,144 @@ const COMPOUND_NOUNS: &[&str] = &[
     "emails",
 ];
 
+// List indices, in the order given to `Lists::new`.
+const TARGET: usize = 0;
+const PREDICATE: usize = 1;
+const ADJECTIVE: usize = 2;
+const DEHUMANISING_WORD: usize = 3;
+const LABEL: usize = 4;
+const COPULA: usize = 5;
+const FILLER: usize = 6;
+const PLACE: usize = 7;
+const HERE_WORD: usize = 8;
+const INTENSIFIER: usize = 9;
+
+/// Most words in a place phrase ("on *this bloody ward*").
+const PLACE_WORDS: usize = 3;
+/// Most fillers between the verb and the put-down.
+const MAX_FILLERS: usize = 4;
+
 /// Finds derogatory constructions aimed at patients, colleagues, managers or the Trust.
 #[derive(Debug)]
 pub struct Derogatory {
-    /// `<target> … is/are <put-down>`; group `dh` is set when the put-down is dehumanising.
-    predicative: Regex,
-    /// `<put-down> <target>`; group `t` is the target.
-    attributive: Regex,
-    /// Contemptuous labels for patients.
-    labels: Regex,
+    lists: Lists,
 }
 
 impl Derogatory {
-    /// Compiles the patterns from the word lists.
+    /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let targets = alternation(TARGETS);
-        let predicative = format!(
-            r"(?-u)\b(?:{targets})\b(?:\s+(?:on|at|in|from|round|of)(?:\s+\w+){{1,3}}?|\s+(?:here|there))?(?:\s*'(?:s|re)|\s+(?:are|is|were|was|r|act like|acting like|behave like|behaving like|behaved like|seem|seems|sound like|sounds like|look like|looks like|being))\s+(?:(?:{FILLERS})\s+){{0,4}}(?:(?P<dh>{})|{})\b",
-            alternation(DEHUMANISING),
-            alternation(PREDICATES),
-        );
-        let attributive = format!(
-            r"(?-u)\b(?:{})\s+(?:(?:bloody|fucking|effing|old|new|lot of|bunch of|excuse for a|excuse of a|so-called)\s+)?(?P<t>{targets})\b",
-            alternation(ADJECTIVES)
-        );
-        let labels = format!(r"(?-u)\b(?:{})\b", alternation(PATIENT_LABELS));
-        Ok(Derogatory {
-            predicative: compile("derogatory predicative pattern", &predicative)?,
-            attributive: compile("derogatory attributive pattern", &attributive)?,
-            labels: compile("patient label pattern", &labels)?,
-        })
+        let lists = Lists::new(
+            "derogatory word lists",
+            &[
+                TARGETS,
+                PREDICATES,
+                ADJECTIVES,
+                DEHUMANISING,
+                PATIENT_LABELS,
+                COPULAS,
+                FILLERS,
+                PLACES,
+                HERE,
+                INTENSIFIERS,
+            ],
+        )?;
+        Ok(Derogatory { lists })
     }
 }
 
+/// End of the verb after a target ending at `pos`, allowing a place phrase between them.
+fn copula_after(hits: &Hits, text: &str, pos: usize) -> Option<usize> {
+    if let Some(e) = hits.next(COPULA, text, pos) {
+        return Some(e);
+    }
+    if let Some(e) = hits.next(HERE_WORD, text, pos) {
+        return hits.next(COPULA, text, e);
+    }
+    let mut p = hits.next(PLACE, text, pos)?;
+    for _ in 0..PLACE_WORDS {
+        let s = next_word(text, p)?;
+        p = word_end(text, s);
+        if let Some(e) = hits.next(COPULA, text, p) {
+            return Some(e);
+        }
+    }
+    None
+}
+
 /// The word after byte `at`, if any.
-fn next_word(text: &str, at: usize) -> &str {
-    let rest = text[at..].trim_start_matches([' ', '-']);
-    let end = rest
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(rest.len());
-    &rest[..end]
+fn following_word(text: &str, at: usize) -> &str {
+    match next_word(text, at) {
+        Some(s) => &text[s..word_end(text, s)],
+        None => "",
+    }
 }
 
 impl Detector for Derogatory {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        for caps in self.predicative.captures_iter(text) {
-            let Some(m) = caps.get(0) else { continue };
-            if caps.name("dh").is_some() {
-                out.push(
+        let hits = self.lists.find(text);
+        for &(start, end) in hits.all(TARGET) {
+            let Some(verb) = copula_after(&hits, text, end) else {
+                continue;
+            };
+            match hits.through(
+                text,
+                verb,
+                FILLER,
+                MAX_FILLERS,
+                &[DEHUMANISING_WORD, PREDICATE],
+            ) {
+                Some((0, e)) => out.push(
                     Candidate::new(
                         "derogatory-remark",
-                        m.start(),
-                        m.end(),
+                        start,
+                        e,
                         "dehumanising word used of people",
                     )
                     .with_severity(Severity::High),
-                );
-            } else {
-                out.push(Candidate::new(
+                ),
+                Some((_, e)) => out.push(Candidate::new(
                     "derogatory-remark",
-                    m.start(),
-                    m.end(),
+                    start,
+                    e,
                     "put-down said of patients, colleagues or the Trust",
-                ));
+                )),
+                None => {}
             }
         }
-        for caps in self.attributive.captures_iter(text) {
-            let (Some(m), Some(t)) = (caps.get(0), caps.name("t")) else {
+        for &(start, end) in hits.all(ADJECTIVE) {
+            let p = hits.skip(INTENSIFIER, text, end, 1);
+            let Some(e) = hits.next(TARGET, text, p) else {
                 continue;
             };
-            if COMPOUND_NOUNS.contains(&next_word(text, t.end())) {
+            if COMPOUND_NOUNS.contains(&following_word(text, e)) {
                 continue;
             }
             out.push(Candidate::new(
                 "derogatory-remark",
-                m.start(),
-                m.end(),
+                start,
+                e,
                 "put-down attached to patients, colleagues or the Trust",
             ));
         }
-        for m in self.labels.find_iter(text) {
-            if in_sentence(input.context, class::WORK_SETTING, text, m.start(), m.end()) {
-                out.push(Candidate::new(
+        for &(start, end) in hits.all(LABEL) {
+            let c = if in_sentence(input.context, class::WORK_SETTING, text, start, end) {
+                Candidate::new(
                     "derogatory-remark",
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     "contemptuous label for patients, in a work context",
-                ));
+                )
             } else {
-                out.push(
-                    Candidate::new(
-                        "derogatory-remark",
-                        m.start(),
-                        m.end(),
-                        "contemptuous label, no work context",
-                    )
-                    .with_severity(Severity::Info),
-                );
-            }
+                Candidate::new(
+                    "derogatory-remark",
+                    start,
+                    end,
+                    "contemptuous label, no work context",
+                )
+                .with_severity(Severity::Info)
+            };
+            out.push(c);
         }
     }
 }

@@ -9,58 +9,111 @@
 //! is *welcome*, *amazing* or *not the problem* matches nothing: the predicate lists are negative only
 //! and a "not" breaks the construction.
 
-use super::text::{alternation, compile};
+use super::text::Lists;
 use super::{Candidate, Detector, Input};
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
 
 const GROUPS: &str = include_str!("../../data/lexicon/protected_groups.txt");
 const HATE: &str = include_str!("../../data/lexicon/hate_predicates.txt");
 const STEREOTYPES: &str = include_str!("../../data/lexicon/stereotype_predicates.txt");
 
+const COPULAS: &str = "are\nis\nwere\n're";
+const FILLERS: &str = "all\njust\na\nan\nthe\nsuch\nso\ntotal\ncomplete\nabsolute\nbunch of\nlike\nfucking\nbloody\nnothing but\nbasically\nliterally\nalways\nsimply";
+/// Calls to expel or punish a group, written straight after it.
+const EXPEL: &str = "should be deported\nshould all be deported\nneed to be deported\nmust be deported\nshould be sent back\nshould all be sent back\nshould go back\nshould all go back\nshould go home\nshould be sent home\nneed to go back\nneed to go home\nshould be banned\nshould be kicked out\nshould be thrown out\nshould be locked up\nshould be shot\nshould all be shot";
+/// Language put-downs, written straight after the group (Warn).
+const ENGLISH: &str = "can't speak english\ncant speak english\ncannot speak english\ncan not speak english\ncan't even speak english\ncant even speak english\ndon't speak english\ndon't even speak english\ncan't speak proper english\ncan't even speak proper english\ncan't speak basic english";
+/// Telling people to leave the country, wherever it stands.
+const GO_HOME: &str = "go back to your own country\ngo back to your country\ngo back to their own country\ngo back to their country\ngo back where you came from\ngo back where they came from\nsend them back home\nsend them all back home\nsend them back where they came from\nsend them all back where they came from\nsend em all back\nsend them all back";
+
+const GROUP: usize = 0;
+const HATE_WORD: usize = 1;
+const STEREOTYPE: usize = 2;
+const COPULA: usize = 3;
+const FILLER: usize = 4;
+const EXPEL_CALL: usize = 5;
+const NO_ENGLISH: usize = 6;
+const HOME: usize = 7;
+
+/// Most fillers between the verb and the predicate.
+const MAX_FILLERS: usize = 3;
+
 /// Finds negative generalisations about protected groups.
 #[derive(Debug)]
 pub struct Discrimination {
-    /// `<group> are <predicate>`, group `hate` set for the violent list; or a call to expel.
-    pattern: Regex,
+    lists: Lists,
 }
 
 impl Discrimination {
-    /// Compiles the pattern from the word lists.
+    /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let groups = alternation(GROUPS);
-        let pattern = format!(
-            r"(?-u)\b(?:all\s+(?:the\s+)?|most\s+|these\s+|those\s+)?(?:{groups})\s+(?:(?:are|is|were|'re)\s+(?:(?:all|just|a|an|the|such|so|total|complete|absolute|bunch\s+of|like|fucking|bloody|nothing\s+but|basically|literally|always|simply)\s+){{0,3}}(?:(?P<hate>{})|{})|(?:should|need\s+to|must|ought\s+to)\s+(?:all\s+)?(?P<expel>(?:be\s+)?(?:deported|sent\s+back|sent\s+home|go\s+back|go\s+home|banned|kicked\s+out|thrown\s+out|locked\s+up|shot))|(?:can't|cant|cannot|can\s+not|don't|dont|do\s+not)\s+(?:even\s+)?speak\s+(?:proper\s+|basic\s+)?english)\b|(?P<home>\bgo\s+back\s+to\s+(?:your|their)\s+(?:own\s+)?country\b|\bsend\s+(?:them|em|'em)\s+(?:all\s+)?back\s+(?:home|where\s+they\s+came\s+from|to\s+where\s+they\s+came\s+from)\b)",
-            alternation(HATE),
-            alternation(STEREOTYPES),
-        );
-        Ok(Discrimination {
-            pattern: compile("discrimination pattern", &pattern)?,
-        })
+        let lists = Lists::new(
+            "discrimination word lists",
+            &[
+                GROUPS,
+                HATE,
+                STEREOTYPES,
+                COPULAS,
+                FILLERS,
+                EXPEL,
+                ENGLISH,
+                GO_HOME,
+            ],
+        )?;
+        Ok(Discrimination { lists })
     }
 }
 
 impl Detector for Discrimination {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for caps in self.pattern.captures_iter(input.text) {
-            let Some(m) = caps.get(0) else { continue };
-            let (severity, why) = if caps.name("hate").is_some() {
-                (
+        let text = input.text;
+        let hits = self.lists.find(text);
+        for &(start, end) in hits.all(GROUP) {
+            let found = if let Some(e) = hits.next(EXPEL_CALL, text, end) {
+                Some((
+                    e,
                     Severity::High,
-                    "protected group described in dehumanising or violent terms",
-                )
-            } else if caps.name("expel").is_some() || caps.name("home").is_some() {
-                (Severity::High, "call to expel or punish a protected group")
-            } else {
-                (
+                    "call to expel or punish a protected group",
+                ))
+            } else if let Some(e) = hits.next(NO_ENGLISH, text, end) {
+                Some((
+                    e,
                     Severity::Warn,
                     "negative stereotype about a protected group",
-                )
+                ))
+            } else {
+                hits.next(COPULA, text, end).and_then(|verb| {
+                    match hits.through(text, verb, FILLER, MAX_FILLERS, &[HATE_WORD, STEREOTYPE]) {
+                        Some((0, e)) => Some((
+                            e,
+                            Severity::High,
+                            "protected group described in dehumanising or violent terms",
+                        )),
+                        Some((_, e)) => Some((
+                            e,
+                            Severity::Warn,
+                            "negative stereotype about a protected group",
+                        )),
+                        None => None,
+                    }
+                })
             };
+            if let Some((e, severity, why)) = found {
+                out.push(
+                    Candidate::new("discriminatory-remark", start, e, why).with_severity(severity),
+                );
+            }
+        }
+        for &(start, end) in hits.all(HOME) {
             out.push(
-                Candidate::new("discriminatory-remark", m.start(), m.end(), why)
-                    .with_severity(severity),
+                Candidate::new(
+                    "discriminatory-remark",
+                    start,
+                    end,
+                    "telling people to leave the country",
+                )
+                .with_severity(Severity::High),
             );
         }
     }

@@ -9,57 +9,113 @@
 //! patient approaching the author ("a patient asked for my number") is Info: worth a reminder, not a
 //! pause.
 
-use super::text::compile;
+use super::text::Lists;
 use super::{Candidate, Detector, Input};
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
 
-const PATIENT: &str =
-    r"(?:former\s+|ex-?\s*|old\s+|current\s+)?(?:patient|pt|service\s+user|client|resident)s?";
-const PLATFORM: &str = r"facebook|fb|insta|instagram|snapchat|snap|tiktok|whatsapp|twitter|x|linkedin|hinge|tinder|bumble";
+/// Romantic or sexual verbs.
+const ROMANCE: &str = "dating\ndated\nwent on a date with\ngoing on a date with\nasked out\nask out\nasking out\ngoing out with\nshagging\nshagged\nslept with\nsleeping with\nhooked up with\nhooking up with\nsnogged\nkissed\nfancy\nfancied\nfancies\ncrush on\nflirting with\nflirted with\nin love with";
+/// Social-media contact verbs.
+const CONTACT: &str = "added\nadd\nadding\nfollow\nfollowed\nfollowing\nfriended\nbefriended\nmessaged\nmessaging\ndm'd\ndmed\nslid into\nsliding into";
+/// A patient, as the object of those verbs.
+const PATIENTS: &str = "a patient\nmy patient\nmy patients\none of my patients\nthe patient\nthis patient\nthat patient\nan ex patient\nan ex-patient\na former patient\nmy former patient\nan old patient\na service user\na resident\na pt\nmy pt\npatients";
+/// Where the contact happens.
+const PLATFORMS: &str = "on facebook\non fb\non insta\non instagram\non snapchat\non snap\non tiktok\non whatsapp\non twitter\non x\non linkedin\non hinge\non tinder\non bumble\nvia facebook\nvia instagram\ndms\nin the dms\ninto the dms";
+/// Friend requests between staff and patients (Hillingdon 5.1 recommends declining them).
+const FRIEND_REQUESTS: &str = "friend request from\nfriend requests from\nfriend request to\naccepted a friend request from\naccepted friend request from";
+/// Finding a patient attractive.
+const ATTRACTION: &str = "hot\nsexy\ngorgeous\nfittest\nhottest\npeng\nsexiest";
+const PATIENT_WORDS: &str = "patient\npatients\npt\npts";
+/// Getting a patient's contact details, wherever it stands.
+const DETAILS: &str = "my patient's number\nmy patients number\nmy patient's snapchat\nmy patient's insta\ngot the patient's number\ngot the patients number\ngot my patient's number\ngot a patient's number\ngot a patient's snapchat\ngot the patient's snapchat\ntook the patient's number\ntook a patient's number";
+/// A patient approaching the author (Info), wherever it stands.
+const APPROACHED: &str = "patient asked for my number\npatient asked me out\npatient added me\npatient added me on facebook\npatient followed me\npatient sent me a friend request\npatient messaged me\npatient gave me her number\npatient gave me his number\npatient slipped me her number\npatient slipped me his number\npatient wants my number\npatient asked for my insta\npatient asked for my snapchat";
+
+const ROMANTIC: usize = 0;
+const CONTACTING: usize = 1;
+const PATIENT: usize = 2;
+const PLATFORM: usize = 3;
+const FRIEND_REQUEST: usize = 4;
+const ATTRACTIVE: usize = 5;
+const PATIENT_WORD: usize = 6;
+const DETAIL: usize = 7;
+const APPROACH: usize = 8;
+
+/// Words allowed between the patient and the platform ("added my patient *from bay 4* on Instagram").
+const PLATFORM_GAP: usize = 3;
 
 /// Finds relationships or social-media contact with patients.
 #[derive(Debug)]
 pub struct PatientRelationship {
-    /// Author pursuing a patient (Warn).
-    pursuing: Regex,
-    /// Patient approaching the author (Info).
-    approached: Regex,
+    lists: Lists,
 }
 
 impl PatientRelationship {
-    /// Compiles the patterns.
+    /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let pursuing = format!(
-            r"(?-u)\b(?:(?:dating|dated|went\s+on\s+a\s+date\s+with|going\s+on\s+a\s+date\s+with|asked\s+out|ask\s+out|asking\s+out|going\s+out\s+with|shagging|shagged|slept\s+with|sleeping\s+with|hooked\s+up\s+with|hooking\s+up\s+with|snogged|kissed|fancy|fancied|fancies|crush\s+on|flirting\s+with|flirted\s+with)\s+(?:a|my|one\s+of\s+my|the|this|that|an|our)\s+{PATIENT}|(?:added|add|adding|follow|followed|following|friended|befriended|accepted|accepting|messaged|messaging|dm'?d|dmed|slid\s+into|sliding\s+into)\s+(?:a|my|the|one\s+of\s+my|this|that|an)\s+{PATIENT}(?:'s?)?(?:\s+\w+){{0,3}}?\s+(?:(?:on|via)\s+(?:{PLATFORM})|dms)|friend\s+request\s+(?:from|to)\s+(?:a|my|the|one\s+of\s+my|an|this)\s+{PATIENT}|(?:hot|sexy|gorgeous|fittest|hottest|peng|sexiest)\s+(?:\w+\s+)?(?:patient|pt)s?|my\s+(?:patient|pt)'?s?\s+(?:number|snapchat|snap|insta|instagram|facebook|whatsapp)|(?:got|get|getting|took|take)\s+(?:a|my|the|this|that)\s+{PATIENT}'?s?\s+(?:number|snapchat|snap|insta|instagram|digits))\b"
-        );
-        let approached = format!(
-            r"(?-u)\b(?:patient|pt|service\s+user)s?\s+(?:\w+\s+){{0,3}}?(?:added|followed|friended|messaged|dm'?d|requested|asked|wants|wanted|gave|slipped|sent)\s+(?:me|for\s+my)\s*(?:(?:on|out|number|a\s+friend\s+request|(?:his|her|their)\s+(?:number|snapchat|snap|insta|digits))\b|(?:{PLATFORM})\b)"
-        );
-        Ok(PatientRelationship {
-            pursuing: compile("patient relationship pattern", &pursuing)?,
-            approached: compile("patient approach pattern", &approached)?,
-        })
+        let lists = Lists::new(
+            "patient relationship word lists",
+            &[
+                ROMANCE,
+                CONTACT,
+                PATIENTS,
+                PLATFORMS,
+                FRIEND_REQUESTS,
+                ATTRACTION,
+                PATIENT_WORDS,
+                DETAILS,
+                APPROACHED,
+            ],
+        )?;
+        Ok(PatientRelationship { lists })
     }
 }
 
 impl Detector for PatientRelationship {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for m in self.pursuing.find_iter(input.text) {
+        let text = input.text;
+        let hits = self.lists.find(text);
+        let mut push = |start: usize, end: usize| {
             out.push(Candidate::new(
                 "patient-relationship",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 "relationship or social-media contact with a patient",
             ));
+        };
+        for &(start, end) in hits.all(ROMANTIC) {
+            if let Some(e) = hits.next(PATIENT, text, end) {
+                push(start, e);
+            }
         }
-        for m in self.approached.find_iter(input.text) {
+        for &(start, end) in hits.all(CONTACTING) {
+            if let Some(e) = hits
+                .next(PATIENT, text, end)
+                .and_then(|p| hits.within(PLATFORM, text, p, PLATFORM_GAP))
+            {
+                push(start, e);
+            }
+        }
+        for &(start, end) in hits.all(FRIEND_REQUEST) {
+            if let Some(e) = hits.next(PATIENT, text, end) {
+                push(start, e);
+            }
+        }
+        for &(start, end) in hits.all(ATTRACTIVE) {
+            if let Some(e) = hits.within(PATIENT_WORD, text, end, 1) {
+                push(start, e);
+            }
+        }
+        for &(start, end) in hits.all(DETAIL) {
+            push(start, end);
+        }
+        for &(start, end) in hits.all(APPROACH) {
             out.push(
                 Candidate::new(
                     "patient-relationship",
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     "a patient approached the author",
                 )
                 .with_severity(Severity::Info),

@@ -7,43 +7,85 @@
 //! opinions ("I disagree with the health secretary"), at Info severity. Attacks on a *protected* group
 //! (a religion's followers, a nationality) are discrimination and belong to `discrimination`.
 
-use super::text::{alternation, compile};
+use super::text::Lists;
 use super::{Candidate, Detector, Input};
 use crate::error::Error;
-use regex::Regex;
 
 const TARGETS: &str = include_str!("../../data/lexicon/political_targets.txt");
 const ATTACKS: &str = include_str!("../../data/lexicon/political_attacks.txt");
 
+const COPULAS: &str = "are\nis\nwere\n're\n's";
+const FILLERS: &str = "all\njust\na\nan\nthe\nsuch\nso\ntotal\ncomplete\nabsolute\nbunch of\nfucking\nbloody\nnothing but\nliterally\nutter";
+/// Insults written straight after a party ("Tory scum").
+const TRAILING: &str = "scum\nvermin\nfilth\nscumbags\ntraitors\nshould be hanged\nshould be shot\nshould be strung up\nshould all be shot\nshould all be hanged\nshould be jailed\nshould be locked up\nshould burn\nshould all burn";
+const RELIGIONS: &str = "religion\nreligions\norganised religion\nislam\nchristianity\njudaism\nhinduism\nthe church\nthe bible\nthe quran\nthe koran\ngod\nallah\njesus";
+const RELIGION_ATTACKS: &str = "poison\ncancer\na cancer\nevil\na disease\na virus\na fairy tale\na fairytale\nfor idiots\nbullshit\na joke\na lie\nchild abuse\na delusion\na mental illness\nnonsense\nthe root of all evil";
+/// Inflammatory phrases wherever they stand (hashtags without their `#`, which starts a comment).
+const PHRASES: &str = "burn the quran\nburn the koran\nburn the bible\nburn a quran\nburn every quran\ndeath to the tories\ndeath to tories\ndeath to labour\ntoryscum\ntory_scum\nlabourscum\ntorieskill";
+
+const TARGET: usize = 0;
+const ATTACK: usize = 1;
+const COPULA: usize = 2;
+const FILLER: usize = 3;
+const TRAILING_ATTACK: usize = 4;
+const RELIGION: usize = 5;
+const RELIGION_ATTACK: usize = 6;
+const PHRASE: usize = 7;
+
+/// Most fillers between the verb and the attack.
+const MAX_FILLERS: usize = 3;
+
 /// Finds attacks on parties, politicians and religions.
 #[derive(Debug)]
 pub struct Politics {
-    pattern: Regex,
+    lists: Lists,
 }
 
 impl Politics {
-    /// Compiles the pattern from the word lists.
+    /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let targets = alternation(TARGETS);
-        let pattern = format!(
-            r"(?-u)\b(?:(?:{targets})\s+(?:(?:are|is|were|'re)\s+(?:(?:all|just|a|an|the|such|so|total|complete|absolute|bunch\s+of|fucking|bloody|nothing\s+but|literally)\s+){{0,3}}(?:{attacks})|(?:scum|vermin|filth|scumbags|traitors)|(?:should|need\s+to|must)\s+(?:all\s+)?(?:be\s+)?(?:hanged|hung|shot|strung\s+up|jailed|locked\s+up|burn\w*))|(?:religion|religions|organised\s+religion|islam|christianity|judaism|hinduism|the\s+church|the\s+bible|the\s+quran|the\s+koran|god|allah|jesus)\s+(?:is|are)\s+(?:(?:just|a|an|all|total|complete|absolute|utter|nothing\s+but)\s+){{0,3}}(?:poison|cancer|evil|a\s+disease|a\s+virus|a\s+fairy\s*tale|for\s+idiots|bullshit|a\s+joke|a\s+lie|child\s+abuse|a\s+delusion|a\s+mental\s+illness|nonsense|the\s+root\s+of\s+all\s+evil)|burn\s+(?:the|a|every)\s+(?:quran|koran|bible|torah)s?|death\s+to\s+(?:the\s+)?(?:{targets}|muslims|jews|christians|infidels|unbelievers))\b|#(?:toryscum|tory_scum|toriesout|torieskill|labourscum|nevervotetory)\b",
-            attacks = alternation(ATTACKS),
-        );
-        Ok(Politics {
-            pattern: compile("politics and religion pattern", &pattern)?,
-        })
+        let lists = Lists::new(
+            "politics and religion word lists",
+            &[
+                TARGETS,
+                ATTACKS,
+                COPULAS,
+                FILLERS,
+                TRAILING,
+                RELIGIONS,
+                RELIGION_ATTACKS,
+                PHRASES,
+            ],
+        )?;
+        Ok(Politics { lists })
     }
 }
 
 impl Detector for Politics {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for m in self.pattern.find_iter(input.text) {
-            out.push(Candidate::new(
-                "politics-religion",
-                m.start(),
-                m.end(),
-                "attack on a political or religious group",
-            ));
+        let text = input.text;
+        let hits = self.lists.find(text);
+        let why = "attack on a political or religious group";
+        for (subjects, attacks) in [(TARGET, ATTACK), (RELIGION, RELIGION_ATTACK)] {
+            for &(start, end) in hits.all(subjects) {
+                let attack = hits
+                    .next(COPULA, text, end)
+                    .and_then(|verb| hits.through(text, verb, FILLER, MAX_FILLERS, &[attacks]))
+                    .map(|(_, e)| e)
+                    .or_else(|| {
+                        if subjects == TARGET {
+                            hits.next(TRAILING_ATTACK, text, end)
+                        } else {
+                            None
+                        }
+                    });
+                if let Some(e) = attack {
+                    out.push(Candidate::new("politics-religion", start, e, why));
+                }
+            }
+        }
+        for &(start, end) in hits.all(PHRASE) {
+            out.push(Candidate::new("politics-religion", start, end, why));
         }
     }
 }

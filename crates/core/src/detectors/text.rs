@@ -1,23 +1,22 @@
-//! Small helpers shared by the disrepute and consent detectors: turning data word lists into ASCII
-//! regex alternations, and asking whether two spans stand in the same sentence.
+//! Helpers shared by the disrepute and consent detectors: word lists compiled into one Aho-Corasick
+//! automaton per detector ([`Lists`]), stepping from word to word within a sentence, and asking whether
+//! two spans stand in the same sentence.
 //!
 //! Those detectors read *constructions* ("the patients on this ward are animals", "selfie with my
-//! patient"), so each needs a few patterns whose word slots come from reviewable data files. Building
-//! the alternations here keeps every pattern ASCII-only (`(?-u)`, DESIGN §5.7: Unicode `\b` is 20–60×
-//! slower on text with any non-ASCII character) and escapes every entry the same way.
+//! patient"): a word from one list, then within a few words one from another. Writing them as regexes
+//! with the lists spelled out as alternations was measured at 0.2–2 ms *per pattern* to compile natively
+//! (5–8× that in WASM, paid at every service-worker start), so instead each detector compiles its lists
+//! into one automaton (microseconds per list), finds every entry in one linear pass, and checks the
+//! construction by stepping over words from the hits. Lists are reviewable data: `data/lexicon/*.txt`
+//! for the long ones, short grammatical lists beside the detector that uses them.
 
 use crate::catalogue::ContextClass;
-use crate::context::ContextHits;
+use crate::context::{is_boundary, ContextHits};
 use crate::error::Error;
-use regex::Regex;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// Bytes looked at either side of a span when finding its sentence; keeps every lookup constant-time.
 const SENTENCE_REACH: usize = 400;
-
-/// Compiles a built-in pattern; `what` names it in the (internal) error.
-pub(crate) fn compile(what: &'static str, pattern: &str) -> Result<Regex, Error> {
-    Regex::new(pattern).map_err(|e| Error::internal(what, e))
-}
 
 /// The entries of a word list: one a line, blank lines and `#` comments skipped, trimmed.
 pub(crate) fn entries(list: &str) -> impl Iterator<Item = &str> {
@@ -26,32 +25,185 @@ pub(crate) fn entries(list: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// A regex alternation (without the surrounding group) of a word list. Entries are escaped; a space
-/// matches any run of whitespace or hyphens (`bed blocker` finds `bed-blocker`); a trailing `*` allows
-/// any word ending. Longer entries come first so the leftmost-first engine prefers them.
-pub(crate) fn alternation(list: &str) -> String {
-    let mut items: Vec<String> = entries(list)
-        .map(|entry| {
-            let (word, open) = match entry.strip_suffix('*') {
-                Some(w) => (w, true),
-                None => (entry, false),
-            };
-            let mut out = String::new();
-            for (i, part) in word.split(' ').filter(|p| !p.is_empty()).enumerate() {
-                if i > 0 {
-                    out.push_str(r"[\s\-]+");
-                }
-                out.push_str(&regex::escape(part));
+/// Several word lists compiled into one automaton; list `i` is the `i`-th given to [`Lists::new`].
+/// Entries are normalised like the text (so they may be typed naturally), match whole words only, and a
+/// trailing `*` matches any word ending (`fancied*`).
+#[derive(Debug)]
+pub(crate) struct Lists {
+    automaton: AhoCorasick,
+    /// For each pattern: (list index, prefix entry).
+    patterns: Vec<(usize, bool)>,
+    count: usize,
+}
+
+impl Lists {
+    /// Compiles `lists` (each one entry a line, `#` comments); `what` names them in errors.
+    pub(crate) fn new(what: &'static str, lists: &[&str]) -> Result<Self, Error> {
+        let mut words = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, list) in lists.iter().enumerate() {
+            for entry in entries(list) {
+                let (word, prefix) = match entry.strip_suffix('*') {
+                    Some(w) => (w, true),
+                    None => (entry, false),
+                };
+                words.push(crate::normalize::Normalized::new(word).as_str().to_string());
+                patterns.push((i, prefix));
             }
-            if open {
-                out.push_str(r"\w*");
-            }
-            out
+        }
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .map_err(|e| Error::internal(what, e))?;
+        Ok(Lists {
+            automaton,
+            patterns,
+            count: lists.len(),
         })
-        .collect();
-    items.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    items.dedup();
-    items.join("|")
+    }
+
+    /// Every whole-word entry in `text`, by list.
+    pub(crate) fn find(&self, text: &str) -> Hits {
+        let mut by_list = vec![Vec::new(); self.count];
+        let bytes = text.as_bytes();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (list, prefix) = self.patterns[m.pattern().as_usize()];
+            let mut end = m.end();
+            if prefix {
+                while end < bytes.len() && crate::context::is_word_byte(bytes[end]) {
+                    end += 1;
+                }
+            }
+            if is_boundary(bytes, m.start()) && is_boundary(bytes, end) {
+                by_list[list].push((m.start(), end));
+            }
+        }
+        for hits in &mut by_list {
+            hits.sort_unstable();
+            hits.dedup();
+        }
+        Hits { by_list }
+    }
+}
+
+/// Where a detector's list entries stand in one text, per list, sorted by start.
+#[derive(Debug, Default)]
+pub(crate) struct Hits {
+    by_list: Vec<Vec<(usize, usize)>>,
+}
+
+impl Hits {
+    /// Every hit of `list`.
+    pub(crate) fn all(&self, list: usize) -> &[(usize, usize)] {
+        self.by_list.get(list).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether `list` has any hit.
+    pub(crate) fn any(&self, list: usize) -> bool {
+        !self.all(list).is_empty()
+    }
+
+    /// End of the longest hit of `list` starting exactly at `pos`.
+    pub(crate) fn at(&self, list: usize, pos: usize) -> Option<usize> {
+        let hits = self.all(list);
+        let i = hits.partition_point(|h| h.0 < pos);
+        hits[i..]
+            .iter()
+            .take_while(|h| h.0 == pos)
+            .map(|h| h.1)
+            .max()
+    }
+
+    /// End of the hit of `list` that starts at the next word after `pos`, in the same sentence.
+    pub(crate) fn next(&self, list: usize, text: &str, pos: usize) -> Option<usize> {
+        self.at(list, next_word(text, pos)?)
+    }
+
+    /// End of a hit of `list` found after skipping at most `gap` arbitrary words after `pos`.
+    pub(crate) fn within(&self, list: usize, text: &str, pos: usize, gap: usize) -> Option<usize> {
+        let mut p = pos;
+        for _ in 0..=gap {
+            let s = next_word(text, p)?;
+            if let Some(e) = self.at(list, s) {
+                return Some(e);
+            }
+            p = word_end(text, s);
+        }
+        None
+    }
+
+    /// Looks past at most `max` words of `filler` after `pos` for a hit of one of `targets`, checking
+    /// the targets first at every word ("are *a joke*" where `a` is also a filler). Returns the index
+    /// into `targets` and the hit's end.
+    pub(crate) fn through(
+        &self,
+        text: &str,
+        pos: usize,
+        filler: usize,
+        max: usize,
+        targets: &[usize],
+    ) -> Option<(usize, usize)> {
+        let mut p = pos;
+        for _ in 0..=max {
+            let s = next_word(text, p)?;
+            if let Some(found) = targets
+                .iter()
+                .enumerate()
+                .find_map(|(i, &t)| self.at(t, s).map(|e| (i, e)))
+            {
+                return Some(found);
+            }
+            p = self.at(filler, s)?;
+        }
+        None
+    }
+
+    /// Skips at most `max` consecutive hits of `list` after `pos`; the end of the last one skipped.
+    pub(crate) fn skip(&self, list: usize, text: &str, pos: usize, max: usize) -> usize {
+        let mut p = pos;
+        for _ in 0..max {
+            match self.next(list, text, p) {
+                Some(e) => p = e,
+                None => break,
+            }
+        }
+        p
+    }
+}
+
+fn is_step_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'\'' | b'&' | b'@' | b'#' | b'_')
+}
+
+/// Start of the next word at or after `pos`, unless a sentence ends first.
+pub(crate) fn next_word(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if is_terminator(b) {
+            return None;
+        }
+        if is_step_byte(b) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// End of the word starting at `start` (hyphenated words count as one).
+pub(crate) fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len()
+        && (is_step_byte(bytes[i])
+            || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric())))
+    {
+        i += 1;
+    }
+    i.max(start + 1).min(bytes.len())
 }
 
 /// Whether a sentence ends between byte offsets `a` and `b` (either order) of `text`.
@@ -148,13 +300,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn alternation_escapes_and_orders() {
-        let alt = alternation("# comment\nbed blocker\nidiot\nfuck*\na.b\n");
-        assert_eq!(alt, r"bed[\s\-]+blocker|fuck\w*|idiot|a\.b");
-        let re = compile("test", &format!(r"(?-u)\b(?:{alt})\b")).expect("compiles");
-        assert!(re.is_match("two bed-blockers") || re.is_match("the bed blocker"));
-        assert!(re.is_match("fucking"));
-        assert!(!re.is_match("axb"));
+    fn lists_find_whole_words_and_step_through_constructions() {
+        let lists = Lists::new("test", &["bed blocker\nidiot\nfanc*", "are\nis", "a\nso"])
+            .expect("compiles");
+        let text = "the bed blocker is a fancier idiot; idiots";
+        let hits = lists.find(text);
+        assert_eq!(
+            hits.all(0)
+                .iter()
+                .map(|&(s, e)| &text[s..e])
+                .collect::<Vec<_>>(),
+            ["bed blocker", "fancier", "idiot"]
+        );
+        let (_, blocker_end) = hits.all(0)[0];
+        let verb = hits.next(1, text, blocker_end).expect("verb follows");
+        assert_eq!(
+            hits.through(text, verb, 2, 2, &[0])
+                .map(|(_, e)| &text[..e]),
+            Some("the bed blocker is a fancier")
+        );
+        assert!(hits.next(1, text, 0).is_none(), "`the` is not a verb");
+        assert_eq!(
+            hits.within(0, text, verb, 3),
+            hits.through(text, verb, 2, 2, &[0]).map(|(_, e)| e)
+        );
+    }
+
+    #[test]
+    fn stepping_stops_at_the_end_of_a_sentence() {
+        let text = "they are. idiots";
+        assert_eq!(next_word(text, 4), Some(5));
+        assert_eq!(next_word(text, 8), None);
+        assert_eq!(word_end(text, 0), 4);
+        assert_eq!(word_end("co-workers are", 0), 10);
     }
 
     #[test]

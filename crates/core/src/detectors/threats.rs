@@ -9,76 +9,172 @@
 //! ("kys", "go and kill yourself", "hope she dies") is always High. Harassment is an *invitation to
 //! target* someone ("let's all report her", "name and shame", "here's his address").
 
-use super::text::compile;
+use super::text::{next_word, Lists};
 use super::{Candidate, Detector, Input};
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
 
+/// What a threat starts with.
+const LEADS: &str = "i'll\ni will\ni'm going to\nim going to\ni am going to\ni'm gonna\nim gonna\ngonna\ni swear i'll\ni want to\ni'd love to\nsomeone should\nsomeone needs to\nsomebody should\nwe should\nlet's\nlets";
 /// Violent verbs.
-const VIOLENCE: &str = r"kill|murder|stab|shoot|strangle|batter|punch|deck|slap|smack|knock\s+out|kick|hurt|beat\s+up|beat|thump|lamp|glass|bottle|headbutt|throttle|choke|smash|twat|knife|run\s+over|sort\s+out|do\s+in|burn";
+const VIOLENCE: &str = "kill\nmurder\nstab\nshoot\nstrangle\nbatter\npunch\ndeck\nslap\nsmack\nknock out\nkick\nhurt\nbeat up\nbeat\nthump\nlamp\nglass\nbottle\nheadbutt\nthrottle\nchoke\nsmash\ntwat\nknife\nrun over\nsort out\ndo in\nburn";
+/// Specific people a threat is aimed at (High).
+const PEOPLE: &str = "you\nu\nya\nhim\nher\nthem\nhis face\nher face\nyour face\nhis head\nher head\nyour head\nyour teeth\nhis teeth\nher teeth";
+/// Determiners that make a role specific ("*that* consultant").
+const DETERMINERS: &str = "that\nthe\nthis\nyour\nhis\nher\ntheir";
+/// People and body parts after a determiner.
+const ROLES: &str = "woman\nman\nguy\nbloke\nconsultant*\nnurse*\nmanager*\nmatron\npatient*\nrelative*\ndoctor*\nreg\nregistrar\nidiot\ncow\nprat\nbitch\ntwat\nreceptionist\nporter\nsurgeon\nceo\nboss\nfamily\nhusband\nwife\nson\ndaughter\nface\nhead\nteeth\nlegs\nneck\ncar";
+/// Whoever comes next (Warn).
+const GENERIC: &str = "the next person\nthe next one\nthe next patient\nthe next relative\nthe next manager\nthe next idiot\nthe next doctor\nthe next nurse\nwhoever\nanyone who\nanybody who\nsomeone\nsomebody\neveryone";
+/// Menacing phrases wherever they stand (High).
+const MENACE: &str = "i know where you live\ni know where he lives\ni know where she lives\ni know where they live\ni know where you park\nwatch your back\nwatch his back\nwatch her back\nyou'll regret this\nyou'll regret it\nyou will regret this\nyou'll pay for this\nyou will pay for this\nwait for you in the car park\ncatch you in the car park\ncatch him in the car park\ncatch her in the car park\ncatch you outside\ncatch you after work\ndeserves a good slap\ndeserves a slap\ndeserves a punch\ndeserves a kicking\ndeserves a good kicking\ndeserves a beating\ndeserves a good hiding\nneeds a good slap\nneeds a slap\nneeds a punch\nneeds a kicking\nneeds a good kicking\nshould be shot\nshould be hanged\nshould be hung\nshould be strung up\nshould be lynched\nshould be killed\nshould be put down\nshould be gassed\nshould be beaten up\nshould be stabbed\nought to be shot";
+/// Encouraging self-harm, wherever it stands (High).
+const SELF_HARM: &str = "kys\nkill yourself\nkill urself\nkill your self\ngo kill yourself\ngo and kill yourself\njust kill yourself\ngo hang yourself\njust hang yourself\nneck yourself\ngo neck yourself\nhang yourself\nslit your wrists\ndrink bleach\njump off a bridge\njump off a cliff\njump off a building\ngo die\ngo and die\nhope you die\nhope u die\nhope he dies\nhope she dies\nhope they die\nhope you rot\nhope he rots\nhope she rots\nhope you get cancer\nhope he gets cancer\nhope she gets cancer\nyou should die\nyou should just die\nhe should just die\nshe should just die\nyou should kill yourself\nyou should just kill yourself\nhe should kill himself\nshe should kill herself";
+/// Invitations to target or expose someone, wherever they stand.
+const HARASSMENT: &str = "name and shame\nnaming and shaming\ndox\ndoxx\ndoxxed\ndoxed\ndoxxing\ndoxing\nher address is\nhis address is\ntheir address is\nher home address is\nhis home address is\nhere's his number\nhere's her number\nheres his number\nheres her number\nhere's his address\nhere's her address\nheres his address\nheres her address\nmake his life hell\nmake her life hell\nmake their life hell\nmake his life a misery\nmake her life a misery\nget him sacked\nget her sacked\nget them sacked\nget him fired\nget her fired\nget him struck off\nget her struck off\nhave him struck off\nhave her struck off\nruin his career\nruin her career\nruin his life\nruin her life\nwon't leave her alone\nwon't leave him alone";
+/// Who invites a pile-on.
+const PILE_LEADS: &str =
+    "let's\nlets\nlet's all\nlets all\neveryone\neverybody\nall of you\ngo and\neveryone go";
+/// What a pile-on does.
+const PILE_VERBS: &str = "report\nflood\nspam\nmessage\ndm\ntag\ntroll\npile on\nbombard\nhound";
+/// Whom a pile-on targets.
+const PILE_TARGETS: &str =
+    "her\nhim\nthem\nthis guy\nthis woman\nthis idiot\nthat guy\nthat woman\nthat idiot";
 
-/// Who a threat is aimed at: specific people (High) …
-const SPECIFIC: &str = r"you|u|ya|him|her|them|his\s+(?:face|head)|her\s+(?:face|head)|your\s+(?:face|head)|that\s+(?:\w+\s+)?(?:woman|man|guy|bloke|consultant|nurse|manager|matron|patient|relative|doctor|reg|registrar|idiot|cow|prat|bitch|twat|receptionist|porter|surgeon)|the\s+(?:\w+\s+)?(?:manager|matron|consultant|patient|relative|ceo|boss|reg|registrar|nurse|doctor|porter|family|husband|wife|son|daughter)s?|@\w+|dr\s+\w+|mr\s+\w+|mrs\s+\w+|ms\s+\w+";
-/// … or whoever comes next (Warn).
-const GENERIC: &str = r"the\s+next\s+(?:person|one|patient|relative|manager|idiot|doctor|nurse)|whoever|anyone\s+who|anybody\s+who|someone|somebody|everyone";
+const LEAD: usize = 0;
+const VIOLENT: usize = 1;
+const PERSON: usize = 2;
+const DETERMINER: usize = 3;
+const ROLE: usize = 4;
+const WHOEVER: usize = 5;
+const MENACING: usize = 6;
+const SELF_HARMING: usize = 7;
+const HARASSING: usize = 8;
+const PILE_LEAD: usize = 9;
+const PILE_VERB: usize = 10;
+const PILE_TARGET: usize = 11;
 
 /// Finds threats, self-harm encouragement and harassment.
 #[derive(Debug)]
 pub struct Threats {
-    /// Group `specific` or `generic` says whom a threat is aimed at.
-    threat: Regex,
-    self_harm: Regex,
-    harassment: Regex,
+    lists: Lists,
 }
 
 impl Threats {
-    /// Compiles the patterns.
+    /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let threat = format!(
-            r"(?-u)\b(?:(?:i'll|ill|i\s+will|i'm\s+going\s+to|im\s+going\s+to|i'm\s+gonna|im\s+gonna|i\s+am\s+going\s+to|gonna|i\s+swear\s+i'll|i\s+want\s+to|i'd\s+love\s+to|someone\s+should|someone\s+needs\s+to|somebody\s+should|we\s+should|let's|lets)\s+(?:\w+\s+)?(?:{VIOLENCE})\s+(?:(?P<specific>{SPECIFIC})|(?P<generic>{GENERIC}))\b|(?P<menace>i\s+know\s+where\s+(?:you|he|she|they)\s+(?:live|lives|park|parks)|watch\s+(?:your|his|her|their)\s+back|you'?(?:ll|\s+will)\s+(?:regret|pay\s+for)\s+(?:this|it|that)|(?:wait|catch)\s+(?:for\s+)?(?:you|him|her|them)\s+(?:in\s+the\s+car\s*park|outside|after\s+(?:work|shift))|(?:deserves?|deserved|needs?)\s+(?:a\s+)?(?:good\s+)?(?:slap|punch|kicking|beating|hiding|smack|battering)|(?:should|ought\s+to)\s+be\s+(?:shot|hanged|hung|strung\s+up|lynched|killed|put\s+down|gassed|beaten\s+up|stabbed)))\b"
-        );
-        let self_harm = r"(?-u)\b(?:kys|kill\s+(?:yo)?urself|kill\s+your\s+self|(?:go|just)\s+(?:and\s+)?(?:kill|hang|neck)\s+(?:yo)?urself|neck\s+yourself|hang\s+yourself|slit\s+your\s+wrists|drink\s+bleach|jump\s+off\s+a\s+(?:bridge|cliff|building)|go\s+(?:and\s+)?die|hope\s+(?:you|u|he|she|they)\s+(?:dies?|rots?|gets?\s+cancer|chokes?)|(?:you|he|she|they)\s+should\s+(?:just\s+)?(?:die|kill\s+(?:yourself|himself|herself|themselves)|end\s+it))\b";
-        let harassment = r"(?-u)\b(?:(?:let's|lets|everyone|everybody|all\s+of\s+you|go\s+and|go)\s+(?:all\s+)?(?:report|flood|spam|message|dm|tag|troll|pile\s+on|bombard|hound|tell\s+off)\s+(?:her|him|them|this\s+\w+|that\s+\w+|@\w+)|name\s+and\s+shame|doxx?(?:ed|ing)?|(?:his|her|their)\s+(?:home\s+)?address\s+is|here'?s\s+(?:his|her|their)\s+(?:number|address|phone\s+number)|make\s+(?:his|her|their)\s+life\s+(?:hell|a\s+misery|a\s+living\s+hell)|(?:get|have)\s+(?:him|her|them)\s+(?:sacked|fired|struck\s+off)|ruin\s+(?:his|her|their)\s+(?:career|life|reputation)|won'?t\s+leave\s+(?:him|her|them)\s+alone)\b";
-        Ok(Threats {
-            threat: compile("threat pattern", &threat)?,
-            self_harm: compile("self-harm pattern", self_harm)?,
-            harassment: compile("harassment pattern", harassment)?,
-        })
+        let lists = Lists::new(
+            "threat word lists",
+            &[
+                LEADS,
+                VIOLENCE,
+                PEOPLE,
+                DETERMINERS,
+                ROLES,
+                GENERIC,
+                MENACE,
+                SELF_HARM,
+                HARASSMENT,
+                PILE_LEADS,
+                PILE_VERBS,
+                PILE_TARGETS,
+            ],
+        )?;
+        Ok(Threats { lists })
     }
+}
+
+/// An `@mention` or `dr smith` starting at the next word: its end.
+fn named(text: &str, pos: usize) -> Option<usize> {
+    let s = next_word(text, pos)?;
+    let word_end = |from: usize| {
+        from + text[from..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count()
+    };
+    if text.as_bytes()[s] == b'@' {
+        let e = word_end(s + 1);
+        return (e > s + 1).then_some(e);
+    }
+    let title = ["dr ", "mr ", "mrs ", "ms "]
+        .iter()
+        .find(|t| text[s..].starts_with(**t))?;
+    let e = word_end(s + title.len());
+    (e > s + title.len()).then_some(e)
 }
 
 impl Detector for Threats {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        for caps in self.threat.captures_iter(text) {
-            let Some(m) = caps.get(0) else { continue };
-            let (severity, why) = if caps.name("specific").is_some() {
-                (Severity::High, "violent verb aimed at a specific person")
-            } else if caps.name("menace").is_some() {
-                (Severity::High, "menacing phrase")
+        let hits = self.lists.find(text);
+        for &(start, end) in hits.all(LEAD) {
+            // "I'll *properly* batter him": one word may stand between the lead and the verb.
+            let verb = hits.next(VIOLENT, text, end).or_else(|| {
+                let s = next_word(text, end)?;
+                hits.next(VIOLENT, text, super::text::word_end(text, s))
+            });
+            let Some(verb) = verb else { continue };
+            let target = if let Some(e) = hits.next(WHOEVER, text, verb) {
+                Some((
+                    e,
+                    Severity::Warn,
+                    "violent verb aimed at whoever comes next",
+                ))
+            } else if let Some(e) = hits.next(PERSON, text, verb).or_else(|| named(text, verb)) {
+                Some((e, Severity::High, "violent verb aimed at a specific person"))
             } else {
-                (Severity::Warn, "violent verb aimed at whoever comes next")
+                hits.next(DETERMINER, text, verb)
+                    .and_then(|d| {
+                        hits.next(ROLE, text, d)
+                            .or_else(|| hits.within(ROLE, text, d, 1))
+                    })
+                    .map(|e| (e, Severity::High, "violent verb aimed at a specific person"))
             };
+            if let Some((e, severity, why)) = target {
+                out.push(Candidate::new("threat-violence", start, e, why).with_severity(severity));
+            }
+        }
+        for &(start, end) in hits.all(MENACING) {
             out.push(
-                Candidate::new("threat-violence", m.start(), m.end(), why).with_severity(severity),
+                Candidate::new("threat-violence", start, end, "menacing phrase")
+                    .with_severity(Severity::High),
             );
         }
-        for m in self.self_harm.find_iter(text) {
+        for &(start, end) in hits.all(SELF_HARMING) {
             out.push(Candidate::new(
                 "self-harm-encouragement",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 "phrase encouraging self-harm",
             ));
         }
-        for m in self.harassment.find_iter(text) {
+        for &(start, end) in hits.all(HARASSING) {
             out.push(Candidate::new(
                 "harassment",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 "invitation to target or expose a person",
             ));
+        }
+        for &(start, end) in hits.all(PILE_LEAD) {
+            let Some(verb) = hits
+                .next(PILE_VERB, text, end)
+                .or_else(|| hits.within(PILE_VERB, text, end, 1))
+            else {
+                continue;
+            };
+            if let Some(e) = hits
+                .next(PILE_TARGET, text, verb)
+                .or_else(|| named(text, verb))
+            {
+                out.push(Candidate::new(
+                    "harassment",
+                    start,
+                    e,
+                    "invitation to pile on a person",
+                ));
+            }
         }
     }
 }

@@ -10,43 +10,49 @@
 //! government, closures) is Warn; other views are Info. Claiming to state the Trust's own position
 //! ("on behalf of the Trust", "the Trust's position is") is Warn on its own.
 
-use super::text::compile;
+use super::text::Lists;
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
 
-const ROLES: &str = r"nurse|doctor|consultant|midwife|paramedic|physio|physiotherapist|pharmacist|hca|healthcare\s+assistant|registrar|surgeon|gp|manager|matron|porter|radiographer|therapist|employee|member\s+of\s+staff|staff\s+member|clinician|anaesthetist|health\s+visitor|student\s+nurse|junior\s+doctor|medic|governor|director|sister|charge\s+nurse|ward\s+manager|nhs\s+worker|nhs\s+employee";
+/// Stating the Trust's own position, wherever it stands.
+const POSITIONS: &str = "on behalf of the trust\non behalf of our trust\non behalf of my trust\non behalf of the hospital\non behalf of our hospital\non behalf of my employer\nspeaking for the trust\nspeaking for our trust\nspeaking for my trust\nspeaking for the hospital\nspeaking on behalf of the trust\nspeaking on behalf of our trust\nspeaking on behalf of my trust\nrepresenting the trust\nrepresenting our trust\nthe trust's position is\nthe trust's position on\nour trust's position is\nthe trust's official position\nour trust's official position\nthe trust's view is\nour trust's view is\nthe trust's stance\nour trust's stance\nthe hospital's position is\nour hospital's position is\nthe trust officially\nour trust officially\nthe trust condemns\nour trust condemns\nthe trust opposes\nour trust opposes\nthe trust believes\nour trust believes\nthe trust stands with\nour trust stands with\nthe trust is against\nour trust is against\nthe trust does not support\nthe trust doesn't support\nour trust does not support\nour trust doesn't support";
+/// "As a …" before a role.
+const AS_A: &str = "as a\nas an\ni'm a\ni'm an\nim a\nim an\ni am a\ni am an";
+/// Roles that identify the author as NHS staff.
+const ROLES: &str = "nurse\ndoctor\nconsultant\nmidwife\nparamedic\nphysio\nphysiotherapist\npharmacist\nhca\nhealthcare assistant\nregistrar\nsurgeon\ngp\nward manager\nmatron\nporter\nradiographer\ntherapist\nnhs employee\nnhs worker\nmember of staff\nstaff member\nclinician\nanaesthetist\nhealth visitor\nstudent nurse\njunior doctor\nmedic\ngovernor\nsister\ncharge nurse\nnhs nurse\nnhs doctor\nnhs manager\nnhs midwife";
+/// Other ways of identifying with the Trust.
+const IDENTITIES: &str = "i work at\ni work for\ni work in\ni'm working at\nworking at the\nour trust\nmy trust\nmy employer\nas an nhs";
+/// Giving a view.
+const OPINIONS: &str = "i think\ni believe\ni feel\nin my view\nin my opinion\nimo\nimho\npersonally\ni support\ni fully support\ni oppose\ni disagree\ni agree\ni'm against\ni am against\nshould\nshouldn't\nmust\nneeds to\nis wrong\ndisgrace\ndisgraceful\nshameful\nscandal\ninsult\ninsulting\noutrage\noutrageous\nunacceptable\nbetrayal\nwe deserve\nvote";
+/// Contested public topics (a view on these is Warn).
+const TOPICS: &str = "government\nminister\nministers\nhealth secretary\nsecretary of state\nstrike\nstrikes\nstriking\nindustrial action\nunion\nrcn\nbma\nunison\nelection\ntories\ntory\nlabour party\ncuts\nfunding\nprivatisation\nprivatization\npay offer\npay deal\npay rise\npay award\npay restoration\npay\nbrexit\nimmigration\nparliament\nmps\nbudget\nnhs england\nrestructure\nmerger\nclosure\nclosing\ndowngrade\ndowngrading";
+
+const POSITION: usize = 0;
+const AS: usize = 1;
+const ROLE: usize = 2;
+const IDENTITY: usize = 3;
+const OPINION: usize = 4;
+const TOPIC: usize = 5;
+
+/// Words allowed between "as a" and the role ("as a *senior staff* nurse").
+const ROLE_GAP: usize = 2;
 
 /// Finds views given in the Trust's name or by identified staff without a disclaimer.
 #[derive(Debug)]
 pub struct TrustVoice {
-    /// Stating the Trust's position.
-    speaking_as: Regex,
-    /// Identifying with the Trust or a clinical role.
-    identity: Regex,
-    /// Giving a view.
-    opinion: Regex,
-    /// A contested public topic.
-    topic: Regex,
+    lists: Lists,
 }
 
 impl TrustVoice {
-    /// Compiles the patterns.
+    /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let speaking_as = r"(?-u)\b(?:(?:on\s+behalf\s+of|speaking\s+for|speaking\s+on\s+behalf\s+of|representing)\s+(?:the|our|my)\s+(?:whole\s+)?(?:trust|hospital|foundation\s+trust|organisation|employer|nhs\s+trust)|(?:the|our|my)\s+(?:trust|hospital|organisation|employer)(?:'s)?\s+(?:official\s+)?(?:position|view|stance|line)\s+(?:is|on)|(?:the|our)\s+(?:trust|hospital)\s+(?:officially\s+)?(?:condemns|opposes|believes|thinks|stands\s+with|is\s+against|does\s+not\s+support|doesn't\s+support|rejects)|we\s+at\s+(?:\w+\s+){0,4}?(?:hospital|trust|nhs|ft)\s+(?:believe|think|oppose|condemn|stand\s+with|are\s+against|reject))\b";
-        let identity = format!(
-            r"(?-u)\b(?:i\s+work\s+(?:at|for|in)\s+(?:the\s+)?\w+|i'm\s+(?:a|an)\s+(?:\w+\s+){{0,2}}(?:{ROLES})\s+(?:at|for|in)\s+\w+|as\s+(?:a|an)\s+(?:nhs\s+)?(?:\w+\s+)?(?:{ROLES})|as\s+an\s+nhs\s+\w+|(?:our|my)\s+(?:trust|employer)|working\s+(?:at|for|in)\s+(?:the\s+)?\w+\s+(?:hospital|trust|nhs))\b"
-        );
-        let opinion = r"(?-u)\b(?:i\s+think|i\s+believe|i\s+feel|in\s+my\s+(?:view|opinion)|imo|imho|personally|i\s+(?:fully\s+)?support|i\s+oppose|i\s+disagree|i\s+agree|i'm\s+against|i\s+am\s+against|should|shouldn't|must|needs\s+to|is\s+wrong|disgrace|disgraceful|shameful|scandal|insult|insulting|outrage|outrageous|unacceptable|betrayal|we\s+deserve|vote)\b";
-        let topic = r"(?-u)\b(?:government|ministers?|health\s+secretary|secretary\s+of\s+state|strike|strikes|striking|industrial\s+action|union|rcn|bma|unison|election|tories|tory|labour\s+party|cuts|funding|privatisation|privatization|pay\s+(?:offer|deal|rise|award|restoration)|pay|brexit|immigration|parliament|mps|budget|nhs\s+england|restructure|merger|closure|closing|downgrade|downgrading)\b";
-        Ok(TrustVoice {
-            speaking_as: compile("speaking-for-the-Trust pattern", speaking_as)?,
-            identity: compile("staff identity pattern", &identity)?,
-            opinion: compile("opinion pattern", opinion)?,
-            topic: compile("contested topic pattern", topic)?,
-        })
+        let lists = Lists::new(
+            "speaking-for-the-Trust word lists",
+            &[POSITIONS, AS_A, ROLES, IDENTITIES, OPINIONS, TOPICS],
+        )?;
+        Ok(TrustVoice { lists })
     }
 }
 
@@ -56,32 +62,37 @@ impl Detector for TrustVoice {
             return;
         }
         let text = input.text;
-        for m in self.speaking_as.find_iter(text) {
+        let hits = self.lists.find(text);
+        for &(start, end) in hits.all(POSITION) {
             out.push(Candidate::new(
                 "trust-voice",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 "states the Trust's position; no personal-views disclaimer",
             ));
         }
-        let Some(id) = self.identity.find(text) else {
+        let role = hits
+            .all(AS)
+            .iter()
+            .find_map(|&(s, e)| hits.within(ROLE, text, e, ROLE_GAP).map(|end| (s, end)));
+        let Some((start, end)) = role.or_else(|| hits.all(IDENTITY).first().copied()) else {
             return;
         };
-        if !self.opinion.is_match(text) {
+        if !hits.any(OPINION) {
             return;
         }
-        let candidate = if self.topic.is_match(text) {
+        let candidate = if hits.any(TOPIC) {
             Candidate::new(
                 "trust-voice",
-                id.start(),
-                id.end(),
+                start,
+                end,
                 "identifies with the Trust and gives a view on a contested topic; no disclaimer",
             )
         } else {
             Candidate::new(
                 "trust-voice",
-                id.start(),
-                id.end(),
+                start,
+                end,
                 "identifies with the Trust and gives a view; no disclaimer",
             )
             .with_severity(Severity::Info)

@@ -10,26 +10,44 @@
 //! post itself points to Freedom to Speak Up. "Whistleblowing" as a topic ("great talk on
 //! whistleblowing") is not a concern phrase.
 
-use super::text::{compile, in_sentence, sentence};
+use super::text::{in_sentence, sentence, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+
+/// Phrases that only make sense as a disclosure (Warn).
+const DISCLOSURES: &str = "cover-up\na cover up\nthe cover up\ncoverup\ncover-ups\ncover ups\ncovering it up\ncovering this up\ncovering things up\ncovering everything up\ncovered it up\ncovered this up\ncovered everything up\nswept under the carpet\nswept under the rug\nsweeping it under the carpet\nsweeping it under the rug\nsweeping this under the carpet\nthe public needs to know\nthe public need to know\nthe public deserves to know\nthe public deserve to know\nthe public has a right to know\nthe public have a right to know\nthe public should know\npeople need to know what's going on\npeople need to know what's happening\npeople need to know what's really going on\npeople deserve to know what's going on\nwhat's really going on on our ward\nwhat's happening on our ward\nwhat's going on on our ward\nwhat's really happening on our ward\nwhat's happening in our hospital\nwhat's really going on in our hospital\nwhat's going on in our hospital\nwhat's happening at our hospital\nwhat's happening in our trust\nblow the whistle on\nblowing the whistle on\nblew the whistle on\nfalsifying records\nfalsifying the records\nfalsifying notes\nfalsifying the notes\nfalsifying obs\nfalsifying observations\nfalsifying data\nfalsified records\nfalsified the records\nfalsified notes\nfalsified the notes\nfalsified obs\nfalsified data\nfiddling the figures\nfiddling the numbers\nfiddling the waiting list\nfiddling the waiting lists\nfiddling the stats\nfiddled the figures\nfiddled the numbers\nfiddled the waiting list\nfiddling the books\nmassaging the figures\nmassaging the numbers\nmassaging the stats\nmassaged the figures\ncooking the books\ncooked the books\nnever events hidden\nnever event hidden\nnever events covered up\nnever event covered up\nmanagement are hiding\nmanagement is hiding\nmanagement are covering\nmanagement is covering\nmanagement are ignoring\nmanagement is ignoring\nhiding deaths\nhiding incidents\nhiding errors\nhiding mistakes\nhiding the truth\ncovering up deaths\ncovering up incidents\ncovering up mistakes\ncovering up errors\ngoing to the press\ngoing to the papers\ngoing to the media\nwent to the press\nwent to the papers\nexposing the truth\nexposing what";
+/// Phrases that are also general comment (Warn only about the author's own workplace).
+const CONCERNS: &str = "unsafe staffing\nunsafe staff levels\nunsafe levels\nunsafe numbers\nunsafe care\nunsafe practice\nunsafe ward\nunsafe conditions\ndangerously understaffed\ndangerously under-staffed\ndangerously short\ndangerously short-staffed\ndangerously low staffing\npatients are dying because\npatients are dying due to\npatients are being harmed\npatients are at risk because\npatients are not safe\npatients aren't safe\npatients are unsafe\nnobody is listening\nnobody listens\nno one is listening\nno one listens\nnobody will listen\nno one will listen\nspeak out about what\nspeaking out about what\nspeak out about the\nspeaking out about the";
+/// Raising a concern internally …
+const RAISED: &str = "raised concerns\nraised it\nraised this\nraised my concerns\nreported it\nreported this\nescalated it\nescalated this\nflagged it\nflagged this";
+/// … and being ignored.
+const IGNORED: &str =
+    "ignored\nnothing\nno one\nnobody\nnothing happened\nnothing changed\nnothing was done";
+
+const DISCLOSURE: usize = 0;
+const CONCERN: usize = 1;
+const RAISED_IT: usize = 2;
+const IGNORED_IT: usize = 3;
+
+/// Words allowed between raising a concern and being ignored ("raised concerns *three times and* nothing happened").
+const IGNORED_GAP: usize = 4;
 
 /// Finds concerns raised in public.
 #[derive(Debug)]
 pub struct Whistleblowing {
-    concern: Regex,
+    lists: Lists,
 }
 
 impl Whistleblowing {
-    /// Compiles the pattern.
+    /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let concern = r"(?-u)\b(?:(?P<weak>unsafe\s+(?:staffing|staff\s+levels|levels|numbers|care|practice|ward|conditions)|dangerously\s+(?:under-?staffed|short(?:-staffed)?|low\s+staffing)|(?:massively|severely|chronically)\s+under-?staffed\s+and\s+(?:unsafe|dangerous)|patients?\s+(?:are|is|were)\s+(?:dying|being\s+harmed|at\s+risk|not\s+safe)\s+(?:because|due\s+to|and|on)|(?:nobody|no\s+one|no-one)\s+(?:is\s+|will\s+)?listen\w*|(?:going|went)\s+to\s+the\s+(?:press|papers|media)|speak(?:ing)?\s+out\s+about\s+(?:what|the|our|my|this))|(?:a|the|massive|huge|another|this|total)\s+cover[\s\-]?up|cover[\s\-]?ups|covering\s+(?:it\s+|this\s+|things\s+|everything\s+)?up|covered\s+(?:it\s+|this\s+|everything\s+)?up|swept\s+under\s+the\s+(?:carpet|rug)|sweeping\s+(?:it\s+|this\s+|things\s+)?under\s+the\s+(?:carpet|rug)|the\s+public\s+(?:needs?|deserves?|has\s+a\s+right|have\s+a\s+right|ought|should\s+know|must)\s+(?:to\s+)?know|people\s+(?:need|deserve)\s+to\s+know\s+what'?s\s+(?:really\s+)?(?:going\s+on|happening)|what'?s\s+(?:really\s+)?(?:going\s+on|happening)\s+(?:on|in|at|inside)\s+(?:our|my|this)\s+(?:ward|hospital|trust|unit|department|a&e|ed)|blow(?:ing)?\s+the\s+whistle\s+on|falsif\w+\s+(?:the\s+)?(?:records|notes|figures|data|obs|observations|documentation)|fiddl\w+\s+(?:the\s+)?(?:figures|numbers|waiting\s+lists?|stats|data|books)|massag\w+\s+(?:the\s+)?(?:figures|numbers|stats|data)|cook\w*\s+the\s+books|raised\s+(?:concerns|this|it)\s+(?:\w+\s+){0,4}?(?:ignored|nothing|no\s+one|nobody)|never\s+events?\s+(?:\w+\s+){0,3}?(?:hidden|covered|buried|not\s+reported)|management\s+(?:are\s+|is\s+)?(?:hiding|covering|ignoring)|(?:hiding|covering\s+up)\s+(?:deaths|incidents|errors|mistakes|the\s+truth)|exposing\s+(?:what|the\s+truth|this))\b";
-        Ok(Whistleblowing {
-            concern: compile("whistleblowing pattern", concern)?,
-        })
+        let lists = Lists::new(
+            "whistleblowing word lists",
+            &[DISCLOSURES, CONCERNS, RAISED, IGNORED],
+        )?;
+        Ok(Whistleblowing { lists })
     }
 }
 
@@ -39,47 +57,57 @@ fn own_workplace(input: &Input<'_>, start: usize, end: usize) -> bool {
         return true;
     }
     let (s, e) = sentence(input.text, start, end);
-    let bytes = input.text[s..e].as_bytes();
-    bytes.windows(5).enumerate().any(|(i, w)| {
-        (w == b" our " || (i == 0 && w.starts_with(b"our ")))
-            || w == b"this " && bytes[i + 5..].starts_with(b"ward")
-            || w == b"tonig"
-            || w == b"today"
-    })
+    let sentence = &input.text[s..e];
+    [" our ", "this ward", "tonight", "today"]
+        .iter()
+        .any(|w| sentence.contains(w))
+        || sentence.trim_start().starts_with("our ")
 }
 
 impl Detector for Whistleblowing {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let text = input.text;
+        let hits = self.lists.find(text);
         let routed = input.context.any(class::SPEAK_UP_ROUTE);
-        for caps in self.concern.captures_iter(input.text) {
-            let Some(m) = caps.get(0) else { continue };
+        let mut found: Vec<(usize, usize, bool)> = hits
+            .all(DISCLOSURE)
+            .iter()
+            .map(|&(s, e)| (s, e, true))
+            .collect();
+        found.extend(hits.all(CONCERN).iter().map(|&(s, e)| (s, e, false)));
+        for &(s, e) in hits.all(RAISED_IT) {
+            if let Some(end) = hits.within(IGNORED_IT, text, e, IGNORED_GAP) {
+                found.push((s, end, true));
+            }
+        }
+        for (start, end, disclosure) in found {
             let c = if routed {
                 Candidate::new(
                     "whistleblowing",
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     "concern phrase; the post also points to Freedom to Speak Up",
                 )
                 .with_severity(Severity::Info)
-            } else if caps.name("weak").is_none() {
+            } else if disclosure {
                 Candidate::new(
                     "whistleblowing",
-                    m.start(),
-                    m.end(),
-                    "concern raised in public (cover-up, records, public must know)",
+                    start,
+                    end,
+                    "concern raised in public (cover-up, records, the public must know)",
                 )
-            } else if own_workplace(input, m.start(), m.end()) {
+            } else if own_workplace(input, start, end) {
                 Candidate::new(
                     "whistleblowing",
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     "concern about the author's own workplace raised in public",
                 )
             } else {
                 Candidate::new(
                     "whistleblowing",
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     "concern phrase, not clearly about the author's workplace",
                 )
                 .with_severity(Severity::Info)
