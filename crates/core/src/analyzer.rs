@@ -60,12 +60,7 @@ impl Analyzer {
         } else {
             Some(AhoCorasick::new(&phrases).map_err(|e| Error::policy("allowlist", e))?)
         };
-        Ok(Analyzer {
-            policy,
-            detectors,
-            context: ContextIndex::new()?,
-            allowlist,
-        })
+        Ok(Analyzer { policy, detectors, context: ContextIndex::new()?, allowlist })
     }
 
     /// The policy this analyser enforces.
@@ -83,10 +78,7 @@ impl Analyzer {
         let (text, cut) = clip(text);
         let norm = Normalized::new(text);
         let context = self.context.find(norm.as_str());
-        let input = Input {
-            text: norm.as_str(),
-            context: &context,
-        };
+        let input = Input { text: norm.as_str(), context: &context };
 
         let mut candidates = Vec::new();
         for detector in &self.detectors {
@@ -122,18 +114,13 @@ impl Analyzer {
                 why: c.why,
             });
         }
-        Report {
-            findings,
-            truncated,
-        }
+        Report { findings, truncated }
     }
 
     fn drop_allowed(&self, text: &str, candidates: &mut Vec<Candidate>) {
         if let Some(allow) = &self.allowlist {
-            let allowed: Vec<(usize, usize)> = allow
-                .find_overlapping_iter(text)
-                .map(|m| (m.start(), m.end()))
-                .collect();
+            let allowed: Vec<(usize, usize)> =
+                allow.find_overlapping_iter(text).map(|m| (m.start(), m.end())).collect();
             if !allowed.is_empty() {
                 candidates.retain(|c| !allowed.iter().any(|&(s, e)| s <= c.start && c.end <= e));
             }
@@ -166,15 +153,11 @@ fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<(Candidate, &'static Rule
     known.sort_by(|(a, ai), (b, bi)| {
         let sa = a.severity.unwrap_or(ai.severity);
         let sb = b.severity.unwrap_or(bi.severity);
-        sb.cmp(&sa)
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(a.start.cmp(&b.start))
+        sb.cmp(&sa).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start))
     });
     let mut kept: Vec<(Candidate, &'static RuleInfo)> = Vec::with_capacity(known.len());
     for (c, info) in known {
-        let clash = kept
-            .iter()
-            .any(|(k, ki)| ki.category == info.category && k.start < c.end && c.start < k.end);
+        let clash = kept.iter().any(|(k, ki)| ki.category == info.category && k.start < c.end && c.start < k.end);
         if !clash {
             kept.push((c, info));
         }
@@ -214,10 +197,7 @@ mod tests {
 
     #[test]
     fn allowlisted_phrases_are_not_reported() {
-        let policy = Policy {
-            allowlist: vec!["NHS 943 476 5919".into()],
-            ..Policy::default()
-        };
+        let policy = Policy { allowlist: vec!["NHS 943 476 5919".into()], ..Policy::default() };
         let a = Analyzer::new(policy).expect("builds");
         assert!(a.analyze("Example: NHS 943 476 5919").is_empty());
         assert_eq!(a.analyze("patient 943 476 5919").len(), 1);
@@ -227,10 +207,7 @@ mod tests {
     fn off_rules_are_dropped() {
         let mut policy = Policy::default();
         policy.rule_actions.insert("nhs-number".into(), Action::Off);
-        assert!(Analyzer::new(policy)
-            .expect("builds")
-            .analyze("NHS 943 476 5919")
-            .is_empty());
+        assert!(Analyzer::new(policy).expect("builds").analyze("NHS 943 476 5919").is_empty());
     }
 
     #[test]
@@ -243,9 +220,7 @@ mod tests {
 
     #[test]
     fn benign_text_has_no_findings() {
-        assert!(analyzer()
-            .analyze("Lovely shift today, proud of the team!")
-            .is_empty());
+        assert!(analyzer().analyze("Lovely shift today, proud of the team!").is_empty());
         assert!(analyzer().analyze("").is_empty());
     }
 }

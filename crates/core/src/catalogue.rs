@@ -52,10 +52,12 @@ include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
 /// The catalogue entry for `id`. Detectors only emit ids that exist (a test checks every detector).
 pub fn rule(id: &str) -> Option<&'static RuleInfo> {
-    RULES
-        .binary_search_by(|r| r.id.cmp(id))
-        .ok()
-        .map(|i| &RULES[i])
+    RULES.binary_search_by(|r| r.id.cmp(id)).ok().map(|i| &RULES[i])
+}
+
+/// Position of rule `id` in [`RULES`]: a compact handle for passing findings across the WASM boundary.
+pub fn rule_index(id: &str) -> Option<usize> {
+    RULES.binary_search_by(|r| r.id.cmp(id)).ok()
 }
 
 /// The Trust with this key.
@@ -66,16 +68,8 @@ pub fn trust(key: &str) -> Option<&'static TrustInfo> {
 /// Formats a rule's references for display: only the given Trust's clauses when it has any, otherwise
 /// every Trust's, e.g. `Hillingdon Social Media Policy 5.1; Cumbria … 3.3`.
 pub fn format_refs(rule: &RuleInfo, profile: Option<&str>) -> String {
-    let own: Vec<&PolicyRef> = rule
-        .refs
-        .iter()
-        .filter(|r| Some(r.trust) == profile)
-        .collect();
-    let chosen: Vec<&PolicyRef> = if own.is_empty() {
-        rule.refs.iter().collect()
-    } else {
-        own
-    };
+    let own: Vec<&PolicyRef> = rule.refs.iter().filter(|r| Some(r.trust) == profile).collect();
+    let chosen: Vec<&PolicyRef> = if own.is_empty() { rule.refs.iter().collect() } else { own };
     let mut out = String::new();
     for r in chosen {
         if !out.is_empty() {
@@ -108,12 +102,7 @@ mod tests {
     fn every_reference_names_a_known_trust() {
         for r in RULES {
             for p in r.refs {
-                assert!(
-                    trust(p.trust).is_some(),
-                    "{} cites unknown trust {}",
-                    r.id,
-                    p.trust
-                );
+                assert!(trust(p.trust).is_some(), "{} cites unknown trust {}", r.id, p.trust);
             }
         }
     }
@@ -121,21 +110,9 @@ mod tests {
     #[test]
     fn messages_are_one_calm_sentence() {
         for r in RULES {
-            assert!(
-                r.message.ends_with('.'),
-                "{}: message should be a full sentence",
-                r.id
-            );
-            assert!(
-                !r.message.contains('!'),
-                "{}: no exclamation marks; the user is a colleague",
-                r.id
-            );
-            assert!(
-                r.message.len() <= 200,
-                "{}: message too long for a tooltip",
-                r.id
-            );
+            assert!(r.message.ends_with('.'), "{}: message should be a full sentence", r.id);
+            assert!(!r.message.contains('!'), "{}: no exclamation marks; the user is a colleague", r.id);
+            assert!(r.message.len() <= 200, "{}: message too long for a tooltip", r.id);
         }
     }
 

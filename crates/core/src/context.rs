@@ -38,11 +38,7 @@ impl ContextIndex {
         let mut class_count = 0;
         for (class, text) in lists.enumerate() {
             class_count = class + 1;
-            for line in text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            {
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 let (word, prefix) = match line.strip_suffix('*') {
                     Some(w) => (w, true),
                     None => (line, false),
@@ -55,11 +51,7 @@ impl ContextIndex {
             .match_kind(MatchKind::Standard)
             .build(&words)
             .map_err(|e| Error::internal("context word lists", e))?;
-        Ok(ContextIndex {
-            automaton,
-            patterns,
-            class_count,
-        })
+        Ok(ContextIndex { automaton, patterns, class_count })
     }
 
     /// Finds every context word in a normalised text.
@@ -89,13 +81,7 @@ impl ContextIndex {
 impl ContextHits {
     /// The nearest word of `class` that lies within `window` bytes before `start` or after `end`
     /// (or overlaps the span), as a byte range of the normalised text.
-    pub fn near(
-        &self,
-        class: ContextClass,
-        start: usize,
-        end: usize,
-        window: usize,
-    ) -> Option<(usize, usize)> {
+    pub fn near(&self, class: ContextClass, start: usize, end: usize, window: usize) -> Option<(usize, usize)> {
         let hits = self.by_class.get(class.0)?;
         let lo = start.saturating_sub(window);
         let hi = end.saturating_add(window);
@@ -106,13 +92,7 @@ impl ContextHits {
             .iter()
             .take_while(|h| h.0 <= hi)
             .filter(|h| h.1 >= lo)
-            .min_by_key(|h| {
-                if h.1 <= start {
-                    start - h.1
-                } else {
-                    h.0.saturating_sub(end)
-                }
-            })
+            .min_by_key(|h| if h.1 <= start { start - h.1 } else { h.0.saturating_sub(end) })
             .copied()
     }
 
@@ -134,10 +114,7 @@ pub fn is_word_byte(b: u8) -> bool {
 
 /// Whether `at` is a word boundary in `bytes`: a word character does not continue across it.
 pub fn is_boundary(bytes: &[u8], at: usize) -> bool {
-    let before = at
-        .checked_sub(1)
-        .and_then(|i| bytes.get(i))
-        .is_some_and(|&b| is_word_byte(b));
+    let before = at.checked_sub(1).and_then(|i| bytes.get(i)).is_some_and(|&b| is_word_byte(b));
     let after = bytes.get(at).is_some_and(|&b| is_word_byte(b));
     !(before && after)
 }
@@ -147,26 +124,16 @@ mod tests {
     use super::*;
 
     fn index() -> ContextIndex {
-        ContextIndex::from_lists(["patient\nnhs\ndiagnos*", "ward\nbay"].into_iter())
-            .expect("compiles")
+        ContextIndex::from_lists(["patient\nnhs\ndiagnos*", "ward\nbay"].into_iter()).expect("compiles")
     }
 
     #[test]
     fn finds_whole_words_and_prefixes() {
-        let hits = index()
-            .find("the patient was diagnosed on ward 7; outpatients and bayonets don't count");
+        let hits = index().find("the patient was diagnosed on ward 7; outpatients and bayonets don't count");
         let text = "the patient was diagnosed on ward 7; outpatients and bayonets don't count";
-        let clinical: Vec<&str> = hits
-            .all(ContextClass(0))
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
+        let clinical: Vec<&str> = hits.all(ContextClass(0)).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(clinical, ["patient", "diagnosed"]);
-        let place: Vec<&str> = hits
-            .all(ContextClass(1))
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
+        let place: Vec<&str> = hits.all(ContextClass(1)).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(place, ["ward"]);
     }
 

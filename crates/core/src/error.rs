@@ -22,18 +22,12 @@ pub enum ErrorKind {
 impl Error {
     /// An invalid policy setting.
     pub fn policy(setting: &str, why: impl fmt::Display) -> Self {
-        Error {
-            kind: ErrorKind::Policy,
-            detail: format!("policy setting `{setting}`: {why}"),
-        }
+        Error { kind: ErrorKind::Policy, detail: format!("policy setting `{setting}`: {why}") }
     }
 
     /// A built-in component failed.
     pub fn internal(what: &str, why: impl fmt::Display) -> Self {
-        Error {
-            kind: ErrorKind::Internal,
-            detail: format!("built-in {what} failed to compile: {why}"),
-        }
+        Error { kind: ErrorKind::Internal, detail: format!("built-in {what} failed to compile: {why}") }
     }
 
     /// The kind of failure.

@@ -17,11 +17,7 @@ pub enum Category {
 
 impl Category {
     /// All families, in display order.
-    pub const ALL: [Category; 3] = [
-        Category::Confidentiality,
-        Category::Consent,
-        Category::Disrepute,
-    ];
+    pub const ALL: [Category; 3] = [Category::Confidentiality, Category::Consent, Category::Disrepute];
 
     /// Lower-case name used in data files, JSON and the DOM (`data-category`).
     pub fn as_str(self) -> &'static str {

@@ -18,9 +18,11 @@ pub mod catalogue;
 pub mod context;
 pub mod detectors;
 pub mod error;
+pub mod evaluate;
 pub mod finding;
 pub mod normalize;
 pub mod offsets;
+pub mod pattern;
 pub mod policy;
 
 pub use analyzer::{Analyzer, Report};

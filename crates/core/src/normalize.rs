@@ -30,11 +30,7 @@ impl Normalized {
                 origin.extend(std::iter::repeat_n(range, out.len_utf8()));
             });
         }
-        Normalized {
-            text,
-            origin,
-            original_len: original.len(),
-        }
+        Normalized { text, origin, original_len: original.len() }
     }
 
     /// The normalised text.
@@ -60,11 +56,7 @@ impl Normalized {
 fn fold(c: char, emit: &mut impl FnMut(char)) {
     match c {
         // Zero-width and invisible formatting characters, soft hyphen, variation selectors.
-        '\u{00AD}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{FEFF}'
-        | '\u{FE00}'..='\u{FE0F}' => {}
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' => {}
         // Typographic punctuation people type (or phones substitute) for plain ASCII.
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' => emit('\''),
         '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => emit('"'),
@@ -74,10 +66,7 @@ fn fold(c: char, emit: &mut impl FnMut(char)) {
         '\u{FF01}'..='\u{FF5E}' => fold_ascii(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c), emit),
         c if c.is_ascii() => fold_ascii(c, emit),
         c => {
-            if let Some(a) = math_alnum(c)
-                .or_else(|| homoglyph(c))
-                .or_else(|| strip_accent(c))
-            {
+            if let Some(a) = math_alnum(c).or_else(|| homoglyph(c)).or_else(|| strip_accent(c)) {
                 fold_ascii(a, emit);
             } else {
                 for l in c.to_lowercase() {
@@ -102,11 +91,7 @@ fn math_alnum(c: char) -> Option<char> {
     match cp {
         0x1D400..=0x1D6A3 => {
             let i = (cp - 0x1D400) % 52;
-            char::from_u32(if i < 26 {
-                'a' as u32 + i
-            } else {
-                'a' as u32 + i - 26
-            })
+            char::from_u32(if i < 26 { 'a' as u32 + i } else { 'a' as u32 + i - 26 })
         }
         0x1D7CE..=0x1D7FF => char::from_u32('0' as u32 + (cp - 0x1D7CE) % 10),
         // Circled and parenthesised letters (ⓐ Ⓐ).

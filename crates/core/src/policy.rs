@@ -82,40 +82,20 @@ mod tests {
     #[test]
     fn rule_beats_family_beats_severity() {
         let mut p = Policy::default();
-        assert_eq!(
-            p.action_for("nhs-number", Category::Confidentiality, Severity::High),
-            Action::Warn
-        );
-        assert_eq!(
-            p.action_for("nhs-number", Category::Confidentiality, Severity::Info),
-            Action::Inform
-        );
-        p.family_actions
-            .insert(Category::Confidentiality, Action::Block);
-        assert_eq!(
-            p.action_for("nhs-number", Category::Confidentiality, Severity::High),
-            Action::Block
-        );
-        assert_eq!(
-            p.action_for("nhs-number", Category::Confidentiality, Severity::Info),
-            Action::Inform
-        );
+        assert_eq!(p.action_for("nhs-number", Category::Confidentiality, Severity::High), Action::Warn);
+        assert_eq!(p.action_for("nhs-number", Category::Confidentiality, Severity::Info), Action::Inform);
+        p.family_actions.insert(Category::Confidentiality, Action::Block);
+        assert_eq!(p.action_for("nhs-number", Category::Confidentiality, Severity::High), Action::Block);
+        assert_eq!(p.action_for("nhs-number", Category::Confidentiality, Severity::Info), Action::Inform);
         p.rule_actions.insert("nhs-number".into(), Action::Off);
-        assert_eq!(
-            p.action_for("nhs-number", Category::Confidentiality, Severity::High),
-            Action::Off
-        );
+        assert_eq!(p.action_for("nhs-number", Category::Confidentiality, Severity::High), Action::Off);
     }
 
     #[test]
     fn empty_json_object_is_the_default_policy() {
         let p: Policy = serde_json::from_str("{}").expect("empty policy");
         assert_eq!(p, Policy::default());
-        let p: Policy =
-            serde_json::from_str(r#"{"familyActions":{"consent":"block"}}"#).expect("policy");
-        assert_eq!(
-            p.family_actions.get(&Category::Consent),
-            Some(&Action::Block)
-        );
+        let p: Policy = serde_json::from_str(r#"{"familyActions":{"consent":"block"}}"#).expect("policy");
+        assert_eq!(p.family_actions.get(&Category::Consent), Some(&Action::Block));
     }
 }

@@ -49,43 +49,25 @@ enum Aim {
 impl Abuse {
     /// Compiles the lexicon and the innocent phrases.
     pub fn new() -> Result<Self, Error> {
-        let phrases: Vec<String> = entries(INNOCENT)
-            .map(|p| crate::normalize::Normalized::new(p).as_str().to_string())
-            .collect();
+        let phrases: Vec<String> =
+            entries(INNOCENT).map(|p| crate::normalize::Normalized::new(p).as_str().to_string()).collect();
         let innocent = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&phrases)
             .map_err(|e| Error::internal("innocent phrase list", e))?;
-        Ok(Abuse {
-            lexicon: Lexicon::new(),
-            innocent,
-        })
+        Ok(Abuse { lexicon: Lexicon::new(), innocent })
     }
 
     fn aim(&self, input: &Input<'_>, start: usize, end: usize) -> Aim {
         let text = input.text;
-        let other = nearest_in_sentence(
-            input.context,
-            class::ABUSE_TARGET,
-            text,
-            start,
-            end,
-            AIM_WINDOW,
-        )
-        .map(|(_, d)| d)
-        .into_iter()
-        .chain(mention_near(text, start, end))
-        .chain(followed_by_off(text, end))
-        .min();
-        let own = nearest_in_sentence(
-            input.context,
-            class::SELF_REFERENCE,
-            text,
-            start,
-            end,
-            AIM_WINDOW,
-        )
-        .map(|(_, d)| d);
+        let other = nearest_in_sentence(input.context, class::ABUSE_TARGET, text, start, end, AIM_WINDOW)
+            .map(|(_, d)| d)
+            .into_iter()
+            .chain(mention_near(text, start, end))
+            .chain(followed_by_off(text, end))
+            .min();
+        let own =
+            nearest_in_sentence(input.context, class::SELF_REFERENCE, text, start, end, AIM_WINDOW).map(|(_, d)| d);
         match (other, own) {
             (Some(o), Some(a)) if a < o => Aim::Author,
             (Some(_), _) => Aim::Other,
@@ -101,15 +83,9 @@ fn mention_near(text: &str, start: usize, end: usize) -> Option<usize> {
     let lo = start.saturating_sub(AIM_WINDOW);
     let hi = (end + AIM_WINDOW).min(bytes.len());
     (lo..hi)
+        .filter(|&i| bytes[i] == b'@' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_'))
         .filter(|&i| {
-            bytes[i] == b'@'
-                && bytes
-                    .get(i + 1)
-                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        })
-        .filter(|&i| {
-            !(start..end).contains(&i)
-                && !sentence_break_between(text, i, if i < start { start } else { end })
+            !(start..end).contains(&i) && !sentence_break_between(text, i, if i < start { start } else { end })
         })
         .map(|i| if i < start { start - i } else { i - end })
         .min()
@@ -136,16 +112,12 @@ fn severity(grade: Grade, aim: Aim) -> Option<(&'static str, Severity)> {
 }
 
 fn tricks(t: u8) -> String {
-    let names: Vec<&str> = [
-        (LEET, "leetspeak"),
-        (SPACED, "spaced letters"),
-        (SPLIT, "split word"),
-        (MASKED, "masking"),
-    ]
-    .iter()
-    .filter(|(bit, _)| t & bit != 0)
-    .map(|&(_, name)| name)
-    .collect();
+    let names: Vec<&str> =
+        [(LEET, "leetspeak"), (SPACED, "spaced letters"), (SPLIT, "split word"), (MASKED, "masking")]
+            .iter()
+            .filter(|(bit, _)| t & bit != 0)
+            .map(|&(_, name)| name)
+            .collect();
     if names.is_empty() {
         String::new()
     } else {
@@ -160,20 +132,14 @@ impl Detector for Abuse {
         let mut innocent: Option<Vec<(usize, usize)>> = None;
         for (i, w) in words.iter().enumerate() {
             let single = self.lexicon.word(w).map(|g| (g, w.start, w.end, w.tricks));
-            let pair = next_word(&words, i, text).and_then(|n: &Word| {
-                self.lexicon
-                    .pair(w, n)
-                    .map(|g| (g, w.start, n.end, w.tricks | n.tricks))
-            });
+            let pair = next_word(&words, i, text)
+                .and_then(|n: &Word| self.lexicon.pair(w, n).map(|g| (g, w.start, n.end, w.tricks | n.tricks)));
             for (grade, start, end, t) in [single, pair].into_iter().flatten() {
                 // Innocent phrases are looked up only once something matched.
                 let excused = innocent.get_or_insert_with(|| {
                     self.innocent
                         .find_overlapping_iter(text)
-                        .filter(|m| {
-                            is_boundary(text.as_bytes(), m.start())
-                                && is_boundary(text.as_bytes(), m.end())
-                        })
+                        .filter(|m| is_boundary(text.as_bytes(), m.start()) && is_boundary(text.as_bytes(), m.end()))
                         .map(|m| (m.start(), m.end()))
                         .collect()
                 });
@@ -211,10 +177,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, &'static str, Option<Severity>)> {
         let d = Abuse::new().expect("compiles");
-        run(&d, text)
-            .into_iter()
-            .map(|(s, c)| (s, c.rule, c.severity))
-            .collect()
+        run(&d, text).into_iter().map(|(s, c)| (s, c.rule, c.severity)).collect()
     }
 
     /// The highest severity found, if any.
@@ -229,10 +192,7 @@ mod tests {
             ("our manager is a complete twat", Severity::High),
             ("f*** you", Severity::Warn),
             ("fuck off @jdoe", Severity::Warn),
-            (
-                "the patients in bay 3 are f-u-c-k-i-n-g nightmares",
-                Severity::Warn,
-            ),
+            ("the patients in bay 3 are f-u-c-k-i-n-g nightmares", Severity::Warn),
             ("what a c**t he is", Severity::High),
             ("she is a b1tch", Severity::High),
             ("that consultant is a p r i c k", Severity::Warn),
@@ -258,19 +218,13 @@ mod tests {
             "what a cock-up with the rota",
         ] {
             let f = found(text);
-            assert!(
-                f.iter().all(|x| x.2 == Some(Severity::Info)),
-                "{text}: {f:?}"
-            );
+            assert!(f.iter().all(|x| x.2 == Some(Severity::Info)), "{text}: {f:?}");
         }
     }
 
     #[test]
     fn swearing_at_nobody_is_only_informational() {
-        assert_eq!(
-            worst("fucking knackered after a 13 hour shift"),
-            Some(Severity::Info)
-        );
+        assert_eq!(worst("fucking knackered after a 13 hour shift"), Some(Severity::Info));
         assert_eq!(worst("what a shit day"), Some(Severity::Info));
     }
 

@@ -31,7 +31,8 @@ const PLACES: &str = "on\nat\nin\nfrom\nround\nof";
 /// Here or there, also between target and verb.
 const HERE: &str = "here\nthere\nround here\naround here";
 /// Intensifiers between a put-down adjective and its target ("useless *bloody* matron").
-const INTENSIFIERS: &str = "bloody\nfucking\neffing\nold\nnew\nlot of\nbunch of\nexcuse for a\nexcuse of a\nso-called\nso called";
+const INTENSIFIERS: &str =
+    "bloody\nfucking\neffing\nold\nnew\nlot of\nbunch of\nexcuse for a\nexcuse of a\nso-called\nso called";
 
 /// Nouns that turn a target into a modifier ("useless patient *portal*" is about software).
 const COMPOUND_NOUNS: &[&str] = &[
@@ -156,21 +157,10 @@ impl Detector for Derogatory {
             let Some(verb) = copula_after(&hits, text, end) else {
                 continue;
             };
-            match hits.through(
-                text,
-                verb,
-                FILLER,
-                MAX_FILLERS,
-                &[DEHUMANISING_WORD, PREDICATE],
-            ) {
+            match hits.through(text, verb, FILLER, MAX_FILLERS, &[DEHUMANISING_WORD, PREDICATE]) {
                 Some((0, e)) => out.push(
-                    Candidate::new(
-                        "derogatory-remark",
-                        start,
-                        e,
-                        "dehumanising word used of people",
-                    )
-                    .with_severity(Severity::High),
+                    Candidate::new("derogatory-remark", start, e, "dehumanising word used of people")
+                        .with_severity(Severity::High),
                 ),
                 Some((_, e)) => out.push(Candidate::new(
                     "derogatory-remark",
@@ -198,20 +188,10 @@ impl Detector for Derogatory {
         }
         for &(start, end) in hits.all(LABEL) {
             let c = if in_sentence(input.context, class::WORK_SETTING, text, start, end) {
-                Candidate::new(
-                    "derogatory-remark",
-                    start,
-                    end,
-                    "contemptuous label for patients, in a work context",
-                )
+                Candidate::new("derogatory-remark", start, end, "contemptuous label for patients, in a work context")
             } else {
-                Candidate::new(
-                    "derogatory-remark",
-                    start,
-                    end,
-                    "contemptuous label, no work context",
-                )
-                .with_severity(Severity::Info)
+                Candidate::new("derogatory-remark", start, end, "contemptuous label, no work context")
+                    .with_severity(Severity::Info)
             };
             out.push(c);
         }
@@ -225,10 +205,7 @@ mod tests {
 
     fn worst(text: &str) -> Option<Severity> {
         let d = Derogatory::new().expect("compiles");
-        run(&d, text)
-            .into_iter()
-            .map(|(_, c)| c.severity.unwrap_or(Severity::Warn))
-            .max()
+        run(&d, text).into_iter().map(|(_, c)| c.severity.unwrap_or(Severity::Warn)).max()
     }
 
     #[test]
@@ -240,10 +217,7 @@ mod tests {
             ("management are absolutely clueless", Severity::Warn),
             ("lazy nurses on nights again", Severity::Warn),
             ("the consultants here are a bunch of clowns", Severity::Warn),
-            (
-                "3 bed blockers on the ward and no beds in ED",
-                Severity::Warn,
-            ),
+            ("3 bed blockers on the ward and no beds in ED", Severity::Warn),
             ("the relatives in bay 2 are vile", Severity::Warn),
             ("management's a shambles", Severity::Warn),
         ] {

@@ -50,16 +50,7 @@ impl Discrimination {
     pub fn new() -> Result<Self, Error> {
         let lists = Lists::new(
             "discrimination word lists",
-            &[
-                GROUPS,
-                HATE,
-                STEREOTYPES,
-                COPULAS,
-                FILLERS,
-                EXPEL,
-                ENGLISH,
-                GO_HOME,
-            ],
+            &[GROUPS, HATE, STEREOTYPES, COPULAS, FILLERS, EXPEL, ENGLISH, GO_HOME],
         )?;
         Ok(Discrimination { lists })
     }
@@ -71,49 +62,28 @@ impl Detector for Discrimination {
         let hits = self.lists.find(text);
         for &(start, end) in hits.all(GROUP) {
             let found = if let Some(e) = hits.next(EXPEL_CALL, text, end) {
-                Some((
-                    e,
-                    Severity::High,
-                    "call to expel or punish a protected group",
-                ))
+                Some((e, Severity::High, "call to expel or punish a protected group"))
             } else if let Some(e) = hits.next(NO_ENGLISH, text, end) {
-                Some((
-                    e,
-                    Severity::Warn,
-                    "negative stereotype about a protected group",
-                ))
+                Some((e, Severity::Warn, "negative stereotype about a protected group"))
             } else {
                 hits.next(COPULA, text, end).and_then(|verb| {
                     match hits.through(text, verb, FILLER, MAX_FILLERS, &[HATE_WORD, STEREOTYPE]) {
-                        Some((0, e)) => Some((
-                            e,
-                            Severity::High,
-                            "protected group described in dehumanising or violent terms",
-                        )),
-                        Some((_, e)) => Some((
-                            e,
-                            Severity::Warn,
-                            "negative stereotype about a protected group",
-                        )),
+                        Some((0, e)) => {
+                            Some((e, Severity::High, "protected group described in dehumanising or violent terms"))
+                        }
+                        Some((_, e)) => Some((e, Severity::Warn, "negative stereotype about a protected group")),
                         None => None,
                     }
                 })
             };
             if let Some((e, severity, why)) = found {
-                out.push(
-                    Candidate::new("discriminatory-remark", start, e, why).with_severity(severity),
-                );
+                out.push(Candidate::new("discriminatory-remark", start, e, why).with_severity(severity));
             }
         }
         for &(start, end) in hits.all(HOME) {
             out.push(
-                Candidate::new(
-                    "discriminatory-remark",
-                    start,
-                    end,
-                    "telling people to leave the country",
-                )
-                .with_severity(Severity::High),
+                Candidate::new("discriminatory-remark", start, end, "telling people to leave the country")
+                    .with_severity(Severity::High),
             );
         }
     }
@@ -126,10 +96,7 @@ mod tests {
 
     fn worst(text: &str) -> Option<Severity> {
         let d = Discrimination::new().expect("compiles");
-        run(&d, text)
-            .into_iter()
-            .filter_map(|(_, c)| c.severity)
-            .max()
+        run(&d, text).into_iter().filter_map(|(_, c)| c.severity).max()
     }
 
     #[test]
@@ -140,10 +107,7 @@ mod tests {
             ("asylum seekers should all be deported", Severity::High),
             ("Muslims are all terrorists", Severity::High),
             ("trans people are perverts", Severity::High),
-            (
-                "tell him to go back to his own country. actually go back to your own country",
-                Severity::High,
-            ),
+            ("tell him to go back to his own country. actually go back to your own country", Severity::High),
             ("Eastern Europeans are lazy", Severity::Warn),
         ] {
             assert_eq!(worst(text), Some(want), "{text}");

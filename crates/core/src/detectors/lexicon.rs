@@ -42,10 +42,7 @@ const LISTS: [(Grade, &str); 4] = [
     (Grade::Slur, include_str!("../../data/lexicon/slur.txt")),
     (Grade::Strong, include_str!("../../data/lexicon/strong.txt")),
     (Grade::Insult, include_str!("../../data/lexicon/insult.txt")),
-    (
-        Grade::Obscenity,
-        include_str!("../../data/lexicon/obscenity.txt"),
-    ),
+    (Grade::Obscenity, include_str!("../../data/lexicon/obscenity.txt")),
 ];
 
 /// Phrases in which a listed word is innocent (`needle prick`).
@@ -131,11 +128,7 @@ impl Lexicon {
                     lex.add(grade, &letters, true, Target::Stem);
                     continue;
                 }
-                let target = if body.contains(' ') {
-                    Target::Pair
-                } else {
-                    Target::Word
-                };
+                let target = if body.contains(' ') { Target::Pair } else { Target::Word };
                 lex.add(grade, &letters, false, target);
                 lex.add(grade, &plural(&letters), false, target);
                 if target == Target::Pair {
@@ -153,12 +146,7 @@ impl Lexicon {
         if stem {
             self.longest_stem = self.longest_stem.max(key.len());
         }
-        self.entries.push(Entry {
-            grade,
-            letters: letters.to_string(),
-            runs,
-            stem,
-        });
+        self.entries.push(Entry { grade, letters: letters.to_string(), runs, stem });
         let map = match target {
             Target::Word => &mut self.words,
             Target::Stem => &mut self.stems,
@@ -173,8 +161,7 @@ impl Lexicon {
         let alt = word.alt.as_deref().and_then(|a| self.letters(a));
         let masked = if word.letters.contains('*') {
             let unstarred: String = word.letters.chars().filter(|&c| c != '*').collect();
-            self.masked(&word.letters)
-                .or_else(|| self.letters(&unstarred))
+            self.masked(&word.letters).or_else(|| self.letters(&unstarred))
         } else {
             None
         };
@@ -255,13 +242,7 @@ mod tests {
     use super::*;
 
     fn word(letters: &str) -> Word {
-        Word {
-            start: 0,
-            end: letters.len(),
-            letters: letters.into(),
-            alt: None,
-            tricks: 0,
-        }
+        Word { start: 0, end: letters.len(), letters: letters.into(), alt: None, tricks: 0 }
     }
 
     fn grade(letters: &str) -> Option<Grade> {
@@ -320,10 +301,7 @@ mod tests {
         let lex = Lexicon::new();
         assert_eq!(lex.pair(&word("bell"), &word("end")), Some(Grade::Insult));
         assert_eq!(lex.pair(&word("bell"), &word("rang")), None);
-        let w = Word {
-            alt: Some("bellend".into()),
-            ..word("beiiend")
-        };
+        let w = Word { alt: Some("bellend".into()), ..word("beiiend") };
         assert_eq!(lex.word(&w), Some(Grade::Insult));
     }
 }

@@ -4,6 +4,11 @@
 //! A detector sees only the normalised text and the shared [`ContextHits`]; it reports [`Candidate`]s
 //! in normalised byte offsets. The analyser maps them back to the original text, resolves overlaps and
 //! applies the Trust's policy, so detectors never repeat that work.
+//!
+//! **Patterns**: declare them with [`crate::pattern!`] (compiled to DFAs at build time; see
+//! `pattern.rs`), not `regex::Regex::new`: runtime regex compilation costs ~430 KB of WASM and
+//! 65–140 ms at every service-worker start. Only IT-supplied patterns (policy) compile at run time,
+//! with `regex-lite`, size-limited. Word lists belong in data files and aho-corasick automata.
 
 use crate::context::ContextHits;
 use crate::error::Error;
@@ -52,13 +57,7 @@ pub struct Candidate {
 impl Candidate {
     /// A candidate at the rule's default severity.
     pub fn new(rule: &'static str, start: usize, end: usize, why: impl Into<String>) -> Self {
-        Candidate {
-            rule,
-            start,
-            end,
-            severity: None,
-            why: why.into(),
-        }
+        Candidate { rule, start, end, severity: None, why: why.into() }
     }
 
     /// The same candidate at another severity.
@@ -95,18 +94,8 @@ pub fn build(_policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
 #[cfg(test)]
 pub(crate) fn run(detector: &dyn Detector, text: &str) -> Vec<(String, Candidate)> {
     let norm = crate::normalize::Normalized::new(text);
-    let context = crate::context::ContextIndex::new()
-        .expect("context lists compile")
-        .find(norm.as_str());
+    let context = crate::context::ContextIndex::new().expect("context lists compile").find(norm.as_str());
     let mut out = Vec::new();
-    detector.detect(
-        &Input {
-            text: norm.as_str(),
-            context: &context,
-        },
-        &mut out,
-    );
-    out.into_iter()
-        .map(|c| (norm.as_str()[c.start..c.end].to_string(), c))
-        .collect()
+    detector.detect(&Input { text: norm.as_str(), context: &context }, &mut out);
+    out.into_iter().map(|c| (norm.as_str()[c.start..c.end].to_string(), c)).collect()
 }

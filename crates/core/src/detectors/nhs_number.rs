@@ -10,57 +10,41 @@ use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Bytes either side of a number in which a context word makes it a confident match.
 const CONTEXT_WINDOW: usize = 40;
 
+// The same separator (space, hyphen or none) between both groups; no digit either side.
+crate::pattern!(NHS_NUMBER, r"(?-u)\b(?:\d{3} \d{3} \d{4}|\d{3}-\d{3}-\d{4}|\d{10})\b");
+
 /// Finds NHS numbers written `943 476 5919`, `943-476-5919` or `9434765919`.
 #[derive(Debug)]
 pub struct NhsNumber {
-    pattern: Regex,
+    pattern: Matcher,
 }
 
 impl NhsNumber {
-    /// Compiles the pattern.
+    /// Loads the prebuilt pattern.
     pub fn new() -> Result<Self, Error> {
-        // The same separator (space, hyphen or none) between both groups; no digit either side.
-        let pattern = Regex::new(r"(?-u)\b(?:\d{3} \d{3} \d{4}|\d{3}-\d{3}-\d{4}|\d{10})\b")
-            .map_err(|e| Error::internal("nhs-number pattern", e))?;
-        Ok(NhsNumber { pattern })
+        Ok(NhsNumber { pattern: NHS_NUMBER.matcher()? })
     }
 }
 
 impl Detector for NhsNumber {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         for m in self.pattern.find_iter(input.text) {
-            let digits: Vec<u32> = m
-                .as_str()
-                .bytes()
-                .filter(u8::is_ascii_digit)
-                .map(|b| u32::from(b - b'0'))
-                .collect();
+            let digits: Vec<u32> = m.as_str().bytes().filter(u8::is_ascii_digit).map(|b| u32::from(b - b'0')).collect();
             if !checksum_valid(&digits) || is_placeholder(&digits) {
                 continue;
             }
-            let context = input
-                .context
-                .near(class::IDENTIFIER, m.start(), m.end(), CONTEXT_WINDOW);
+            let context = input.context.near(class::IDENTIFIER, m.start(), m.end(), CONTEXT_WINDOW);
             let grouped = m.as_str().len() > 10;
             let range = issued_range(&digits);
             let (severity, why) = match (context.is_some(), grouped, range) {
-                (true, _, _) => (
-                    Severity::High,
-                    "valid check digit; health-identifier word nearby",
-                ),
-                (false, true, Range::Issued) => (
-                    Severity::Warn,
-                    "valid check digit; written in NHS 3-3-4 grouping",
-                ),
-                (false, false, Range::Issued) => (
-                    Severity::Info,
-                    "valid check digit in an issued range; no context",
-                ),
+                (true, _, _) => (Severity::High, "valid check digit; health-identifier word nearby"),
+                (false, true, Range::Issued) => (Severity::Warn, "valid check digit; written in NHS 3-3-4 grouping"),
+                (false, false, Range::Issued) => (Severity::Info, "valid check digit in an issued range; no context"),
                 (false, _, Range::Test | Range::NeverIssued) => continue,
             };
             out.push(Candidate::new("nhs-number", m.start(), m.end(), why).with_severity(severity));
@@ -74,11 +58,7 @@ pub fn checksum_valid(digits: &[u32]) -> bool {
     if digits.len() != 10 {
         return false;
     }
-    let sum: u32 = digits[..9]
-        .iter()
-        .zip((2..=10).rev())
-        .map(|(d, w)| d * w)
-        .sum();
+    let sum: u32 = digits[..9].iter().zip((2..=10).rev()).map(|(d, w)| d * w).sum();
     match 11 - sum % 11 {
         11 => digits[9] == 0,
         10 => false,
@@ -119,10 +99,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, Option<Severity>)> {
         let d = NhsNumber::new().expect("compiles");
-        run(&d, text)
-            .into_iter()
-            .map(|(s, c)| (s, c.severity))
-            .collect()
+        run(&d, text).into_iter().map(|(s, c)| (s, c.severity)).collect()
     }
 
     #[test]
@@ -148,14 +125,8 @@ mod tests {
 
     #[test]
     fn without_context_an_issued_number_is_only_informational() {
-        assert_eq!(
-            found("ref 4010232137"),
-            [("4010232137".to_string(), Some(Severity::Info))]
-        );
-        assert_eq!(
-            found("call 401 023 2137"),
-            [("401 023 2137".to_string(), Some(Severity::Warn))]
-        );
+        assert_eq!(found("ref 4010232137"), [("4010232137".to_string(), Some(Severity::Info))]);
+        assert_eq!(found("call 401 023 2137"), [("401 023 2137".to_string(), Some(Severity::Warn))]);
     }
 
     #[test]

@@ -56,17 +56,7 @@ impl PatientRelationship {
     pub fn new() -> Result<Self, Error> {
         let lists = Lists::new(
             "patient relationship word lists",
-            &[
-                ROMANCE,
-                CONTACT,
-                PATIENTS,
-                PLATFORMS,
-                FRIEND_REQUESTS,
-                ATTRACTION,
-                PATIENT_WORDS,
-                DETAILS,
-                APPROACHED,
-            ],
+            &[ROMANCE, CONTACT, PATIENTS, PLATFORMS, FRIEND_REQUESTS, ATTRACTION, PATIENT_WORDS, DETAILS, APPROACHED],
         )?;
         Ok(PatientRelationship { lists })
     }
@@ -90,10 +80,7 @@ impl Detector for PatientRelationship {
             }
         }
         for &(start, end) in hits.all(CONTACTING) {
-            if let Some(e) = hits
-                .next(PATIENT, text, end)
-                .and_then(|p| hits.within(PLATFORM, text, p, PLATFORM_GAP))
-            {
+            if let Some(e) = hits.next(PATIENT, text, end).and_then(|p| hits.within(PLATFORM, text, p, PLATFORM_GAP)) {
                 push(start, e);
             }
         }
@@ -112,13 +99,8 @@ impl Detector for PatientRelationship {
         }
         for &(start, end) in hits.all(APPROACH) {
             out.push(
-                Candidate::new(
-                    "patient-relationship",
-                    start,
-                    end,
-                    "a patient approached the author",
-                )
-                .with_severity(Severity::Info),
+                Candidate::new("patient-relationship", start, end, "a patient approached the author")
+                    .with_severity(Severity::Info),
             );
         }
     }
@@ -130,10 +112,7 @@ mod tests {
     use crate::detectors::run;
 
     fn found(text: &str) -> Vec<Option<Severity>> {
-        run(&PatientRelationship::new().expect("compiles"), text)
-            .into_iter()
-            .map(|(_, c)| c.severity)
-            .collect()
+        run(&PatientRelationship::new().expect("compiles"), text).into_iter().map(|(_, c)| c.severity).collect()
     }
 
     #[test]
@@ -148,10 +127,7 @@ mod tests {
         ] {
             assert!(found(text).contains(&None), "{text}: {:?}", found(text));
         }
-        assert_eq!(
-            found("a patient asked for my number today"),
-            [Some(Severity::Info)]
-        );
+        assert_eq!(found("a patient asked for my number today"), [Some(Severity::Info)]);
     }
 
     #[test]

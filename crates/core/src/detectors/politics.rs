@@ -46,16 +46,7 @@ impl Politics {
     pub fn new() -> Result<Self, Error> {
         let lists = Lists::new(
             "politics and religion word lists",
-            &[
-                TARGETS,
-                ATTACKS,
-                COPULAS,
-                FILLERS,
-                TRAILING,
-                RELIGIONS,
-                RELIGION_ATTACKS,
-                PHRASES,
-            ],
+            &[TARGETS, ATTACKS, COPULAS, FILLERS, TRAILING, RELIGIONS, RELIGION_ATTACKS, PHRASES],
         )?;
         Ok(Politics { lists })
     }
@@ -72,13 +63,7 @@ impl Detector for Politics {
                     .next(COPULA, text, end)
                     .and_then(|verb| hits.through(text, verb, FILLER, MAX_FILLERS, &[attacks]))
                     .map(|(_, e)| e)
-                    .or_else(|| {
-                        if subjects == TARGET {
-                            hits.next(TRAILING_ATTACK, text, end)
-                        } else {
-                            None
-                        }
-                    });
+                    .or_else(|| if subjects == TARGET { hits.next(TRAILING_ATTACK, text, end) } else { None });
                 if let Some(e) = attack {
                     out.push(Candidate::new("politics-religion", start, e, why));
                 }

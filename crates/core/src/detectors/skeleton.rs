@@ -77,16 +77,8 @@ pub fn words(text: &str) -> Vec<Word> {
         let Some(gap) = text.get(a.end..b.start) else {
             continue;
         };
-        let letters = |w: &Word| {
-            w.letters
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b == b'*')
-        };
-        if gap.len() == 1
-            && matches!(gap.as_bytes()[0], b'.' | b'-' | b'_' | b'+' | b'~')
-            && letters(a)
-            && letters(b)
-        {
+        let letters = |w: &Word| w.letters.bytes().all(|b| b.is_ascii_lowercase() || b == b'*');
+        if gap.len() == 1 && matches!(gap.as_bytes()[0], b'.' | b'-' | b'_' | b'+' | b'~') && letters(a) && letters(b) {
             joined.push(Word {
                 start: a.start,
                 end: b.end,
@@ -120,19 +112,14 @@ fn is_single_letter(w: &Word) -> bool {
 fn is_spacing_gap(gap: &str) -> bool {
     !gap.is_empty()
         && gap.len() <= MAX_SPACED_GAP
-        && gap.chars().all(|c| {
-            matches!(
-                c,
-                ' ' | '.' | '-' | '_' | ',' | '+' | '~' | '/' | '\\' | '·' | '•' | '‧' | '∙'
-            )
-        })
+        && gap
+            .chars()
+            .all(|c| matches!(c, ' ' | '.' | '-' | '_' | ',' | '+' | '~' | '/' | '\\' | '·' | '•' | '‧' | '∙'))
 }
 
 /// Characters that can be part of a word: letters, digits, leetspeak symbols and masks.
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '@' | '$' | '!' | '|' | '*' | '#')
-        || (!c.is_ascii() && c.is_alphabetic())
+    c.is_ascii_alphanumeric() || matches!(c, '@' | '$' | '!' | '|' | '*' | '#') || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// Reads one leetspeak character as a letter; `None` for characters that stay as they are.
@@ -157,10 +144,7 @@ fn leet(c: char) -> Option<char> {
 fn tokens(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (start, is_word_char(c) && i < text.len()) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
@@ -193,13 +177,7 @@ fn read(text: &str, mut start: usize, mut end: usize) -> Option<Word> {
     let digits = token.bytes().any(|b| b.is_ascii_digit());
     // `A55` and `M6` are roads, `4am` a time: digits count as letters only beside two real ones.
     if !ascii || (letters < 2 && !single && (letters == 0 || digits)) {
-        return Some(Word {
-            start,
-            end,
-            letters: token.to_string(),
-            alt: None,
-            tricks: 0,
-        });
+        return Some(Word { start, end, letters: token.to_string(), alt: None, tricks: 0 });
     }
     let mut tricks = 0;
     let mut read = String::with_capacity(token.len());
@@ -214,20 +192,10 @@ fn read(text: &str, mut start: usize, mut end: usize) -> Option<Word> {
             read.push(c);
         }
     }
-    let alt = token.contains(['1', '|']).then(|| {
-        token
-            .chars()
-            .zip(read.chars())
-            .map(|(o, r)| if matches!(o, '1' | '|') { 'l' } else { r })
-            .collect()
-    });
-    Some(Word {
-        start,
-        end,
-        letters: read,
-        alt,
-        tricks,
-    })
+    let alt = token
+        .contains(['1', '|'])
+        .then(|| token.chars().zip(read.chars()).map(|(o, r)| if matches!(o, '1' | '|') { 'l' } else { r }).collect());
+    Some(Word { start, end, letters: read, alt, tricks })
 }
 
 #[cfg(test)]
@@ -272,19 +240,13 @@ mod tests {
             ["a55", "closed", "at", "ioam", "13", "hour", "shift"]
         );
         assert_eq!(read_all("plan a or b"), ["plan", "a", "or", "b"]);
-        assert!(
-            !has("it's hit", "shit"),
-            "an apostrophe is not an in-word separator"
-        );
+        assert!(!has("it's hit", "shit"), "an apostrophe is not an in-word separator");
     }
 
     #[test]
     fn keeps_offsets_into_the_normalised_text() {
         let text = "well f . u . c . k that";
-        let w = words(text)
-            .into_iter()
-            .find(|w| w.letters == "fuck")
-            .expect("joined");
+        let w = words(text).into_iter().find(|w| w.letters == "fuck").expect("joined");
         assert_eq!(&text[w.start..w.end], "f . u . c . k");
         assert_ne!(w.tricks & SPACED, 0);
     }

@@ -20,9 +20,7 @@ const SENTENCE_REACH: usize = 400;
 
 /// The entries of a word list: one a line, blank lines and `#` comments skipped, trimmed.
 pub(crate) fn entries(list: &str) -> impl Iterator<Item = &str> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Several word lists compiled into one automaton; list `i` is the `i`-th given to [`Lists::new`].
@@ -56,11 +54,7 @@ impl Lists {
             .match_kind(MatchKind::Standard)
             .build(&words)
             .map_err(|e| Error::internal(what, e))?;
-        Ok(Lists {
-            automaton,
-            patterns,
-            count: lists.len(),
-        })
+        Ok(Lists { automaton, patterns, count: lists.len() })
     }
 
     /// Every whole-word entry in `text`, by list.
@@ -108,11 +102,7 @@ impl Hits {
     pub(crate) fn at(&self, list: usize, pos: usize) -> Option<usize> {
         let hits = self.all(list);
         let i = hits.partition_point(|h| h.0 < pos);
-        hits[i..]
-            .iter()
-            .take_while(|h| h.0 == pos)
-            .map(|h| h.1)
-            .max()
+        hits[i..].iter().take_while(|h| h.0 == pos).map(|h| h.1).max()
     }
 
     /// End of the hit of `list` that starts at the next word after `pos`, in the same sentence.
@@ -147,11 +137,7 @@ impl Hits {
         let mut p = pos;
         for _ in 0..=max {
             let s = next_word(text, p)?;
-            if let Some(found) = targets
-                .iter()
-                .enumerate()
-                .find_map(|(i, &t)| self.at(t, s).map(|e| (i, e)))
-            {
+            if let Some(found) = targets.iter().enumerate().find_map(|(i, &t)| self.at(t, s).map(|e| (i, e))) {
                 return Some(found);
             }
             p = self.at(filler, s)?;
@@ -198,8 +184,7 @@ pub(crate) fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
     while i < bytes.len()
-        && (is_step_byte(bytes[i])
-            || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric())))
+        && (is_step_byte(bytes[i]) || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric())))
     {
         i += 1;
     }
@@ -268,31 +253,18 @@ pub(crate) fn nearest_in_sentence(
             } else {
                 0
             };
-            let between = if h.1 <= start {
-                (h.1, start)
-            } else {
-                (end, h.0.max(end))
-            };
+            let between = if h.1 <= start { (h.1, start) } else { (end, h.0.max(end)) };
             (!sentence_break_between(text, between.0, between.1)).then_some((h, distance))
         })
         .min_by_key(|&(_, d)| d)
 }
 
 /// Whether any word of `class` stands in the sentence holding `start..end`.
-pub(crate) fn in_sentence(
-    context: &ContextHits,
-    class: ContextClass,
-    text: &str,
-    start: usize,
-    end: usize,
-) -> bool {
+pub(crate) fn in_sentence(context: &ContextHits, class: ContextClass, text: &str, start: usize, end: usize) -> bool {
     let (s, e) = sentence(text, start, end);
     let hits = context.all(class);
     let first = hits.partition_point(|h| h.1 <= s);
-    hits[first..]
-        .iter()
-        .take_while(|h| h.0 < e)
-        .any(|h| h.0 >= s && h.1 <= e)
+    hits[first..].iter().take_while(|h| h.0 < e).any(|h| h.0 >= s && h.1 <= e)
 }
 
 #[cfg(test)]
@@ -301,29 +273,18 @@ mod tests {
 
     #[test]
     fn lists_find_whole_words_and_step_through_constructions() {
-        let lists = Lists::new("test", &["bed blocker\nidiot\nfanc*", "are\nis", "a\nso"])
-            .expect("compiles");
+        let lists = Lists::new("test", &["bed blocker\nidiot\nfanc*", "are\nis", "a\nso"]).expect("compiles");
         let text = "the bed blocker is a fancier idiot; idiots";
         let hits = lists.find(text);
         assert_eq!(
-            hits.all(0)
-                .iter()
-                .map(|&(s, e)| &text[s..e])
-                .collect::<Vec<_>>(),
+            hits.all(0).iter().map(|&(s, e)| &text[s..e]).collect::<Vec<_>>(),
             ["bed blocker", "fancier", "idiot"]
         );
         let (_, blocker_end) = hits.all(0)[0];
         let verb = hits.next(1, text, blocker_end).expect("verb follows");
-        assert_eq!(
-            hits.through(text, verb, 2, 2, &[0])
-                .map(|(_, e)| &text[..e]),
-            Some("the bed blocker is a fancier")
-        );
+        assert_eq!(hits.through(text, verb, 2, 2, &[0]).map(|(_, e)| &text[..e]), Some("the bed blocker is a fancier"));
         assert!(hits.next(1, text, 0).is_none(), "`the` is not a verb");
-        assert_eq!(
-            hits.within(0, text, verb, 3),
-            hits.through(text, verb, 2, 2, &[0]).map(|(_, e)| e)
-        );
+        assert_eq!(hits.within(0, text, verb, 3), hits.through(text, verb, 2, 2, &[0]).map(|(_, e)| e));
     }
 
     #[test]
@@ -339,10 +300,7 @@ mod tests {
     fn sentences() {
         let t = "First one. Second one here! Third";
         let at = t.find("one here").expect("span");
-        assert_eq!(
-            &t[sentence(t, at, at + 3).0..sentence(t, at, at + 3).1],
-            " Second one here"
-        );
+        assert_eq!(&t[sentence(t, at, at + 3).0..sentence(t, at, at + 3).1], " Second one here");
         assert!(sentence_break_between(t, 0, at));
         assert!(!sentence_break_between(t, at, at + 5));
         let e = sentence(t, t.len(), t.len());

@@ -33,13 +33,11 @@ const SELF_HARM: &str = "kys\nkill yourself\nkill urself\nkill your self\ngo kil
 /// Invitations to target or expose someone, wherever they stand.
 const HARASSMENT: &str = "name and shame\nnaming and shaming\ndox\ndoxx\ndoxxed\ndoxed\ndoxxing\ndoxing\nher address is\nhis address is\ntheir address is\nher home address is\nhis home address is\nhere's his number\nhere's her number\nheres his number\nheres her number\nhere's his address\nhere's her address\nheres his address\nheres her address\nmake his life hell\nmake her life hell\nmake their life hell\nmake his life a misery\nmake her life a misery\nget him sacked\nget her sacked\nget them sacked\nget him fired\nget her fired\nget him struck off\nget her struck off\nhave him struck off\nhave her struck off\nruin his career\nruin her career\nruin his life\nruin her life\nwon't leave her alone\nwon't leave him alone";
 /// Who invites a pile-on.
-const PILE_LEADS: &str =
-    "let's\nlets\nlet's all\nlets all\neveryone\neverybody\nall of you\ngo and\neveryone go";
+const PILE_LEADS: &str = "let's\nlets\nlet's all\nlets all\neveryone\neverybody\nall of you\ngo and\neveryone go";
 /// What a pile-on does.
 const PILE_VERBS: &str = "report\nflood\nspam\nmessage\ndm\ntag\ntroll\npile on\nbombard\nhound";
 /// Whom a pile-on targets.
-const PILE_TARGETS: &str =
-    "her\nhim\nthem\nthis guy\nthis woman\nthis idiot\nthat guy\nthat woman\nthat idiot";
+const PILE_TARGETS: &str = "her\nhim\nthem\nthis guy\nthis woman\nthis idiot\nthat guy\nthat woman\nthat idiot";
 
 const LEAD: usize = 0;
 const VIOLENT: usize = 1;
@@ -87,19 +85,13 @@ impl Threats {
 /// An `@mention` or `dr smith` starting at the next word: its end.
 fn named(text: &str, pos: usize) -> Option<usize> {
     let s = next_word(text, pos)?;
-    let word_end = |from: usize| {
-        from + text[from..]
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-            .count()
-    };
+    let word_end =
+        |from: usize| from + text[from..].bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
     if text.as_bytes()[s] == b'@' {
         let e = word_end(s + 1);
         return (e > s + 1).then_some(e);
     }
-    let title = ["dr ", "mr ", "mrs ", "ms "]
-        .iter()
-        .find(|t| text[s..].starts_with(**t))?;
+    let title = ["dr ", "mr ", "mrs ", "ms "].iter().find(|t| text[s..].starts_with(**t))?;
     let e = word_end(s + title.len());
     (e > s + title.len()).then_some(e)
 }
@@ -116,19 +108,12 @@ impl Detector for Threats {
             });
             let Some(verb) = verb else { continue };
             let target = if let Some(e) = hits.next(WHOEVER, text, verb) {
-                Some((
-                    e,
-                    Severity::Warn,
-                    "violent verb aimed at whoever comes next",
-                ))
+                Some((e, Severity::Warn, "violent verb aimed at whoever comes next"))
             } else if let Some(e) = hits.next(PERSON, text, verb).or_else(|| named(text, verb)) {
                 Some((e, Severity::High, "violent verb aimed at a specific person"))
             } else {
                 hits.next(DETERMINER, text, verb)
-                    .and_then(|d| {
-                        hits.next(ROLE, text, d)
-                            .or_else(|| hits.within(ROLE, text, d, 1))
-                    })
+                    .and_then(|d| hits.next(ROLE, text, d).or_else(|| hits.within(ROLE, text, d, 1)))
                     .map(|e| (e, Severity::High, "violent verb aimed at a specific person"))
             };
             if let Some((e, severity, why)) = target {
@@ -136,44 +121,20 @@ impl Detector for Threats {
             }
         }
         for &(start, end) in hits.all(MENACING) {
-            out.push(
-                Candidate::new("threat-violence", start, end, "menacing phrase")
-                    .with_severity(Severity::High),
-            );
+            out.push(Candidate::new("threat-violence", start, end, "menacing phrase").with_severity(Severity::High));
         }
         for &(start, end) in hits.all(SELF_HARMING) {
-            out.push(Candidate::new(
-                "self-harm-encouragement",
-                start,
-                end,
-                "phrase encouraging self-harm",
-            ));
+            out.push(Candidate::new("self-harm-encouragement", start, end, "phrase encouraging self-harm"));
         }
         for &(start, end) in hits.all(HARASSING) {
-            out.push(Candidate::new(
-                "harassment",
-                start,
-                end,
-                "invitation to target or expose a person",
-            ));
+            out.push(Candidate::new("harassment", start, end, "invitation to target or expose a person"));
         }
         for &(start, end) in hits.all(PILE_LEAD) {
-            let Some(verb) = hits
-                .next(PILE_VERB, text, end)
-                .or_else(|| hits.within(PILE_VERB, text, end, 1))
-            else {
+            let Some(verb) = hits.next(PILE_VERB, text, end).or_else(|| hits.within(PILE_VERB, text, end, 1)) else {
                 continue;
             };
-            if let Some(e) = hits
-                .next(PILE_TARGET, text, verb)
-                .or_else(|| named(text, verb))
-            {
-                out.push(Candidate::new(
-                    "harassment",
-                    start,
-                    e,
-                    "invitation to pile on a person",
-                ));
+            if let Some(e) = hits.next(PILE_TARGET, text, verb).or_else(|| named(text, verb)) {
+                out.push(Candidate::new("harassment", start, e, "invitation to pile on a person"));
             }
         }
     }
@@ -185,10 +146,7 @@ mod tests {
     use crate::detectors::run;
 
     fn found(text: &str) -> Vec<(&'static str, Option<Severity>)> {
-        run(&Threats::new().expect("compiles"), text)
-            .into_iter()
-            .map(|(_, c)| (c.rule, c.severity))
-            .collect()
+        run(&Threats::new().expect("compiles"), text).into_iter().map(|(_, c)| (c.rule, c.severity)).collect()
     }
 
     #[test]
@@ -196,10 +154,7 @@ mod tests {
         for (text, rule) in [
             ("if he does that again I'll batter him", "threat-violence"),
             ("someone should punch that consultant", "threat-violence"),
-            (
-                "I'm going to kill the next person who says the Q word",
-                "threat-violence",
-            ),
+            ("I'm going to kill the next person who says the Q word", "threat-violence"),
             ("I know where you live", "threat-violence"),
             ("she deserves a good slap", "threat-violence"),
             ("honestly just kys", "self-harm-encouragement"),
@@ -209,21 +164,14 @@ mod tests {
             ("time to name and shame", "harassment"),
             ("here's his address if anyone wants a word", "harassment"),
         ] {
-            assert!(
-                found(text).iter().any(|f| f.0 == rule),
-                "{text}: {:?}",
-                found(text)
-            );
+            assert!(found(text).iter().any(|f| f.0 == rule), "{text}: {:?}", found(text));
         }
     }
 
     #[test]
     fn severity_depends_on_the_target() {
-        assert!(
-            found("I'll smash your face in").contains(&("threat-violence", Some(Severity::High)))
-        );
-        assert!(found("I'll kill the next person who says quiet")
-            .contains(&("threat-violence", Some(Severity::Warn))));
+        assert!(found("I'll smash your face in").contains(&("threat-violence", Some(Severity::High))));
+        assert!(found("I'll kill the next person who says quiet").contains(&("threat-violence", Some(Severity::Warn))));
     }
 
     #[test]

@@ -23,7 +23,8 @@ const AS_A: &str = "as a\nas an\ni'm a\ni'm an\nim a\nim an\ni am a\ni am an";
 /// Roles that identify the author as NHS staff.
 const ROLES: &str = "nurse\ndoctor\nconsultant\nmidwife\nparamedic\nphysio\nphysiotherapist\npharmacist\nhca\nhealthcare assistant\nregistrar\nsurgeon\ngp\nward manager\nmatron\nporter\nradiographer\ntherapist\nnhs employee\nnhs worker\nmember of staff\nstaff member\nclinician\nanaesthetist\nhealth visitor\nstudent nurse\njunior doctor\nmedic\ngovernor\nsister\ncharge nurse\nnhs nurse\nnhs doctor\nnhs manager\nnhs midwife";
 /// Other ways of identifying with the Trust.
-const IDENTITIES: &str = "i work at\ni work for\ni work in\ni'm working at\nworking at the\nour trust\nmy trust\nmy employer\nas an nhs";
+const IDENTITIES: &str =
+    "i work at\ni work for\ni work in\ni'm working at\nworking at the\nour trust\nmy trust\nmy employer\nas an nhs";
 /// Giving a view.
 const OPINIONS: &str = "i think\ni believe\ni feel\nin my view\nin my opinion\nimo\nimho\npersonally\ni support\ni fully support\ni oppose\ni disagree\ni agree\ni'm against\ni am against\nshould\nshouldn't\nmust\nneeds to\nis wrong\ndisgrace\ndisgraceful\nshameful\nscandal\ninsult\ninsulting\noutrage\noutrageous\nunacceptable\nbetrayal\nwe deserve\nvote";
 /// Contested public topics (a view on these is Warn).
@@ -48,10 +49,8 @@ pub struct TrustVoice {
 impl TrustVoice {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "speaking-for-the-Trust word lists",
-            &[POSITIONS, AS_A, ROLES, IDENTITIES, OPINIONS, TOPICS],
-        )?;
+        let lists =
+            Lists::new("speaking-for-the-Trust word lists", &[POSITIONS, AS_A, ROLES, IDENTITIES, OPINIONS, TOPICS])?;
         Ok(TrustVoice { lists })
     }
 }
@@ -71,10 +70,7 @@ impl Detector for TrustVoice {
                 "states the Trust's position; no personal-views disclaimer",
             ));
         }
-        let role = hits
-            .all(AS)
-            .iter()
-            .find_map(|&(s, e)| hits.within(ROLE, text, e, ROLE_GAP).map(|end| (s, end)));
+        let role = hits.all(AS).iter().find_map(|&(s, e)| hits.within(ROLE, text, e, ROLE_GAP).map(|end| (s, end)));
         let Some((start, end)) = role.or_else(|| hits.all(IDENTITY).first().copied()) else {
             return;
         };
@@ -89,13 +85,8 @@ impl Detector for TrustVoice {
                 "identifies with the Trust and gives a view on a contested topic; no disclaimer",
             )
         } else {
-            Candidate::new(
-                "trust-voice",
-                start,
-                end,
-                "identifies with the Trust and gives a view; no disclaimer",
-            )
-            .with_severity(Severity::Info)
+            Candidate::new("trust-voice", start, end, "identifies with the Trust and gives a view; no disclaimer")
+                .with_severity(Severity::Info)
         };
         out.push(candidate);
     }
@@ -107,10 +98,7 @@ mod tests {
     use crate::detectors::run;
 
     fn found(text: &str) -> Vec<Option<Severity>> {
-        run(&TrustVoice::new().expect("compiles"), text)
-            .into_iter()
-            .map(|(_, c)| c.severity)
-            .collect()
+        run(&TrustVoice::new().expect("compiles"), text).into_iter().map(|(_, c)| c.severity).collect()
     }
 
     #[test]
@@ -123,22 +111,13 @@ mod tests {
         ] {
             assert!(found(text).contains(&None), "{text}: {:?}", found(text));
         }
-        assert_eq!(
-            found("As a midwife I think every mum should try skin to skin"),
-            [Some(Severity::Info)]
-        );
+        assert_eq!(found("As a midwife I think every mum should try skin to skin"), [Some(Severity::Info)]);
     }
 
     #[test]
     fn a_disclaimer_suppresses_it() {
-        assert!(found(
-            "As a nurse at Leeds General I think the pay offer is an insult. Views my own"
-        )
-        .is_empty());
-        assert!(
-            found("Our Trust's position is X (personal views, not those of my employer)")
-                .is_empty()
-        );
+        assert!(found("As a nurse at Leeds General I think the pay offer is an insult. Views my own").is_empty());
+        assert!(found("Our Trust's position is X (personal views, not those of my employer)").is_empty());
     }
 
     #[test]

@@ -23,8 +23,7 @@ const CONCERNS: &str = "unsafe staffing\nunsafe staff levels\nunsafe levels\nuns
 /// Raising a concern internally …
 const RAISED: &str = "raised concerns\nraised it\nraised this\nraised my concerns\nreported it\nreported this\nescalated it\nescalated this\nflagged it\nflagged this";
 /// … and being ignored.
-const IGNORED: &str =
-    "ignored\nnothing\nno one\nnobody\nnothing happened\nnothing changed\nnothing was done";
+const IGNORED: &str = "ignored\nnothing\nno one\nnobody\nnothing happened\nnothing changed\nnothing was done";
 
 const DISCLOSURE: usize = 0;
 const CONCERN: usize = 1;
@@ -43,10 +42,7 @@ pub struct Whistleblowing {
 impl Whistleblowing {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "whistleblowing word lists",
-            &[DISCLOSURES, CONCERNS, RAISED, IGNORED],
-        )?;
+        let lists = Lists::new("whistleblowing word lists", &[DISCLOSURES, CONCERNS, RAISED, IGNORED])?;
         Ok(Whistleblowing { lists })
     }
 }
@@ -58,9 +54,7 @@ fn own_workplace(input: &Input<'_>, start: usize, end: usize) -> bool {
     }
     let (s, e) = sentence(input.text, start, end);
     let sentence = &input.text[s..e];
-    [" our ", "this ward", "tonight", "today"]
-        .iter()
-        .any(|w| sentence.contains(w))
+    [" our ", "this ward", "tonight", "today"].iter().any(|w| sentence.contains(w))
         || sentence.trim_start().starts_with("our ")
 }
 
@@ -69,11 +63,7 @@ impl Detector for Whistleblowing {
         let text = input.text;
         let hits = self.lists.find(text);
         let routed = input.context.any(class::SPEAK_UP_ROUTE);
-        let mut found: Vec<(usize, usize, bool)> = hits
-            .all(DISCLOSURE)
-            .iter()
-            .map(|&(s, e)| (s, e, true))
-            .collect();
+        let mut found: Vec<(usize, usize, bool)> = hits.all(DISCLOSURE).iter().map(|&(s, e)| (s, e, true)).collect();
         found.extend(hits.all(CONCERN).iter().map(|&(s, e)| (s, e, false)));
         for &(s, e) in hits.all(RAISED_IT) {
             if let Some(end) = hits.within(IGNORED_IT, text, e, IGNORED_GAP) {
@@ -104,13 +94,8 @@ impl Detector for Whistleblowing {
                     "concern about the author's own workplace raised in public",
                 )
             } else {
-                Candidate::new(
-                    "whistleblowing",
-                    start,
-                    end,
-                    "concern phrase, not clearly about the author's workplace",
-                )
-                .with_severity(Severity::Info)
+                Candidate::new("whistleblowing", start, end, "concern phrase, not clearly about the author's workplace")
+                    .with_severity(Severity::Info)
             };
             out.push(c);
         }
@@ -123,10 +108,7 @@ mod tests {
     use crate::detectors::run;
 
     fn found(text: &str) -> Vec<Option<Severity>> {
-        run(&Whistleblowing::new().expect("compiles"), text)
-            .into_iter()
-            .map(|(_, c)| c.severity)
-            .collect()
+        run(&Whistleblowing::new().expect("compiles"), text).into_iter().map(|(_, c)| c.severity).collect()
     }
 
     #[test]
@@ -158,11 +140,7 @@ mod tests {
             "October is Speak Up month: our guardians are here for you",
             "cover up the cannula site with a clean dressing",
         ] {
-            assert!(
-                found(text).iter().all(|s| s.is_some()),
-                "{text}: {:?}",
-                found(text)
-            );
+            assert!(found(text).iter().all(|s| s.is_some()), "{text}: {:?}", found(text));
         }
     }
 }

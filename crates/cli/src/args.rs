@@ -1,0 +1,60 @@
+//! Command-line options shared by the subcommands. Hand-parsed: four flags do not justify a parser
+//! dependency, and errors name the flag that was wrong.
+
+use std::path::PathBuf;
+
+/// Parsed options.
+#[derive(Debug, Default)]
+pub struct Args {
+    /// `--json`: machine-readable output for one draft.
+    pub json: bool,
+    /// `--jsonl FILE`: batch mode.
+    pub jsonl: Option<PathBuf>,
+    /// `--policy FILE`: the Trust's policy JSON (the managed-storage keys).
+    pub policy: Option<PathBuf>,
+    /// Positional files (`-` is standard input).
+    pub files: Vec<String>,
+}
+
+/// Parses the arguments after the subcommand.
+pub fn parse(argv: &[String]) -> Result<Args, String> {
+    let mut args = Args::default();
+    let mut it = argv.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--json" => args.json = true,
+            "--jsonl" => args.jsonl = Some(value(&mut it, "--jsonl")?.into()),
+            "--policy" => args.policy = Some(value(&mut it, "--policy")?.into()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
+            file => args.files.push(file.to_string()),
+        }
+    }
+    Ok(args)
+}
+
+fn value<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'a str, String> {
+    it.next().map(String::as_str).ok_or_else(|| format!("`{flag}` needs a file name"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_flags_and_files() {
+        let a = parse(&strings(&["--json", "--policy", "p.json", "draft.txt"])).expect("parses");
+        assert!(a.json);
+        assert_eq!(a.policy, Some(PathBuf::from("p.json")));
+        assert_eq!(a.files, ["draft.txt"]);
+    }
+
+    #[test]
+    fn names_the_bad_flag() {
+        assert_eq!(parse(&strings(&["--nope"])).unwrap_err(), "unknown option `--nope`");
+        assert_eq!(parse(&strings(&["--policy"])).unwrap_err(), "`--policy` needs a file name");
+    }
+}
