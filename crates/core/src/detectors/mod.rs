@@ -25,6 +25,7 @@ mod lexicon;
 mod patient_relationship;
 mod politics;
 mod skeleton;
+mod substances;
 mod text;
 mod threats;
 mod trust_voice;
@@ -87,6 +88,7 @@ pub fn build(_policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(patient_relationship::PatientRelationship::new()?),
         Box::new(trust_voice::TrustVoice::new()?),
         Box::new(whistleblowing::Whistleblowing::new()?),
+        Box::new(substances::Substances::new()?),
     ])
 }
 
