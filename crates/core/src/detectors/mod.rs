@@ -19,11 +19,13 @@ mod nhs_number;
 
 // Disrepute and consent (issue 4).
 mod abuse;
+mod defamation;
 mod derogatory;
 mod discrimination;
 mod lexicon;
 mod patient_relationship;
 mod politics;
+mod promotion;
 mod skeleton;
 mod substances;
 mod text;
@@ -89,6 +91,8 @@ pub fn build(_policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(trust_voice::TrustVoice::new()?),
         Box::new(whistleblowing::Whistleblowing::new()?),
         Box::new(substances::Substances::new()?),
+        Box::new(promotion::Promotion::new()?),
+        Box::new(defamation::Defamation::new()?),
     ])
 }
 
