@@ -19,10 +19,12 @@ mod nhs_number;
 
 // Disrepute and consent (issue 4).
 mod abuse;
+mod consent_media;
 mod defamation;
 mod derogatory;
 mod discrimination;
 mod lexicon;
+mod patient_details;
 mod patient_relationship;
 mod politics;
 mod promotion;
@@ -93,6 +95,8 @@ pub fn build(_policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(substances::Substances::new()?),
         Box::new(promotion::Promotion::new()?),
         Box::new(defamation::Defamation::new()?),
+        Box::new(consent_media::ConsentMedia::new()?),
+        Box::new(patient_details::PatientDetails::new()?),
     ])
 }
 

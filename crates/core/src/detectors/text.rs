@@ -261,10 +261,14 @@ pub(crate) fn nearest_in_sentence(
 
 /// Whether any word of `class` stands in the sentence holding `start..end`.
 pub(crate) fn in_sentence(context: &ContextHits, class: ContextClass, text: &str, start: usize, end: usize) -> bool {
+    spans_in_sentence(context.all(class), text, start, end)
+}
+
+/// Whether any of the sorted `spans` lies in the sentence holding `start..end`.
+pub(crate) fn spans_in_sentence(spans: &[(usize, usize)], text: &str, start: usize, end: usize) -> bool {
     let (s, e) = sentence(text, start, end);
-    let hits = context.all(class);
-    let first = hits.partition_point(|h| h.1 <= s);
-    hits[first..].iter().take_while(|h| h.0 < e).any(|h| h.0 >= s && h.1 <= e)
+    let first = spans.partition_point(|h| h.1 <= s);
+    spans[first..].iter().take_while(|h| h.0 < e).any(|h| h.0 >= s && h.1 <= e)
 }
 
 #[cfg(test)]
