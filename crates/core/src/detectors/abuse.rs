@@ -25,8 +25,11 @@ use crate::error::Error;
 use crate::finding::Severity;
 use aho_corasick::{AhoCorasick, MatchKind};
 
-/// Bytes either side of a word in which a person word aims it ("our manager is a complete and utter …").
+/// Bytes either side of an insult in which a person word aims it ("our manager is a complete and utter …").
 const AIM_WINDOW: usize = 36;
+/// Swearing is aimed only by a person word right beside it ("fuck you", "fucking patients"): "fucking
+/// knackered after nights, see you all" is not aimed at the reader.
+const SWEAR_AIM_WINDOW: usize = 12;
 
 /// Finds listed abusive words and grades them by whom they are aimed at.
 #[derive(Debug)]
@@ -58,16 +61,15 @@ impl Abuse {
         Ok(Abuse { lexicon: Lexicon::new(), innocent })
     }
 
-    fn aim(&self, input: &Input<'_>, start: usize, end: usize) -> Aim {
+    fn aim(&self, input: &Input<'_>, start: usize, end: usize, window: usize) -> Aim {
         let text = input.text;
-        let other = nearest_in_sentence(input.context, class::ABUSE_TARGET, text, start, end, AIM_WINDOW)
+        let other = nearest_in_sentence(input.context, class::ABUSE_TARGET, text, start, end, window)
             .map(|(_, d)| d)
             .into_iter()
-            .chain(mention_near(text, start, end))
+            .chain(mention_near(text, start, end, window))
             .chain(followed_by_off(text, end))
             .min();
-        let own =
-            nearest_in_sentence(input.context, class::SELF_REFERENCE, text, start, end, AIM_WINDOW).map(|(_, d)| d);
+        let own = nearest_in_sentence(input.context, class::SELF_REFERENCE, text, start, end, window).map(|(_, d)| d);
         match (other, own) {
             (Some(o), Some(a)) if a < o => Aim::Author,
             (Some(_), _) => Aim::Other,
@@ -78,10 +80,10 @@ impl Abuse {
 }
 
 /// Distance to an `@mention` in the same sentence and window.
-fn mention_near(text: &str, start: usize, end: usize) -> Option<usize> {
+fn mention_near(text: &str, start: usize, end: usize, window: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    let lo = start.saturating_sub(AIM_WINDOW);
-    let hi = (end + AIM_WINDOW).min(bytes.len());
+    let lo = start.saturating_sub(window);
+    let hi = (end + window).min(bytes.len());
     (lo..hi)
         .filter(|&i| bytes[i] == b'@' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_'))
         .filter(|&i| {
@@ -146,7 +148,8 @@ impl Detector for Abuse {
                 if excused.iter().any(|&(s, e)| s <= start && end <= e) {
                     continue;
                 }
-                let aim = self.aim(input, start, end);
+                let window = if grade == Grade::Obscenity { SWEAR_AIM_WINDOW } else { AIM_WINDOW };
+                let aim = self.aim(input, start, end, window);
                 let Some((rule, sev)) = severity(grade, aim) else {
                     continue;
                 };

@@ -24,7 +24,8 @@ const IN_SHOT: &str = "in the background\nin the back\nin the pic\nin the photo\
 /// Sharing a case image.
 const SHOWING: &str =
     "look at this\nlook at these\ncheck out this\ncheck out these\nhere's a\nhere is a\nthis is the\nof the day";
-const IMAGING: &str = "x-ray\nxray\nx-rays\nxrays\nct\nct scan\nscan\nmri\necg\nultrasound\nangiogram\ncxr\nfilm";
+const IMAGING: &str =
+    "ct head\nct chest\nx-ray\nxray\nx-rays\nxrays\nct\nct scan\nscan\nmri\necg\nultrasound\nangiogram\ncxr\nfilm";
 
 const MEDIA_WORD: usize = 0;
 const LINK: usize = 1;
