@@ -93,6 +93,13 @@ fn mention_near(text: &str, start: usize, end: usize, window: usize) -> Option<u
         .min()
 }
 
+/// Whether the word follows a copula ("the patients are *f-ing* nightmares"): the subject before it is
+/// what the swearing describes, however far back it starts.
+fn after_copula(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    [" are", " is", " was", " were", "'re", "'s", " r"].iter().any(|c| before.ends_with(c))
+}
+
 /// "… off" straight after the word aims it at the reader ("f*** off").
 fn followed_by_off(text: &str, end: usize) -> Option<usize> {
     let rest = text.get(end..)?.trim_start_matches(' ');
@@ -148,7 +155,11 @@ impl Detector for Abuse {
                 if excused.iter().any(|&(s, e)| s <= start && end <= e) {
                     continue;
                 }
-                let window = if grade == Grade::Obscenity { SWEAR_AIM_WINDOW } else { AIM_WINDOW };
+                let window = if grade == Grade::Obscenity && !after_copula(text, start) {
+                    SWEAR_AIM_WINDOW
+                } else {
+                    AIM_WINDOW
+                };
                 let aim = self.aim(input, start, end, window);
                 let Some((rule, sev)) = severity(grade, aim) else {
                     continue;
