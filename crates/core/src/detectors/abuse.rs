@@ -155,11 +155,8 @@ impl Detector for Abuse {
                 if excused.iter().any(|&(s, e)| s <= start && end <= e) {
                     continue;
                 }
-                let window = if grade == Grade::Obscenity && !after_copula(text, start) {
-                    SWEAR_AIM_WINDOW
-                } else {
-                    AIM_WINDOW
-                };
+                let window =
+                    if grade == Grade::Obscenity && !after_copula(text, start) { SWEAR_AIM_WINDOW } else { AIM_WINDOW };
                 let aim = self.aim(input, start, end, window);
                 let Some((rule, sev)) = severity(grade, aim) else {
                     continue;

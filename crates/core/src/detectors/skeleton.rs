@@ -42,6 +42,8 @@ pub struct Word {
 const MAX_SPACED_GAP: usize = 4;
 /// Fewest spelled-out letters joined into a word: two would join `a b` in ordinary lists.
 const MIN_SPACED_LETTERS: usize = 3;
+/// One-letter words (`a`, `i`, `u`) that may stand before spelled-out letters and are tried without.
+const MAX_LEADING_WORDS: usize = 2;
 
 /// Splits the normalised `text` into undisguised words, in text order. Extra words for joined parts
 /// (`sh.it` → `shit`) follow the parts they join and overlap them.
@@ -52,7 +54,9 @@ pub fn words(text: &str) -> Vec<Word> {
     while i < raw.len() {
         // A run of single letters separated by short separator gaps: `i d i o t`, `f.u.c.k`.
         let mut j = i;
-        while j < raw.len() && is_single_letter(&raw[j]) {
+        // The `s` of "she's" is not a spelled-out letter.
+        let after_apostrophe = |w: &Word| text[..w.start].ends_with('\'');
+        while j < raw.len() && is_single_letter(&raw[j]) && !after_apostrophe(&raw[j]) {
             if j > i && !is_spacing_gap(&text[raw[j - 1].end..raw[j].start]) {
                 break;
             }
@@ -60,9 +64,12 @@ pub fn words(text: &str) -> Vec<Word> {
         }
         if j - i >= MIN_SPACED_LETTERS {
             out.push(spaced(&raw[i..j]));
-            // "a p r i c k": the article is a real one-letter word, not part of the spelling.
-            if j - i > MIN_SPACED_LETTERS && matches!(raw[i].letters.as_str(), "a" | "i") {
-                out.push(spaced(&raw[i + 1..j]));
+            // "a p r i c k", "u a b i t c h": one-letter words before the spelling are not part of it.
+            for k in 1..=MAX_LEADING_WORDS {
+                if j - i - k < MIN_SPACED_LETTERS || !matches!(raw[i + k - 1].letters.as_str(), "a" | "i" | "u") {
+                    break;
+                }
+                out.push(spaced(&raw[i + k..j]));
             }
             i = j;
             continue;
@@ -161,7 +168,8 @@ fn tokens(text: &str) -> Vec<Word> {
 
 fn read(text: &str, mut start: usize, mut end: usize) -> Option<Word> {
     let bytes = text.as_bytes();
-    while start < end && matches!(bytes[start], b'@' | b'#' | b'!' | b'|' | b'*') {
+    // A leading `!` or `|` may be a letter (`!d!ot`); mention, hashtag and emphasis marks are not.
+    while start < end && matches!(bytes[start], b'@' | b'#' | b'*') {
         start += 1;
     }
     while end > start && matches!(bytes[end - 1], b'!' | b'|' | b'@' | b'#') {
@@ -228,6 +236,9 @@ mod tests {
             ("ＩＤＩＯＴ", "idiot"),
             ("і\u{200B}d\u{200B}і\u{200B}о\u{200B}t", "idiot"),
             ("you tw@t!!", "twat"),
+            ("our reg is an !d!ot", "idiot"),
+            ("she's a b i t c h", "bitch"),
+            ("u a p r i c k", "prick"),
         ] {
             assert!(has(text, word), "{text}: {:?}", read_all(text));
         }
