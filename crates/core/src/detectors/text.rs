@@ -246,13 +246,7 @@ pub(crate) fn nearest_in_sentence(
         // A context word inside the span is part of it (`i` in `p r i c k`), not beside it.
         .filter(|h| !(start <= h.0 && h.1 <= end))
         .filter_map(|&h| {
-            let distance = if h.1 <= start {
-                start - h.1
-            } else if h.0 >= end {
-                h.0 - end
-            } else {
-                0
-            };
+            let distance = if h.1 <= start { start - h.1 } else { h.0.saturating_sub(end) };
             let between = if h.1 <= start { (h.1, start) } else { (end, h.0.max(end)) };
             (!sentence_break_between(text, between.0, between.1)).then_some((h, distance))
         })
