@@ -14,6 +14,7 @@
 use super::text::{spans_in_sentence, Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
+use crate::context::is_boundary;
 use crate::error::Error;
 use crate::finding::Severity;
 
@@ -23,12 +24,12 @@ const LINKS: &str = "of\nwith\nshowing\nfeaturing\nstarring";
 /// Capture verbs, followed directly by a person.
 const CAPTURE: &str = "filmed\nfilming\nvideoed\nvideoing\nrecorded\nrecording\nphotographed\nphotographing\nsnapped\nsnapchatted\nlivestreamed\nlive streamed\nscreenshotted\ncaught\npapped";
 /// After a person: where the media ended up.
-const ON_CAMERA: &str = "on camera\non video\non film\non snapchat\non snap\non my story\non tiktok\non insta\non instagram\nin the pic\nin the photo\nin the picture\nin the video\nin the selfie\non my snap\non facebook";
+const ON_CAMERA: &str = "on camera\non video\non film\non my story\nin the pic\nin the photo\nin the picture\nin the video\nin the selfie\non my snap";
 const PATIENTS: &str = "patient\npatients\npt\npts\nservice user\nservice users\nresident\nresidents\nthe consultation\nthe appointment\nmy consultation\nthis lady\nthis gentleman\nthis gent\nthis old boy\nthis old girl\nthis fella\nthe lady in bed\nthe man in bed\nthe gent in bed\nour little man\nour little lady\nour little warrior\nlittle warrior\nthis little man\nthis little lady";
 const CHILDREN: &str = "baby\nbabies\nnewborn\nnewborns\nneonate\nneonates\ninfant\ninfants\nchild\nchildren\nkid\nkids\nkiddo\nkiddos\nlittle one\nlittle ones\ntoddler\ntoddlers\nteen\nteens\nteenager\nteenagers\ntwins\ntriplets\nprem\npremmie\npreemie";
 const COLLEAGUES: &str = "colleague\ncolleagues\nthe lads\nthe girls\nthe team\nmy team\nour team\nthe squad\nstaff\nthe nurses\nthe doctors\nthe reg\nmy reg\nthe registrar\nconsultant\nconsultants\nsister\nthe matron\nhcas\nporters\nstudents\nthe night shift\nnight shift\nthe nights crew\nnights crew\nwork wife\nwork husband\neveryone on shift\nmy coworkers\ncoworkers\nco-workers\nworkmates\nthe ward girls\nthe ward team\nthe night team";
 /// Filmed without them knowing (High for patients).
-const SECRET: &str = "secretly\ncovertly\nsneakily\nwithout them knowing\nwithout her knowing\nwithout him knowing\nwithout their knowledge\nwithout asking\nhidden camera\nwhen they weren't looking\nwhen she wasn't looking\nwhen he wasn't looking";
+const SECRET: &str = "snuck\nsneaked\nsneaky\nsecretly\ncovertly\nsneakily\nwithout them knowing\nwithout her knowing\nwithout him knowing\nwithout their knowledge\nwithout asking\nhidden camera\nwhen they weren't looking\nwhen she wasn't looking\nwhen he wasn't looking";
 /// Caught off guard (Warn for colleagues).
 const CANDID: &str = "asleep\nsleeping\nnapping\nhaving a nap\ndrunk\ncrying\npassed out\non break\nsnoring\ndribbling\nunaware\nfell asleep\ndozing";
 /// Moving pictures and recordings, as opposed to posed photos.
@@ -47,6 +48,15 @@ const SECRETLY: usize = 7;
 const CANDID_WORD: usize = 8;
 const MOVING_WORD: usize = 9;
 const NEGATION: usize = 10;
+const PERSON: usize = 11;
+const CLINICAL_EVENT: usize = 12;
+
+/// Anyone, who is a patient when the post is about work ("the lovely lady in bed 5").
+const PEOPLE: &str = "lady\ngentleman\ngent\nman\nwoman\nfella\nchap\nold boy\nold girl\nlittle man\nlittle lady\nlittle girl\nlittle boy\ngirl\nboy\nguy\nlad\nmum\ndad\ngrandma\ngrandad\nnan\ngranny\nfamily\nrelatives\nhusband\nwife\nson\ndaughter";
+/// Care events that always show patients.
+const CLINICAL_EVENTS: &str = "a resus\nthe resus\nresus\na cardiac arrest\nan arrest\nthe arrest\na delivery\nthe delivery\na birth\nthe birth\na c-section\na section\nan operation\nthe operation\na procedure\nthe procedure\nthe ward round\na ward round\na crash call\nthe crash call\na trauma call\nthe trauma call\nsurgery\nthe surgery";
+/// Possessives that make a media word about a person ("took *his* photo").
+const POSSESSIVES: &[&str] = &["his", "her", "their"];
 
 /// Words allowed between the link and the person ("photo of *my favourite little* patient").
 const PERSON_GAP: usize = 3;
@@ -63,8 +73,11 @@ pub struct ConsentMedia {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Subject {
     Patient,
+    /// A child: a patient only in a work setting (otherwise likely the author's own).
     Child,
     Colleague,
+    /// Anyone: a patient only in a work setting.
+    Person,
 }
 
 impl ConsentMedia {
@@ -72,7 +85,21 @@ impl ConsentMedia {
     pub fn new() -> Result<Self, Error> {
         let lists = Lists::new(
             "consent media word lists",
-            &[MEDIA, LINKS, CAPTURE, ON_CAMERA, PATIENTS, CHILDREN, COLLEAGUES, SECRET, CANDID, MOVING, NEGATIONS],
+            &[
+                MEDIA,
+                LINKS,
+                CAPTURE,
+                ON_CAMERA,
+                PATIENTS,
+                CHILDREN,
+                COLLEAGUES,
+                SECRET,
+                CANDID,
+                MOVING,
+                NEGATIONS,
+                PEOPLE,
+                CLINICAL_EVENTS,
+            ],
         )?;
         Ok(ConsentMedia { lists })
     }
@@ -80,10 +107,16 @@ impl ConsentMedia {
 
 /// The person whose hit starts at the next word (or within `gap` words) after `pos`.
 fn person(hits: &Hits, text: &str, pos: usize, gap: usize) -> Option<(Subject, usize)> {
-    [(PATIENT, Subject::Patient), (CHILD, Subject::Child), (COLLEAGUE, Subject::Colleague)]
-        .iter()
-        .filter_map(|&(list, subject)| hits.within(list, text, pos, gap).map(|e| (subject, e)))
-        .min_by_key(|&(_, e)| e)
+    [
+        (PATIENT, Subject::Patient),
+        (CLINICAL_EVENT, Subject::Patient),
+        (CHILD, Subject::Child),
+        (COLLEAGUE, Subject::Colleague),
+        (PERSON, Subject::Person),
+    ]
+    .iter()
+    .filter_map(|&(list, subject)| hits.within(list, text, pos, gap).map(|e| (subject, e)))
+    .min_by_key(|&(_, e)| e)
 }
 
 /// Whether the post states consent that is not negated.
@@ -101,8 +134,23 @@ impl Detector for ConsentMedia {
         let hits = self.lists.find(text);
         let mut found: Vec<(usize, usize, Subject)> = Vec::new();
         for &(s, e) in hits.all(MEDIA_WORD) {
-            if let Some((subject, end)) = hits.next(LINK, text, e).and_then(|l| person(&hits, text, l, PERSON_GAP)) {
+            let link = hits.next(LINK, text, e);
+            if let Some((subject, end)) = link.and_then(|l| person(&hits, text, l, PERSON_GAP)) {
                 found.push((s, end, subject));
+            } else if let Some(end) = link.and_then(|l| hits.within(CANDID_WORD, text, l, 2)) {
+                // "pic of Dave sleeping in the staff room": someone caught off guard.
+                found.push((s, end, Subject::Colleague));
+            } else {
+                // "took *his* photo": a possessive before the media word, a person in the sentence.
+                let before = text[..s].trim_end();
+                let possessive = POSSESSIVES
+                    .iter()
+                    .any(|p| before.ends_with(p) && is_boundary(before.as_bytes(), before.len() - p.len()));
+                let person_nearby =
+                    [PATIENT, CHILD, PERSON].iter().any(|&l| spans_in_sentence(hits.all(l), text, s, e));
+                if possessive && person_nearby {
+                    found.push((s, e, Subject::Person));
+                }
             }
         }
         for &(s, e) in hits.all(CAPTURING) {
@@ -128,7 +176,7 @@ impl Detector for ConsentMedia {
         let consented = consent_stated(input, &hits);
         let work = input.context.any(class::WORK_SETTING);
         for (start, end, subject) in found {
-            let own_child = subject == Subject::Child && {
+            let own_child = matches!(subject, Subject::Child | Subject::Person) && {
                 let before = text[..start].trim_end();
                 !work || before.ends_with(" my") || before == "my" || text[start..end].contains(" my ")
             };
@@ -139,7 +187,7 @@ impl Detector for ConsentMedia {
             let moving = hits.all(MOVING_WORD).iter().any(|&(ms, me)| start <= ms && me <= end);
             let candid = spans_in_sentence(hits.all(CANDID_WORD), text, start, end);
             let (rule, severity, why) = match subject {
-                Subject::Patient | Subject::Child => {
+                Subject::Patient | Subject::Child | Subject::Person => {
                     let rule = "consent-patient-media";
                     if consented {
                         (rule, Severity::Info, "media of a patient or child; consent stated")
@@ -184,6 +232,10 @@ mod tests {
             ("secretly filmed the patient in bed 3 singing", "consent-patient-media", Severity::High),
             ("got sister asleep on camera at 4am on nights", "consent-colleague-media", Severity::Warn),
             ("group photo with the team at the awards", "consent-colleague-media", Severity::Info),
+            ("Took a selfie with the lovely lady in bed 5 who's 102 today", "consent-patient-media", Severity::Warn),
+            ("Snuck a pic of Dave sleeping in the staff room at 4am", "consent-colleague-media", Severity::Warn),
+            ("Little man in bay 3 let me take his photo with his new teddy", "consent-patient-media", Severity::Warn),
+            ("Filmed a resus today for my TikTok, blurred the faces", "consent-patient-media", Severity::Warn),
         ] {
             assert!(found(text).contains(&(rule, Some(severity))), "{text}: {:?}", found(text));
         }
@@ -208,6 +260,8 @@ mod tests {
             "photo of the sunset from the car park",
             "new video on hand hygiene from the IPC team is out",
             "recorded a podcast about nursing careers",
+            "selfie with my mum at the beach",
+            "been messaging one of my old patients on Facebook",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -21,6 +21,13 @@ const PREDICATES: &str = include_str!("../../data/lexicon/derogatory_predicates.
 const ADJECTIVES: &str = include_str!("../../data/lexicon/derogatory_adjectives.txt");
 const DEHUMANISING: &str = include_str!("../../data/lexicon/dehumanising.txt");
 const PATIENT_LABELS: &str = include_str!("../../data/lexicon/patient_labels.txt");
+const PERSON_PREDICATES: &str = include_str!("../../data/lexicon/derogatory_person_predicates.txt");
+const ACTIONS: &str = include_str!("../../data/lexicon/derogatory_actions.txt");
+
+/// Targets that are places or organisations: person-only put-downs ("a nightmare") do not apply.
+const PLACES_AND_BODIES: &str = "ward\nhospital\ntrust\ndepartment\nnhs\nunit\nthis place\nhr";
+/// Hating a target ("hate every manager in it").
+const HATING: &str = "hate\nhate all\nhate every\ncan't stand\ncannot stand\ndespise\nloathe\nsick of";
 
 /// Verbs joining a target to its put-down.
 const COPULAS: &str = "are\nis\nwere\nwas\n's\n're\nr\nact like\nacting like\nbehave like\nbehaving like\nbehaved like\nseem\nseems\nsound like\nsounds like\nlook like\nlooks like\nbeing\nare being\nis being";
@@ -88,6 +95,10 @@ const FILLER: usize = 6;
 const PLACE: usize = 7;
 const HERE_WORD: usize = 8;
 const INTENSIFIER: usize = 9;
+const PERSON_PREDICATE: usize = 10;
+const ACTION: usize = 11;
+const PLACE_OR_BODY: usize = 12;
+const HATE: usize = 13;
 
 /// Most words in a place phrase ("on *this bloody ward*").
 const PLACE_WORDS: usize = 3;
@@ -116,6 +127,10 @@ impl Derogatory {
                 PLACES,
                 HERE,
                 INTENSIFIERS,
+                PERSON_PREDICATES,
+                ACTIONS,
+                PLACES_AND_BODIES,
+                HATING,
             ],
         )?;
         Ok(Derogatory { lists })
@@ -130,15 +145,18 @@ fn copula_after(hits: &Hits, text: &str, pos: usize) -> Option<usize> {
     if let Some(e) = hits.next(HERE_WORD, text, pos) {
         return hits.next(COPULA, text, e);
     }
-    let mut p = hits.next(PLACE, text, pos)?;
-    for _ in 0..PLACE_WORDS {
-        let s = next_word(text, p)?;
-        p = word_end(text, s);
-        if let Some(e) = hits.next(COPULA, text, p) {
-            return Some(e);
+    if let Some(mut p) = hits.next(PLACE, text, pos) {
+        for _ in 0..PLACE_WORDS {
+            let s = next_word(text, p)?;
+            p = word_end(text, s);
+            if let Some(e) = hits.next(COPULA, text, p) {
+                return Some(e);
+            }
         }
+        return None;
     }
-    None
+    // "the patients *and their families* are …", "management *on nights* is …".
+    hits.within(COPULA, text, pos, PLACE_WORDS)
 }
 
 /// The word after byte `at`, if any.
@@ -154,10 +172,23 @@ impl Detector for Derogatory {
         let text = input.text;
         let hits = self.lists.find(text);
         for &(start, end) in hits.all(TARGET) {
-            let Some(verb) = copula_after(&hits, text, end) else {
+            if let Some(e) = hits.next(ACTION, text, end) {
+                out.push(Candidate::new(
+                    "derogatory-remark",
+                    start,
+                    e,
+                    "put-down said of patients, colleagues or the Trust",
+                ));
                 continue;
+            }
+            let Some(verb) = copula_after(&hits, text, end) else { continue };
+            let person = hits.at(PLACE_OR_BODY, start) != Some(end);
+            let predicates: &[usize] = if person {
+                &[DEHUMANISING_WORD, PREDICATE, PERSON_PREDICATE]
+            } else {
+                &[DEHUMANISING_WORD, PREDICATE]
             };
-            match hits.through(text, verb, FILLER, MAX_FILLERS, &[DEHUMANISING_WORD, PREDICATE]) {
+            match hits.through(text, verb, FILLER, MAX_FILLERS, predicates) {
                 Some((0, e)) => out.push(
                     Candidate::new("derogatory-remark", start, e, "dehumanising word used of people")
                         .with_severity(Severity::High),
@@ -169,6 +200,17 @@ impl Detector for Derogatory {
                     "put-down said of patients, colleagues or the Trust",
                 )),
                 None => {}
+            }
+        }
+        for &(start, end) in hits.all(HATE) {
+            let p = hits.skip(FILLER, text, end, 1);
+            if let Some(e) = hits.within(TARGET, text, p, 1) {
+                out.push(Candidate::new(
+                    "derogatory-remark",
+                    start,
+                    e,
+                    "hatred said of patients, colleagues or the Trust",
+                ));
             }
         }
         for &(start, end) in hits.all(ADJECTIVE) {
@@ -219,6 +261,10 @@ mod tests {
             ("the consultants here are a bunch of clowns", Severity::Warn),
             ("3 bed blockers on the ward and no beds in ED", Severity::Warn),
             ("the relatives in bay 2 are vile", Severity::Warn),
+            ("My charge nurse is a nasty piece of work", Severity::Warn),
+            ("the Trust board don't care about patients", Severity::Warn),
+            ("the elderly patients on ward 7 are just a drain on resources", Severity::Warn),
+            ("fkn hate this place and every manager in it", Severity::Warn),
             ("management's a shambles", Severity::Warn),
         ] {
             assert_eq!(worst(text), Some(want), "{text}");
@@ -233,6 +279,8 @@ mod tests {
             "the useless patient portal crashed again",
             "I'm useless at quizzes but our team won",
             "the ward is a nightmare tonight, send coffee",
+            "I hate Mondays, I hate rain, I hate the M6",
+            "the patients and their families were lovely",
             "our patients are amazing and so is the team",
             "the trust is a great place to work",
             "managers are joking about the christmas jumper day",

@@ -66,7 +66,7 @@ impl Detector for Discrimination {
             } else if let Some(e) = hits.next(NO_ENGLISH, text, end) {
                 Some((e, Severity::Warn, "negative stereotype about a protected group"))
             } else {
-                hits.next(COPULA, text, end).and_then(|verb| {
+                hits.within(COPULA, text, end, 2).and_then(|verb| {
                     match hits.through(text, verb, FILLER, MAX_FILLERS, &[HATE_WORD, STEREOTYPE]) {
                         Some((0, e)) => {
                             Some((e, Severity::High, "protected group described in dehumanising or violent terms"))

@@ -29,6 +29,8 @@ const ATTRACTION: &str = "hot\nsexy\ngorgeous\nfittest\nhottest\npeng\nsexiest";
 const PATIENT_WORDS: &str = "patient\npatients\npt\npts";
 /// Getting a patient's contact details, wherever it stands.
 const DETAILS: &str = "my patient's number\nmy patients number\nmy patient's snapchat\nmy patient's insta\ngot the patient's number\ngot the patients number\ngot my patient's number\ngot a patient's number\ngot a patient's snapchat\ngot the patient's snapchat\ntook the patient's number\ntook a patient's number";
+/// What a patient does to approach the author, a few words after the patient (Info).
+const APPROACH_ACTS: &str = "slid into my dms\nslid into my dm\nmessaged me\nadded me\nfollowed me\nasked me out\nasked for my number\ngave me his number\ngave me her number\nsent me a friend request\nfound me on\ndm'd me\ndmed me\nrequested me\nwants my number\nkeeps messaging me";
 /// A patient approaching the author (Info), wherever it stands.
 const APPROACHED: &str = "patient asked for my number\npatient asked me out\npatient added me\npatient added me on facebook\npatient followed me\npatient sent me a friend request\npatient messaged me\npatient gave me her number\npatient gave me his number\npatient slipped me her number\npatient slipped me his number\npatient wants my number\npatient asked for my insta\npatient asked for my snapchat";
 
@@ -41,7 +43,10 @@ const ATTRACTIVE: usize = 5;
 const PATIENT_WORD: usize = 6;
 const DETAIL: usize = 7;
 const APPROACH: usize = 8;
+const APPROACH_ACT: usize = 9;
 
+/// Words allowed between the verb and a bare patient word ("messaging *one of my old* patients").
+const PATIENT_GAP: usize = 4;
 /// Words allowed between the patient and the platform ("added my patient *from bay 4* on Instagram").
 const PLATFORM_GAP: usize = 3;
 
@@ -56,7 +61,18 @@ impl PatientRelationship {
     pub fn new() -> Result<Self, Error> {
         let lists = Lists::new(
             "patient relationship word lists",
-            &[ROMANCE, CONTACT, PATIENTS, PLATFORMS, FRIEND_REQUESTS, ATTRACTION, PATIENT_WORDS, DETAILS, APPROACHED],
+            &[
+                ROMANCE,
+                CONTACT,
+                PATIENTS,
+                PLATFORMS,
+                FRIEND_REQUESTS,
+                ATTRACTION,
+                PATIENT_WORDS,
+                DETAILS,
+                APPROACHED,
+                APPROACH_ACTS,
+            ],
         )?;
         Ok(PatientRelationship { lists })
     }
@@ -75,17 +91,23 @@ impl Detector for PatientRelationship {
             ));
         };
         for &(start, end) in hits.all(ROMANTIC) {
-            if let Some(e) = hits.next(PATIENT, text, end) {
+            if let Some(e) = hits.next(PATIENT, text, end).or_else(|| hits.within(PATIENT_WORD, text, end, PATIENT_GAP))
+            {
                 push(start, e);
             }
         }
         for &(start, end) in hits.all(CONTACTING) {
-            if let Some(e) = hits.next(PATIENT, text, end).and_then(|p| hits.within(PLATFORM, text, p, PLATFORM_GAP)) {
+            if let Some(e) = hits
+                .next(PATIENT, text, end)
+                .or_else(|| hits.within(PATIENT_WORD, text, end, PATIENT_GAP))
+                .and_then(|p| hits.within(PLATFORM, text, p, PLATFORM_GAP))
+            {
                 push(start, e);
             }
         }
         for &(start, end) in hits.all(FRIEND_REQUEST) {
-            if let Some(e) = hits.next(PATIENT, text, end) {
+            if let Some(e) = hits.next(PATIENT, text, end).or_else(|| hits.within(PATIENT_WORD, text, end, PATIENT_GAP))
+            {
                 push(start, e);
             }
         }
@@ -97,7 +119,11 @@ impl Detector for PatientRelationship {
         for &(start, end) in hits.all(DETAIL) {
             push(start, end);
         }
-        for &(start, end) in hits.all(APPROACH) {
+        let approaches = hits
+            .all(PATIENT_WORD)
+            .iter()
+            .filter_map(|&(s, e)| hits.within(APPROACH_ACT, text, e, PATIENT_GAP).map(|end| (s, end)));
+        for (start, end) in hits.all(APPROACH).iter().copied().chain(approaches.collect::<Vec<_>>()) {
             out.push(
                 Candidate::new("patient-relationship", start, end, "a patient approached the author")
                     .with_severity(Severity::Info),
@@ -124,10 +150,14 @@ mod tests {
             "accepted a friend request from a patient",
             "the hottest patient on the ward today",
             "got the patient's number before discharge",
+            "been messaging one of my old patients on Facebook",
         ] {
             assert!(found(text).contains(&None), "{text}: {:?}", found(text));
         }
-        assert_eq!(found("a patient asked for my number today"), [Some(Severity::Info)]);
+        let approached = found("a patient asked for my number today");
+        assert!(!approached.is_empty() && approached.iter().all(|s| *s == Some(Severity::Info)), "{approached:?}");
+        let approached = found("so my patient from last week slid into my DMs, should I reply?");
+        assert!(!approached.is_empty() && approached.iter().all(|s| *s == Some(Severity::Info)), "{approached:?}");
     }
 
     #[test]

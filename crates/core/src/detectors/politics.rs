@@ -60,7 +60,7 @@ impl Detector for Politics {
         for (subjects, attacks) in [(TARGET, ATTACK), (RELIGION, RELIGION_ATTACK)] {
             for &(start, end) in hits.all(subjects) {
                 let attack = hits
-                    .next(COPULA, text, end)
+                    .within(COPULA, text, end, 3)
                     .and_then(|verb| hits.through(text, verb, FILLER, MAX_FILLERS, &[attacks]))
                     .map(|(_, e)| e)
                     .or_else(|| if subjects == TARGET { hits.next(TRAILING_ATTACK, text, end) } else { None });

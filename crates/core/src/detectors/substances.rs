@@ -11,7 +11,7 @@
 //! controlled drugs from the ward are High. About a patient ("the patient was drunk") it is not the
 //! author's glorification, so it is only informational.
 
-use super::text::{in_sentence, next_word, sentence, sentence_break_between, Lists};
+use super::text::{next_word, sentence, sentence_break_between, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
@@ -56,7 +56,9 @@ const TAKING: usize = 11;
 const CONTROLLED_DRUG: usize = 12;
 
 /// Drinks counted as heavy drinking.
-const MANY_DRINKS: u32 = 10;
+const MANY_DRINKS: u32 = 8;
+/// Bottles of wine or prosecco counted as heavy drinking.
+const MANY_BOTTLES: u32 = 2;
 /// Words allowed between being intoxicated and being at work ("still drunk *from last night* on shift").
 const WORK_GAP: usize = 4;
 
@@ -91,6 +93,20 @@ impl Substances {
     }
 }
 
+/// Whether the author is the one intoxicated: the nearest person word before it in the sentence is
+/// the author ("I'm", "we") or there is none ("Came into work still buzzing, don't tell matron"), not
+/// someone else ("my colleague came in hungover").
+fn by_author(input: &Input<'_>, start: usize, end: usize) -> bool {
+    let (s, _) = sentence(input.text, start, end);
+    let last_before =
+        |class| input.context.all(class).iter().filter(|&&(hs, he)| s <= hs && he <= start).map(|&(hs, _)| hs).max();
+    match (last_before(class::SELF_REFERENCE), last_before(class::ABUSE_TARGET)) {
+        (Some(own), Some(other)) => own > other,
+        (_, None) => true,
+        (None, Some(_)) => false,
+    }
+}
+
 /// Whether the sentence is about a patient rather than the author.
 fn about_patient(text: &str, start: usize, end: usize) -> bool {
     let (s, e) = sentence(text, start, end);
@@ -121,7 +137,8 @@ impl Detector for Substances {
             // The number just before: "12 pints", "twelve pints".
             let before = text[..s].trim_end_matches(' ');
             let number_start = before.len() - before.bytes().rev().take_while(u8::is_ascii_digit).count();
-            if before[number_start..].parse::<u32>().is_ok_and(|n| n >= MANY_DRINKS) {
+            let heavy = if text[s..e].starts_with("bottles") { MANY_BOTTLES } else { MANY_DRINKS };
+            if before[number_start..].parse::<u32>().is_ok_and(|n| n >= heavy) {
                 found.push((number_start, e, "a large number of drinks"));
             } else if let Some(&(ms, _)) =
                 hits.all(MANY_WORD).iter().find(|&&(_, me)| me <= s && text[me..s].trim().is_empty())
@@ -162,7 +179,7 @@ impl Detector for Substances {
                 })
                 .map(|&(ws, _)| (ws, e));
             let Some((start, end)) = after.or(before) else { continue };
-            if in_sentence(input.context, class::SELF_REFERENCE, text, start, end) && !about_patient(text, start, end) {
+            if by_author(input, start, end) && !about_patient(text, start, end) {
                 out.push(
                     Candidate::new("substance-glorification", start, end, "author intoxicated at work")
                         .with_severity(Severity::High),
@@ -199,6 +216,8 @@ mod tests {
             ("Three day bender with the ward girls, on the lash again tonight", Severity::Warn),
             ("got absolutely smashed on tequila last night", Severity::Warn),
             ("12 pints and a kebab, living the dream", Severity::Warn),
+            ("3 bottles of prosecco each, no regrets", Severity::Warn),
+            ("Came into work still buzzing from the festival, don't tell matron", Severity::High),
             ("did a line of coke in the toilets at the leaving do", Severity::Warn),
             ("I'm still drunk from last night on shift now lol", Severity::High),
             ("nicked some oramorph from the ward to help me sleep", Severity::High),
@@ -219,6 +238,8 @@ mod tests {
             "absolutely smashed my exam today",
             "a pint of milk and a coke zero please",
             "gave 3 pints of blood in theatre",
+            "my colleague came into work hungover again",
+            "two bottles of water on the go during this heatwave",
         ] {
             assert_eq!(worst(text), None, "{text}");
         }

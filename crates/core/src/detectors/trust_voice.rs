@@ -24,9 +24,9 @@ const AS_A: &str = "as a\nas an\ni'm a\ni'm an\nim a\nim an\ni am a\ni am an";
 const ROLES: &str = "nurse\ndoctor\nconsultant\nmidwife\nparamedic\nphysio\nphysiotherapist\npharmacist\nhca\nhealthcare assistant\nregistrar\nsurgeon\ngp\nward manager\nmatron\nporter\nradiographer\ntherapist\nnhs employee\nnhs worker\nmember of staff\nstaff member\nclinician\nanaesthetist\nhealth visitor\nstudent nurse\njunior doctor\nmedic\ngovernor\nsister\ncharge nurse\nnhs nurse\nnhs doctor\nnhs manager\nnhs midwife";
 /// Other ways of identifying with the Trust.
 const IDENTITIES: &str =
-    "i work at\ni work for\ni work in\ni'm working at\nworking at the\nour trust\nmy trust\nmy employer\nas an nhs";
+    "working for the nhs\nworking in the nhs\nwork for the nhs\nwork in the nhs\nbeen in the nhs\nyears in the nhs\nas nhs staff\ni work at\ni work for\ni work in\ni'm working at\nworking at the\nour trust\nmy trust\nmy employer\nas an nhs";
 /// Giving a view.
-const OPINIONS: &str = "i think\ni believe\ni feel\nin my view\nin my opinion\nimo\nimho\npersonally\ni support\ni fully support\ni oppose\ni disagree\ni agree\ni'm against\ni am against\nshould\nshouldn't\nmust\nneeds to\nis wrong\ndisgrace\ndisgraceful\nshameful\nscandal\ninsult\ninsulting\noutrage\noutrageous\nunacceptable\nbetrayal\nwe deserve\nvote";
+const OPINIONS: &str = "criminal\nshocking\ndon't care\ni can tell you\nlet me tell you\nthe truth is\nsick of\nfed up\nenough is enough\nashamed\na joke\ni think\ni believe\ni feel\nin my view\nin my opinion\nimo\nimho\npersonally\ni support\ni fully support\ni oppose\ni disagree\ni agree\ni'm against\ni am against\nshould\nshouldn't\nmust\nneeds to\nis wrong\ndisgrace\ndisgraceful\nshameful\nscandal\ninsult\ninsulting\noutrage\noutrageous\nunacceptable\nbetrayal\nwe deserve\nvote";
 /// Contested public topics (a view on these is Warn).
 const TOPICS: &str = "government\nminister\nministers\nhealth secretary\nsecretary of state\nstrike\nstrikes\nstriking\nindustrial action\nunion\nrcn\nbma\nunison\nelection\ntories\ntory\nlabour party\ncuts\nfunding\nprivatisation\nprivatization\npay offer\npay deal\npay rise\npay award\npay restoration\npay\nbrexit\nimmigration\nparliament\nmps\nbudget\nnhs england\nrestructure\nmerger\nclosure\nclosing\ndowngrade\ndowngrading";
 
