@@ -11,7 +11,7 @@
 //! the author's own business. A stated consent ("shared with her permission") lowers everything to Info,
 //! unless negated ("without their consent").
 
-use super::text::{spans_in_sentence, Hits, Lists};
+use super::text::{next_word, spans_in_sentence, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::context::is_boundary;
@@ -20,13 +20,13 @@ use crate::finding::Severity;
 
 /// Media nouns, joined to a person by [`LINKS`].
 const MEDIA: &str = "selfie\nselfies\nphoto\nphotos\npic\npics\npicture\npictures\nsnap\nsnaps\nvideo\nvideos\nvid\nvids\nclip\nclips\nfootage\nrecording\nrecordings\nscreenshot\nscreenshots\ntiktok\ntiktoks\nreel\nreels\nboomerang\nphotoshoot\nphoto shoot\nlivestream\nlive stream\ngroup photo\ngroup selfie\npolaroid\nfilm";
-const LINKS: &str = "of\nwith\nshowing\nfeaturing\nstarring";
+const LINKS: &str = "from\nat\nof\nwith\nshowing\nfeaturing\nstarring";
 /// Capture verbs, followed directly by a person.
 const CAPTURE: &str = "filmed\nfilming\nvideoed\nvideoing\nrecorded\nrecording\nphotographed\nphotographing\nsnapped\nsnapchatted\nlivestreamed\nlive streamed\nscreenshotted\ncaught\npapped";
 /// After a person: where the media ended up.
 const ON_CAMERA: &str = "on camera\non video\non film\non my story\nin the pic\nin the photo\nin the picture\nin the video\nin the selfie\non my snap";
 const PATIENTS: &str = "patient\npatients\npt\npts\nservice user\nservice users\nresident\nresidents\nthe consultation\nthe appointment\nmy consultation\nthis lady\nthis gentleman\nthis gent\nthis old boy\nthis old girl\nthis fella\nthe lady in bed\nthe man in bed\nthe gent in bed\nour little man\nour little lady\nour little warrior\nlittle warrior\nthis little man\nthis little lady";
-const CHILDREN: &str = "baby\nbabies\nnewborn\nnewborns\nneonate\nneonates\ninfant\ninfants\nchild\nchildren\nkid\nkids\nkiddo\nkiddos\nlittle one\nlittle ones\ntoddler\ntoddlers\nteen\nteens\nteenager\nteenagers\ntwins\ntriplets\nprem\npremmie\npreemie";
+const CHILDREN: &str = "newest arrival\nnew arrival\nlittle arrival\nbundle of joy\nlittle fighter\nbaby\nbabies\nnewborn\nnewborns\nneonate\nneonates\ninfant\ninfants\nchild\nchildren\nkid\nkids\nkiddo\nkiddos\nlittle one\nlittle ones\ntoddler\ntoddlers\nteen\nteens\nteenager\nteenagers\ntwins\ntriplets\nprem\npremmie\npreemie";
 const COLLEAGUES: &str = "colleague\ncolleagues\nthe lads\nthe girls\nthe team\nmy team\nour team\nthe squad\nstaff\nthe nurses\nthe doctors\nthe reg\nmy reg\nthe registrar\nconsultant\nconsultants\nsister\nthe matron\nhcas\nporters\nstudents\nthe night shift\nnight shift\nthe nights crew\nnights crew\nwork wife\nwork husband\neveryone on shift\nmy coworkers\ncoworkers\nco-workers\nworkmates\nthe ward girls\nthe ward team\nthe night team";
 /// Filmed without them knowing (High for patients).
 const SECRET: &str = "snuck\nsneaked\nsneaky\nsecretly\ncovertly\nsneakily\nwithout them knowing\nwithout her knowing\nwithout him knowing\nwithout their knowledge\nwithout asking\nhidden camera\nwhen they weren't looking\nwhen she wasn't looking\nwhen he wasn't looking";
@@ -50,9 +50,13 @@ const MOVING_WORD: usize = 9;
 const NEGATION: usize = 10;
 const PERSON: usize = 11;
 const CLINICAL_EVENT: usize = 12;
+const EVENT: usize = 13;
+
+/// Staff events, whose photos show colleagues ("photos from the ward Christmas party, tag yourselves").
+const EVENTS: &str = "christmas party\nchristmas do\nstaff party\nleaving do\nleaving party\nnight out\nawards\nawards night\nstaff awards\nsummer party\nsummer ball\nteam night out\nteam building\nwork do\ntag yourselves\ntag yourself";
 
 /// Anyone, who is a patient when the post is about work ("the lovely lady in bed 5").
-const PEOPLE: &str = "lady\ngentleman\ngent\nman\nwoman\nfella\nchap\nold boy\nold girl\nlittle man\nlittle lady\nlittle girl\nlittle boy\ngirl\nboy\nguy\nlad\nmum\ndad\ngrandma\ngrandad\nnan\ngranny\nfamily\nrelatives\nhusband\nwife\nson\ndaughter";
+const PEOPLE: &str = "mr\nmrs\nms\nmiss\nauntie\nuncle\nlady\ngentleman\ngent\nman\nwoman\nfella\nchap\nold boy\nold girl\nlittle man\nlittle lady\nlittle girl\nlittle boy\ngirl\nboy\nguy\nlad\nmum\ndad\ngrandma\ngrandad\nnan\ngranny\nfamily\nrelatives\nhusband\nwife\nson\ndaughter";
 /// Care events that always show patients.
 const CLINICAL_EVENTS: &str = "a resus\nthe resus\nresus\na cardiac arrest\nan arrest\nthe arrest\na delivery\nthe delivery\na birth\nthe birth\na c-section\na section\nan operation\nthe operation\na procedure\nthe procedure\nthe ward round\na ward round\na crash call\nthe crash call\na trauma call\nthe trauma call\nsurgery\nthe surgery";
 /// Possessives that make a media word about a person ("took *his* photo").
@@ -99,6 +103,7 @@ impl ConsentMedia {
                 NEGATIONS,
                 PEOPLE,
                 CLINICAL_EVENTS,
+                EVENTS,
             ],
         )?;
         Ok(ConsentMedia { lists })
@@ -116,7 +121,51 @@ fn person(hits: &Hits, text: &str, pos: usize, gap: usize) -> Option<(Subject, u
     ]
     .iter()
     .filter_map(|&(list, subject)| hits.within(list, text, pos, gap).map(|e| (subject, e)))
+    .filter(|&(_, e)| !COMPOUND_NOUNS.contains(&following_word(text, e)))
     .min_by_key(|&(_, e)| e)
+}
+
+/// Nouns that turn a person word into a modifier ("the *patient portal*", "*staff* room").
+const COMPOUND_NOUNS: &[&str] = &[
+    "portal",
+    "app",
+    "leaflet",
+    "leaflets",
+    "information",
+    "info",
+    "survey",
+    "feedback",
+    "experience",
+    "records",
+    "notes",
+    "list",
+    "lists",
+    "room",
+    "rooms",
+    "car",
+    "parking",
+    "toilet",
+    "toilets",
+    "area",
+    "kitchen",
+    "safety",
+    "flow",
+    "transport",
+    "group",
+    "groups",
+    "newsletter",
+    "bulletin",
+    "handbook",
+    "policy",
+    "policies",
+];
+
+/// The word after byte `at`, if any.
+fn following_word(text: &str, at: usize) -> &str {
+    match next_word(text, at) {
+        Some(s) => &text[s..word_end(text, s)],
+        None => "",
+    }
 }
 
 /// Whether the post states consent that is not negated.
@@ -137,6 +186,9 @@ impl Detector for ConsentMedia {
             let link = hits.next(LINK, text, e);
             if let Some((subject, end)) = link.and_then(|l| person(&hits, text, l, PERSON_GAP)) {
                 found.push((s, end, subject));
+            } else if let Some(end) = link.and_then(|l| hits.within(EVENT, text, l, PERSON_GAP)) {
+                // Photos from a staff event show colleagues.
+                found.push((s, end, Subject::Colleague));
             } else if let Some(end) = link.and_then(|l| hits.within(CANDID_WORD, text, l, 2)) {
                 // "pic of Dave sleeping in the staff room": someone caught off guard.
                 found.push((s, end, Subject::Colleague));
@@ -261,6 +313,7 @@ mod tests {
             "new video on hand hygiene from the IPC team is out",
             "recorded a podcast about nursing careers",
             "selfie with my mum at the beach",
+            "Screenshot from the patient portal showing my results are back",
             "been messaging one of my old patients on Facebook",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));

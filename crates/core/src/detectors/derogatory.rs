@@ -26,11 +26,13 @@ const ACTIONS: &str = include_str!("../../data/lexicon/derogatory_actions.txt");
 
 /// Targets that are places or organisations: person-only put-downs ("a nightmare") do not apply.
 const PLACES_AND_BODIES: &str = "ward\nhospital\ntrust\ndepartment\nnhs\nunit\nthis place\nhr";
+/// Put-downs of the Trust's business wherever they stand (CDDFT 4.4.3 "Trust business").
+const BUSINESS: &str = "a stitch-up\na stitch up\na total stitch-up\na total stitch up\na complete stitch-up\njobs for the boys\njobs for mates\njobs for their mates\nnepotism\nwas rigged\nis rigged\nall rigged\nalways going to her mate\nalways going to his mate\nbackhanders\nold boys club\nold boys' club\nthe fix was in";
 /// Hating a target ("hate every manager in it").
 const HATING: &str = "hate\nhate all\nhate every\ncan't stand\ncannot stand\ndespise\nloathe\nsick of";
 
 /// Verbs joining a target to its put-down.
-const COPULAS: &str = "are\nis\nwere\nwas\n's\n're\nr\nact like\nacting like\nbehave like\nbehaving like\nbehaved like\nseem\nseems\nsound like\nsounds like\nlook like\nlooks like\nbeing\nare being\nis being";
+const COPULAS: &str = "has been\nhave been\nhad been\nwas being\nwere being\nhas become\nhave become\nis getting\nare getting\ncan be\nare\nis\nwere\nwas\n's\n're\nr\nact like\nacting like\nbehave like\nbehaving like\nbehaved like\nseem\nseems\nsound like\nsounds like\nlook like\nlooks like\nbeing\nare being\nis being";
 /// Words that may stand between the verb and the put-down ("are just a bunch of absolute …").
 const FILLERS: &str = "a\nan\nthe\nsuch\nso\ntotal\ntotally\ncomplete\ncompletely\nabsolute\nabsolutely\nutter\nutterly\njust\nlike\nproper\nfucking\nfking\neffing\nbloody\nfreaking\nright\nreally\nbunch of\nload of\npack of\nlot of\nfull of\nnothing but\nall\nliterally\nactually\nbasically\ngenuinely\nseriously\ntruly\nbeyond\nincredibly\nunbelievably\nridiculously\nmassively";
 /// Where a target may be placed before its verb ("the patients *on this ward* are …").
@@ -99,6 +101,7 @@ const PERSON_PREDICATE: usize = 10;
 const ACTION: usize = 11;
 const PLACE_OR_BODY: usize = 12;
 const HATE: usize = 13;
+const BUSINESS_PUTDOWN: usize = 14;
 
 /// Most words in a place phrase ("on *this bloody ward*").
 const PLACE_WORDS: usize = 3;
@@ -131,6 +134,7 @@ impl Derogatory {
                 ACTIONS,
                 PLACES_AND_BODIES,
                 HATING,
+                BUSINESS,
             ],
         )?;
         Ok(Derogatory { lists })
@@ -201,6 +205,9 @@ impl Detector for Derogatory {
                 )),
                 None => {}
             }
+        }
+        for &(start, end) in hits.all(BUSINESS_PUTDOWN) {
+            out.push(Candidate::new("derogatory-remark", start, end, "put-down of the Trust's business"));
         }
         for &(start, end) in hits.all(HATE) {
             let p = hits.skip(FILLER, text, end, 1);

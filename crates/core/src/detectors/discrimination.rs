@@ -27,6 +27,9 @@ const ENGLISH: &str = "can't speak english\ncant speak english\ncannot speak eng
 /// Telling people to leave the country, wherever it stands.
 const GO_HOME: &str = "go back to your own country\ngo back to your country\ngo back to their own country\ngo back to their country\ngo back where you came from\ngo back where they came from\nsend them back home\nsend them all back home\nsend them back where they came from\nsend them all back where they came from\nsend em all back\nsend them all back";
 
+/// Insinuating crime or inferiority, a few words after the group (Warn).
+const INSINUATIONS: &str = "lock up your cars\nlock up your valuables\nhide your valuables\nhide your purses\nwatch your wallets\nwatch your cars\ncount the spoons\nnothing is safe\naren't as good\nare not as good\narent as good\naren't cut out for\nare not cut out for\nshouldn't be allowed to\nshould not be allowed to\ndon't belong in\ndo not belong in\ncan't handle\nare worse at\nare no good at\nare useless at\nshouldn't be doctors\nshouldn't be nurses\nshouldn't be surgeons";
+
 const GROUP: usize = 0;
 const HATE_WORD: usize = 1;
 const STEREOTYPE: usize = 2;
@@ -35,6 +38,7 @@ const FILLER: usize = 4;
 const EXPEL_CALL: usize = 5;
 const NO_ENGLISH: usize = 6;
 const HOME: usize = 7;
+const INSINUATION: usize = 8;
 
 /// Most fillers between the verb and the predicate.
 const MAX_FILLERS: usize = 3;
@@ -50,7 +54,7 @@ impl Discrimination {
     pub fn new() -> Result<Self, Error> {
         let lists = Lists::new(
             "discrimination word lists",
-            &[GROUPS, HATE, STEREOTYPES, COPULAS, FILLERS, EXPEL, ENGLISH, GO_HOME],
+            &[GROUPS, HATE, STEREOTYPES, COPULAS, FILLERS, EXPEL, ENGLISH, GO_HOME, INSINUATIONS],
         )?;
         Ok(Discrimination { lists })
     }
@@ -63,6 +67,8 @@ impl Detector for Discrimination {
         for &(start, end) in hits.all(GROUP) {
             let found = if let Some(e) = hits.next(EXPEL_CALL, text, end) {
                 Some((e, Severity::High, "call to expel or punish a protected group"))
+            } else if let Some(e) = hits.within(INSINUATION, text, end, 4) {
+                Some((e, Severity::Warn, "insinuation of crime or inferiority about a protected group"))
             } else if let Some(e) = hits.next(NO_ENGLISH, text, end) {
                 Some((e, Severity::Warn, "negative stereotype about a protected group"))
             } else {

@@ -9,7 +9,7 @@
 //! patient approaching the author ("a patient asked for my number") is Info: worth a reminder, not a
 //! pause.
 
-use super::text::Lists;
+use super::text::{spans_in_sentence, Lists};
 use super::{Candidate, Detector, Input};
 use crate::error::Error;
 use crate::finding::Severity;
@@ -30,7 +30,7 @@ const PATIENT_WORDS: &str = "patient\npatients\npt\npts";
 /// Getting a patient's contact details, wherever it stands.
 const DETAILS: &str = "my patient's number\nmy patients number\nmy patient's snapchat\nmy patient's insta\ngot the patient's number\ngot the patients number\ngot my patient's number\ngot a patient's number\ngot a patient's snapchat\ngot the patient's snapchat\ntook the patient's number\ntook a patient's number";
 /// What a patient does to approach the author, a few words after the patient (Info).
-const APPROACH_ACTS: &str = "slid into my dms\nslid into my dm\nmessaged me\nadded me\nfollowed me\nasked me out\nasked for my number\ngave me his number\ngave me her number\nsent me a friend request\nfound me on\ndm'd me\ndmed me\nrequested me\nwants my number\nkeeps messaging me";
+const APPROACH_ACTS: &str = "sent me flowers\nsent me his number\nsent me her number\ngave me flowers\nslid into my dms\nslid into my dm\nmessaged me\nadded me\nfollowed me\nasked me out\nasked for my number\ngave me his number\ngave me her number\nsent me a friend request\nfound me on\ndm'd me\ndmed me\nrequested me\nwants my number\nkeeps messaging me";
 /// A patient approaching the author (Info), wherever it stands.
 const APPROACHED: &str = "patient asked for my number\npatient asked me out\npatient added me\npatient added me on facebook\npatient followed me\npatient sent me a friend request\npatient messaged me\npatient gave me her number\npatient gave me his number\npatient slipped me her number\npatient slipped me his number\npatient wants my number\npatient asked for my insta\npatient asked for my snapchat";
 
@@ -44,6 +44,11 @@ const PATIENT_WORD: usize = 6;
 const DETAIL: usize = 7;
 const APPROACH: usize = 8;
 const APPROACH_ACT: usize = 9;
+const MEETING: usize = 10;
+
+/// Plans or contact that make it personal, in a sentence about a patient ("we're going for a drink
+/// Friday", "friends on Snapchat now").
+const MEETINGS: &str = "going for a drink\ngoing for drinks\ngoing for dinner\ngoing on a date\nour first date\na date on\nmeeting up\nmeet up for\nwe're going out\ngrabbing a drink\ngrabbing a coffee with him\ngrabbing a coffee with her\nfriends on snapchat\nfriends on facebook\nfriends on insta\nfriends on instagram\nfriends on tiktok\nfollow each other\nfollowing each other\nfollows me on\nmutuals on\nsnapchatting\nswapped numbers\nexchanged numbers\nswapped snaps";
 
 /// Words allowed between the verb and a bare patient word ("messaging *one of my old* patients").
 const PATIENT_GAP: usize = 4;
@@ -72,6 +77,7 @@ impl PatientRelationship {
                 DETAILS,
                 APPROACHED,
                 APPROACH_ACTS,
+                MEETINGS,
             ],
         )?;
         Ok(PatientRelationship { lists })
@@ -116,6 +122,11 @@ impl Detector for PatientRelationship {
                 push(start, e);
             }
         }
+        for &(start, end) in hits.all(MEETING) {
+            if spans_in_sentence(hits.all(PATIENT_WORD), text, start, end) {
+                push(start, end);
+            }
+        }
         for &(start, end) in hits.all(DETAIL) {
             push(start, end);
         }
@@ -151,6 +162,8 @@ mod tests {
             "the hottest patient on the ward today",
             "got the patient's number before discharge",
             "been messaging one of my old patients on Facebook",
+            "Patient from last month sent me flowers and his number, we're going for a drink Friday",
+            "Me and my favourite patient are friends on Snapchat now haha",
         ] {
             assert!(found(text).contains(&None), "{text}: {:?}", found(text));
         }

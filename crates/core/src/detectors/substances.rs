@@ -11,14 +11,14 @@
 //! controlled drugs from the ward are High. About a patient ("the patient was drunk") it is not the
 //! author's glorification, so it is only informational.
 
-use super::text::{next_word, sentence, sentence_break_between, Lists};
+use super::text::{next_word, sentence, sentence_break_between, spans_in_sentence, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
 
 /// Only ever mean heavy drinking or drug use.
-const BINGE: &str = "paralytic\nlegless\nblotto\nshitfaced\nshit-faced\noff my face\noff my tits\noff our faces\noff our tits\noff my head\noff my nut\noff our heads\nhigh as a kite\ntripping balls\nzooted\ngurning\npinging\nspangled\nblackout drunk\nblacked out drunk\nblack out drunk\ndrunk as a skunk\nsteaming drunk\non the lash\non the piss\non the sesh\non a bender\non the razz\non the batter\nday bender\nweekend bender\nweek-long bender\nproper sesh\nbig sesh\nmessy sesh\nmessy night out\ndrink till i pass out\ndrink until i pass out\ndrinking till we pass out\ndrinking until we pass out\ndrink till we pass out\ndrank till i passed out\ndrank until i passed out\ndrank till we passed out\ndrank everyone under the table\ndrink you under the table\ndrink them under the table\nhair of the dog\nso hungover\nstill drunk from\nstill drunk\nrat-arsed\nrat arsed\nbladdered\nwankered\ntrollied\nsloshed\nhammered again\nstoned\nbaked af";
+const BINGE: &str = "shots all round\ndouble vodkas all round\njagerbombs all round\nrounds of shots\ndrinking games\ndowning pints\nparalytic\nlegless\nblotto\nshitfaced\nshit-faced\noff my face\noff my tits\noff our faces\noff our tits\noff my head\noff my nut\noff our heads\nhigh as a kite\ntripping balls\nzooted\ngurning\npinging\nspangled\nblackout drunk\nblacked out drunk\nblack out drunk\ndrunk as a skunk\nsteaming drunk\non the lash\non the piss\non the sesh\non a bender\non the razz\non the batter\nday bender\nweekend bender\nweek-long bender\nproper sesh\nbig sesh\nmessy sesh\nmessy night out\ndrink till i pass out\ndrink until i pass out\ndrinking till we pass out\ndrinking until we pass out\ndrink till we pass out\ndrank till i passed out\ndrank until i passed out\ndrank till we passed out\ndrank everyone under the table\ndrink you under the table\ndrink them under the table\nhair of the dog\nso hungover\nstill drunk from\nstill drunk\nrat-arsed\nrat arsed\nbladdered\nwankered\ntrollied\nsloshed\nhammered again\nstoned\nbaked af";
 /// Also mean something else: count only beside a drink word.
 const INTOXICATED: &str = "wasted\nsmashed\nhammered\nplastered\nsteaming\nmortal\ntwatted\nleathered\nmunted\nmashed\ndrunk\npissed\ntipsy\nmerry";
 /// Drink words.
@@ -34,7 +34,7 @@ const DRUGS: &str = "coke\ncocaine\ncharlie\nket\nmandy\nmdma\nmolly\npills\necs
 /// Drug phrases wherever they stand.
 const DRUG_PHRASES: &str = "lines of coke\nline of coke\nbag of coke\ngram of coke\nkey of ket\nbump of ket\nbumps of ket\npills and powder\nbuzzing off the pills\nhigh on coke\nhigh on ket\ncoked up\ncoked off my face";
 /// At work.
-const WORK: &str = "on shift\nat work\non the ward\non nights\nfor my shift\nfor my night shift\nfor work\nfor handover\nduring my shift\nduring the shift\nin work\ninto work\non duty\non the drug round\nat handover\nfor my early\nfor my late\nto work";
+const WORK: &str = "the drug round\ndrug round\nthe ward round\nward round\nhandover\nmy shift\nthe shift\nmy night shift\nmy long day\nclinic\non shift\nat work\non the ward\non nights\nfor my shift\nfor my night shift\nfor work\nfor handover\nduring my shift\nduring the shift\nin work\ninto work\non duty\non the drug round\nat handover\nfor my early\nfor my late\nto work";
 /// Intoxicated, said of oneself at work.
 const UNFIT: &str = "still drunk\ndrunk\npissed\nhungover\nhanging\nhigh\nstoned\nwasted\nsmashed\nsteaming\noff my face\nstill pissed\nstill high\nstill buzzing";
 /// Taking something from the ward.
@@ -54,13 +54,20 @@ const AT_WORK: usize = 9;
 const UNFIT_WORD: usize = 10;
 const TAKING: usize = 11;
 const CONTROLLED_DRUG: usize = 12;
+const RECREATIONAL: usize = 13;
+const PARTY: usize = 14;
+
+/// Drugs that have no clinical reading in a post about a night out.
+const RECREATIONAL_DRUGS: &str = "ket\ncoke\ncharlie\nmandy\nmdma\nmolly\necstasy\npills and powder\nacid\nlsd\nshrooms\nweed\nspliff\ncrack\nmeth\nnos\nbumps\nlines";
+/// Nights out.
+const PARTIES: &str = "afterparty\nafter party\nafters\nfestival\nrave\nnight out\nclub\nclubbing\nparty\nleaving do\nchristmas do\nibiza\nsesh\nnever hurt anyone\nweekend";
 
 /// Drinks counted as heavy drinking.
 const MANY_DRINKS: u32 = 8;
 /// Bottles of wine or prosecco counted as heavy drinking.
 const MANY_BOTTLES: u32 = 2;
 /// Words allowed between being intoxicated and being at work ("still drunk *from last night* on shift").
-const WORK_GAP: usize = 4;
+const WORK_GAP: usize = 8;
 
 /// Finds glorified drinking and drug use, and intoxication at work.
 #[derive(Debug)]
@@ -87,6 +94,8 @@ impl Substances {
                 UNFIT,
                 THEFT,
                 CONTROLLED,
+                RECREATIONAL_DRUGS,
+                PARTIES,
             ],
         )?;
         Ok(Substances { lists })
@@ -144,6 +153,11 @@ impl Detector for Substances {
                 hits.all(MANY_WORD).iter().find(|&&(_, me)| me <= s && text[me..s].trim().is_empty())
             {
                 found.push((ms, e, "a large number of drinks"));
+            }
+        }
+        for &(s, e) in hits.all(RECREATIONAL) {
+            if spans_in_sentence(hits.all(PARTY), text, s, e) {
+                found.push((s, e, "recreational drug on a night out"));
             }
         }
         for &(s, e) in hits.all(USE) {
@@ -221,6 +235,8 @@ mod tests {
             ("did a line of coke in the toilets at the leaving do", Severity::Warn),
             ("I'm still drunk from last night on shift now lol", Severity::High),
             ("nicked some oramorph from the ward to help me sleep", Severity::High),
+            ("Still hanging from Saturday, had to do the drug round with my sunglasses on", Severity::High),
+            ("Bit of ket at the afterparty never hurt anyone", Severity::Warn),
         ] {
             assert_eq!(worst(text), Some(want), "{text}");
         }
@@ -232,6 +248,8 @@ mod tests {
             "we got hammered in resus tonight, 6 traumas",
             "I'm wrecked after that shift",
             "ketamine infusion started for the patient's pain",
+            "ketamine and midazolam drawn up for the procedure",
+            "party on the ward for Doris's 100th birthday, cake for everyone",
             "lovely glass of wine with dinner",
             "Dry January starts tomorrow",
             "pissed off with the rota again",

@@ -33,11 +33,15 @@ const SELF_HARM: &str = "nobody would miss you\nno one would miss you\nnobody wi
 /// Invitations to target or expose someone, wherever they stand.
 const HARASSMENT: &str = "name and shame\nnaming and shaming\ndox\ndoxx\ndoxxed\ndoxed\ndoxxing\ndoxing\nher address is\nhis address is\ntheir address is\nher home address is\nhis home address is\nhere's his number\nhere's her number\nheres his number\nheres her number\nhere's his address\nhere's her address\nheres his address\nheres her address\nmake his life hell\nmake her life hell\nmake their life hell\nmake his life a misery\nmake her life a misery\nget him sacked\nget her sacked\nget them sacked\nget him fired\nget her fired\nget him struck off\nget her struck off\nhave him struck off\nhave her struck off\nruin his career\nruin her career\nruin his life\nruin her life\nwon't leave her alone\nwon't leave him alone";
 /// Who invites a pile-on.
-const PILE_LEADS: &str = "let's\nlets\nlet's all\nlets all\neveryone\neverybody\nall of you\ngo and\neveryone go";
+const PILE_LEADS: &str = "everyone go and\neverybody go and\nall go and\nlet's\nlets\nlet's all\nlets all\neveryone\neverybody\nall of you\ngo and\neveryone go";
 /// What a pile-on does.
-const PILE_VERBS: &str = "report\nflood\nspam\nmessage\ndm\ntag\ntroll\npile on\nbombard\nhound";
+const PILE_VERBS: &str = "leave one star reviews\nleave 1 star reviews\nleave bad reviews\none star\nreview bomb\nsend\nleave\nreport\nflood\nspam\nmessage\ndm\ntag\ntroll\npile on\nbombard\nhound";
 /// Whom a pile-on targets.
-const PILE_TARGETS: &str = "her\nhim\nthem\nthis guy\nthis woman\nthis idiot\nthat guy\nthat woman\nthat idiot";
+const PILE_TARGETS: &str = "her business\nhis business\nher page\nhis page\nher account\nhis account\nher\nhim\nthem\nthis guy\nthis woman\nthis idiot\nthat guy\nthat woman\nthat idiot";
+
+/// Wishing harm on someone ("I hope you choke on it").
+const HOPES: &str = "hope you\nhope u\nhope he\nhope she\nhope they\nhope that\nhope the";
+const HARMS: &str = "choke\nchokes\ndie\ndies\nrot\nrots\nsuffer\nsuffers\nburn\nburns\nget cancer\ngets cancer\nget hit by a bus\ngets hit by a bus\nget run over\ngets run over\ndrop dead\ndrops dead\ncrash\ncrashes\nget what's coming\ngets what's coming\nget what you deserve\nget what they deserve\nget sacked\ngets sacked\nlose your job\nloses her job\nloses his job";
 
 const LEAD: usize = 0;
 const VIOLENT: usize = 1;
@@ -51,6 +55,15 @@ const HARASSING: usize = 8;
 const PILE_LEAD: usize = 9;
 const PILE_VERB: usize = 10;
 const PILE_TARGET: usize = 11;
+const HOPE: usize = 12;
+const HARM: usize = 13;
+const EXPOSE: usize = 14;
+const GRIEVANCE: usize = 15;
+
+/// Naming or locating someone …
+const EXPOSING: &str = "her name is\nhis name is\ntheir name is\nher real name is\nhis real name is\nshe works at\nhe works at\nshe works on\nhe works on\nshe works nights\nhe works nights\nthis is the nurse who\nthis is the doctor who\nthis is the woman who\nthis is the man who\nthis is the manager who\nthis is her\nthis is him";
+/// … in a post about a grievance against them.
+const GRIEVANCES: &str = "reported me\ngrassed\ngrassed me up\nsnitched\nsnitched on me\ncomplained about me\ngot me sacked\ngot me suspended\ngot me in trouble\nthe one who\nwho did this";
 
 /// Finds threats, self-harm encouragement and harassment.
 #[derive(Debug)]
@@ -76,6 +89,10 @@ impl Threats {
                 PILE_LEADS,
                 PILE_VERBS,
                 PILE_TARGETS,
+                HOPES,
+                HARMS,
+                EXPOSING,
+                GRIEVANCES,
             ],
         )?;
         Ok(Threats { lists })
@@ -120,6 +137,21 @@ impl Detector for Threats {
                 out.push(Candidate::new("threat-violence", start, e, why).with_severity(severity));
             }
         }
+        for &(start, end) in hits.all(HOPE) {
+            if let Some(e) = hits.within(HARM, text, end, 1) {
+                out.push(Candidate::new("threat-violence", start, e, "wishing harm on someone"));
+            }
+        }
+        if hits.any(GRIEVANCE) {
+            for &(start, end) in hits.all(EXPOSE) {
+                out.push(Candidate::new(
+                    "harassment",
+                    start,
+                    end,
+                    "naming or locating someone the post has a grievance against",
+                ));
+            }
+        }
         for &(start, end) in hits.all(MENACING) {
             out.push(Candidate::new("threat-violence", start, end, "menacing phrase").with_severity(Severity::High));
         }
@@ -133,7 +165,7 @@ impl Detector for Threats {
             let Some(verb) = hits.next(PILE_VERB, text, end).or_else(|| hits.within(PILE_VERB, text, end, 1)) else {
                 continue;
             };
-            if let Some(e) = hits.next(PILE_TARGET, text, verb).or_else(|| named(text, verb)) {
+            if let Some(e) = hits.within(PILE_TARGET, text, verb, 3).or_else(|| named(text, verb)) {
                 out.push(Candidate::new("harassment", start, e, "invitation to pile on a person"));
             }
         }

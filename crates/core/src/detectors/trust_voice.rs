@@ -26,9 +26,13 @@ const ROLES: &str = "nurse\ndoctor\nconsultant\nmidwife\nparamedic\nphysio\nphys
 const IDENTITIES: &str =
     "working for the nhs\nworking in the nhs\nwork for the nhs\nwork in the nhs\nbeen in the nhs\nyears in the nhs\nas nhs staff\ni work at\ni work for\ni work in\ni'm working at\nworking at the\nour trust\nmy trust\nmy employer\nas an nhs";
 /// Giving a view.
-const OPINIONS: &str = "criminal\nshocking\ndon't care\ni can tell you\nlet me tell you\nthe truth is\nsick of\nfed up\nenough is enough\nashamed\na joke\ni think\ni believe\ni feel\nin my view\nin my opinion\nimo\nimho\npersonally\ni support\ni fully support\ni oppose\ni disagree\ni agree\ni'm against\ni am against\nshould\nshouldn't\nmust\nneeds to\nis wrong\ndisgrace\ndisgraceful\nshameful\nscandal\ninsult\ninsulting\noutrage\noutrageous\nunacceptable\nbetrayal\nwe deserve\nvote";
+const OPINIONS: &str = "i can confirm\nis lying\nare lying\nlied\nliars\ncorrupt\ncover-up\nfailing\nfailed\ncriminal\nshocking\ndon't care\ni can tell you\nlet me tell you\nthe truth is\nsick of\nfed up\nenough is enough\nashamed\na joke\ni think\ni believe\ni feel\nin my view\nin my opinion\nimo\nimho\npersonally\ni support\ni fully support\ni oppose\ni disagree\ni agree\ni'm against\ni am against\nshould\nshouldn't\nmust\nneeds to\nis wrong\ndisgrace\ndisgraceful\nshameful\nscandal\ninsult\ninsulting\noutrage\noutrageous\nunacceptable\nbetrayal\nwe deserve\nvote";
 /// Contested public topics (a view on these is Warn).
-const TOPICS: &str = "government\nminister\nministers\nhealth secretary\nsecretary of state\nstrike\nstrikes\nstriking\nindustrial action\nunion\nrcn\nbma\nunison\nelection\ntories\ntory\nlabour party\ncuts\nfunding\nprivatisation\nprivatization\npay offer\npay deal\npay rise\npay award\npay restoration\npay\nbrexit\nimmigration\nparliament\nmps\nbudget\nnhs england\nrestructure\nmerger\nclosure\nclosing\ndowngrade\ndowngrading";
+const TOPICS: &str = "waiting times\nwaiting lists\njunior doctors\nnurses' pay\nnurse pay\nstaffing levels\nambulance waits\na&e waits\ncorridor care\nnhs funding\ngovernment\nminister\nministers\nhealth secretary\nsecretary of state\nstrike\nstrikes\nstriking\nindustrial action\nunion\nrcn\nbma\nunison\nelection\ntories\ntory\nlabour party\ncuts\nfunding\nprivatisation\nprivatization\npay offer\npay deal\npay rise\npay award\npay restoration\npay\nbrexit\nimmigration\nparliament\nmps\nbudget\nnhs england\nrestructure\nmerger\nclosure\nclosing\ndowngrade\ndowngrading";
+
+/// "We at …" stating a collective view.
+const WE_AT: &str = "we at\nhere at\nall of us at\neveryone at";
+const STANCES: &str = "support\nfully support\nsupports\noppose\ncondemn\nstand with\nstand behind\nback\nreject\nbelieve\nare against\nare behind";
 
 const POSITION: usize = 0;
 const AS: usize = 1;
@@ -36,6 +40,8 @@ const ROLE: usize = 2;
 const IDENTITY: usize = 3;
 const OPINION: usize = 4;
 const TOPIC: usize = 5;
+const WE: usize = 6;
+const STANCE: usize = 7;
 
 /// Words allowed between "as a" and the role ("as a *senior staff* nurse").
 const ROLE_GAP: usize = 2;
@@ -49,8 +55,10 @@ pub struct TrustVoice {
 impl TrustVoice {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists =
-            Lists::new("speaking-for-the-Trust word lists", &[POSITIONS, AS_A, ROLES, IDENTITIES, OPINIONS, TOPICS])?;
+        let lists = Lists::new(
+            "speaking-for-the-Trust word lists",
+            &[POSITIONS, AS_A, ROLES, IDENTITIES, OPINIONS, TOPICS, WE_AT, STANCES],
+        )?;
         Ok(TrustVoice { lists })
     }
 }
@@ -70,23 +78,35 @@ impl Detector for TrustVoice {
                 "states the Trust's position; no personal-views disclaimer",
             ));
         }
+        for &(start, end) in hits.all(WE) {
+            let stance = hits.within(STANCE, text, end, 4);
+            if let Some(e) =
+                stance.filter(|&e| !text[e..].starts_with(" each other") && !text[e..].starts_with(" one another"))
+            {
+                out.push(Candidate::new(
+                    "trust-voice",
+                    start,
+                    e,
+                    "states a collective view for a workplace; no disclaimer",
+                ));
+            }
+        }
         let role = hits.all(AS).iter().find_map(|&(s, e)| hits.within(ROLE, text, e, ROLE_GAP).map(|end| (s, end)));
         let Some((start, end)) = role.or_else(|| hits.all(IDENTITY).first().copied()) else {
             return;
         };
-        if !hits.any(OPINION) {
-            return;
-        }
         let candidate = if hits.any(TOPIC) {
             Candidate::new(
                 "trust-voice",
                 start,
                 end,
-                "identifies with the Trust and gives a view on a contested topic; no disclaimer",
+                "identifies with the Trust and comments on a contested topic; no disclaimer",
             )
-        } else {
+        } else if hits.any(OPINION) {
             Candidate::new("trust-voice", start, end, "identifies with the Trust and gives a view; no disclaimer")
                 .with_severity(Severity::Info)
+        } else {
+            return;
         };
         out.push(candidate);
     }
@@ -108,6 +128,8 @@ mod tests {
             "Speaking on behalf of the Trust: we will not be closing the unit",
             "Our Trust's position is that the strike is unjustified",
             "I work at St Mary's and the government should be ashamed of these cuts",
+            "As a senior sister at Royal Derby I can confirm the government is lying about waiting times",
+            "We at St Luke's fully support the junior doctors' strike",
         ] {
             assert!(found(text).contains(&None), "{text}: {:?}", found(text));
         }
@@ -127,6 +149,7 @@ mod tests {
             "I think the new coffee machine is great",
             "The government announced the budget today",
             "As a nurse, nights are hard but worth it",
+            "We at ward 5 support each other through the tough shifts",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

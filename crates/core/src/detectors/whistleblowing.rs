@@ -10,7 +10,7 @@
 //! post itself points to Freedom to Speak Up. "Whistleblowing" as a topic ("great talk on
 //! whistleblowing") is not a concern phrase.
 
-use super::text::{in_sentence, sentence, Lists};
+use super::text::{in_sentence, sentence, spans_in_sentence, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
@@ -25,10 +25,22 @@ const RAISED: &str = "raised concerns\nraised it\nraised this\nraised my concern
 /// … and being ignored.
 const IGNORED: &str = "ignored\nnothing\nno one\nnobody\nnothing happened\nnothing changed\nnothing was done";
 
+/// Too few staff …
+const STAFFING: &str = "not enough staff\nweren't enough staff\nwasn't enough staff\nwere not enough staff\nshort staffed\nshort-staffed\nunderstaffed\nunder-staffed\nno staff\nskeleton staff\nno nurses\nonly two nurses\nonly 2 nurses\nonly one nurse\nonly 1 nurse";
+/// … and patients harmed (together a disclosure).
+const HARMED: &str = "died\ndying\ndeath\ndeaths\nharmed\ncame to harm\nat risk\nunsafe\ndangerous\nneglected\nleft in pain\nleft lying\nleft in their own\nnobody will admit\nno one will admit\nwon't admit\nwill not admit";
+/// Taking it to the press.
+const GOING_PUBLIC: &str = "going to\nwent to\ngoing straight to\ncontacting\ncontacted\ntipped off\ntalking to\nspoke to\nspeaking to\nsending this to\nsent this to\ntelling";
+const OUTLETS: &str = "the daily mail\ndaily mail\nthe mail\nthe sun\nthe guardian\nthe bbc\nbbc\nthe papers\nthe press\nthe media\nitv\nsky news\nthe mirror\nthe times\nthe telegraph\na journalist\njournalists\nthe local paper\nthe news\nthe echo";
+
 const DISCLOSURE: usize = 0;
 const CONCERN: usize = 1;
 const RAISED_IT: usize = 2;
 const IGNORED_IT: usize = 3;
+const SHORT: usize = 4;
+const HARM: usize = 5;
+const PUBLIC: usize = 6;
+const OUTLET: usize = 7;
 
 /// Words allowed between raising a concern and being ignored ("raised concerns *three times and* nothing happened").
 const IGNORED_GAP: usize = 4;
@@ -42,7 +54,10 @@ pub struct Whistleblowing {
 impl Whistleblowing {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new("whistleblowing word lists", &[DISCLOSURES, CONCERNS, RAISED, IGNORED])?;
+        let lists = Lists::new(
+            "whistleblowing word lists",
+            &[DISCLOSURES, CONCERNS, RAISED, IGNORED, STAFFING, HARMED, GOING_PUBLIC, OUTLETS],
+        )?;
         Ok(Whistleblowing { lists })
     }
 }
@@ -67,6 +82,27 @@ impl Detector for Whistleblowing {
         found.extend(hits.all(CONCERN).iter().map(|&(s, e)| (s, e, false)));
         for &(s, e) in hits.all(RAISED_IT) {
             if let Some(end) = hits.within(IGNORED_IT, text, e, IGNORED_GAP) {
+                found.push((s, end, true));
+            }
+        }
+        for &(s, e) in hits.all(SHORT) {
+            // Short staffing is everyday venting; with harm in the same sentence it is a disclosure.
+            if spans_in_sentence(hits.all(HARM), text, s, e) {
+                found.push((s, e, true));
+            } else {
+                out.push(
+                    Candidate::new(
+                        "whistleblowing",
+                        s,
+                        e,
+                        "short staffing mentioned; a reminder of the speak-up route",
+                    )
+                    .with_severity(Severity::Info),
+                );
+            }
+        }
+        for &(s, e) in hits.all(PUBLIC) {
+            if let Some(end) = hits.within(OUTLET, text, e, 1) {
                 found.push((s, end, true));
             }
         }
@@ -119,6 +155,8 @@ mod tests {
             "The public needs to know what's happening on our ward",
             "They are fiddling the waiting list figures at my hospital",
             "I raised concerns three times and nothing happened",
+            "Three patients died on our ward this month because there weren't enough staff",
+            "Going to the Daily Mail with what I've seen on this unit",
         ] {
             assert!(found(text).contains(&None), "{text}: {:?}", found(text));
         }
@@ -139,6 +177,8 @@ mod tests {
             "Safe staffing saves lives - RCN campaign launch",
             "October is Speak Up month: our guardians are here for you",
             "cover up the cannula site with a clean dressing",
+            "short staffed again but the team pulled together brilliantly",
+            "short staffed on our ward tonight, send biscuits",
         ] {
             assert!(found(text).iter().all(|s| s.is_some()), "{text}: {:?}", found(text));
         }
