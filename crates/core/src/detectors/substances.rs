@@ -34,9 +34,10 @@ const DRUGS: &str = "coke\ncocaine\ncharlie\nket\nmandy\nmdma\nmolly\npills\necs
 /// Drug phrases wherever they stand.
 const DRUG_PHRASES: &str = "lines of coke\nline of coke\nbag of coke\ngram of coke\nkey of ket\nbump of ket\nbumps of ket\npills and powder\nbuzzing off the pills\nhigh on coke\nhigh on ket\ncoked up\ncoked off my face";
 /// At work.
-const WORK: &str = "the drug round\ndrug round\nthe ward round\nward round\nhandover\nmy shift\nthe shift\nmy night shift\nmy long day\nclinic\non shift\nat work\non the ward\non nights\nfor my shift\nfor my night shift\nfor work\nfor handover\nduring my shift\nduring the shift\nin work\ninto work\non duty\non the drug round\nat handover\nfor my early\nfor my late\nto work";
-/// Intoxicated, said of oneself at work.
-const UNFIT: &str = "still drunk\ndrunk\npissed\nhungover\nhanging\nhigh\nstoned\nwasted\nsmashed\nsteaming\noff my face\nstill pissed\nstill high\nstill buzzing";
+const WORK: &str = "the drug round\ndrug round\nthe ward round\nward round\nhandover\nmy shift\nthe shift\nmy night shift\nmy long day\non shift\nat work\non the ward\non nights\nfor my shift\nfor my night shift\nfor work\nfor handover\nduring my shift\nduring the shift\nin work\ninto work\non duty\non the drug round\nat handover\nfor my early\nfor my late\nto work";
+/// Intoxicated, said of oneself at work. Only unambiguous words: "high" (High Street), "steaming"
+/// (tea), "hanging" (bunting) and "buzzing" (happy) have innocent readings beside work words.
+const UNFIT: &str = "still drunk\ndrunk\npissed\nhungover\nhung over\nstill hanging\ni'm hanging\nim hanging\nabsolutely hanging\nproper hanging\nstoned\noff my face\nstill pissed\nstill high\nhigh as a kite";
 /// Taking something from the ward.
 const THEFT: &str = "nicked\nstole\npinched\nswiped\ntook home\nhelped myself to\npocketed\nhelped ourselves to";
 const CONTROLLED: &str = "morphine\noramorph\noxycodone\noxynorm\nfentanyl\ndiazepam\nlorazepam\nmidazolam\nketamine\npropofol\ntramadol\ncodeine\ngas and air\nentonox\nnitrous\nthe controlled drugs\nthe cds\nsome of the morphine\nsome oramorph\nsome morphine\nsome diazepam\nsome codeine\nsome tramadol";
@@ -102,8 +103,28 @@ impl Substances {
     }
 }
 
+/// Whether `drunk` or `pissed` at `s..e` means intoxicated: not "I've drunk two litres of water" nor
+/// "pissed off with the rota".
+fn intoxicated_reading(text: &str, s: usize, e: usize) -> bool {
+    let word = &text[s..e];
+    let next = next_word(text, e).map(|n| &text[n..super::text::word_end(text, n)]).unwrap_or("");
+    let before = text[..s].trim_end();
+    let previous = before.rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '\'').next().unwrap_or("");
+    match word {
+        "pissed" | "still pissed" => next != "off",
+        "drunk" => {
+            !matches!(previous, "have" | "i've" | "ive" | "has" | "had" | "we've" | "haven't" | "hasn't" | "you've")
+                && !matches!(
+                    next,
+                    "enough" | "any" | "some" | "water" | "coffee" | "tea" | "a" | "my" | "the" | "nothing" | "loads"
+                )
+        }
+        _ => true,
+    }
+}
+
 /// Whether the author is the one intoxicated: the nearest person word before it in the sentence is
-/// the author ("I'm", "we") or there is none ("Came into work still buzzing, don't tell matron"), not
+/// the author ("I'm", "we") or there is none ("Came into work still drunk, don't tell matron"), not
 /// someone else ("my colleague came in hungover").
 fn by_author(input: &Input<'_>, start: usize, end: usize) -> bool {
     let (s, _) = sentence(input.text, start, end);
@@ -182,6 +203,9 @@ impl Detector for Substances {
         }
         // Intoxicated at work, said by the author: High.
         for &(s, e) in hits.all(UNFIT_WORD) {
+            if !intoxicated_reading(text, s, e) {
+                continue;
+            }
             let after = hits.within(AT_WORK, text, e, WORK_GAP).map(|end| (s, end));
             let before = hits
                 .all(AT_WORK)
@@ -231,7 +255,7 @@ mod tests {
             ("got absolutely smashed on tequila last night", Severity::Warn),
             ("12 pints and a kebab, living the dream", Severity::Warn),
             ("3 bottles of prosecco each, no regrets", Severity::Warn),
-            ("Came into work still buzzing from the festival, don't tell matron", Severity::High),
+            ("Came into work still drunk from the festival, don't tell matron", Severity::High),
             ("did a line of coke in the toilets at the leaving do", Severity::Warn),
             ("I'm still drunk from last night on shift now lol", Severity::High),
             ("nicked some oramorph from the ward to help me sleep", Severity::High),
@@ -250,6 +274,12 @@ mod tests {
             "ketamine infusion started for the patient's pain",
             "ketamine and midazolam drawn up for the procedure",
             "party on the ward for Doris's 100th birthday, cake for everyone",
+            "Our new clinic opens at 12 High Street next month",
+            "steaming hot tea on the ward at 4am, bliss",
+            "hanging the bunting on the ward for the jubilee",
+            "came into work still buzzing from the awards night",
+            "I've drunk two litres of water on shift today, proud of myself",
+            "so pissed off at work today, the rota is a mess",
             "lovely glass of wine with dinner",
             "Dry January starts tomorrow",
             "pissed off with the rota again",
