@@ -304,4 +304,35 @@ mod tests {
         let e = sentence(t, t.len(), t.len());
         assert_eq!(&t[e.0..e.1], " Third");
     }
+
+    /// Every rule a disrepute or consent detector emits over the corpus exists in the catalogue (the
+    /// analyser silently drops unknown ids), and every such rule in the catalogue is exercised.
+    #[test]
+    fn corpus_exercises_every_rule_and_only_catalogued_ones() {
+        use crate::catalogue::{rule, RULES};
+        use crate::finding::Category;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+        let detectors = crate::detectors::build(&crate::policy::Policy::default()).expect("detectors build");
+        let index = crate::context::ContextIndex::new().expect("context lists compile");
+        let mut emitted = std::collections::BTreeSet::new();
+        for file in ["disrepute.jsonl", "consent.jsonl"] {
+            let corpus = std::fs::read_to_string(dir.join(file)).expect("corpus file");
+            for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
+                let sample: serde_json::Value = serde_json::from_str(line).expect("json line");
+                let norm = crate::normalize::Normalized::new(sample["text"].as_str().expect("text"));
+                let context = index.find(norm.as_str());
+                let mut out = Vec::new();
+                for d in &detectors {
+                    d.detect(&crate::detectors::Input { text: norm.as_str(), context: &context }, &mut out);
+                }
+                for c in out {
+                    assert!(rule(c.rule).is_some(), "rule {} is not in the catalogue", c.rule);
+                    emitted.insert(c.rule);
+                }
+            }
+        }
+        for r in RULES.iter().filter(|r| matches!(r.category, Category::Disrepute | Category::Consent)) {
+            assert!(emitted.contains(r.id), "no corpus post exercises rule {}", r.id);
+        }
+    }
 }
