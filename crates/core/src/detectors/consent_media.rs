@@ -19,15 +19,15 @@ use crate::error::Error;
 use crate::finding::Severity;
 
 /// Media nouns, joined to a person by [`LINKS`].
-const MEDIA: &str = "selfie\nselfies\nphoto\nphotos\npic\npics\npicture\npictures\nsnap\nsnaps\nvideo\nvideos\nvid\nvids\nclip\nclips\nfootage\nrecording\nrecordings\nscreenshot\nscreenshots\ntiktok\ntiktoks\nreel\nreels\nboomerang\nphotoshoot\nphoto shoot\nlivestream\nlive stream\ngroup photo\ngroup selfie\npolaroid\nfilm";
+const MEDIA: &str = "shot\nsneaky shot\nvlog\nvlogs\nvlogging\nselfie\nselfies\nphoto\nphotos\npic\npics\npicture\npictures\nsnap\nsnaps\nvideo\nvideos\nvid\nvids\nclip\nclips\nfootage\nrecording\nrecordings\nscreenshot\nscreenshots\ntiktok\ntiktoks\nreel\nreels\nboomerang\nphotoshoot\nphoto shoot\nlivestream\nlive stream\ngroup photo\ngroup selfie\npolaroid\nfilm";
 const LINKS: &str = "from\nat\nof\nwith\nshowing\nfeaturing\nstarring";
 /// Capture verbs, followed directly by a person.
-const CAPTURE: &str = "filmed\nfilming\nvideoed\nvideoing\nrecorded\nrecording\nphotographed\nphotographing\nsnapped\nsnapchatted\nlivestreamed\nlive streamed\nscreenshotted\ncaught\npapped";
+const CAPTURE: &str = "vlogged\nvlogging\nfilmed\nfilming\nvideoed\nvideoing\nrecorded\nrecording\nphotographed\nphotographing\nsnapped\nsnapchatted\nlivestreamed\nlive streamed\nscreenshotted\ncaught\npapped";
 /// After a person: where the media ended up.
 const ON_CAMERA: &str = "on camera\non video\non film\non my story\nin the pic\nin the photo\nin the picture\nin the video\nin the selfie\non my snap";
 const PATIENTS: &str = "patient\npatients\npt\npts\nservice user\nservice users\nresident\nresidents\nthe consultation\nthe appointment\nmy consultation\nthis lady\nthis gentleman\nthis gent\nthis old boy\nthis old girl\nthis fella\nthe lady in bed\nthe man in bed\nthe gent in bed\nour little man\nour little lady\nour little warrior\nlittle warrior\nthis little man\nthis little lady";
 const CHILDREN: &str = "newest arrival\nnew arrival\nlittle arrival\nbundle of joy\nlittle fighter\nbaby\nbabies\nnewborn\nnewborns\nneonate\nneonates\ninfant\ninfants\nchild\nchildren\nkid\nkids\nkiddo\nkiddos\nlittle one\nlittle ones\ntoddler\ntoddlers\nteen\nteens\nteenager\nteenagers\ntwins\ntriplets\nprem\npremmie\npreemie";
-const COLLEAGUES: &str = "colleague\ncolleagues\nthe lads\nthe girls\nthe team\nmy team\nour team\nthe squad\nstaff\nthe nurses\nthe doctors\nthe reg\nmy reg\nthe registrar\nconsultant\nconsultants\nsister\nthe matron\nhcas\nporters\nstudents\nthe night shift\nnight shift\nthe nights crew\nnights crew\nwork wife\nwork husband\neveryone on shift\nmy coworkers\ncoworkers\nco-workers\nworkmates\nthe ward girls\nthe ward team\nthe night team";
+const COLLEAGUES: &str = "hca\nour hca\nnurse\nour nurse\ndoctor\nreg\nregistrar\nf1\nfy1\nsho\nporter\nreceptionist\nmidwife\nphysio\nstudent nurse\nour amazing hca\ncolleague\ncolleagues\nthe lads\nthe girls\nthe team\nmy team\nour team\nthe squad\nstaff\nthe nurses\nthe doctors\nthe reg\nmy reg\nthe registrar\nconsultant\nconsultants\nsister\nthe matron\nhcas\nporters\nstudents\nthe night shift\nnight shift\nthe nights crew\nnights crew\nwork wife\nwork husband\neveryone on shift\nmy coworkers\ncoworkers\nco-workers\nworkmates\nthe ward girls\nthe ward team\nthe night team";
 /// Filmed without them knowing (High for patients).
 const SECRET: &str = "snuck\nsneaked\nsneaky\nsecretly\ncovertly\nsneakily\nwithout them knowing\nwithout her knowing\nwithout him knowing\nwithout their knowledge\nwithout asking\nhidden camera\nwhen they weren't looking\nwhen she wasn't looking\nwhen he wasn't looking";
 /// Caught off guard (Warn for colleagues).
@@ -58,7 +58,7 @@ const EVENTS: &str = "christmas party\nchristmas do\nstaff party\nleaving do\nle
 /// Anyone, who is a patient when the post is about work ("the lovely lady in bed 5").
 const PEOPLE: &str = "mr\nmrs\nms\nmiss\nauntie\nuncle\nlady\ngentleman\ngent\nman\nwoman\nfella\nchap\nold boy\nold girl\nlittle man\nlittle lady\nlittle girl\nlittle boy\ngirl\nboy\nguy\nlad\nmum\ndad\ngrandma\ngrandad\nnan\ngranny\nfamily\nrelatives\nhusband\nwife\nson\ndaughter";
 /// Care events that always show patients.
-const CLINICAL_EVENTS: &str = "a resus\nthe resus\nresus\na cardiac arrest\nan arrest\nthe arrest\na delivery\nthe delivery\na birth\nthe birth\na c-section\na section\nan operation\nthe operation\na procedure\nthe procedure\nthe ward round\na ward round\na crash call\nthe crash call\na trauma call\nthe trauma call\nsurgery\nthe surgery";
+const CLINICAL_EVENTS: &str = "my shift\na shift\nthe ward\nmy ward\nour ward\nthe unit\nthe department\nmajors\na&e\nicu\ntheatre\na resus\nthe resus\nresus\na cardiac arrest\nan arrest\nthe arrest\na delivery\nthe delivery\na birth\nthe birth\na c-section\na section\nan operation\nthe operation\na procedure\nthe procedure\nthe ward round\na ward round\na crash call\nthe crash call\na trauma call\nthe trauma call\nsurgery\nthe surgery";
 /// Possessives that make a media word about a person ("took *his* photo").
 const POSSESSIVES: &[&str] = &["his", "her", "their"];
 
@@ -288,6 +288,9 @@ mod tests {
             ("Snuck a pic of Dave sleeping in the staff room at 4am", "consent-colleague-media", Severity::Warn),
             ("Little man in bay 3 let me take his photo with his new teddy", "consent-patient-media", Severity::Warn),
             ("Filmed a resus today for my TikTok, blurred the faces", "consent-patient-media", Severity::Warn),
+            ("Sneaky shot of the reg asleep on the sofa in the mess", "consent-colleague-media", Severity::Warn),
+            ("Video of our amazing HCA Bev doing the worm at 5am", "consent-colleague-media", Severity::Warn),
+            ("Filming my shift today for my nursing vlog, patients and all", "consent-patient-media", Severity::Warn),
         ] {
             assert!(found(text).contains(&(rule, Some(severity))), "{text}: {:?}", found(text));
         }

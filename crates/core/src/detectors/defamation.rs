@@ -23,9 +23,14 @@ const FILLERS: &str = "a\nan\njust\nsuch a\ntotal\ncomplete\nabsolute\nknown\nut
 /// Accusation nouns and adjectives.
 const NOUNS: &str = "fraud\nfraudster\nliar\nthief\ncrook\ncriminal\ncorrupt\nbent\npaedo\npaedophile\npedo\npedophile\nnonce\nrapist\nabuser\nracist\nsex pest\npredator\ndrunk\nalcoholic\njunkie\naddict\nembezzler\nbully\nthug\nwife beater\npervert\nperv\nmurderer\nkiller\ncheat\nlying\nstealing\non the take\ntaking bribes\nsleeping with\nhaving an affair\ndrunk on duty\nhigh on duty\nfiddling";
 /// Accusation verbs, straight after the person.
-const VERBS: &str = "stole\nsteals\nstealing\nnicked\nnicks\nembezzled\nembezzles\nlied about\nlied to\nlies about\nlies to\nfiddled\nfiddles\nfiddling\nfalsified\nfalsifies\nforged\nforges\nabused\nabuses\nassaulted\nassaults\nharassed\nharasses\ngroped\ngropes\nbullied\nbullies\nkilled a patient\npoisoned\ntakes bribes\ntook bribes\nsleeps with\nslept with\nis shagging\nis having an affair\ndrinks on duty\nnicks drugs\nsteals drugs\ncovered up\ncovers up\ncheated\ncheats\ndefrauded\nmolested\nraped\nhit a patient\nhits patients";
+const VERBS: &str = "nicking\nis nicking\npinching\nis pinching\nskimming\nis skimming\nis stealing\nstole\nsteals\nstealing\nnicked\nnicks\nembezzled\nembezzles\nlied about\nlied to\nlies about\nlies to\nfiddled\nfiddles\nfiddling\nfalsified\nfalsifies\nforged\nforges\nabused\nabuses\nassaulted\nassaults\nharassed\nharasses\ngroped\ngropes\nbullied\nbullies\nkilled a patient\npoisoned\ntakes bribes\ntook bribes\nsleeps with\nslept with\nis shagging\nis having an affair\ndrinks on duty\nnicks drugs\nsteals drugs\ncovered up\ncovers up\ncheated\ncheats\ndefrauded\nmolested\nraped\nhit a patient\nhits patients";
 /// What follows an innocent use of an accusation verb ("stole the show").
 const INNOCENT: &str = "the show\nmy heart\nour hearts\nthe limelight\neveryone's heart\nthe spotlight\nthe headlines\nall the biscuits\nmy biscuits\nmy pen\nmy chair\nmy lunch";
+
+/// Determiners that single out one person by role ("*our* pharmacist", "*the* physio manager").
+const ROLE_DETERMINERS: &str = "our\nmy\nthe\nthis\nthat";
+/// Roles held by one identifiable person in a team.
+const ROLE_NOUNS: &str = "manager\nmatron\nconsultant\nceo\ndirector\nboss\nsister\ncharge nurse\nregistrar\nreg\npharmacist\nphysio\nsurgeon\ngp\nanaesthetist\nlead\nsupervisor\nteam leader\ndeputy\nhead of nursing\nhead of department\nclinical lead\nchief exec\nchief executive\nchair\nsenior partner\npractice manager";
 
 const TITLE: usize = 0;
 const ROLE: usize = 1;
@@ -34,6 +39,8 @@ const FILLER: usize = 3;
 const NOUN: usize = 4;
 const VERB: usize = 5;
 const INNOCENT_OBJECT: usize = 6;
+const ROLE_DETERMINER: usize = 7;
+const ROLE_NOUN: usize = 8;
 
 /// Words allowed between the person and the accusation ("Dr Smith *on ward 5* is a liar").
 const GAP: usize = 3;
@@ -49,7 +56,10 @@ pub struct Defamation {
 impl Defamation {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new("defamation word lists", &[TITLES, ROLES, COPULAS, FILLERS, NOUNS, VERBS, INNOCENT])?;
+        let lists = Lists::new(
+            "defamation word lists",
+            &[TITLES, ROLES, COPULAS, FILLERS, NOUNS, VERBS, INNOCENT, ROLE_DETERMINERS, ROLE_NOUNS],
+        )?;
         Ok(Defamation { lists })
     }
 
@@ -96,7 +106,13 @@ impl Detector for Defamation {
                 );
             }
         }
-        for &(start, end) in hits.all(ROLE) {
+        let by_determiner = hits
+            .all(ROLE_DETERMINER)
+            .iter()
+            .filter_map(|&(s, e)| hits.within(ROLE_NOUN, text, e, 1).map(|end| (s, end)));
+        let mut roles: Vec<(usize, usize)> = hits.all(ROLE).to_vec();
+        roles.extend(by_determiner);
+        for (start, end) in roles {
             if let Some(e) = self.accusation(&hits, text, end) {
                 out.push(Candidate::new("defamation", start, e, "accusation against a person identifiable by role"));
             }
@@ -117,8 +133,10 @@ mod tests {
     fn positives() {
         assert_eq!(found("Dr Hartley is a complete fraud and everyone knows it"), [Some(Severity::High)]);
         assert_eq!(found("@mark_w_nhs fiddles his expenses every month"), [Some(Severity::High)]);
-        assert_eq!(found("our ward manager is a liar and a bully"), [None]);
-        assert_eq!(found("The CEO takes bribes from the contractors"), [None]);
+        assert!(found("our ward manager is a liar and a bully").contains(&None));
+        assert!(found("The CEO takes bribes from the contractors").contains(&None));
+        assert!(found("The physio manager is shagging one of the consultants").contains(&None));
+        assert!(found("Pretty sure our pharmacist is nicking the diazepam").contains(&None));
         assert_eq!(found("Mrs O'Neill on nights stole drugs from the cupboard"), [Some(Severity::High)]);
     }
 

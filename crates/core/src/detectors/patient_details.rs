@@ -16,14 +16,14 @@ use crate::error::Error;
 use crate::finding::Severity;
 
 const MEDIA: &str = "photo\nphotos\npic\npics\npicture\npictures\nsnap\nselfie\nselfies\nscreenshot\nscreenshots\nscreengrab\nscreen grab\nvideo\nshot\nphotographed\nsnapped\nfilmed\nscreenshotted";
-const LINKS: &str = "of\nwith\nshowing\nin front of\nnext to\nby\nfrom\nbeside";
+const LINKS: &str = "at\nof\nwith\nshowing\nin front of\nnext to\nby\nfrom\nbeside";
 /// Objects that carry patient details.
-const OBJECTS: &str = "theatre board\nstatus board\npatient status board\ntheatre whiteboard\nbed management board\nwhiteboard\nwhiteboards\nwhite board\nward board\nbed board\npatient board\nhandover board\nhandover sheet\nhandover sheets\nhandover list\npatient list\ntheatre list\nward list\nclinic list\nbed state\nwristband\nwristbands\nname band\nname bands\nid band\nid bands\nhospital band\npatient notes\nmedical notes\nthe notes\nnotes trolley\ndrug chart\ndrug charts\nobs chart\nobservation chart\nfluid chart\nkardex\nprescription\nprescriptions\npatient label\npatient labels\npatient sticker\npatient stickers\naddressograph\ncomputer screen\nthe screen\nward computer\nehr\nepr\nepic\ncerner\nsystmone\nsystem one\nemis\nlorenzo\nx-ray\nx-rays\nxray\nxrays\nct scan\nct scans\nmri scan\nmri\nct head\necg\necgs\nultrasound\nblood results\nlab results\npatient results\nreferral letter\ndischarge letter\ntracking board\ned board\na&e board\nthe board";
+const OBJECTS: &str = "waiting room\nwaiting area\ntheatre board\nstatus board\npatient status board\ntheatre whiteboard\nbed management board\nwhiteboard\nwhiteboards\nwhite board\nward board\nbed board\npatient board\nhandover board\nhandover sheet\nhandover sheets\nhandover list\npatient list\ntheatre list\nward list\nclinic list\nbed state\nwristband\nwristbands\nname band\nname bands\nid band\nid bands\nhospital band\npatient notes\nmedical notes\nthe notes\nnotes trolley\ndrug chart\ndrug charts\nobs chart\nobservation chart\nfluid chart\nkardex\nprescription\nprescriptions\npatient label\npatient labels\npatient sticker\npatient stickers\naddressograph\ncomputer screen\nthe screen\nward computer\nehr\nepr\nepic\ncerner\nsystmone\nsystem one\nemis\nlorenzo\nx-ray\nx-rays\nxray\nxrays\nct scan\nct scans\nmri scan\nmri\nct head\necg\necgs\nultrasound\nblood results\nlab results\npatient results\nreferral letter\ndischarge letter\ntracking board\ned board\na&e board\nthe board";
 /// Said to be in the picture.
 const IN_SHOT: &str = "in this pic\nin this photo\nin this picture\nin this shot\nin this video\nin my pic\nin my photo\nzoomed in on\nzoom in on\nin the background\nin the back\nin the pic\nin the photo\nin the picture\nin the shot\nin the selfie\nin the video\nin the frame\nin shot\nbehind us\nbehind me\nin the corner\nvisible";
 /// Sharing a case image.
 const SHOWING: &str =
-    "look at this\nlook at these\ncheck out this\ncheck out these\nhere's a\nhere is a\nthis is the\nof the day";
+    "here's the\nhere is the\nsharing the\nposting the\nsee attached\nlook at the\nlook at this\nlook at these\ncheck out this\ncheck out these\nhere's a\nhere is a\nthis is the\nof the day";
 const IMAGING: &str =
     "ct head\nct chest\nx-ray\nxray\nx-rays\nxrays\nct\nct scan\nscan\nmri\necg\nultrasound\nangiogram\ncxr\nfilm";
 
@@ -73,7 +73,7 @@ impl Detector for PatientDetails {
             }
         }
         for &(s, e) in hits.all(SHOWING_WORD) {
-            if let Some(end) = hits.within(IMAGE, text, e, 2) {
+            if let Some(end) = hits.within(IMAGE, text, e, 2).or_else(|| hits.within(OBJECT, text, e, 2)) {
                 found.push((s, end));
             }
         }
@@ -128,6 +128,8 @@ mod tests {
             "look at this x-ray from resus tonight",
             "ECG of the day, what do we think?",
             "photo of her wristband for the memory box",
+            "Here's the handover sheet from last night, you'd not believe the acuity",
+            "Pic from the gender clinic waiting room, busiest I've seen it",
         ] {
             assert!(found(text) > 0, "{text}");
         }

@@ -22,7 +22,7 @@ const BINGE: &str = "shots all round\ndouble vodkas all round\njagerbombs all ro
 /// Also mean something else: count only beside a drink word.
 const INTOXICATED: &str = "wasted\nsmashed\nhammered\nplastered\nsteaming\nmortal\ntwatted\nleathered\nmunted\nmashed\ndrunk\npissed\ntipsy\nmerry";
 /// Drink words.
-const DRINKS: &str = "drink*\ndrank\npint\npints\nshots\nshot\nvodka*\nwine\nprosecco\nbeer*\ngin\ngins\ntequila*\njager*\ncocktail*\npub\nbar\nclub\nclubbing\nnight out\nbender\nsesh\nbooze*\nrum\nwhisky\nwhiskey\ncider\nlager\nbottles\nbevvies\nbevs\npre-drinks\npredrinks";
+const DRINKS: &str = "christmas party\nchristmas do\nleaving do\nworks do\nstaff party\nthrew up\nhangover\nthe taxi home\ndrink*\ndrank\npint\npints\nshots\nshot\nvodka*\nwine\nprosecco\nbeer*\ngin\ngins\ntequila*\njager*\ncocktail*\npub\nbar\nclub\nclubbing\nnight out\nbender\nsesh\nbooze*\nrum\nwhisky\nwhiskey\ncider\nlager\nbottles\nbevvies\nbevs\npre-drinks\npredrinks";
 /// Large numbers of drinks ("12 pints"); digits are read separately.
 const MANY: &str = "ten\ntwelve\nfifteen\ntwenty\na dozen\ncountless\nendless\nway too many\nfar too many";
 const UNITS: &str = "pints\nshots\njagerbombs\njagers\ntequilas\nvodkas\ndouble vodkas\ncans\nbottles of wine\nbottles of prosecco\nglasses of wine\ngins\nproseccos\nbeers\nsambucas";

@@ -40,7 +40,7 @@ const PILE_VERBS: &str = "leave one star reviews\nleave 1 star reviews\nleave ba
 const PILE_TARGETS: &str = "her business\nhis business\nher page\nhis page\nher account\nhis account\nher\nhim\nthem\nthis guy\nthis woman\nthis idiot\nthat guy\nthat woman\nthat idiot";
 
 /// Wishing harm on someone ("I hope you choke on it").
-const HOPES: &str = "hope you\nhope u\nhope he\nhope she\nhope they\nhope that\nhope the";
+const HOPES: &str = "let them\nlet him\nlet her\nhope you\nhope u\nhope he\nhope she\nhope they\nhope that\nhope the";
 const HARMS: &str = "choke\nchokes\ndie\ndies\nrot\nrots\nsuffer\nsuffers\nburn\nburns\nget cancer\ngets cancer\nget hit by a bus\ngets hit by a bus\nget run over\ngets run over\ndrop dead\ndrops dead\ncrash\ncrashes\nget what's coming\ngets what's coming\nget what you deserve\nget what they deserve\nget sacked\ngets sacked\nlose your job\nloses her job\nloses his job";
 
 const LEAD: usize = 0;
