@@ -168,6 +168,14 @@ fn following_word(text: &str, at: usize) -> &str {
     }
 }
 
+/// Whether the media word at `s` is forbidden rather than taken ("*no* selfies with patients", "never
+/// film colleagues"): guidance, not an announcement.
+fn forbidden(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end();
+    let previous = before.rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '\'').next().unwrap_or("");
+    matches!(previous, "no" | "never" | "don't" | "dont" | "not" | "avoid" | "stop" | "without" | "ban" | "banned")
+}
+
 /// Whether the post states consent that is not negated.
 fn consent_stated(input: &Input<'_>, hits: &Hits) -> bool {
     input
@@ -182,7 +190,7 @@ impl Detector for ConsentMedia {
         let text = input.text;
         let hits = self.lists.find(text);
         let mut found: Vec<(usize, usize, Subject)> = Vec::new();
-        for &(s, e) in hits.all(MEDIA_WORD) {
+        for &(s, e) in hits.all(MEDIA_WORD).iter().filter(|&&(s, _)| !forbidden(text, s)) {
             let link = hits.next(LINK, text, e);
             if let Some((subject, end)) = link.and_then(|l| person(&hits, text, l, PERSON_GAP)) {
                 found.push((s, end, subject));
@@ -205,7 +213,7 @@ impl Detector for ConsentMedia {
                 }
             }
         }
-        for &(s, e) in hits.all(CAPTURING) {
+        for &(s, e) in hits.all(CAPTURING).iter().filter(|&&(s, _)| !forbidden(text, s)) {
             if let Some((subject, end)) = person(&hits, text, e, 2) {
                 found.push((s, end, subject));
             }
@@ -316,6 +324,8 @@ mod tests {
             "new video on hand hygiene from the IPC team is out",
             "recorded a podcast about nursing careers",
             "selfie with my mum at the beach",
+            "Reminder: no selfies with patients without written consent and a chat with comms",
+            "never film colleagues or patients on the ward",
             "Screenshot from the patient portal showing my results are back",
             "been messaging one of my old patients on Facebook",
         ] {

@@ -27,7 +27,7 @@ const ROLES: &str = "woman\nman\nguy\nbloke\nconsultant*\nnurse*\nmanager*\nmatr
 /// Whoever comes next (Warn).
 const GENERIC: &str = "the next person\nthe next one\nthe next patient\nthe next relative\nthe next manager\nthe next idiot\nthe next doctor\nthe next nurse\nwhoever\nanyone who\nanybody who\nsomeone\nsomebody\neveryone";
 /// Menacing phrases wherever they stand (High).
-const MENACE: &str = "i know where you live\ni know where he lives\ni know where she lives\ni know where they live\ni know where you park\nwatch your back\nwatch his back\nwatch her back\nyou'll regret this\nyou'll regret it\nyou will regret this\nyou'll pay for this\nyou will pay for this\nwait for you in the car park\ncatch you in the car park\ncatch him in the car park\ncatch her in the car park\ncatch you outside\ncatch you after work\ndeserves a good slap\ndeserves a slap\ndeserves a punch\ndeserves a kicking\ndeserves a good kicking\ndeserves a beating\ndeserves a good hiding\nneeds a good slap\nneeds a slap\nneeds a punch\nneeds a kicking\nneeds a good kicking\nshould be shot\nshould be hanged\nshould be hung\nshould be strung up\nshould be lynched\nshould be killed\nshould be put down\nshould be gassed\nshould be beaten up\nshould be stabbed\nought to be shot";
+const MENACE: &str = "i know where you live\ni know where he lives\ni know where she lives\ni know where they live\ni know where you park\nyou'll regret this\nyou'll regret it\nyou will regret this\nyou'll pay for this\nyou will pay for this\nwait for you in the car park\ncatch you in the car park\ncatch him in the car park\ncatch her in the car park\ncatch you outside\ncatch you after work\ndeserves a good slap\ndeserves a slap\ndeserves a punch\ndeserves a kicking\ndeserves a good kicking\ndeserves a beating\ndeserves a good hiding\nneeds a good slap\nneeds a slap\nneeds a punch\nneeds a kicking\nneeds a good kicking\nshould be shot\nshould be hanged\nshould be hung\nshould be strung up\nshould be lynched\nshould be killed\nshould be put down\nshould be gassed\nshould be beaten up\nshould be stabbed\nought to be shot";
 /// Encouraging self-harm, wherever it stands (High).
 const SELF_HARM: &str = "nobody would miss you\nno one would miss you\nnobody will miss you\nno one will miss you\nthe world would be better without you\nthe world would be better off without you\nwe'd all be better off without you\ndo everyone a favour and die\ndo us all a favour and die\ndo the world a favour and die\nend it all\ntop yourself\ngo top yourself\noff yourself\nunalive yourself\ngo unalive yourself\njump in front of a train\nkys\nkill yourself\nkill urself\nkill your self\ngo kill yourself\ngo and kill yourself\njust kill yourself\ngo hang yourself\njust hang yourself\nneck yourself\ngo neck yourself\nhang yourself\nslit your wrists\ndrink bleach\njump off a bridge\njump off a cliff\njump off a building\ngo die\ngo and die\nhope you die\nhope u die\nhope he dies\nhope she dies\nhope they die\nhope you rot\nhope he rots\nhope she rots\nhope you get cancer\nhope he gets cancer\nhope she gets cancer\nyou should die\nyou should just die\nhe should just die\nshe should just die\nyou should kill yourself\nyou should just kill yourself\nhe should kill himself\nshe should kill herself";
 /// Invitations to target or expose someone, wherever they stand.
@@ -42,6 +42,9 @@ const PILE_TARGETS: &str = "her business\nhis business\nher page\nhis page\nher 
 /// Wishing harm on someone ("I hope you choke on it").
 const HOPES: &str = "let them\nlet him\nlet her\nhope you\nhope u\nhope he\nhope she\nhope they\nhope that\nhope the";
 const HARMS: &str = "choke\nchokes\ndie\ndies\nrot\nrots\nsuffer\nsuffers\nburn\nburns\nget cancer\ngets cancer\nget hit by a bus\ngets hit by a bus\nget run over\ngets run over\ndrop dead\ndrops dead\ncrash\ncrashes\nget what's coming\ngets what's coming\nget what you deserve\nget what they deserve\nget sacked\ngets sacked\nlose your job\nloses her job\nloses his job";
+
+/// "Watch your back" is menacing only when it ends the sentence: "watch your back when lifting" is advice.
+const WATCH_BACK: &str = "watch your back\nwatch his back\nwatch her back\nbetter watch your back\nwatch ur back";
 
 const LEAD: usize = 0;
 const VIOLENT: usize = 1;
@@ -59,6 +62,7 @@ const HOPE: usize = 12;
 const HARM: usize = 13;
 const EXPOSE: usize = 14;
 const GRIEVANCE: usize = 15;
+const WATCHING: usize = 16;
 
 /// Naming or locating someone …
 const EXPOSING: &str = "her name is\nhis name is\ntheir name is\nher real name is\nhis real name is\nshe works at\nhe works at\nshe works on\nhe works on\nshe works nights\nhe works nights\nthis is the nurse who\nthis is the doctor who\nthis is the woman who\nthis is the man who\nthis is the manager who\nthis is her\nthis is him";
@@ -93,6 +97,7 @@ impl Threats {
                 HARMS,
                 EXPOSING,
                 GRIEVANCES,
+                WATCH_BACK,
             ],
         )?;
         Ok(Threats { lists })
@@ -152,6 +157,13 @@ impl Detector for Threats {
                 ));
             }
         }
+        for &(start, end) in hits.all(WATCHING) {
+            if next_word(text, end).is_none() {
+                out.push(
+                    Candidate::new("threat-violence", start, end, "menacing phrase").with_severity(Severity::High),
+                );
+            }
+        }
         for &(start, end) in hits.all(MENACING) {
             out.push(Candidate::new("threat-violence", start, end, "menacing phrase").with_severity(Severity::High));
         }
@@ -188,6 +200,7 @@ mod tests {
             ("someone should punch that consultant", "threat-violence"),
             ("I'm going to kill the next person who says the Q word", "threat-violence"),
             ("I know where you live", "threat-violence"),
+            ("see you in the car park @jon_b. watch your back", "threat-violence"),
             ("she deserves a good slap", "threat-violence"),
             ("honestly just kys", "self-harm-encouragement"),
             ("go and kill yourself", "self-harm-encouragement"),
@@ -210,6 +223,7 @@ mod tests {
     fn negatives() {
         for text in [
             "I could kill for a coffee right now",
+            "Watch your back when lifting, use the hoist, your spine will thank you",
             "this night shift is killing me",
             "going to smash this exam tomorrow",
             "we should kill the lights in bay 2 so they can sleep",
