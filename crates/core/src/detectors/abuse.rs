@@ -23,7 +23,7 @@ use crate::catalogue::class;
 use crate::context::is_boundary;
 use crate::error::Error;
 use crate::finding::Severity;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// Bytes either side of an insult in which a person word aims it ("our manager is a complete and utter …").
 const AIM_WINDOW: usize = 36;
@@ -55,6 +55,8 @@ impl Abuse {
         let phrases: Vec<String> =
             entries(INNOCENT).map(|p| crate::normalize::Normalized::new(p).as_str().to_string()).collect();
         let innocent = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .prefilter(false)
             .match_kind(MatchKind::Standard)
             .build(&phrases)
             .map_err(|e| Error::internal("innocent phrase list", e))?;
@@ -142,7 +144,7 @@ impl Detector for Abuse {
         for (i, w) in words.iter().enumerate() {
             let single = self.lexicon.word(w).map(|g| (g, w.start, w.end, w.tricks));
             let pair = next_word(&words, i, text)
-                .and_then(|n: &Word| self.lexicon.pair(w, n).map(|g| (g, w.start, n.end, w.tricks | n.tricks)));
+                .and_then(|n: &Word<'_>| self.lexicon.pair(w, n).map(|g| (g, w.start, n.end, w.tricks | n.tricks)));
             for (grade, start, end, t) in [single, pair].into_iter().flatten() {
                 // Innocent phrases are looked up only once something matched.
                 let excused = innocent.get_or_insert_with(|| {
@@ -174,7 +176,7 @@ impl Detector for Abuse {
 }
 
 /// The next word after `words[i]` separated from it by a short plain gap (for two-word entries).
-fn next_word<'w>(words: &'w [Word], i: usize, text: &str) -> Option<&'w Word> {
+fn next_word<'w, 't>(words: &'w [Word<'t>], i: usize, text: &str) -> Option<&'w Word<'t>> {
     let w = &words[i];
     let n = words[i + 1..].iter().find(|n| n.start >= w.end)?;
     let gap = &text[w.end..n.start];

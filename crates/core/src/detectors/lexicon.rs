@@ -10,6 +10,7 @@
 
 use super::skeleton::Word;
 use super::text::entries;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// How serious a listed word is before we know whom it is aimed at (one file per grade).
@@ -70,6 +71,20 @@ pub struct Lexicon {
     /// Collapsed key of a two-word entry written apart → entries.
     pairs: HashMap<String, Vec<usize>>,
     longest_stem: usize,
+    /// Collapsed first words of two-word entries: most word pairs are rejected without joining them.
+    pair_heads: Vec<String>,
+    /// First letters of stems: most words skip the stem probes.
+    stem_initials: [bool; 256],
+}
+
+/// The run-length-collapsed key of ASCII letters, borrowed when no letter repeats.
+fn key(letters: &str) -> Cow<'_, str> {
+    let b = letters.as_bytes();
+    if b.windows(2).all(|w| w[0] != w[1]) {
+        Cow::Borrowed(letters)
+    } else {
+        Cow::Owned(collapse(letters).0)
+    }
 }
 
 /// Run-length collapses ASCII letters: `fuuuck` → (`fuck`, [1, 3, 1, 1]).
@@ -113,6 +128,8 @@ impl Lexicon {
             stems: HashMap::new(),
             pairs: HashMap::new(),
             longest_stem: 0,
+            pair_heads: Vec::new(),
+            stem_initials: [false; 256],
         };
         for (grade, list) in lists {
             for line in entries(list) {
@@ -129,6 +146,10 @@ impl Lexicon {
                     continue;
                 }
                 let target = if body.contains(' ') { Target::Pair } else { Target::Word };
+                if let Some((head, _)) = body.split_once(' ') {
+                    let head: String = head.chars().filter(char::is_ascii_lowercase).collect();
+                    lex.pair_heads.push(collapse(&head).0);
+                }
                 lex.add(grade, &letters, false, target);
                 lex.add(grade, &plural(&letters), false, target);
                 if target == Target::Pair {
@@ -145,6 +166,9 @@ impl Lexicon {
         let index = self.entries.len();
         if stem {
             self.longest_stem = self.longest_stem.max(key.len());
+            if let Some(&first) = key.as_bytes().first() {
+                self.stem_initials[usize::from(first)] = true;
+            }
         }
         self.entries.push(Entry { grade, letters: letters.to_string(), runs, stem });
         let map = match target {
@@ -156,7 +180,7 @@ impl Lexicon {
     }
 
     /// The most serious grade the word matches, reading it every way it may be disguised.
-    pub fn word(&self, word: &Word) -> Option<Grade> {
+    pub fn word(&self, word: &Word<'_>) -> Option<Grade> {
         let plain = self.letters(&word.letters);
         let alt = word.alt.as_deref().and_then(|a| self.letters(a));
         let masked = if word.letters.contains('*') {
@@ -169,7 +193,11 @@ impl Lexicon {
     }
 
     /// The grade of a two-word entry written as the words `a` then `b` (`bell end`).
-    pub fn pair(&self, a: &Word, b: &Word) -> Option<Grade> {
+    pub fn pair(&self, a: &Word<'_>, b: &Word<'_>) -> Option<Grade> {
+        if !a.letters.bytes().all(|c| c.is_ascii_lowercase()) || !self.pair_heads.iter().any(|h| *h == key(&a.letters))
+        {
+            return None;
+        }
         let joined = format!("{}{}", a.letters, b.letters);
         let (key, runs) = collapse(&joined);
         self.best(self.pairs.get(&key), &runs, runs.len())
@@ -180,10 +208,19 @@ impl Lexicon {
         if !letters.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
         }
-        let (key, runs) = collapse(letters);
-        let mut best = self.best(self.words.get(&key), &runs, runs.len());
-        for k in 1..=self.longest_stem.min(key.len()) {
-            best = best.max(self.best(self.stems.get(&key[..k]), &runs, k));
+        let key = key(letters);
+        let word_hit = self.words.get(key.as_ref());
+        let stems = key.as_bytes().first().is_some_and(|&c| self.stem_initials[usize::from(c)]);
+        if word_hit.is_none() && !stems {
+            return None;
+        }
+        // Run lengths are only needed once a key matched.
+        let (_, runs) = collapse(letters);
+        let mut best = self.best(word_hit, &runs, runs.len());
+        if stems {
+            for k in 1..=self.longest_stem.min(key.len()) {
+                best = best.max(self.best(self.stems.get(&key[..k]), &runs, k));
+            }
         }
         best
     }
@@ -241,7 +278,7 @@ enum Target {
 mod tests {
     use super::*;
 
-    fn word(letters: &str) -> Word {
+    fn word(letters: &str) -> Word<'_> {
         Word { start: 0, end: letters.len(), letters: letters.into(), alt: None, tricks: 0 }
     }
 

@@ -14,6 +14,8 @@
 //! Everything is linear: one pass splits the text into words, one joins spelled-out letters, and each
 //! word costs time proportional to its length.
 
+use std::borrow::Cow;
+
 /// A leetspeak digit or symbol was read as a letter (`1d10t`, `$h!t`).
 pub const LEET: u8 = 1;
 /// Letters spelled out with separators were joined (`i d i o t`, `f.u.c.k`).
@@ -23,15 +25,15 @@ pub const MASKED: u8 = 4;
 /// Two parts joined across one in-word separator (`sh.it`, `dick-head`).
 pub const SPLIT: u8 = 8;
 
-/// One word of the draft, undisguised.
+/// One word of the draft, undisguised. Plain words borrow their letters from the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
+pub struct Word<'a> {
     /// Start byte in the normalised text.
     pub start: usize,
     /// End byte in the normalised text.
     pub end: usize,
     /// Lower-case letters with leetspeak read as letters (`1` and `|` as `i`), masks as `*`.
-    pub letters: String,
+    pub letters: Cow<'a, str>,
     /// The same reading `1` and `|` as `l` (`bo11ocks`), when the word has either.
     pub alt: Option<String>,
     /// Which disguises were undone ([`LEET`], [`SPACED`], [`MASKED`], [`SPLIT`]).
@@ -47,7 +49,7 @@ const MAX_LEADING_WORDS: usize = 2;
 
 /// Splits the normalised `text` into undisguised words, in text order. Extra words for joined parts
 /// (`sh.it` → `shit`) follow the parts they join and overlap them.
-pub fn words(text: &str) -> Vec<Word> {
+pub fn words(text: &str) -> Vec<Word<'_>> {
     let raw = tokens(text);
     let mut out: Vec<Word> = Vec::with_capacity(raw.len());
     let mut i = 0;
@@ -55,7 +57,7 @@ pub fn words(text: &str) -> Vec<Word> {
         // A run of single letters separated by short separator gaps: `i d i o t`, `f.u.c.k`.
         let mut j = i;
         // The `s` of "she's" is not a spelled-out letter.
-        let after_apostrophe = |w: &Word| text[..w.start].ends_with('\'');
+        let after_apostrophe = |w: &Word<'_>| text[..w.start].ends_with('\'');
         while j < raw.len() && is_single_letter(&raw[j]) && !after_apostrophe(&raw[j]) {
             if j > i && !is_spacing_gap(&text[raw[j - 1].end..raw[j].start]) {
                 break;
@@ -66,7 +68,7 @@ pub fn words(text: &str) -> Vec<Word> {
             out.push(spaced(&raw[i..j]));
             // "a p r i c k", "u a b i t c h": one-letter words before the spelling are not part of it.
             for k in 1..=MAX_LEADING_WORDS {
-                if j - i - k < MIN_SPACED_LETTERS || !matches!(raw[i + k - 1].letters.as_str(), "a" | "i" | "u") {
+                if j - i - k < MIN_SPACED_LETTERS || !matches!(raw[i + k - 1].letters.as_ref(), "a" | "i" | "u") {
                     break;
                 }
                 out.push(spaced(&raw[i + k..j]));
@@ -84,12 +86,12 @@ pub fn words(text: &str) -> Vec<Word> {
         let Some(gap) = text.get(a.end..b.start) else {
             continue;
         };
-        let letters = |w: &Word| w.letters.bytes().all(|b| b.is_ascii_lowercase() || b == b'*');
+        let letters = |w: &Word<'_>| w.letters.bytes().all(|b| b.is_ascii_lowercase() || b == b'*');
         if gap.len() == 1 && matches!(gap.as_bytes()[0], b'.' | b'-' | b'_' | b'+' | b'~') && letters(a) && letters(b) {
             joined.push(Word {
                 start: a.start,
                 end: b.end,
-                letters: format!("{}{}", a.letters, b.letters),
+                letters: Cow::Owned(format!("{}{}", a.letters, b.letters)),
                 alt: None,
                 tricks: SPLIT | a.tricks | b.tricks,
             });
@@ -101,17 +103,17 @@ pub fn words(text: &str) -> Vec<Word> {
 }
 
 /// Joins spelled-out letters into one word.
-fn spaced(run: &[Word]) -> Word {
+fn spaced<'a>(run: &[Word<'a>]) -> Word<'a> {
     Word {
         start: run[0].start,
         end: run[run.len() - 1].end,
-        letters: run.iter().map(|w| w.letters.as_str()).collect(),
+        letters: Cow::Owned(run.iter().map(|w| w.letters.as_ref()).collect()),
         alt: None,
         tricks: SPACED | run.iter().fold(0, |t, w| t | w.tricks),
     }
 }
 
-fn is_single_letter(w: &Word) -> bool {
+fn is_single_letter(w: &Word<'_>) -> bool {
     w.letters.len() == 1 && w.letters.as_bytes()[0].is_ascii_lowercase()
 }
 
@@ -148,7 +150,7 @@ fn leet(c: char) -> Option<char> {
 /// leetspeak in words with at least two real letters (so road names like `A55` stay as typed), in
 /// words disguised only with symbols (`a$$`, `f***`), and in single characters (parts of spelled-out
 /// words).
-fn tokens(text: &str) -> Vec<Word> {
+fn tokens(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -166,7 +168,7 @@ fn tokens(text: &str) -> Vec<Word> {
     out
 }
 
-fn read(text: &str, mut start: usize, mut end: usize) -> Option<Word> {
+fn read(text: &str, mut start: usize, mut end: usize) -> Option<Word<'_>> {
     let bytes = text.as_bytes();
     // A leading `!` or `|` may be a letter (`!d!ot`); mention, hashtag and emphasis marks are not.
     while start < end && matches!(bytes[start], b'@' | b'#' | b'*') {
@@ -185,7 +187,10 @@ fn read(text: &str, mut start: usize, mut end: usize) -> Option<Word> {
     let digits = token.bytes().any(|b| b.is_ascii_digit());
     // `A55` and `M6` are roads, `4am` a time: digits count as letters only beside two real ones.
     if !ascii || (letters < 2 && !single && (letters == 0 || digits)) {
-        return Some(Word { start, end, letters: token.to_string(), alt: None, tricks: 0 });
+        return Some(Word { start, end, letters: Cow::Borrowed(token), alt: None, tricks: 0 });
+    }
+    if token.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Some(Word { start, end, letters: Cow::Borrowed(token), alt: None, tricks: 0 });
     }
     let mut tricks = 0;
     let mut read = String::with_capacity(token.len());
@@ -203,7 +208,7 @@ fn read(text: &str, mut start: usize, mut end: usize) -> Option<Word> {
     let alt = token
         .contains(['1', '|'])
         .then(|| token.chars().zip(read.chars()).map(|(o, r)| if matches!(o, '1' | '|') { 'l' } else { r }).collect());
-    Some(Word { start, end, letters: read, alt, tricks })
+    Some(Word { start, end, letters: Cow::Owned(read), alt, tricks })
 }
 
 #[cfg(test)]
@@ -213,7 +218,7 @@ mod tests {
 
     fn read_all(text: &str) -> Vec<String> {
         let n = Normalized::new(text);
-        words(n.as_str()).into_iter().map(|w| w.letters).collect()
+        words(n.as_str()).into_iter().map(|w| w.letters.into_owned()).collect()
     }
 
     fn has(text: &str, word: &str) -> bool {

@@ -45,12 +45,18 @@ impl Lists {
                     Some(w) => (w, true),
                     None => (entry, false),
                 };
-                words.push(crate::normalize::Normalized::new(word).as_str().to_string());
+                // Lower-case ASCII is already in normal form; only other entries pay for normalising.
+                if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+                    words.push(word.to_string());
+                } else {
+                    words.push(crate::normalize::Normalized::new(word).as_str().to_string());
+                }
                 patterns.push((i, prefix));
             }
         }
         let automaton = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .prefilter(false)
             .match_kind(MatchKind::Standard)
             .build(&words)
             .map_err(|e| Error::internal(what, e))?;
