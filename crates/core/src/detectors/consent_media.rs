@@ -58,7 +58,7 @@ const EVENTS: &str = "christmas party\nchristmas do\nstaff party\nleaving do\nle
 /// Anyone, who is a patient when the post is about work ("the lovely lady in bed 5").
 const PEOPLE: &str = "mr\nmrs\nms\nmiss\nauntie\nuncle\nlady\ngentleman\ngent\nman\nwoman\nfella\nchap\nold boy\nold girl\nlittle man\nlittle lady\nlittle girl\nlittle boy\ngirl\nboy\nguy\nlad\nmum\ndad\ngrandma\ngrandad\nnan\ngranny\nfamily\nrelatives\nhusband\nwife\nson\ndaughter";
 /// Care events that always show patients.
-const CLINICAL_EVENTS: &str = "my shift\na shift\nthe ward\nmy ward\nour ward\nthe unit\nthe department\nmajors\na&e\nicu\ntheatre\na resus\nthe resus\nresus\na cardiac arrest\nan arrest\nthe arrest\na delivery\nthe delivery\na birth\nthe birth\na c-section\na section\nan operation\nthe operation\na procedure\nthe procedure\nthe ward round\na ward round\na crash call\nthe crash call\na trauma call\nthe trauma call\nsurgery\nthe surgery";
+const CLINICAL_EVENTS: &str = "the whole c-section\nc-section\nthe c-section\nthe birth\nlabour\nthe labour\nthe whole delivery\nthe whole birth\nmy shift\na shift\nthe ward\nmy ward\nour ward\nthe unit\nthe department\nmajors\na&e\nicu\ntheatre\na resus\nthe resus\nresus\na cardiac arrest\nan arrest\nthe arrest\na delivery\nthe delivery\na birth\nthe birth\na c-section\na section\nan operation\nthe operation\na procedure\nthe procedure\nthe ward round\na ward round\na crash call\nthe crash call\na trauma call\nthe trauma call\nsurgery\nthe surgery";
 /// Possessives that make a media word about a person ("took *his* photo").
 const POSSESSIVES: &[&str] = &["his", "her", "their"];
 
@@ -172,8 +172,10 @@ fn following_word(text: &str, at: usize) -> &str {
 /// film colleagues"): guidance, not an announcement.
 fn forbidden(text: &str, s: usize) -> bool {
     let before = text[..s].trim_end();
-    let previous = before.rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '\'').next().unwrap_or("");
-    matches!(previous, "no" | "never" | "don't" | "dont" | "not" | "avoid" | "stop" | "without" | "ban" | "banned")
+    // The two words before: "*never* take photos", "*don't* ever film".
+    before.rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).take(2).any(|w| {
+        matches!(w, "no" | "never" | "don't" | "dont" | "not" | "avoid" | "stop" | "without" | "ban" | "banned")
+    })
 }
 
 /// Whether the post states consent that is not negated.
@@ -214,7 +216,7 @@ impl Detector for ConsentMedia {
             }
         }
         for &(s, e) in hits.all(CAPTURING).iter().filter(|&&(s, _)| !forbidden(text, s)) {
-            if let Some((subject, end)) = person(&hits, text, e, 2) {
+            if let Some((subject, end)) = person(&hits, text, e, PERSON_GAP) {
                 found.push((s, end, subject));
             }
         }
@@ -229,6 +231,33 @@ impl Detector for ConsentMedia {
                     found.push((s, end, subject));
                 }
             }
+        }
+        // Weak evidence: a media word and a patient in the same sentence, not joined by a construction
+        // ("our team TikTok dancing in the corridor with the patients watching"): a reminder only.
+        let mut weak = Vec::new();
+        for &(s, e) in hits.all(MEDIA_WORD).iter().chain(hits.all(CAPTURING)) {
+            if forbidden(text, s) || found.iter().any(|&(fs, fe, _)| fs <= s && e <= fe) {
+                continue;
+            }
+            let (ss, se) = super::text::sentence(text, s, e);
+            let patient = hits
+                .all(PATIENT)
+                .iter()
+                .any(|&(ps, pe)| ss <= ps && pe <= se && !COMPOUND_NOUNS.contains(&following_word(text, pe)));
+            if patient && weak.last().is_none_or(|&(_, we)| we <= s) {
+                weak.push((s, e));
+            }
+        }
+        for (s, e) in weak {
+            out.push(
+                Candidate::new(
+                    "consent-patient-media",
+                    s,
+                    e,
+                    "media word in a sentence about patients; a reminder only",
+                )
+                .with_severity(Severity::Info),
+            );
         }
         if found.is_empty() {
             return;

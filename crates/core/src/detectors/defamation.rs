@@ -28,7 +28,7 @@ const VERBS: &str = "nicking\nis nicking\npinching\nis pinching\nskimming\nis sk
 const INNOCENT: &str = "the show\nmy heart\nour hearts\nthe limelight\neveryone's heart\nthe spotlight\nthe headlines\nall the biscuits\nmy biscuits\nmy pen\nmy chair\nmy lunch";
 
 /// Determiners that single out one person by role ("*our* pharmacist", "*the* physio manager").
-const ROLE_DETERMINERS: &str = "our\nmy\nthe\nthis\nthat";
+const ROLE_DETERMINERS: &str = "our\nmy\nthe\nthis\nthat\na certain\none of our\none of the";
 /// Roles held by one identifiable person in a team.
 const ROLE_NOUNS: &str = "manager\nmatron\nconsultant\nceo\ndirector\nboss\nsister\ncharge nurse\nregistrar\nreg\npharmacist\nphysio\nsurgeon\ngp\nanaesthetist\nlead\nsupervisor\nteam leader\ndeputy\nhead of nursing\nhead of department\nclinical lead\nchief exec\nchief executive\nchair\nsenior partner\npractice manager";
 
@@ -43,7 +43,7 @@ const ROLE_DETERMINER: usize = 7;
 const ROLE_NOUN: usize = 8;
 
 /// Words allowed between the person and the accusation ("Dr Smith *on ward 5* is a liar").
-const GAP: usize = 3;
+const GAP: usize = 5;
 /// Most fillers between the verb and the accusation noun.
 const MAX_FILLERS: usize = 2;
 

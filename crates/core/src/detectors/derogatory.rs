@@ -34,7 +34,7 @@ const HATING: &str = "hate\nhate all\nhate every\ncan't stand\ncannot stand\ndes
 /// Verbs joining a target to its put-down.
 const COPULAS: &str = "has been\nhave been\nhad been\nwas being\nwere being\nhas become\nhave become\nis getting\nare getting\ncan be\nare\nis\nwere\nwas\n's\n're\nr\nact like\nacting like\nbehave like\nbehaving like\nbehaved like\nseem\nseems\nsound like\nsounds like\nlook like\nlooks like\nbeing\nare being\nis being";
 /// Words that may stand between the verb and the put-down ("are just a bunch of absolute …").
-const FILLERS: &str = "a\nan\nthe\nsuch\nso\ntotal\ntotally\ncomplete\ncompletely\nabsolute\nabsolutely\nutter\nutterly\njust\nlike\nproper\nfucking\nfking\neffing\nbloody\nfreaking\nright\nreally\nbunch of\nload of\npack of\nlot of\nfull of\nnothing but\nall\nliterally\nactually\nbasically\ngenuinely\nseriously\ntruly\nbeyond\nincredibly\nunbelievably\nridiculously\nmassively";
+const FILLERS: &str = "most\nthe most\nbiggest\nthe biggest\na\nan\nthe\nsuch\nso\ntotal\ntotally\ncomplete\ncompletely\nabsolute\nabsolutely\nutter\nutterly\njust\nlike\nproper\nfucking\nfking\neffing\nbloody\nfreaking\nright\nreally\nbunch of\nload of\npack of\nlot of\nfull of\nnothing but\nall\nliterally\nactually\nbasically\ngenuinely\nseriously\ntruly\nbeyond\nincredibly\nunbelievably\nridiculously\nmassively";
 /// Where a target may be placed before its verb ("the patients *on this ward* are …").
 const PLACES: &str = "on\nat\nin\nfrom\nround\nof";
 /// Here or there, also between target and verb.

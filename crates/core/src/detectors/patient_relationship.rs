@@ -30,7 +30,7 @@ const PATIENT_WORDS: &str = "patient\npatients\npt\npts";
 /// Getting a patient's contact details, wherever it stands.
 const DETAILS: &str = "my patient's number\nmy patients number\nmy patient's snapchat\nmy patient's insta\ngot the patient's number\ngot the patients number\ngot my patient's number\ngot a patient's number\ngot a patient's snapchat\ngot the patient's snapchat\ntook the patient's number\ntook a patient's number";
 /// What a patient does to approach the author, a few words after the patient (Info).
-const APPROACH_ACTS: &str = "sent me flowers\nsent me his number\nsent me her number\ngave me flowers\nslid into my dms\nslid into my dm\nmessaged me\nadded me\nfollowed me\nasked me out\nasked for my number\ngave me his number\ngave me her number\nsent me a friend request\nfound me on\ndm'd me\ndmed me\nrequested me\nwants my number\nkeeps messaging me";
+const APPROACH_ACTS: &str = "fancies me\nhas a crush on me\nflirting with me\nflirts with me\nsent me flowers\nsent me his number\nsent me her number\ngave me flowers\nslid into my dms\nslid into my dm\nmessaged me\nadded me\nfollowed me\nasked me out\nasked for my number\ngave me his number\ngave me her number\nsent me a friend request\nfound me on\ndm'd me\ndmed me\nrequested me\nwants my number\nkeeps messaging me";
 /// A patient approaching the author (Info), wherever it stands.
 const APPROACHED: &str = "patient asked for my number\npatient asked me out\npatient added me\npatient added me on facebook\npatient followed me\npatient sent me a friend request\npatient messaged me\npatient gave me her number\npatient gave me his number\npatient slipped me her number\npatient slipped me his number\npatient wants my number\npatient asked for my insta\npatient asked for my snapchat";
 
@@ -48,7 +48,7 @@ const MEETING: usize = 10;
 
 /// Plans or contact that make it personal, in a sentence about a patient ("we're going for a drink
 /// Friday", "friends on Snapchat now").
-const MEETINGS: &str = "going for a drink\ngoing for drinks\ngoing for dinner\ngoing on a date\nour first date\na date on\nmeeting up\nmeet up for\nwe're going out\ngrabbing a drink\ngrabbing a coffee with him\ngrabbing a coffee with her\nfriends on snapchat\nfriends on facebook\nfriends on insta\nfriends on instagram\nfriends on tiktok\nfollow each other\nfollowing each other\nfollows me on\nmutuals on\nsnapchatting\nswapped numbers\nexchanged numbers\nswapped snaps";
+const MEETINGS: &str = "slip him my number\nslip her my number\ngive him my number\ngive her my number\ngave him my number\ngave her my number\nslipped him my number\nslipped her my number\ngoing for a drink\ngoing for drinks\ngoing for dinner\ngoing on a date\nour first date\na date on\nmeeting up\nmeet up for\nwe're going out\ngrabbing a drink\ngrabbing a coffee with him\ngrabbing a coffee with her\nfriends on snapchat\nfriends on facebook\nfriends on insta\nfriends on instagram\nfriends on tiktok\nfollow each other\nfollowing each other\nfollows me on\nmutuals on\nsnapchatting\nswapped numbers\nexchanged numbers\nswapped snaps";
 
 /// Words allowed between the verb and a bare patient word ("messaging *one of my old* patients").
 const PATIENT_GAP: usize = 4;

@@ -41,10 +41,16 @@ const PILE_TARGETS: &str = "her business\nhis business\nher page\nhis page\nher 
 
 /// Wishing harm on someone ("I hope you choke on it").
 const HOPES: &str = "let them\nlet him\nlet her\nhope you\nhope u\nhope he\nhope she\nhope they\nhope that\nhope the";
-const HARMS: &str = "choke\nchokes\ndie\ndies\nrot\nrots\nsuffer\nsuffers\nburn\nburns\nget cancer\ngets cancer\nget hit by a bus\ngets hit by a bus\nget run over\ngets run over\ndrop dead\ndrops dead\ncrash\ncrashes\nget what's coming\ngets what's coming\nget what you deserve\nget what they deserve\nget sacked\ngets sacked\nlose your job\nloses her job\nloses his job";
+const HARMS: &str = "gets keyed\nget keyed\ngets vandalised\ngets torched\nburns down\ngets smashed up\ngets run over\nchoke\nchokes\ndie\ndies\nrot\nrots\nsuffer\nsuffers\nburn\nburns\nget cancer\ngets cancer\nget hit by a bus\ngets hit by a bus\nget run over\ngets run over\ndrop dead\ndrops dead\ncrash\ncrashes\nget what's coming\ngets what's coming\nget what you deserve\nget what they deserve\nget sacked\ngets sacked\nlose your job\nloses her job\nloses his job";
+
+/// A violent reprisal promised to whoever comes next ("next relative who asks gets a slap"): Warn.
+const REPRISALS: &str = "gets a slap\nget a slap\ngetting a slap\ngets slapped\ngets a punch\ngets punched\ngets decked\ngets battered\ngets a smack\ngets smacked\ngets a kicking\ngets knocked out\nis getting slapped\nis getting decked";
 
 /// "Watch your back" is menacing only when it ends the sentence: "watch your back when lifting" is advice.
 const WATCH_BACK: &str = "watch your back\nwatch his back\nwatch her back\nbetter watch your back\nwatch ur back";
+
+/// Words between the wish and the harm ("hope *the ward manager's car* gets keyed").
+const HOPE_GAP: usize = 4;
 
 const LEAD: usize = 0;
 const VIOLENT: usize = 1;
@@ -63,6 +69,7 @@ const HARM: usize = 13;
 const EXPOSE: usize = 14;
 const GRIEVANCE: usize = 15;
 const WATCHING: usize = 16;
+const REPRISAL: usize = 17;
 
 /// Naming or locating someone …
 const EXPOSING: &str = "her name is\nhis name is\ntheir name is\nher real name is\nhis real name is\nshe works at\nhe works at\nshe works on\nhe works on\nshe works nights\nhe works nights\nthis is the nurse who\nthis is the doctor who\nthis is the woman who\nthis is the man who\nthis is the manager who\nthis is her\nthis is him";
@@ -98,6 +105,7 @@ impl Threats {
                 EXPOSING,
                 GRIEVANCES,
                 WATCH_BACK,
+                REPRISALS,
             ],
         )?;
         Ok(Threats { lists })
@@ -143,7 +151,7 @@ impl Detector for Threats {
             }
         }
         for &(start, end) in hits.all(HOPE) {
-            if let Some(e) = hits.within(HARM, text, end, 1) {
+            if let Some(e) = hits.within(HARM, text, end, HOPE_GAP) {
                 out.push(Candidate::new("threat-violence", start, e, "wishing harm on someone"));
             }
         }
@@ -156,6 +164,12 @@ impl Detector for Threats {
                     "naming or locating someone the post has a grievance against",
                 ));
             }
+        }
+        for &(start, end) in hits.all(REPRISAL) {
+            out.push(
+                Candidate::new("threat-violence", start, end, "violent reprisal promised")
+                    .with_severity(Severity::Warn),
+            );
         }
         for &(start, end) in hits.all(WATCHING) {
             if next_word(text, end).is_none() {
