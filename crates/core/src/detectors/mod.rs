@@ -32,6 +32,24 @@ mod postcode;
 mod staff_process;
 mod trust_business;
 
+// Disrepute and consent (issue 4).
+mod abuse;
+mod consent_media;
+mod defamation;
+mod derogatory;
+mod discrimination;
+mod lexicon;
+mod patient_details;
+mod patient_relationship;
+mod politics;
+mod promotion;
+mod skeleton;
+mod substances;
+mod text;
+mod threats;
+mod trust_voice;
+mod whistleblowing;
+
 /// What a detector is given for one analysis.
 #[derive(Debug)]
 pub struct Input<'a> {
@@ -93,6 +111,20 @@ pub fn build(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(trust_business::TrustBusiness::new(policy)?),
         Box::new(staff_process::StaffProcess::new(policy)?),
         Box::new(credentials::Credentials::new()?),
+        // Disrepute and consent (issue 4).
+        Box::new(abuse::Abuse::new()?),
+        Box::new(derogatory::Derogatory::new()?),
+        Box::new(discrimination::Discrimination::new()?),
+        Box::new(politics::Politics::new()?),
+        Box::new(threats::Threats::new()?),
+        Box::new(patient_relationship::PatientRelationship::new()?),
+        Box::new(trust_voice::TrustVoice::new()?),
+        Box::new(whistleblowing::Whistleblowing::new()?),
+        Box::new(substances::Substances::new()?),
+        Box::new(promotion::Promotion::new()?),
+        Box::new(defamation::Defamation::new()?),
+        Box::new(consent_media::ConsentMedia::new()?),
+        Box::new(patient_details::PatientDetails::new()?),
     ])
 }
 

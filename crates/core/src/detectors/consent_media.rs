@@ -1,0 +1,364 @@
+//! Photos, video, screenshots or recordings of patients, children or colleagues, described in a post.
+//!
+//! Why this shape: CWFT 4.5 and 10.6 require written consent (from a parent, guardian or carer for
+//! children) before any patient is photographed, filmed or identified; Cumbria 3.3 forbids "any pictures
+//! of staff or patients without their explicit, fully-informed consent" and 3.9 covers recorded
+//! consultations; CDDFT 4.4.2 asks for colleagues' consent before sharing content about them. The text
+//! of a post usually *announces* its media: a media word ("selfie", "video", "filmed", "recorded") joined
+//! to a person ("with my patient", "the lads on nights", "this little one"). Patients and children are
+//! Warn (High when filmed secretly); colleagues are Warn for video or candid shots (asleep, drunk) and
+//! Info for posed photos; children count only in a work setting, so "pics of my kids at the beach" is
+//! the author's own business. A stated consent ("shared with her permission") lowers everything to Info,
+//! unless negated ("without their consent").
+
+use super::text::{next_word, spans_in_sentence, word_end, Hits, Lists};
+use super::{Candidate, Detector, Input};
+use crate::catalogue::class;
+use crate::context::is_boundary;
+use crate::error::Error;
+use crate::finding::Severity;
+
+/// Media nouns, joined to a person by [`LINKS`].
+const MEDIA: &str = "shot\nsneaky shot\nvlog\nvlogs\nvlogging\nselfie\nselfies\nphoto\nphotos\npic\npics\npicture\npictures\nsnap\nsnaps\nvideo\nvideos\nvid\nvids\nclip\nclips\nfootage\nrecording\nrecordings\nscreenshot\nscreenshots\ntiktok\ntiktoks\nreel\nreels\nboomerang\nphotoshoot\nphoto shoot\nlivestream\nlive stream\ngroup photo\ngroup selfie\npolaroid\nfilm";
+const LINKS: &str = "from\nat\nof\nwith\nshowing\nfeaturing\nstarring";
+/// Capture verbs, followed directly by a person.
+const CAPTURE: &str = "vlogged\nvlogging\nfilmed\nfilming\nvideoed\nvideoing\nrecorded\nrecording\nphotographed\nphotographing\nsnapped\nsnapchatted\nlivestreamed\nlive streamed\nscreenshotted\ncaught\npapped";
+/// After a person: where the media ended up.
+const ON_CAMERA: &str = "on camera\non video\non film\non my story\nin the pic\nin the photo\nin the picture\nin the video\nin the selfie\non my snap";
+const PATIENTS: &str = "patient\npatients\npt\npts\nservice user\nservice users\nresident\nresidents\nthe consultation\nthe appointment\nmy consultation\nthis lady\nthis gentleman\nthis gent\nthis old boy\nthis old girl\nthis fella\nthe lady in bed\nthe man in bed\nthe gent in bed\nour little man\nour little lady\nour little warrior\nlittle warrior\nthis little man\nthis little lady";
+const CHILDREN: &str = "newest arrival\nnew arrival\nlittle arrival\nbundle of joy\nlittle fighter\nbaby\nbabies\nnewborn\nnewborns\nneonate\nneonates\ninfant\ninfants\nchild\nchildren\nkid\nkids\nkiddo\nkiddos\nlittle one\nlittle ones\ntoddler\ntoddlers\nteen\nteens\nteenager\nteenagers\ntwins\ntriplets\nprem\npremmie\npreemie";
+const COLLEAGUES: &str = "hca\nour hca\nnurse\nour nurse\ndoctor\nreg\nregistrar\nf1\nfy1\nsho\nporter\nreceptionist\nmidwife\nphysio\nstudent nurse\nour amazing hca\ncolleague\ncolleagues\nthe lads\nthe girls\nthe team\nmy team\nour team\nthe squad\nstaff\nthe nurses\nthe doctors\nthe reg\nmy reg\nthe registrar\nconsultant\nconsultants\nsister\nthe matron\nhcas\nporters\nstudents\nthe night shift\nnight shift\nthe nights crew\nnights crew\nwork wife\nwork husband\neveryone on shift\nmy coworkers\ncoworkers\nco-workers\nworkmates\nthe ward girls\nthe ward team\nthe night team";
+/// Filmed without them knowing (High for patients).
+const SECRET: &str = "snuck\nsneaked\nsneaky\nsecretly\ncovertly\nsneakily\nwithout them knowing\nwithout her knowing\nwithout him knowing\nwithout their knowledge\nwithout asking\nhidden camera\nwhen they weren't looking\nwhen she wasn't looking\nwhen he wasn't looking";
+/// Caught off guard (Warn for colleagues).
+const CANDID: &str = "asleep\nsleeping\nnapping\nhaving a nap\ndrunk\ncrying\npassed out\non break\nsnoring\ndribbling\nunaware\nfell asleep\ndozing";
+/// Moving pictures and recordings, as opposed to posed photos.
+const MOVING: &str = "video\nvideos\nvid\nvids\nclip\nclips\nfootage\nrecording\nrecordings\ntiktok\ntiktoks\nreel\nreels\nboomerang\nlivestream\nlive stream\nfilmed\nfilming\nvideoed\nvideoing\nrecorded\nlivestreamed\nfilm";
+/// Negations before a stated consent ("*without* their consent").
+const NEGATIONS: &str = "without\nno\nnot\nnever\ndidn't get\ndid not get\nwithout asking for";
+
+const MEDIA_WORD: usize = 0;
+const LINK: usize = 1;
+const CAPTURING: usize = 2;
+const ON_CAM: usize = 3;
+const PATIENT: usize = 4;
+const CHILD: usize = 5;
+const COLLEAGUE: usize = 6;
+const SECRETLY: usize = 7;
+const CANDID_WORD: usize = 8;
+const MOVING_WORD: usize = 9;
+const NEGATION: usize = 10;
+const PERSON: usize = 11;
+const CLINICAL_EVENT: usize = 12;
+const EVENT: usize = 13;
+
+/// Staff events, whose photos show colleagues ("photos from the ward Christmas party, tag yourselves").
+const EVENTS: &str = "christmas party\nchristmas do\nstaff party\nleaving do\nleaving party\nnight out\nawards\nawards night\nstaff awards\nsummer party\nsummer ball\nteam night out\nteam building\nwork do\ntag yourselves\ntag yourself";
+
+/// Anyone, who is a patient when the post is about work ("the lovely lady in bed 5").
+const PEOPLE: &str = "mr\nmrs\nms\nmiss\nauntie\nuncle\nlady\ngentleman\ngent\nman\nwoman\nfella\nchap\nold boy\nold girl\nlittle man\nlittle lady\nlittle girl\nlittle boy\ngirl\nboy\nguy\nlad\nmum\ndad\ngrandma\ngrandad\nnan\ngranny\nfamily\nrelatives\nhusband\nwife\nson\ndaughter";
+/// Care events that always show patients.
+const CLINICAL_EVENTS: &str = "the whole c-section\nc-section\nthe c-section\nthe birth\nlabour\nthe labour\nthe whole delivery\nthe whole birth\nmy shift\na shift\nthe ward\nmy ward\nour ward\nthe unit\nthe department\nmajors\na&e\nicu\ntheatre\na resus\nthe resus\nresus\na cardiac arrest\nan arrest\nthe arrest\na delivery\nthe delivery\na birth\nthe birth\na c-section\na section\nan operation\nthe operation\na procedure\nthe procedure\nthe ward round\na ward round\na crash call\nthe crash call\na trauma call\nthe trauma call\nsurgery\nthe surgery";
+/// Possessives that make a media word about a person ("took *his* photo").
+const POSSESSIVES: &[&str] = &["his", "her", "their"];
+
+/// Words allowed between the link and the person ("photo of *my favourite little* patient").
+const PERSON_GAP: usize = 3;
+/// Bytes before a consent phrase in which a negation cancels it.
+const NEGATION_REACH: usize = 12;
+
+/// Finds media of patients, children or colleagues without stated consent.
+#[derive(Debug)]
+pub struct ConsentMedia {
+    lists: Lists,
+}
+
+/// Who is in the media.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    Patient,
+    /// A child: a patient only in a work setting (otherwise likely the author's own).
+    Child,
+    Colleague,
+    /// Anyone: a patient only in a work setting.
+    Person,
+}
+
+impl ConsentMedia {
+    /// Compiles the word lists.
+    pub fn new() -> Result<Self, Error> {
+        let lists = Lists::new(
+            "consent media word lists",
+            &[
+                MEDIA,
+                LINKS,
+                CAPTURE,
+                ON_CAMERA,
+                PATIENTS,
+                CHILDREN,
+                COLLEAGUES,
+                SECRET,
+                CANDID,
+                MOVING,
+                NEGATIONS,
+                PEOPLE,
+                CLINICAL_EVENTS,
+                EVENTS,
+            ],
+        )?;
+        Ok(ConsentMedia { lists })
+    }
+}
+
+/// The person whose hit starts at the next word (or within `gap` words) after `pos`.
+fn person(hits: &Hits, text: &str, pos: usize, gap: usize) -> Option<(Subject, usize)> {
+    [
+        (PATIENT, Subject::Patient),
+        (CLINICAL_EVENT, Subject::Patient),
+        (CHILD, Subject::Child),
+        (COLLEAGUE, Subject::Colleague),
+        (PERSON, Subject::Person),
+    ]
+    .iter()
+    .filter_map(|&(list, subject)| hits.within(list, text, pos, gap).map(|e| (subject, e)))
+    .filter(|&(_, e)| !COMPOUND_NOUNS.contains(&following_word(text, e)))
+    .min_by_key(|&(_, e)| e)
+}
+
+/// Nouns that turn a person word into a modifier ("the *patient portal*", "*staff* room").
+const COMPOUND_NOUNS: &[&str] = &[
+    "portal",
+    "app",
+    "leaflet",
+    "leaflets",
+    "information",
+    "info",
+    "survey",
+    "feedback",
+    "experience",
+    "records",
+    "notes",
+    "list",
+    "lists",
+    "room",
+    "rooms",
+    "car",
+    "parking",
+    "toilet",
+    "toilets",
+    "area",
+    "kitchen",
+    "safety",
+    "flow",
+    "transport",
+    "group",
+    "groups",
+    "newsletter",
+    "bulletin",
+    "handbook",
+    "policy",
+    "policies",
+];
+
+/// The word after byte `at`, if any.
+fn following_word(text: &str, at: usize) -> &str {
+    match next_word(text, at) {
+        Some(s) => &text[s..word_end(text, s)],
+        None => "",
+    }
+}
+
+/// Whether the media word at `s` is forbidden rather than taken ("*no* selfies with patients", "never
+/// film colleagues"): guidance, not an announcement.
+fn forbidden(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end();
+    // The two words before: "*never* take photos", "*don't* ever film".
+    before.rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).take(2).any(|w| {
+        matches!(w, "no" | "never" | "don't" | "dont" | "not" | "avoid" | "stop" | "without" | "ban" | "banned")
+    })
+}
+
+/// Whether the post states consent that is not negated.
+fn consent_stated(input: &Input<'_>, hits: &Hits) -> bool {
+    input
+        .context
+        .all(class::CONSENT_GIVEN)
+        .iter()
+        .any(|&(s, _)| !hits.all(NEGATION).iter().any(|&(ns, ne)| ne <= s && s - ne <= NEGATION_REACH && ns < s))
+}
+
+impl Detector for ConsentMedia {
+    fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let text = input.text;
+        let hits = self.lists.find(text);
+        let mut found: Vec<(usize, usize, Subject)> = Vec::new();
+        for &(s, e) in hits.all(MEDIA_WORD).iter().filter(|&&(s, _)| !forbidden(text, s)) {
+            let link = hits.next(LINK, text, e);
+            if let Some((subject, end)) = link.and_then(|l| person(&hits, text, l, PERSON_GAP)) {
+                found.push((s, end, subject));
+            } else if let Some(end) = link.and_then(|l| hits.within(EVENT, text, l, PERSON_GAP)) {
+                // Photos from a staff event show colleagues.
+                found.push((s, end, Subject::Colleague));
+            } else if let Some(end) = link.and_then(|l| hits.within(CANDID_WORD, text, l, 2)) {
+                // "pic of Dave sleeping in the staff room": someone caught off guard.
+                found.push((s, end, Subject::Colleague));
+            } else {
+                // "took *his* photo": a possessive before the media word, a person in the sentence.
+                let before = text[..s].trim_end();
+                let possessive = POSSESSIVES
+                    .iter()
+                    .any(|p| before.ends_with(p) && is_boundary(before.as_bytes(), before.len() - p.len()));
+                let person_nearby =
+                    [PATIENT, CHILD, PERSON].iter().any(|&l| spans_in_sentence(hits.all(l), text, s, e));
+                if possessive && person_nearby {
+                    found.push((s, e, Subject::Person));
+                }
+            }
+        }
+        for &(s, e) in hits.all(CAPTURING).iter().filter(|&&(s, _)| !forbidden(text, s)) {
+            if let Some((subject, end)) = person(&hits, text, e, PERSON_GAP) {
+                found.push((s, end, subject));
+            }
+        }
+        for list in [PATIENT, CHILD, COLLEAGUE] {
+            for &(s, e) in hits.all(list) {
+                if let Some(end) = hits.within(ON_CAM, text, e, 2) {
+                    let subject = match list {
+                        PATIENT => Subject::Patient,
+                        CHILD => Subject::Child,
+                        _ => Subject::Colleague,
+                    };
+                    found.push((s, end, subject));
+                }
+            }
+        }
+        // Weak evidence: a media word and a patient in the same sentence, not joined by a construction
+        // ("our team TikTok dancing in the corridor with the patients watching"): a reminder only.
+        let mut weak = Vec::new();
+        for &(s, e) in hits.all(MEDIA_WORD).iter().chain(hits.all(CAPTURING)) {
+            if forbidden(text, s) || found.iter().any(|&(fs, fe, _)| fs <= s && e <= fe) {
+                continue;
+            }
+            let (ss, se) = super::text::sentence(text, s, e);
+            let patient = hits
+                .all(PATIENT)
+                .iter()
+                .any(|&(ps, pe)| ss <= ps && pe <= se && !COMPOUND_NOUNS.contains(&following_word(text, pe)));
+            if patient && weak.last().is_none_or(|&(_, we)| we <= s) {
+                weak.push((s, e));
+            }
+        }
+        for (s, e) in weak {
+            out.push(
+                Candidate::new(
+                    "consent-patient-media",
+                    s,
+                    e,
+                    "media word in a sentence about patients; a reminder only",
+                )
+                .with_severity(Severity::Info),
+            );
+        }
+        if found.is_empty() {
+            return;
+        }
+        let consented = consent_stated(input, &hits);
+        let work = input.context.any(class::WORK_SETTING);
+        for (start, end, subject) in found {
+            let own_child = matches!(subject, Subject::Child | Subject::Person) && {
+                let before = text[..start].trim_end();
+                !work || before.ends_with(" my") || before == "my" || text[start..end].contains(" my ")
+            };
+            if own_child {
+                continue;
+            }
+            let secret = spans_in_sentence(hits.all(SECRETLY), text, start, end);
+            let moving = hits.all(MOVING_WORD).iter().any(|&(ms, me)| start <= ms && me <= end);
+            let candid = spans_in_sentence(hits.all(CANDID_WORD), text, start, end);
+            let (rule, severity, why) = match subject {
+                Subject::Patient | Subject::Child | Subject::Person => {
+                    let rule = "consent-patient-media";
+                    if consented {
+                        (rule, Severity::Info, "media of a patient or child; consent stated")
+                    } else if secret {
+                        (rule, Severity::High, "media of a patient or child taken secretly")
+                    } else {
+                        (rule, Severity::Warn, "media of a patient or child; no consent stated")
+                    }
+                }
+                Subject::Colleague => {
+                    let rule = "consent-colleague-media";
+                    if consented {
+                        (rule, Severity::Info, "media of colleagues; consent stated")
+                    } else if secret || moving || candid {
+                        (rule, Severity::Warn, "video or candid media of colleagues; no consent stated")
+                    } else {
+                        (rule, Severity::Info, "photo of colleagues; a reminder to check they agree")
+                    }
+                }
+            };
+            out.push(Candidate::new(rule, start, end, why).with_severity(severity));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::run;
+
+    fn found(text: &str) -> Vec<(&'static str, Option<Severity>)> {
+        run(&ConsentMedia::new().expect("compiles"), text).into_iter().map(|(_, c)| (c.rule, c.severity)).collect()
+    }
+
+    #[test]
+    fn positives() {
+        for (text, rule, severity) in [
+            ("selfie with my favourite patient before discharge", "consent-patient-media", Severity::Warn),
+            ("filmed the lads on nights doing the macarena", "consent-colleague-media", Severity::Warn),
+            ("recorded the consultation so I could share it", "consent-patient-media", Severity::Warn),
+            ("pic of this little one on the ward, so brave", "consent-patient-media", Severity::Warn),
+            ("secretly filmed the patient in bed 3 singing", "consent-patient-media", Severity::High),
+            ("got sister asleep on camera at 4am on nights", "consent-colleague-media", Severity::Warn),
+            ("group photo with the team at the awards", "consent-colleague-media", Severity::Info),
+            ("Took a selfie with the lovely lady in bed 5 who's 102 today", "consent-patient-media", Severity::Warn),
+            ("Snuck a pic of Dave sleeping in the staff room at 4am", "consent-colleague-media", Severity::Warn),
+            ("Little man in bay 3 let me take his photo with his new teddy", "consent-patient-media", Severity::Warn),
+            ("Filmed a resus today for my TikTok, blurred the faces", "consent-patient-media", Severity::Warn),
+            ("Sneaky shot of the reg asleep on the sofa in the mess", "consent-colleague-media", Severity::Warn),
+            ("Video of our amazing HCA Bev doing the worm at 5am", "consent-colleague-media", Severity::Warn),
+            ("Filming my shift today for my nursing vlog, patients and all", "consent-patient-media", Severity::Warn),
+        ] {
+            assert!(found(text).contains(&(rule, Some(severity))), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn stated_consent_lowers_it() {
+        assert_eq!(
+            found("selfie with my patient on his 100th birthday, shared with his permission"),
+            [("consent-patient-media", Some(Severity::Info))]
+        );
+        assert_eq!(
+            found("filmed the patient without their consent"),
+            [("consent-patient-media", Some(Severity::Warn))]
+        );
+    }
+
+    #[test]
+    fn negatives() {
+        for text in [
+            "pics of my kids at the beach today",
+            "photo of the sunset from the car park",
+            "new video on hand hygiene from the IPC team is out",
+            "recorded a podcast about nursing careers",
+            "selfie with my mum at the beach",
+            "Reminder: no selfies with patients without written consent and a chat with comms",
+            "never film colleagues or patients on the ward",
+            "Screenshot from the patient portal showing my results are back",
+            "been messaging one of my old patients on Facebook",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}

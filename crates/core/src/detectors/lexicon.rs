@@ -1,0 +1,344 @@
+//! The abuse lexicon (`data/lexicon/*.txt`), compiled into whole-word lookups.
+//!
+//! Matching is per word of the [`skeleton`](super::skeleton) view, never per substring: that is what
+//! keeps `cunt` out of Scunthorpe, `cock` out of cocktail and `dick` out of Dickens, with no list of
+//! exceptions to maintain. Each entry is stored run-length collapsed (`fuuuck` and `fuck` both become
+//! `fuck`, with the run counts kept), and a word matches when its letters collapse to the same key and
+//! every run is at least as long as the entry's — so repeated letters are seen through while `ass`
+//! still needs its two `s`. Lookups are hash probes: constant work per word, whatever the list size.
+//! Masked words (`f*ck`) are compared with the (few hundred) entries directly; they are rare.
+
+use super::skeleton::Word;
+use super::text::entries;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// How serious a listed word is before we know whom it is aimed at (one file per grade).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grade {
+    /// Strong swearing (`obscenity.txt`).
+    Obscenity,
+    /// Insults (`insult.txt`).
+    Insult,
+    /// The most offensive insults (`strong.txt`).
+    Strong,
+    /// Slurs about a protected characteristic (`slur.txt`).
+    Slur,
+}
+
+impl Grade {
+    /// Lower-case name for explanations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::Obscenity => "strong swearing",
+            Grade::Insult => "insult",
+            Grade::Strong => "strong insult",
+            Grade::Slur => "slur",
+        }
+    }
+}
+
+/// The lexicon files, by grade.
+const LISTS: [(Grade, &str); 4] = [
+    (Grade::Slur, include_str!("../../data/lexicon/slur.txt")),
+    (Grade::Strong, include_str!("../../data/lexicon/strong.txt")),
+    (Grade::Insult, include_str!("../../data/lexicon/insult.txt")),
+    (Grade::Obscenity, include_str!("../../data/lexicon/obscenity.txt")),
+];
+
+/// Phrases in which a listed word is innocent (`needle prick`).
+pub const INNOCENT: &str = include_str!("../../data/lexicon/innocent.txt");
+
+#[derive(Debug)]
+struct Entry {
+    grade: Grade,
+    /// Letters as listed (for masked comparison).
+    letters: String,
+    /// Run lengths of `letters`.
+    runs: Vec<u8>,
+    /// Matches any word that starts with it.
+    stem: bool,
+}
+
+/// The compiled lexicon.
+#[derive(Debug)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    /// Collapsed whole-word key → entries.
+    words: HashMap<String, Vec<usize>>,
+    /// Collapsed stem key → entries.
+    stems: HashMap<String, Vec<usize>>,
+    /// Collapsed key of a two-word entry written apart → entries.
+    pairs: HashMap<String, Vec<usize>>,
+    longest_stem: usize,
+    /// Collapsed first words of two-word entries: most word pairs are rejected without joining them.
+    pair_heads: Vec<String>,
+    /// First letters of stems: most words skip the stem probes.
+    stem_initials: [bool; 256],
+}
+
+/// The run-length-collapsed key of ASCII letters, borrowed when no letter repeats.
+fn key(letters: &str) -> Cow<'_, str> {
+    let b = letters.as_bytes();
+    if b.windows(2).all(|w| w[0] != w[1]) {
+        Cow::Borrowed(letters)
+    } else {
+        Cow::Owned(collapse(letters).0)
+    }
+}
+
+/// Run-length collapses ASCII letters: `fuuuck` → (`fuck`, [1, 3, 1, 1]).
+fn collapse(letters: &str) -> (String, Vec<u8>) {
+    let mut key = String::with_capacity(letters.len());
+    let mut runs: Vec<u8> = Vec::with_capacity(letters.len());
+    let mut last = None;
+    for c in letters.chars() {
+        if Some(c) == last {
+            if let Some(n) = runs.last_mut() {
+                *n = n.saturating_add(1);
+            }
+        } else {
+            key.push(c);
+            runs.push(1);
+            last = Some(c);
+        }
+    }
+    (key, runs)
+}
+
+/// Plural of a listed noun.
+fn plural(word: &str) -> String {
+    if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    }
+}
+
+impl Lexicon {
+    /// Compiles the shipped lists.
+    pub fn new() -> Self {
+        Self::from_lists(LISTS.iter().copied())
+    }
+
+    fn from_lists<'a>(lists: impl Iterator<Item = (Grade, &'a str)>) -> Self {
+        let mut lex = Lexicon {
+            entries: Vec::new(),
+            words: HashMap::new(),
+            stems: HashMap::new(),
+            pairs: HashMap::new(),
+            longest_stem: 0,
+            pair_heads: Vec::new(),
+            stem_initials: [false; 256],
+        };
+        for (grade, list) in lists {
+            for line in entries(list) {
+                let (body, stem) = match line.strip_suffix('*') {
+                    Some(b) => (b, true),
+                    None => (line, false),
+                };
+                let letters: String = body.chars().filter(char::is_ascii_lowercase).collect();
+                if letters.is_empty() {
+                    continue;
+                }
+                if stem {
+                    lex.add(grade, &letters, true, Target::Stem);
+                    continue;
+                }
+                let target = if body.contains(' ') { Target::Pair } else { Target::Word };
+                if let Some((head, _)) = body.split_once(' ') {
+                    let head: String = head.chars().filter(char::is_ascii_lowercase).collect();
+                    lex.pair_heads.push(collapse(&head).0);
+                }
+                lex.add(grade, &letters, false, target);
+                lex.add(grade, &plural(&letters), false, target);
+                if target == Target::Pair {
+                    // `bell end` may also be typed `bellend` or `bell-end`.
+                    lex.add(grade, &letters, false, Target::Word);
+                }
+            }
+        }
+        lex
+    }
+
+    fn add(&mut self, grade: Grade, letters: &str, stem: bool, target: Target) {
+        let (key, runs) = collapse(letters);
+        let index = self.entries.len();
+        if stem {
+            self.longest_stem = self.longest_stem.max(key.len());
+            if let Some(&first) = key.as_bytes().first() {
+                self.stem_initials[usize::from(first)] = true;
+            }
+        }
+        self.entries.push(Entry { grade, letters: letters.to_string(), runs, stem });
+        let map = match target {
+            Target::Word => &mut self.words,
+            Target::Stem => &mut self.stems,
+            Target::Pair => &mut self.pairs,
+        };
+        map.entry(key).or_default().push(index);
+    }
+
+    /// The most serious grade the word matches, reading it every way it may be disguised.
+    pub fn word(&self, word: &Word<'_>) -> Option<Grade> {
+        let plain = self.letters(&word.letters);
+        let alt = word.alt.as_deref().and_then(|a| self.letters(a));
+        let masked = if word.letters.contains('*') {
+            let unstarred: String = word.letters.chars().filter(|&c| c != '*').collect();
+            self.masked(&word.letters).or_else(|| self.letters(&unstarred))
+        } else {
+            None
+        };
+        plain.max(alt).max(masked)
+    }
+
+    /// The grade of a two-word entry written as the words `a` then `b` (`bell end`).
+    pub fn pair(&self, a: &Word<'_>, b: &Word<'_>) -> Option<Grade> {
+        if !a.letters.bytes().all(|c| c.is_ascii_lowercase()) || !self.pair_heads.iter().any(|h| *h == key(&a.letters))
+        {
+            return None;
+        }
+        let joined = format!("{}{}", a.letters, b.letters);
+        let (key, runs) = collapse(&joined);
+        self.best(self.pairs.get(&key), &runs, runs.len())
+    }
+
+    /// Whole-word and stem lookups of plain letters.
+    fn letters(&self, letters: &str) -> Option<Grade> {
+        if !letters.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let key = key(letters);
+        let word_hit = self.words.get(key.as_ref());
+        let stems = key.as_bytes().first().is_some_and(|&c| self.stem_initials[usize::from(c)]);
+        if word_hit.is_none() && !stems {
+            return None;
+        }
+        // Run lengths are only needed once a key matched.
+        let (_, runs) = collapse(letters);
+        let mut best = self.best(word_hit, &runs, runs.len());
+        if stems {
+            for k in 1..=self.longest_stem.min(key.len()) {
+                best = best.max(self.best(self.stems.get(&key[..k]), &runs, k));
+            }
+        }
+        best
+    }
+
+    /// The best grade among `candidates` whose first `n` runs fit under the word's `runs`.
+    fn best(&self, candidates: Option<&Vec<usize>>, runs: &[u8], n: usize) -> Option<Grade> {
+        candidates?
+            .iter()
+            .map(|&i| &self.entries[i])
+            .filter(|e| e.runs.len() == n && e.runs.iter().zip(runs).all(|(need, got)| got >= need))
+            .map(|e| e.grade)
+            .max()
+    }
+
+    /// A masked word (`f*ck`, `c**t`, `f*cking`): each `*` stands for one letter. The first character
+    /// must be a real letter and masks may not outnumber the letters by more than two, so a row of
+    /// stars never matches. An ambiguous mask takes the mildest grade it could be.
+    fn masked(&self, pattern: &str) -> Option<Grade> {
+        let p = pattern.as_bytes();
+        let stars = p.iter().filter(|&&b| b == b'*').count();
+        let letters = p.len() - stars;
+        if !p.first().is_some_and(u8::is_ascii_lowercase) || letters == 0 || stars > letters + 2 {
+            return None;
+        }
+        let fits = |entry: &[u8]| entry.iter().zip(p).all(|(&e, &c)| c == b'*' || c == e);
+        self.entries
+            .iter()
+            .filter(|e| {
+                let l = e.letters.as_bytes();
+                if e.stem {
+                    p.len() >= l.len() && fits(l)
+                } else {
+                    p.len() == l.len() && fits(l)
+                }
+            })
+            .map(|e| e.grade)
+            .min()
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Word,
+    Stem,
+    Pair,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(letters: &str) -> Word<'_> {
+        Word { start: 0, end: letters.len(), letters: letters.into(), alt: None, tricks: 0 }
+    }
+
+    fn grade(letters: &str) -> Option<Grade> {
+        Lexicon::new().word(&word(letters))
+    }
+
+    #[test]
+    fn whole_words_with_plurals_stems_and_repeats() {
+        assert_eq!(grade("idiot"), Some(Grade::Insult));
+        assert_eq!(grade("idiots"), Some(Grade::Insult));
+        assert_eq!(grade("iiidiooot"), Some(Grade::Insult));
+        assert_eq!(grade("fucking"), Some(Grade::Obscenity));
+        assert_eq!(grade("fuuuuuckin"), Some(Grade::Obscenity));
+        assert_eq!(grade("cunts"), Some(Grade::Strong));
+        assert_eq!(grade("retard"), Some(Grade::Slur));
+    }
+
+    #[test]
+    fn never_inside_innocent_words() {
+        for w in [
+            "scunthorpe",
+            "cocktail",
+            "therapist",
+            "analysis",
+            "dickens",
+            "essex",
+            "cumbria",
+            "shiitake",
+            "as",
+            "assistant",
+            "hancock",
+            "arsenal",
+            "knackered",
+            "bloody",
+            "sussex",
+            "dickie",
+        ] {
+            assert_eq!(grade(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn masks() {
+        assert_eq!(grade("f*ck"), Some(Grade::Obscenity));
+        assert_eq!(grade("f*cking"), Some(Grade::Obscenity));
+        assert_eq!(grade("c**t"), Some(Grade::Strong));
+        assert_eq!(grade("b*tch"), Some(Grade::Strong));
+        assert_eq!(grade("f***"), Some(Grade::Obscenity));
+        assert_eq!(grade("****"), None);
+        assert_eq!(grade("*"), None);
+        assert_eq!(grade("h*llo"), None);
+    }
+
+    #[test]
+    fn pairs_and_alternative_readings() {
+        let lex = Lexicon::new();
+        assert_eq!(lex.pair(&word("bell"), &word("end")), Some(Grade::Insult));
+        assert_eq!(lex.pair(&word("bell"), &word("rang")), None);
+        let w = Word { alt: Some("bellend".into()), ..word("beiiend") };
+        assert_eq!(lex.word(&w), Some(Grade::Insult));
+    }
+}

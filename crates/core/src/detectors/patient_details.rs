@@ -1,0 +1,150 @@
+//! Pictures likely to show patient details: whiteboards, wristbands, screens, notes, scans.
+//!
+//! Why this shape: CWFT 10.6 says the ban on posting patient information "includes information visible
+//! in any photographs posted", and 10.8 gives "ward-based photos that identify other patients" as the
+//! example breach; Cumbria 3.3 forbids "recognisable signs or pictures relating to the trusts". The post
+//! text usually says what is in the picture: a media word joined to an object that carries patient
+//! details ("selfie in front of the whiteboard", "screenshot of the EPR"), an object said to be in shot
+//! ("handover sheet in the background"), or a shared image of a case ("look at this x-ray"). The
+//! author's own scan or x-ray ("my 20-week scan") is their business and is not reported; a stated
+//! consent lowers the finding to Info.
+
+use super::text::Lists;
+use super::{Candidate, Detector, Input};
+use crate::catalogue::class;
+use crate::error::Error;
+use crate::finding::Severity;
+
+const MEDIA: &str = "photo\nphotos\npic\npics\npicture\npictures\nsnap\nselfie\nselfies\nscreenshot\nscreenshots\nscreengrab\nscreen grab\nvideo\nshot\nphotographed\nsnapped\nfilmed\nscreenshotted";
+const LINKS: &str = "at\nof\nwith\nshowing\nin front of\nnext to\nby\nfrom\nbeside";
+/// Objects that carry patient details.
+const OBJECTS: &str = "waiting room\nwaiting area\ntheatre board\nstatus board\npatient status board\ntheatre whiteboard\nbed management board\nwhiteboard\nwhiteboards\nwhite board\nward board\nbed board\npatient board\nhandover board\nhandover sheet\nhandover sheets\nhandover list\npatient list\ntheatre list\nward list\nclinic list\nbed state\nwristband\nwristbands\nname band\nname bands\nid band\nid bands\nhospital band\npatient notes\nmedical notes\nthe notes\nnotes trolley\ndrug chart\ndrug charts\nobs chart\nobservation chart\nfluid chart\nkardex\nprescription\nprescriptions\npatient label\npatient labels\npatient sticker\npatient stickers\naddressograph\ncomputer screen\nthe screen\nward computer\nehr\nepr\nepic\ncerner\nsystmone\nsystem one\nemis\nlorenzo\nx-ray\nx-rays\nxray\nxrays\nct scan\nct scans\nmri scan\nmri\nct head\necg\necgs\nultrasound\nblood results\nlab results\npatient results\nreferral letter\ndischarge letter\ntracking board\ned board\na&e board\nthe board";
+/// Said to be in the picture.
+const IN_SHOT: &str = "in this pic\nin this photo\nin this picture\nin this shot\nin this video\nin my pic\nin my photo\nzoomed in on\nzoom in on\nin the background\nin the back\nin the pic\nin the photo\nin the picture\nin the shot\nin the selfie\nin the video\nin the frame\nin shot\nbehind us\nbehind me\nin the corner\nvisible";
+/// Sharing a case image.
+const SHOWING: &str =
+    "here's the\nhere is the\nsharing the\nposting the\nsee attached\nlook at the\nlook at this\nlook at these\ncheck out this\ncheck out these\nhere's a\nhere is a\nthis is the\nof the day";
+const IMAGING: &str =
+    "ct head\nct chest\nx-ray\nxray\nx-rays\nxrays\nct\nct scan\nscan\nmri\necg\nultrasound\nangiogram\ncxr\nfilm";
+
+const MEDIA_WORD: usize = 0;
+const LINK: usize = 1;
+const OBJECT: usize = 2;
+const SHOT: usize = 3;
+const SHOWING_WORD: usize = 4;
+const IMAGE: usize = 5;
+
+/// Words allowed between link and object ("photo of *our new ward* whiteboard").
+const OBJECT_GAP: usize = 3;
+
+/// Finds pictures likely to show patient details.
+#[derive(Debug)]
+pub struct PatientDetails {
+    lists: Lists,
+}
+
+impl PatientDetails {
+    /// Compiles the word lists.
+    pub fn new() -> Result<Self, Error> {
+        let lists = Lists::new("patient-details word lists", &[MEDIA, LINKS, OBJECTS, IN_SHOT, SHOWING, IMAGING])?;
+        Ok(PatientDetails { lists })
+    }
+}
+
+/// Whether the object is the author's own ("my x-ray", "my 20-week scan").
+fn own(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    before.ends_with(" my") || before == "my" || text[start..end].contains(" my ")
+}
+
+impl Detector for PatientDetails {
+    fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let text = input.text;
+        let hits = self.lists.find(text);
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for &(s, e) in hits.all(MEDIA_WORD) {
+            if let Some(end) = hits.next(LINK, text, e).and_then(|l| hits.within(OBJECT, text, l, OBJECT_GAP)) {
+                found.push((s, end));
+            }
+        }
+        for &(s, e) in hits.all(OBJECT) {
+            if let Some(end) = hits.within(SHOT, text, e, 2) {
+                found.push((s, end));
+            }
+        }
+        for &(s, e) in hits.all(SHOWING_WORD) {
+            if let Some(end) = hits.within(IMAGE, text, e, 2).or_else(|| hits.within(OBJECT, text, e, 2)) {
+                found.push((s, end));
+            }
+        }
+        // "X-ray of the day": the image comes first.
+        for &(s, e) in hits.all(IMAGE) {
+            if text[e..].starts_with(" of the day") {
+                found.push((s, e + " of the day".len()));
+            }
+        }
+        let consented = input.context.any(class::CONSENT_GIVEN);
+        for (start, end) in found {
+            if own(text, start, end) {
+                continue;
+            }
+            let c = if consented {
+                Candidate::new(
+                    "patient-details-in-photo",
+                    start,
+                    end,
+                    "picture of something that carries patient details; consent stated",
+                )
+                .with_severity(Severity::Info)
+            } else {
+                Candidate::new(
+                    "patient-details-in-photo",
+                    start,
+                    end,
+                    "picture of something that carries patient details",
+                )
+            };
+            out.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::run;
+
+    fn found(text: &str) -> usize {
+        run(&PatientDetails::new().expect("compiles"), text).len()
+    }
+
+    #[test]
+    fn positives() {
+        for text in [
+            "selfie in front of the ward whiteboard before handover",
+            "quick pic of the handover sheet so I don't forget",
+            "team photo, ignore the whiteboard in the background",
+            "screenshot of the EPR showing the error",
+            "look at this x-ray from resus tonight",
+            "ECG of the day, what do we think?",
+            "photo of her wristband for the memory box",
+            "Here's the handover sheet from last night, you'd not believe the acuity",
+            "Pic from the gender clinic waiting room, busiest I've seen it",
+        ] {
+            assert!(found(text) > 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        for text in [
+            "our 20 week scan, so excited",
+            "whiteboard session on sepsis at 2pm",
+            "here's my x-ray after falling off my bike",
+            "ECG teaching for the students on Thursday",
+            "photo of the team at the awards",
+        ] {
+            assert_eq!(found(text), 0, "{text}");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Promoting companies or products without declaring an interest.
+//!
+//! Why this shape: Hillingdon 5.5 reminds staff of their duty "to declare any financial or commercial
+//! interests in healthcare organisations or pharmaceutical and biomedical companies", and CDDFT 4.4.8
+//! treats being paid to write for a third party as a conflict of interest. Posts that promote something
+//! carry tell-tale phrases — a personal discount code, an affiliate link, "sponsored by", "gifted",
+//! "brand ambassador" — or name a pharmaceutical company together with a benefit (dinner, a trip, a
+//! speaker fee). A declaration in the post ("#ad", "paid partnership", "conflict of interest: …")
+//! lowers the finding to Info; a charity "sponsored walk" is not promotion.
+
+use super::text::{sentence, Lists};
+use super::{Candidate, Detector, Input};
+use crate::error::Error;
+use crate::finding::Severity;
+
+const COMPANIES: &str = include_str!("../../data/lexicon/pharma_companies.txt");
+
+/// Phrases that promote something.
+const PROMOTING: &str = "discount link\ndm me for a discount\ndm me for a code\ndm me for my code\nmessage me for a discount\nlink in my bio for\nlink in bio for\nmy link in bio\nuse my code\nuse code\nwith my code\ndiscount code\nmy discount code\npromo code\nmy promo code\nreferral code\nmy referral code\nvoucher code\naffiliate link\nmy affiliate link\nmy referral link\nreferral link\nsign up with my link\nsign up using my link\nshop my link\nsponsored by\nin partnership with\nbrand ambassador\nproud ambassador for\nproud to be an ambassador for\nambassador for\nproud to partner with\nproud to be partnering with\ngifted by\nkindly gifted\nkindly sent me\nsent me these\nsent me this\nfor sending me\nfor gifting me\nfor the free\nfree samples from\npaid me to\nthey paid for my\nall expenses paid\nexpenses paid trip\nspeaker fee\nhonorarium\nadvisory board";
+/// What a company may have given.
+const BENEFITS: &str = "paid\nsponsored\nfunded\nhosted\ndinner\nlunch\ntrip\nflights\nhotel\nspeaker fee\nhonorarium\nconsultancy\nadvisory board\nfree\nfreebies\ngifted\nthanks to\ninvited me\ntreated us\ntreated me\nexpenses paid\nall expenses\ngoodie bag\nsamples\nhighly recommend\nswitch your patients to\nprescribe";
+/// A declaration of interest (hashtags are checked separately: `#` starts a comment here).
+const DECLARED: &str = "paid partnership\npaid promotion\ni was paid\ni am paid\ni'm paid\nconflict of interest\nconflicts of interest\ndeclaration of interest\ndeclare an interest\ni declare\ndisclosure\ncoi\ni receive a commission\ni get commission\ni earn commission\naffiliate disclosure\nadvert";
+/// Charity sponsorship, which is not promotion.
+const CHARITY: &str = "sponsored walk\nsponsored run\nsponsored swim\nsponsored skydive\nsponsored cycle\nsponsored bike ride\nsponsored silence\nsponsored head shave\nsponsored hike\nsponsored climb\nsponsor me\nsponsored by the hospital charity\njustgiving\njust giving";
+
+const PROMO: usize = 0;
+const COMPANY: usize = 1;
+const BENEFIT: usize = 2;
+const DECLARATION: usize = 3;
+const CHARITY_WORD: usize = 4;
+
+/// Hashtags and markers that declare an advert.
+const HASHTAGS: &[&str] =
+    &["#ad", "#advert", "#sponsored", "#spon", "#gifted", "#partner", "#affiliate", "(ad)", "[ad]", "ad:"];
+
+/// Finds undeclared promotion.
+#[derive(Debug)]
+pub struct Promotion {
+    lists: Lists,
+}
+
+impl Promotion {
+    /// Compiles the word lists.
+    pub fn new() -> Result<Self, Error> {
+        let lists = Lists::new("promotion word lists", &[PROMOTING, COMPANIES, BENEFITS, DECLARED, CHARITY])?;
+        Ok(Promotion { lists })
+    }
+}
+
+/// Whether `text` carries an advert hashtag or marker, as a whole token.
+fn has_ad_marker(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    HASHTAGS.iter().any(|tag| {
+        text.match_indices(tag).any(|(i, m)| {
+            let before = i.checked_sub(1).and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_alphanumeric);
+            let after = bytes.get(i + m.len()).is_some_and(u8::is_ascii_alphanumeric);
+            !before && (!after || tag.ends_with([')', ']', ':']))
+        })
+    })
+}
+
+/// Spans of "code NURSE20": the word `code` followed by a token of letters then digits.
+fn discount_codes(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    text.match_indices("code ").filter_map(move |(i, _)| {
+        if i > 0 && text.as_bytes()[i - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let start = i + "code ".len();
+        let len = text[start..].bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let token = &text[start..start + len];
+        let letters = token.bytes().take_while(u8::is_ascii_alphabetic).count();
+        (letters >= 2 && letters < len && token[letters..].bytes().all(|b| b.is_ascii_digit()))
+            .then_some((i, start + len))
+    })
+}
+
+impl Detector for Promotion {
+    fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let text = input.text;
+        let hits = self.lists.find(text);
+        let declared = hits.any(DECLARATION) || has_ad_marker(text);
+        let charity = hits.all(CHARITY_WORD);
+        let mut found: Vec<(usize, usize, &str)> = hits
+            .all(PROMO)
+            .iter()
+            .filter(|&&(s, e)| !charity.iter().any(|&(cs, ce)| cs <= s && e <= ce || (s <= cs && cs < e)))
+            .map(|&(s, e)| (s, e, "promotional phrase"))
+            .collect();
+        found.extend(discount_codes(text).map(|(s, e)| (s, e, "personal discount code")));
+        for &(s, e) in hits.all(COMPANY) {
+            let (ss, se) = sentence(text, s, e);
+            if hits.all(BENEFIT).iter().any(|&(bs, be)| ss <= bs && be <= se) {
+                found.push((s, e, "pharmaceutical or device company named with a benefit"));
+            }
+        }
+        for (s, e, why) in found {
+            let c = if declared {
+                Candidate::new("undeclared-promotion", s, e, "promotion with a declaration; a reminder only")
+                    .with_severity(Severity::Info)
+            } else {
+                Candidate::new("undeclared-promotion", s, e, format!("{why}; no declaration of interest"))
+            };
+            out.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::run;
+
+    fn found(text: &str) -> Vec<Option<Severity>> {
+        run(&Promotion::new().expect("compiles"), text).into_iter().map(|(_, c)| c.severity).collect()
+    }
+
+    #[test]
+    fn positives() {
+        for text in [
+            "Loving these scrubs! Use my code NURSEJO20 for 20% off",
+            "Fab dinner last night, thanks Pfizer for hosting us",
+            "So grateful to be a brand ambassador for ComfyClogs",
+            "new scrubs, code JO15 gets you money off",
+            "This conference trip was sponsored by Novo Nordisk",
+        ] {
+            assert!(found(text).contains(&None), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_declaration_lowers_it() {
+        assert!(found("Use my code JO20 for 20% off #ad").iter().all(|s| *s == Some(Severity::Info)));
+        assert!(found("Paid partnership with ComfyClogs, use my code JO20").iter().all(|s| *s == Some(Severity::Info)));
+    }
+
+    #[test]
+    fn negatives() {
+        for text in [
+            "Pfizer vaccine clinic open Saturday 9-4 in outpatients",
+            "Doing a sponsored walk for the hospital charity, sponsor me!",
+            "20% off for NHS staff at the canteen this week",
+            "AstraZeneca trial results published today",
+            "my code wouldn't compile so I went to bed",
+        ] {
+            assert!(found(text).iter().all(|s| s.is_some()), "{text}: {:?}", found(text));
+        }
+    }
+}

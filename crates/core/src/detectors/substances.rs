@@ -1,0 +1,300 @@
+//! Glorifying heavy drinking or drug taking — and being intoxicated at work.
+//!
+//! Why this shape: Cumbria 3.3 lists "glorifying activities such as excessive drinking or drug taking"
+//! among the things staff must not post, and anything that undermines confidence in care brings the
+//! Trust into disrepute (CWFT 10.12). A glass of wine, a pint with the team or Dry January is not
+//! glorification, and NHS slang reuses the words ("we got hammered in resus tonight" means busy; "I'm
+//! wrecked" means tired; "ketamine infusion" is treatment). So: words that only mean heavy drinking or
+//! drug use ("off my face", "on the lash", "three-day bender", "did a line of coke") are Warn; words
+//! that also mean something else ("hammered", "smashed", "wasted") count only with a drink word in the
+//! same sentence; ten pints or more is Warn; being drunk, hungover or high *at work* and taking
+//! controlled drugs from the ward are High. About a patient ("the patient was drunk") it is not the
+//! author's glorification, so it is only informational.
+
+use super::text::{next_word, sentence, sentence_break_between, spans_in_sentence, Lists};
+use super::{Candidate, Detector, Input};
+use crate::catalogue::class;
+use crate::error::Error;
+use crate::finding::Severity;
+
+/// Only ever mean heavy drinking or drug use.
+const BINGE: &str = "a bottle of wine each\nbottle of wine each\na bottle each\nbottle of prosecco each\na bottle of prosecco each\na few lines to unwind\nfew lines to unwind\nshots all round\ndouble vodkas all round\njagerbombs all round\nrounds of shots\ndrinking games\ndowning pints\nparalytic\nlegless\nblotto\nshitfaced\nshit-faced\noff my face\noff my tits\noff our faces\noff our tits\noff my head\noff my nut\noff our heads\nhigh as a kite\ntripping balls\nzooted\ngurning\npinging\nspangled\nblackout drunk\nblacked out drunk\nblack out drunk\ndrunk as a skunk\nsteaming drunk\non the lash\non the piss\non the sesh\non a bender\non the razz\non the batter\nday bender\nweekend bender\nweek-long bender\nproper sesh\nbig sesh\nmessy sesh\nmessy night out\ndrink till i pass out\ndrink until i pass out\ndrinking till we pass out\ndrinking until we pass out\ndrink till we pass out\ndrank till i passed out\ndrank until i passed out\ndrank till we passed out\ndrank everyone under the table\ndrink you under the table\ndrink them under the table\nhair of the dog\nso hungover\nstill drunk from\nstill drunk\nrat-arsed\nrat arsed\nbladdered\nwankered\ntrollied\nsloshed\nhammered again\nstoned\nbaked af";
+/// Also mean something else: count only beside a drink word.
+const INTOXICATED: &str = "wasted\nsmashed\nhammered\nplastered\nsteaming\nmortal\ntwatted\nleathered\nmunted\nmashed\ndrunk\npissed\ntipsy\nmerry";
+/// Drink words.
+const DRINKS: &str = "christmas party\nchristmas do\nleaving do\nworks do\nstaff party\nthrew up\nhangover\nthe taxi home\ndrink*\ndrank\npint\npints\nshots\nshot\nvodka*\nwine\nprosecco\nbeer*\ngin\ngins\ntequila*\njager*\ncocktail*\npub\nbar\nclub\nclubbing\nnight out\nbender\nsesh\nbooze*\nrum\nwhisky\nwhiskey\ncider\nlager\nbottles\nbevvies\nbevs\npre-drinks\npredrinks";
+/// Large numbers of drinks ("12 pints"); digits are read separately.
+const MANY: &str = "ten\ntwelve\nfifteen\ntwenty\na dozen\ncountless\nendless\nway too many\nfar too many";
+const UNITS: &str = "pints\nshots\njagerbombs\njagers\ntequilas\nvodkas\ndouble vodkas\ncans\nbottles of wine\nbottles of prosecco\nglasses of wine\ngins\nproseccos\nbeers\nsambucas";
+/// Taking a drug.
+const USING: &str = "did\ndoing\ndo\ntook\ntaking\ndropped\ndrop\ndropping\nsnorted\nsnorting\nsmoked\nsmoking\nsmoke\nnecked\npopped\npopping\nbought\nscored\nsniffed\nsniffing\nhad some\nhad a";
+const AMOUNTS: &str =
+    "some\na bit of\na bag of\na line of\na few\nloads of\na couple of\na gram of\nsome more\na bump of\na key of";
+const DRUGS: &str = "coke\ncocaine\ncharlie\nket\nmandy\nmdma\nmolly\npills\necstasy\nacid\nlsd\nshrooms\nweed\nspliff\nspliffs\njoint\nblunt\npot\nskunk\ncrack\nspeed\nmeth\nnos\nballoons\nlines\na line\ngear\nbumps";
+/// Drug phrases wherever they stand.
+const DRUG_PHRASES: &str = "lines of coke\nline of coke\nbag of coke\ngram of coke\nkey of ket\nbump of ket\nbumps of ket\npills and powder\nbuzzing off the pills\nhigh on coke\nhigh on ket\ncoked up\ncoked off my face";
+/// At work.
+const WORK: &str = "the drug round\ndrug round\nthe ward round\nward round\nhandover\nmy shift\nthe shift\nmy night shift\nmy long day\non shift\nat work\non the ward\non nights\nfor my shift\nfor my night shift\nfor work\nfor handover\nduring my shift\nduring the shift\nin work\ninto work\non duty\non the drug round\nat handover\nfor my early\nfor my late\nto work";
+/// Intoxicated, said of oneself at work. Only unambiguous words: "high" (High Street), "steaming"
+/// (tea), "hanging" (bunting) and "buzzing" (happy) have innocent readings beside work words.
+const UNFIT: &str = "still drunk\ndrunk\npissed\nhungover\nhung over\nstill hanging\ni'm hanging\nim hanging\nabsolutely hanging\nproper hanging\nstoned\noff my face\nstill pissed\nstill high\nhigh as a kite";
+/// Taking something from the ward.
+const THEFT: &str = "nicked\nstole\npinched\nswiped\ntook home\nhelped myself to\npocketed\nhelped ourselves to";
+const CONTROLLED: &str = "morphine\noramorph\noxycodone\noxynorm\nfentanyl\ndiazepam\nlorazepam\nmidazolam\nketamine\npropofol\ntramadol\ncodeine\ngas and air\nentonox\nnitrous\nthe controlled drugs\nthe cds\nsome of the morphine\nsome oramorph\nsome morphine\nsome diazepam\nsome codeine\nsome tramadol";
+
+const BINGE_WORD: usize = 0;
+const INTOX: usize = 1;
+const DRINK: usize = 2;
+const MANY_WORD: usize = 3;
+const UNIT: usize = 4;
+const USE: usize = 5;
+const AMOUNT: usize = 6;
+const DRUG: usize = 7;
+const DRUG_PHRASE: usize = 8;
+const AT_WORK: usize = 9;
+const UNFIT_WORD: usize = 10;
+const TAKING: usize = 11;
+const CONTROLLED_DRUG: usize = 12;
+const RECREATIONAL: usize = 13;
+const PARTY: usize = 14;
+
+/// Drugs that have no clinical reading in a post about a night out.
+const RECREATIONAL_DRUGS: &str = "ket\ncoke\ncharlie\nmandy\nmdma\nmolly\necstasy\npills and powder\nacid\nlsd\nshrooms\nweed\nspliff\ncrack\nmeth\nnos\nbumps\nlines";
+/// Nights out.
+const PARTIES: &str = "afterparty\nafter party\nafters\nfestival\nrave\nnight out\nclub\nclubbing\nparty\nleaving do\nchristmas do\nibiza\nsesh\nnever hurt anyone\nweekend";
+
+/// Drinks counted as heavy drinking.
+const MANY_DRINKS: u32 = 8;
+/// Bottles of wine or prosecco counted as heavy drinking.
+const MANY_BOTTLES: u32 = 2;
+/// Words allowed between being intoxicated and being at work ("still drunk *from last night* on shift").
+const WORK_GAP: usize = 8;
+
+/// Finds glorified drinking and drug use, and intoxication at work.
+#[derive(Debug)]
+pub struct Substances {
+    lists: Lists,
+}
+
+impl Substances {
+    /// Compiles the word lists.
+    pub fn new() -> Result<Self, Error> {
+        let lists = Lists::new(
+            "drink and drugs word lists",
+            &[
+                BINGE,
+                INTOXICATED,
+                DRINKS,
+                MANY,
+                UNITS,
+                USING,
+                AMOUNTS,
+                DRUGS,
+                DRUG_PHRASES,
+                WORK,
+                UNFIT,
+                THEFT,
+                CONTROLLED,
+                RECREATIONAL_DRUGS,
+                PARTIES,
+            ],
+        )?;
+        Ok(Substances { lists })
+    }
+}
+
+/// Whether `drunk` or `pissed` at `s..e` means intoxicated: not "I've drunk two litres of water" nor
+/// "pissed off with the rota".
+fn intoxicated_reading(text: &str, s: usize, e: usize) -> bool {
+    let word = &text[s..e];
+    let next = next_word(text, e).map(|n| &text[n..super::text::word_end(text, n)]).unwrap_or("");
+    let before = text[..s].trim_end();
+    let previous = before.rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '\'').next().unwrap_or("");
+    match word {
+        "pissed" | "still pissed" => next != "off",
+        "drunk" => {
+            !matches!(previous, "have" | "i've" | "ive" | "has" | "had" | "we've" | "haven't" | "hasn't" | "you've")
+                && !matches!(
+                    next,
+                    "enough" | "any" | "some" | "water" | "coffee" | "tea" | "a" | "my" | "the" | "nothing" | "loads"
+                )
+        }
+        _ => true,
+    }
+}
+
+/// Whether the author is the one intoxicated: the nearest person word before it in the sentence is
+/// the author ("I'm", "we") or there is none ("Came into work still drunk, don't tell matron"), not
+/// someone else ("my colleague came in hungover").
+fn by_author(input: &Input<'_>, start: usize, end: usize) -> bool {
+    let (s, _) = sentence(input.text, start, end);
+    let last_before =
+        |class| input.context.all(class).iter().filter(|&&(hs, he)| s <= hs && he <= start).map(|&(hs, _)| hs).max();
+    match (last_before(class::SELF_REFERENCE), last_before(class::ABUSE_TARGET)) {
+        (Some(own), Some(other)) => own > other,
+        (_, None) => true,
+        (None, Some(_)) => false,
+    }
+}
+
+/// Whether the sentence is about a patient rather than the author.
+fn about_patient(text: &str, start: usize, end: usize) -> bool {
+    let (s, e) = sentence(text, start, end);
+    text[s..e].contains("patient")
+}
+
+impl Detector for Substances {
+    fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let text = input.text;
+        let hits = self.lists.find(text);
+        let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
+        found.extend(
+            hits.all(BINGE_WORD).iter().map(|&(s, e)| (s, e, "words that only mean heavy drinking or drug use")),
+        );
+        found.extend(hits.all(DRUG_PHRASE).iter().map(|&(s, e)| (s, e, "drug-taking phrase")));
+        for &(s, e) in hits.all(INTOX) {
+            let pissed_off =
+                text[s..e].starts_with("pissed") && next_word(text, e).is_some_and(|n| text[n..].starts_with("off"));
+            let drink_nearby = hits.all(DRINK).iter().any(|&(ds, de)| {
+                let (ss, se) = sentence(text, s, e);
+                ss <= ds && de <= se
+            });
+            if drink_nearby && !pissed_off {
+                found.push((s, e, "intoxication word beside a drink word"));
+            }
+        }
+        for &(s, e) in hits.all(UNIT) {
+            // The number just before: "12 pints", "twelve pints".
+            let before = text[..s].trim_end_matches(' ');
+            let number_start = before.len() - before.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let heavy = if text[s..e].starts_with("bottles") { MANY_BOTTLES } else { MANY_DRINKS };
+            if before[number_start..].parse::<u32>().is_ok_and(|n| n >= heavy) {
+                found.push((number_start, e, "a large number of drinks"));
+            } else if let Some(&(ms, _)) =
+                hits.all(MANY_WORD).iter().find(|&&(_, me)| me <= s && text[me..s].trim().is_empty())
+            {
+                found.push((ms, e, "a large number of drinks"));
+            }
+        }
+        for &(s, e) in hits.all(RECREATIONAL) {
+            if spans_in_sentence(hits.all(PARTY), text, s, e) {
+                found.push((s, e, "recreational drug on a night out"));
+            }
+        }
+        for &(s, e) in hits.all(USE) {
+            let p = hits.skip(AMOUNT, text, e, 1);
+            if let Some(end) = hits.next(DRUG, text, p) {
+                found.push((s, end, "taking a recreational drug"));
+            }
+        }
+        for (start, end, why) in found {
+            let c = if about_patient(text, start, end) {
+                Candidate::new(
+                    "substance-glorification",
+                    start,
+                    end,
+                    "drink or drug words about a patient, not the author",
+                )
+                .with_severity(Severity::Info)
+            } else {
+                Candidate::new("substance-glorification", start, end, why)
+            };
+            out.push(c);
+        }
+        // Intoxicated at work, said by the author: High.
+        for &(s, e) in hits.all(UNFIT_WORD) {
+            if !intoxicated_reading(text, s, e) {
+                continue;
+            }
+            let after = hits.within(AT_WORK, text, e, WORK_GAP).map(|end| (s, end));
+            let before = hits
+                .all(AT_WORK)
+                .iter()
+                .find(|&&(_, we)| {
+                    we <= s
+                        && !sentence_break_between(text, we, s)
+                        && text[we..s].split_whitespace().count() <= WORK_GAP
+                })
+                .map(|&(ws, _)| (ws, e));
+            let Some((start, end)) = after.or(before) else { continue };
+            if by_author(input, start, end) && !about_patient(text, start, end) {
+                out.push(
+                    Candidate::new("substance-glorification", start, end, "author intoxicated at work")
+                        .with_severity(Severity::High),
+                );
+            }
+        }
+        for &(s, e) in hits.all(TAKING) {
+            if let Some(end) = hits.within(CONTROLLED_DRUG, text, e, 2) {
+                out.push(
+                    Candidate::new("substance-glorification", s, end, "taking controlled drugs from work")
+                        .with_severity(Severity::High),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::run;
+
+    fn worst(text: &str) -> Option<Severity> {
+        run(&Substances::new().expect("compiles"), text)
+            .into_iter()
+            .map(|(_, c)| c.severity.unwrap_or(Severity::Warn))
+            .max()
+    }
+
+    #[test]
+    fn positives() {
+        for (text, want) in [
+            ("Absolutely off my face after the Christmas do", Severity::Warn),
+            ("Three day bender with the ward girls, on the lash again tonight", Severity::Warn),
+            ("got absolutely smashed on tequila last night", Severity::Warn),
+            ("12 pints and a kebab, living the dream", Severity::Warn),
+            ("3 bottles of prosecco each, no regrets", Severity::Warn),
+            ("Came into work still drunk from the festival, don't tell matron", Severity::High),
+            ("did a line of coke in the toilets at the leaving do", Severity::Warn),
+            ("I'm still drunk from last night on shift now lol", Severity::High),
+            ("nicked some oramorph from the ward to help me sleep", Severity::High),
+            ("Still hanging from Saturday, had to do the drug round with my sunglasses on", Severity::High),
+            ("Bit of ket at the afterparty never hurt anyone", Severity::Warn),
+        ] {
+            assert_eq!(worst(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        for text in [
+            "we got hammered in resus tonight, 6 traumas",
+            "I'm wrecked after that shift",
+            "ketamine infusion started for the patient's pain",
+            "ketamine and midazolam drawn up for the procedure",
+            "party on the ward for Doris's 100th birthday, cake for everyone",
+            "Our new clinic opens at 12 High Street next month",
+            "steaming hot tea on the ward at 4am, bliss",
+            "hanging the bunting on the ward for the jubilee",
+            "came into work still buzzing from the awards night",
+            "I've drunk two litres of water on shift today, proud of myself",
+            "so pissed off at work today, the rota is a mess",
+            "lovely glass of wine with dinner",
+            "Dry January starts tomorrow",
+            "pissed off with the rota again",
+            "absolutely smashed my exam today",
+            "a pint of milk and a coke zero please",
+            "gave 3 pints of blood in theatre",
+            "my colleague came into work hungover again",
+            "two bottles of water on the go during this heatwave",
+        ] {
+            assert_eq!(worst(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn about_a_patient_it_is_informational() {
+        assert_eq!(worst("patient came in absolutely smashed on vodka"), Some(Severity::Info));
+    }
+}
