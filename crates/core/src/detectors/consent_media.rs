@@ -19,7 +19,7 @@ use crate::error::Error;
 use crate::finding::Severity;
 
 /// Media nouns, joined to a person by [`LINKS`].
-const MEDIA: &str = "shot\nsneaky shot\nvlog\nvlogs\nvlogging\nselfie\nselfies\nphoto\nphotos\npic\npics\npicture\npictures\nsnap\nsnaps\nvideo\nvideos\nvid\nvids\nclip\nclips\nfootage\nrecording\nrecordings\nscreenshot\nscreenshots\ntiktok\ntiktoks\nreel\nreels\nboomerang\nphotoshoot\nphoto shoot\nlivestream\nlive stream\ngroup photo\ngroup selfie\npolaroid\nfilm";
+const MEDIA: &str = "snapchat\nsnapchats\ninsta story\ninstagram story\nshot\nsneaky shot\nvlog\nvlogs\nvlogging\nselfie\nselfies\nphoto\nphotos\npic\npics\npicture\npictures\nsnap\nsnaps\nvideo\nvideos\nvid\nvids\nclip\nclips\nfootage\nrecording\nrecordings\nscreenshot\nscreenshots\ntiktok\ntiktoks\nreel\nreels\nboomerang\nphotoshoot\nphoto shoot\nlivestream\nlive stream\ngroup photo\ngroup selfie\npolaroid\nfilm";
 const LINKS: &str = "from\nat\nof\nwith\nshowing\nfeaturing\nstarring";
 /// Capture verbs, followed directly by a person.
 const CAPTURE: &str = "vlogged\nvlogging\nfilmed\nfilming\nvideoed\nvideoing\nrecorded\nrecording\nphotographed\nphotographing\nsnapped\nsnapchatted\nlivestreamed\nlive streamed\nscreenshotted\ncaught\npapped";
@@ -51,6 +51,10 @@ const NEGATION: usize = 10;
 const PERSON: usize = 11;
 const CLINICAL_EVENT: usize = 12;
 const EVENT: usize = 13;
+const SHOWING: usize = 14;
+
+/// Presenting someone in a post that carries their picture ("look at this gorgeous newborn").
+const SHOWINGS: &str = "look at this\nlook at these\ncheck out this\ncheck out these\nmeet this\nmeet our\nmeet my\nhere's our\nhere's my\nhere is our";
 
 /// Staff events, whose photos show colleagues ("photos from the ward Christmas party, tag yourselves").
 const EVENTS: &str = "christmas party\nchristmas do\nstaff party\nleaving do\nleaving party\nnight out\nawards\nawards night\nstaff awards\nsummer party\nsummer ball\nteam night out\nteam building\nwork do\ntag yourselves\ntag yourself";
@@ -104,6 +108,7 @@ impl ConsentMedia {
                 PEOPLE,
                 CLINICAL_EVENTS,
                 EVENTS,
+                SHOWINGS,
             ],
         )?;
         Ok(ConsentMedia { lists })
@@ -220,6 +225,13 @@ impl Detector for ConsentMedia {
                 found.push((s, end, subject));
             }
         }
+        for &(s, e) in hits.all(SHOWING) {
+            if let Some((subject, end)) =
+                person(&hits, text, e, 2).filter(|(subject, _)| *subject != Subject::Colleague)
+            {
+                found.push((s, end, subject));
+            }
+        }
         for list in [PATIENT, CHILD, COLLEAGUE] {
             for &(s, e) in hits.all(list) {
                 if let Some(end) = hits.within(ON_CAM, text, e, 2) {
@@ -236,7 +248,9 @@ impl Detector for ConsentMedia {
         // ("our team TikTok dancing in the corridor with the patients watching"): a reminder only.
         let mut weak = Vec::new();
         for &(s, e) in hits.all(MEDIA_WORD).iter().chain(hits.all(CAPTURING)) {
-            if forbidden(text, s) || found.iter().any(|&(fs, fe, _)| fs <= s && e <= fe) {
+            // "friends *on Snapchat*" names a platform, not a picture.
+            let platform = text[..s].trim_end().ends_with(" on");
+            if platform || forbidden(text, s) || found.iter().any(|&(fs, fe, _)| fs <= s && e <= fe) {
                 continue;
             }
             let (ss, se) = super::text::sentence(text, s, e);

@@ -27,7 +27,7 @@ const ACTIONS: &str = include_str!("../../data/lexicon/derogatory_actions.txt");
 /// Targets that are places or organisations: person-only put-downs ("a nightmare") do not apply.
 const PLACES_AND_BODIES: &str = "ward\nhospital\ntrust\ndepartment\nnhs\nunit\nthis place\nhr";
 /// Put-downs of the Trust's business wherever they stand (CDDFT 4.4.3 "Trust business").
-const BUSINESS: &str = "a stitch-up\na stitch up\na total stitch-up\na total stitch up\na complete stitch-up\njobs for the boys\njobs for mates\njobs for their mates\nnepotism\nwas rigged\nis rigged\nall rigged\nalways going to her mate\nalways going to his mate\nbackhanders\nold boys club\nold boys' club\nthe fix was in";
+const BUSINESS: &str = "a disgrace to the uniform\na disgrace to nursing\na disgrace to the profession\na disgrace to the nhs\nan embarrassment to the profession\na stitch-up\na stitch up\na total stitch-up\na total stitch up\na complete stitch-up\njobs for the boys\njobs for mates\njobs for their mates\nnepotism\nwas rigged\nis rigged\nall rigged\nalways going to her mate\nalways going to his mate\nbackhanders\nold boys club\nold boys' club\nthe fix was in";
 /// Hating a target ("hate every manager in it").
 const HATING: &str = "hate\nhate all\nhate every\ncan't stand\ncannot stand\ndespise\nloathe\nsick of";
 
@@ -104,7 +104,7 @@ const HATE: usize = 13;
 const BUSINESS_PUTDOWN: usize = 14;
 
 /// Most words in a place phrase ("on *this bloody ward*").
-const PLACE_WORDS: usize = 3;
+const PLACE_WORDS: usize = 4;
 /// Most fillers between the verb and the put-down.
 const MAX_FILLERS: usize = 4;
 

@@ -28,7 +28,7 @@ const ENGLISH: &str = "can't speak english\ncant speak english\ncannot speak eng
 const GO_HOME: &str = "go back to your own country\ngo back to your country\ngo back to their own country\ngo back to their country\ngo back where you came from\ngo back where they came from\nsend them back home\nsend them all back home\nsend them back where they came from\nsend them all back where they came from\nsend em all back\nsend them all back";
 
 /// Insinuating crime or inferiority, a few words after the group (Warn).
-const INSINUATIONS: &str = "clogging up\nblocking beds\nbed blocking\ntaking up beds\na waste of beds\nlock up your cars\nlock up your valuables\nhide your valuables\nhide your purses\nwatch your wallets\nwatch your cars\ncount the spoons\nnothing is safe\naren't as good\nare not as good\narent as good\naren't cut out for\nare not cut out for\nshouldn't be allowed to\nshould not be allowed to\ndon't belong in\ndo not belong in\ncan't handle\nare worse at\nare no good at\nare useless at\nshouldn't be doctors\nshouldn't be nurses\nshouldn't be surgeons";
+const INSINUATIONS: &str = "get all the\nalways get\nget special treatment\nget preferential treatment\nget away with\nclogging up\nblocking beds\nbed blocking\ntaking up beds\na waste of beds\nlock up your cars\nlock up your valuables\nhide your valuables\nhide your purses\nwatch your wallets\nwatch your cars\ncount the spoons\nnothing is safe\naren't as good\nare not as good\narent as good\naren't cut out for\nare not cut out for\nshouldn't be allowed to\nshould not be allowed to\ndon't belong in\ndo not belong in\ncan't handle\nare worse at\nare no good at\nare useless at\nshouldn't be doctors\nshouldn't be nurses\nshouldn't be surgeons";
 
 const GROUP: usize = 0;
 const HATE_WORD: usize = 1;

@@ -36,6 +36,8 @@ const IMAGE: usize = 5;
 
 /// Words allowed between link and object ("photo of *our new ward* whiteboard").
 const OBJECT_GAP: usize = 3;
+/// Words between a capture verb and the object ("photographed *the gas and air queue in the maternity* waiting room").
+const CAPTURE_GAP: usize = 8;
 
 /// Finds pictures likely to show patient details.
 #[derive(Debug)]
@@ -63,7 +65,10 @@ impl Detector for PatientDetails {
         let hits = self.lists.find(text);
         let mut found: Vec<(usize, usize)> = Vec::new();
         for &(s, e) in hits.all(MEDIA_WORD) {
-            if let Some(end) = hits.next(LINK, text, e).and_then(|l| hits.within(OBJECT, text, l, OBJECT_GAP)) {
+            let linked = hits.next(LINK, text, e).and_then(|l| hits.within(OBJECT, text, l, OBJECT_GAP));
+            // "photographed the queue in the maternity waiting room": a capture verb reaches further.
+            let captured = text[s..e].ends_with("ed").then(|| hits.within(OBJECT, text, e, CAPTURE_GAP)).flatten();
+            if let Some(end) = linked.or(captured) {
                 found.push((s, end));
             }
         }

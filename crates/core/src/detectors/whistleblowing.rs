@@ -26,9 +26,9 @@ const RAISED: &str = "raised concerns\nraised it\nraised this\nraised my concern
 const IGNORED: &str = "ignored\nnothing\nno one\nnobody\nnothing happened\nnothing changed\nnothing was done";
 
 /// Too few staff …
-const STAFFING: &str = "not enough staff\nweren't enough staff\nwasn't enough staff\nwere not enough staff\nshort staffed\nshort-staffed\nunderstaffed\nunder-staffed\nno staff\nskeleton staff\nno nurses\nonly two nurses\nonly 2 nurses\nonly one nurse\nonly 1 nurse";
+const STAFFING: &str = "staffing\nstaffing levels\nstaffing tonight\nnot enough staff\nweren't enough staff\nwasn't enough staff\nwere not enough staff\nshort staffed\nshort-staffed\nunderstaffed\nunder-staffed\nno staff\nskeleton staff\nno nurses\nonly two nurses\nonly 2 nurses\nonly one nurse\nonly 1 nurse";
 /// … and patients harmed (together a disclosure).
-const HARMED: &str = "died\ndying\ndeath\ndeaths\nharmed\ncame to harm\nat risk\nunsafe\ndangerous\nneglected\nleft in pain\nleft lying\nleft in their own\nnobody will admit\nno one will admit\nwon't admit\nwill not admit";
+const HARMED: &str = "dies\nif someone dies\nsomeone will die\nsomeone is going to die\ngoing to die\ndied\ndying\ndeath\ndeaths\nharmed\ncame to harm\nat risk\nunsafe\ndangerous\nneglected\nleft in pain\nleft lying\nleft in their own\nnobody will admit\nno one will admit\nwon't admit\nwill not admit";
 /// Taking it to the press.
 const GOING_PUBLIC: &str = "going to\nwent to\ngoing straight to\ncontacting\ncontacted\ntipped off\ntalking to\nspoke to\nspeaking to\nsending this to\nsent this to\ntelling";
 const OUTLETS: &str = "the daily mail\ndaily mail\nthe mail\nthe sun\nthe guardian\nthe bbc\nbbc\nthe papers\nthe press\nthe media\nitv\nsky news\nthe mirror\nthe times\nthe telegraph\na journalist\njournalists\nthe local paper\nthe news\nthe echo";
@@ -89,7 +89,7 @@ impl Detector for Whistleblowing {
             // Short staffing is everyday venting; with harm in the same sentence it is a disclosure.
             if spans_in_sentence(hits.all(HARM), text, s, e) {
                 found.push((s, e, true));
-            } else {
+            } else if !text[s..e].starts_with("staffing") {
                 out.push(
                     Candidate::new(
                         "whistleblowing",
@@ -164,10 +164,8 @@ mod tests {
 
     #[test]
     fn pointing_to_the_route_is_informational() {
-        assert_eq!(
-            found("Unsafe staffing on our ward? Talk to our Freedom to Speak Up Guardian"),
-            [Some(Severity::Info)]
-        );
+        let routed = found("Unsafe staffing on our ward? Talk to our Freedom to Speak Up Guardian");
+        assert!(!routed.is_empty() && routed.iter().all(|s| *s == Some(Severity::Info)), "{routed:?}");
     }
 
     #[test]
