@@ -9,7 +9,9 @@
 //! Warn (High when filmed secretly); colleagues are Warn for video or candid shots (asleep, drunk) and
 //! Info for posed photos; children count only in a work setting, so "pics of my kids at the beach" is
 //! the author's own business. A stated consent ("shared with her permission") lowers everything to Info,
-//! unless negated ("without their consent").
+//! unless negated ("without their consent"); a forbidden picture ("no selfies with patients") is
+//! guidance, not an announcement. A media word merely in the same sentence as a patient, with no
+//! construction joining them, is an Info reminder.
 
 use super::text::{next_word, spans_in_sentence, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};

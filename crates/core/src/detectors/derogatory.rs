@@ -7,8 +7,11 @@
 //! *construction*: a target (from `data/lexicon/derogatory_targets.txt`) joined to a put-down, either
 //! predicatively ("… are useless", "… is a joke") or attributively ("useless matron"). Words alone would
 //! fire on "useless printer" or "the therapy animals visited the patients"; the constructions do not.
-//! Dehumanising words ("animals", "vermin") about people are High. Contemptuous labels for patients
-//! ("bed blockers", "frequent flyers") count when the sentence is about work.
+//! Dehumanising words ("animals", "vermin") about people are High. Also derogatory: what a target is
+//! said to do ("management don't care"), hating a target ("sick of this place"), put-downs that only
+//! fit people ("our matron is a nightmare" — but "the ward is a nightmare tonight" is workload), and
+//! put-downs of the Trust's business ("the interview was a stitch-up"). Contemptuous labels for
+//! patients ("bed blockers", "frequent flyers") count when the sentence is about work.
 
 use super::text::{in_sentence, next_word, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};
