@@ -44,7 +44,7 @@ const HOPES: &str = "let them\nlet him\nlet her\nhope you\nhope u\nhope he\nhope
 const HARMS: &str = "gets keyed\nget keyed\ngets vandalised\ngets torched\nburns down\ngets smashed up\ngets run over\nchoke\nchokes\ndie\ndies\nrot\nrots\nsuffer\nsuffers\nburn\nburns\nget cancer\ngets cancer\nget hit by a bus\ngets hit by a bus\nget run over\ngets run over\ndrop dead\ndrops dead\ncrash\ncrashes\nget what's coming\ngets what's coming\nget what you deserve\nget what they deserve\nget sacked\ngets sacked\nlose your job\nloses her job\nloses his job";
 
 /// A violent reprisal promised to whoever comes next ("next relative who asks gets a slap"): Warn.
-const REPRISALS: &str = "gets a slap\nget a slap\ngetting a slap\ngets slapped\ngets a punch\ngets punched\ngets decked\ngets battered\ngets a smack\ngets smacked\ngets a kicking\ngets knocked out\nis getting slapped\nis getting decked";
+const REPRISALS: &str = "deserve to die\ndeserves to die\ndeserve to get sick and die\ndeserve to get sick\ndeserves to get sick\ngets a slap\nget a slap\ngetting a slap\ngets slapped\ngets a punch\ngets punched\ngets decked\ngets battered\ngets a smack\ngets smacked\ngets a kicking\ngets knocked out\nis getting slapped\nis getting decked";
 
 /// "Watch your back" is menacing only when it ends the sentence: "watch your back when lifting" is advice.
 const WATCH_BACK: &str = "watch your back\nwatch his back\nwatch her back\nbetter watch your back\nwatch ur back";
