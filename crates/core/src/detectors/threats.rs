@@ -17,7 +17,7 @@ use crate::finding::Severity;
 /// What a threat starts with.
 const LEADS: &str = "wish someone would\ni wish someone would\nsomebody needs to\nsomeone ought to\ni'll\ni will\ni'm going to\nim going to\ni am going to\ni'm gonna\nim gonna\ngonna\ni swear i'll\ni want to\ni'd love to\nsomeone should\nsomeone needs to\nsomebody should\nwe should\nlet's\nlets";
 /// Violent verbs.
-const VIOLENCE: &str = "throw something\nthrow the phone\nthrow\npush\nshove\ntrip\nknock\nfloor\nkill\nmurder\nstab\nshoot\nstrangle\nbatter\npunch\ndeck\nslap\nsmack\nknock out\nkick\nhurt\nbeat up\nbeat\nthump\nlamp\nglass\nbottle\nheadbutt\nthrottle\nchoke\nsmash\ntwat\nknife\nrun over\nsort out\ndo in\nburn";
+const VIOLENCE: &str = "end\nbury\nkick his head in\nkick her head in\nthrow something\nthrow the phone\nthrow\npush\nshove\ntrip\nknock\nfloor\nkill\nmurder\nstab\nshoot\nstrangle\nbatter\npunch\ndeck\nslap\nsmack\nknock out\nkick\nhurt\nbeat up\nbeat\nthump\nlamp\nglass\nbottle\nheadbutt\nthrottle\nchoke\nsmash\ntwat\nknife\nrun over\nsort out\ndo in\nburn";
 /// Specific people a threat is aimed at (High).
 const PEOPLE: &str = "at her head\nat his head\nat her\nat him\nat you\nat them\nyou\nu\nya\nhim\nher\nthem\nhis face\nher face\nyour face\nhis head\nher head\nyour head\nyour teeth\nhis teeth\nher teeth";
 /// Determiners that make a role specific ("*that* consultant").
