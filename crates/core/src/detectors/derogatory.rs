@@ -29,8 +29,9 @@ const ACTIONS: &str = include_str!("../../data/lexicon/derogatory_actions.txt");
 
 /// Targets that are places or organisations: person-only put-downs ("a nightmare") do not apply.
 const PLACES_AND_BODIES: &str = "ward\nhospital\ntrust\ndepartment\nnhs\nunit\nthis place\nhr";
-/// Put-downs of the Trust's business wherever they stand (CDDFT 4.4.3 "Trust business").
-const BUSINESS: &str = "a disgrace to the uniform\na disgrace to nursing\na disgrace to the profession\na disgrace to the nhs\nan embarrassment to the profession\na stitch-up\na stitch up\na total stitch-up\na total stitch up\na complete stitch-up\njobs for the boys\njobs for mates\njobs for their mates\nnepotism\nwas rigged\nis rigged\nall rigged\nalways going to her mate\nalways going to his mate\nbackhanders\nold boys club\nold boys' club\nthe fix was in";
+/// Put-downs that need no target word, wherever they stand: of the Trust's business (CDDFT 4.4.3
+/// "Trust business") or of someone's work ("useless at your job").
+const BUSINESS: &str = "useless at your job\nthis useless at your job\nuseless at his job\nuseless at her job\nuseless at their job\nincompetent at your job\nso bad at your job\ncrap at your job\nshit at your job\na disgrace to the uniform\na disgrace to nursing\na disgrace to the profession\na disgrace to the nhs\nan embarrassment to the profession\na stitch-up\na stitch up\na total stitch-up\na total stitch up\na complete stitch-up\njobs for the boys\njobs for mates\njobs for their mates\nnepotism\nwas rigged\nis rigged\nall rigged\nalways going to her mate\nalways going to his mate\nbackhanders\nold boys club\nold boys' club\nthe fix was in";
 /// Hating a target ("hate every manager in it").
 const HATING: &str = "hate\nhate all\nhate every\ncan't stand\ncannot stand\ndespise\nloathe\nsick of";
 
