@@ -7,8 +7,11 @@
 //! *construction*: a target (from `data/lexicon/derogatory_targets.txt`) joined to a put-down, either
 //! predicatively ("… are useless", "… is a joke") or attributively ("useless matron"). Words alone would
 //! fire on "useless printer" or "the therapy animals visited the patients"; the constructions do not.
-//! Dehumanising words ("animals", "vermin") about people are High. Contemptuous labels for patients
-//! ("bed blockers", "frequent flyers") count when the sentence is about work.
+//! Dehumanising words ("animals", "vermin") about people are High. Also derogatory: what a target is
+//! said to do ("management don't care"), hating a target ("sick of this place"), put-downs that only
+//! fit people ("our matron is a nightmare" — but "the ward is a nightmare tonight" is workload), and
+//! put-downs of the Trust's business ("the interview was a stitch-up"). Contemptuous labels for
+//! patients ("bed blockers", "frequent flyers") count when the sentence is about work.
 
 use super::text::{in_sentence, next_word, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};
@@ -26,8 +29,9 @@ const ACTIONS: &str = include_str!("../../data/lexicon/derogatory_actions.txt");
 
 /// Targets that are places or organisations: person-only put-downs ("a nightmare") do not apply.
 const PLACES_AND_BODIES: &str = "ward\nhospital\ntrust\ndepartment\nnhs\nunit\nthis place\nhr";
-/// Put-downs of the Trust's business wherever they stand (CDDFT 4.4.3 "Trust business").
-const BUSINESS: &str = "a stitch-up\na stitch up\na total stitch-up\na total stitch up\na complete stitch-up\njobs for the boys\njobs for mates\njobs for their mates\nnepotism\nwas rigged\nis rigged\nall rigged\nalways going to her mate\nalways going to his mate\nbackhanders\nold boys club\nold boys' club\nthe fix was in";
+/// Put-downs that need no target word, wherever they stand: of the Trust's business (CDDFT 4.4.3
+/// "Trust business") or of someone's work ("useless at your job").
+const BUSINESS: &str = "useless at your job\nthis useless at your job\nuseless at his job\nuseless at her job\nuseless at their job\nincompetent at your job\nso bad at your job\ncrap at your job\nshit at your job\na disgrace to the uniform\na disgrace to nursing\na disgrace to the profession\na disgrace to the nhs\nan embarrassment to the profession\na stitch-up\na stitch up\na total stitch-up\na total stitch up\na complete stitch-up\njobs for the boys\njobs for mates\njobs for their mates\nnepotism\nwas rigged\nis rigged\nall rigged\nalways going to her mate\nalways going to his mate\nbackhanders\nold boys club\nold boys' club\nthe fix was in";
 /// Hating a target ("hate every manager in it").
 const HATING: &str = "hate\nhate all\nhate every\ncan't stand\ncannot stand\ndespise\nloathe\nsick of";
 
@@ -104,7 +108,7 @@ const HATE: usize = 13;
 const BUSINESS_PUTDOWN: usize = 14;
 
 /// Most words in a place phrase ("on *this bloody ward*").
-const PLACE_WORDS: usize = 3;
+const PLACE_WORDS: usize = 4;
 /// Most fillers between the verb and the put-down.
 const MAX_FILLERS: usize = 4;
 

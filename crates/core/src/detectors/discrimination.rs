@@ -28,7 +28,12 @@ const ENGLISH: &str = "can't speak english\ncant speak english\ncannot speak eng
 const GO_HOME: &str = "go back to your own country\ngo back to your country\ngo back to their own country\ngo back to their country\ngo back where you came from\ngo back where they came from\nsend them back home\nsend them all back home\nsend them back where they came from\nsend them all back where they came from\nsend em all back\nsend them all back";
 
 /// Insinuating crime or inferiority, a few words after the group (Warn).
-const INSINUATIONS: &str = "clogging up\nblocking beds\nbed blocking\ntaking up beds\na waste of beds\nlock up your cars\nlock up your valuables\nhide your valuables\nhide your purses\nwatch your wallets\nwatch your cars\ncount the spoons\nnothing is safe\naren't as good\nare not as good\narent as good\naren't cut out for\nare not cut out for\nshouldn't be allowed to\nshould not be allowed to\ndon't belong in\ndo not belong in\ncan't handle\nare worse at\nare no good at\nare useless at\nshouldn't be doctors\nshouldn't be nurses\nshouldn't be surgeons";
+const INSINUATIONS: &str = "can't be proper\ncannot be proper\ncan't be real\naren't real\nare not real\ncan't be good\nwill never be proper\nget all the\nalways get\nget special treatment\nget preferential treatment\nget away with\nclogging up\nblocking beds\nbed blocking\ntaking up beds\na waste of beds\nlock up your cars\nlock up your valuables\nhide your valuables\nhide your purses\nwatch your wallets\nwatch your cars\ncount the spoons\nnothing is safe\naren't as good\nare not as good\narent as good\naren't cut out for\nare not cut out for\nshouldn't be allowed to\nshould not be allowed to\ndon't belong in\ndo not belong in\ncan't handle\nare worse at\nare no good at\nare useless at\nshouldn't be doctors\nshouldn't be nurses\nshouldn't be surgeons";
+
+/// Nationality, ethnicity or faith written before a noun ("Romanian carers", "Filipino nurses").
+const ORIGINS: &str = "romanian\npolish\nnigerian\nindian\nfilipino\npakistani\nbangladeshi\nghanaian\nzimbabwean\neastern european\nafrican\nasian\nchinese\nmuslim\njewish\nhindu\nsikh\nblack\nforeign\nimmigrant\nmigrant\ngay\ntrans";
+/// People nouns after an origin word.
+const PEOPLE_NOUNS: &str = "carers\nnurses\ndoctors\nstaff\nworkers\ncleaners\nhcas\nporters\npeople\npatients\nfamilies\nwomen\nmen\ncolleagues\nstudents";
 
 const GROUP: usize = 0;
 const HATE_WORD: usize = 1;
@@ -39,6 +44,8 @@ const EXPEL_CALL: usize = 5;
 const NO_ENGLISH: usize = 6;
 const HOME: usize = 7;
 const INSINUATION: usize = 8;
+const ORIGIN: usize = 9;
+const PEOPLE_NOUN: usize = 10;
 
 /// Most fillers between the verb and the predicate.
 const MAX_FILLERS: usize = 3;
@@ -54,7 +61,19 @@ impl Discrimination {
     pub fn new() -> Result<Self, Error> {
         let lists = Lists::new(
             "discrimination word lists",
-            &[GROUPS, HATE, STEREOTYPES, COPULAS, FILLERS, EXPEL, ENGLISH, GO_HOME, INSINUATIONS],
+            &[
+                GROUPS,
+                HATE,
+                STEREOTYPES,
+                COPULAS,
+                FILLERS,
+                EXPEL,
+                ENGLISH,
+                GO_HOME,
+                INSINUATIONS,
+                ORIGINS,
+                PEOPLE_NOUNS,
+            ],
         )?;
         Ok(Discrimination { lists })
     }
@@ -64,7 +83,11 @@ impl Detector for Discrimination {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
         let hits = self.lists.find(text);
-        for &(start, end) in hits.all(GROUP) {
+        let by_origin =
+            hits.all(ORIGIN).iter().filter_map(|&(s, e)| hits.next(PEOPLE_NOUN, text, e).map(|end| (s, end)));
+        let mut groups: Vec<(usize, usize)> = hits.all(GROUP).to_vec();
+        groups.extend(by_origin);
+        for (start, end) in groups {
             let found = if let Some(e) = hits.next(EXPEL_CALL, text, end) {
                 Some((e, Severity::High, "call to expel or punish a protected group"))
             } else if let Some(e) = hits.within(INSINUATION, text, end, 4) {

@@ -18,7 +18,7 @@ use crate::finding::Severity;
 const MEDIA: &str = "photo\nphotos\npic\npics\npicture\npictures\nsnap\nselfie\nselfies\nscreenshot\nscreenshots\nscreengrab\nscreen grab\nvideo\nshot\nphotographed\nsnapped\nfilmed\nscreenshotted";
 const LINKS: &str = "at\nof\nwith\nshowing\nin front of\nnext to\nby\nfrom\nbeside";
 /// Objects that carry patient details.
-const OBJECTS: &str = "waiting room\nwaiting area\ntheatre board\nstatus board\npatient status board\ntheatre whiteboard\nbed management board\nwhiteboard\nwhiteboards\nwhite board\nward board\nbed board\npatient board\nhandover board\nhandover sheet\nhandover sheets\nhandover list\npatient list\ntheatre list\nward list\nclinic list\nbed state\nwristband\nwristbands\nname band\nname bands\nid band\nid bands\nhospital band\npatient notes\nmedical notes\nthe notes\nnotes trolley\ndrug chart\ndrug charts\nobs chart\nobservation chart\nfluid chart\nkardex\nprescription\nprescriptions\npatient label\npatient labels\npatient sticker\npatient stickers\naddressograph\ncomputer screen\nthe screen\nward computer\nehr\nepr\nepic\ncerner\nsystmone\nsystem one\nemis\nlorenzo\nx-ray\nx-rays\nxray\nxrays\nct scan\nct scans\nmri scan\nmri\nct head\necg\necgs\nultrasound\nblood results\nlab results\npatient results\nreferral letter\ndischarge letter\ntracking board\ned board\na&e board\nthe board";
+const OBJECTS: &str = "medication trolley\nthe medication trolley\ndrugs trolley\ndrug trolley\nmedication labels\nthe labels\nwaiting room\nwaiting area\ntheatre board\nstatus board\npatient status board\ntheatre whiteboard\nbed management board\nwhiteboard\nwhiteboards\nwhite board\nward board\nbed board\npatient board\nhandover board\nhandover sheet\nhandover sheets\nhandover list\npatient list\ntheatre list\nward list\nclinic list\nbed state\nwristband\nwristbands\nname band\nname bands\nid band\nid bands\nhospital band\npatient notes\nmedical notes\nthe notes\nnotes trolley\ndrug chart\ndrug charts\nobs chart\nobservation chart\nfluid chart\nkardex\nprescription\nprescriptions\npatient label\npatient labels\npatient sticker\npatient stickers\naddressograph\ncomputer screen\nthe screen\nward computer\nehr\nepr\nepic\ncerner\nsystmone\nsystem one\nemis\nlorenzo\nx-ray\nx-rays\nxray\nxrays\nct scan\nct scans\nmri scan\nmri\nct head\necg\necgs\nultrasound\nblood results\nlab results\npatient results\nreferral letter\ndischarge letter\ntracking board\ned board\na&e board\nthe board";
 /// Said to be in the picture.
 const IN_SHOT: &str = "in this pic\nin this photo\nin this picture\nin this shot\nin this video\nin my pic\nin my photo\nzoomed in on\nzoom in on\nin the background\nin the back\nin the pic\nin the photo\nin the picture\nin the shot\nin the selfie\nin the video\nin the frame\nin shot\nbehind us\nbehind me\nin the corner\nvisible";
 /// Sharing a case image.
@@ -36,6 +36,8 @@ const IMAGE: usize = 5;
 
 /// Words allowed between link and object ("photo of *our new ward* whiteboard").
 const OBJECT_GAP: usize = 3;
+/// Words between a capture verb and the object ("photographed *the gas and air queue in the maternity* waiting room").
+const CAPTURE_GAP: usize = 8;
 
 /// Finds pictures likely to show patient details.
 #[derive(Debug)]
@@ -63,7 +65,10 @@ impl Detector for PatientDetails {
         let hits = self.lists.find(text);
         let mut found: Vec<(usize, usize)> = Vec::new();
         for &(s, e) in hits.all(MEDIA_WORD) {
-            if let Some(end) = hits.next(LINK, text, e).and_then(|l| hits.within(OBJECT, text, l, OBJECT_GAP)) {
+            let linked = hits.next(LINK, text, e).and_then(|l| hits.within(OBJECT, text, l, OBJECT_GAP));
+            // "photographed the queue in the maternity waiting room": a capture verb reaches further.
+            let captured = text[s..e].ends_with("ed").then(|| hits.within(OBJECT, text, e, CAPTURE_GAP)).flatten();
+            if let Some(end) = linked.or(captured) {
                 found.push((s, end));
             }
         }

@@ -16,7 +16,7 @@ use crate::finding::Severity;
 const COMPANIES: &str = include_str!("../../data/lexicon/pharma_companies.txt");
 
 /// Phrases that promote something.
-const PROMOTING: &str = "discount link\ndm me for a discount\ndm me for a code\ndm me for my code\nmessage me for a discount\nlink in my bio for\nlink in bio for\nmy link in bio\nuse my code\nuse code\nwith my code\ndiscount code\nmy discount code\npromo code\nmy promo code\nreferral code\nmy referral code\nvoucher code\naffiliate link\nmy affiliate link\nmy referral link\nreferral link\nsign up with my link\nsign up using my link\nshop my link\nsponsored by\nin partnership with\nbrand ambassador\nproud ambassador for\nproud to be an ambassador for\nambassador for\nproud to partner with\nproud to be partnering with\ngifted by\nkindly gifted\nkindly sent me\nsent me these\nsent me this\nfor sending me\nfor gifting me\nfor the free\nfree samples from\npaid me to\nthey paid for my\nall expenses paid\nexpenses paid trip\nspeaker fee\nhonorarium\nadvisory board";
+const PROMOTING: &str = "at checkout\noff at checkout\nin return for a review\nsent it free\nsent it to me free\nsent me it free\nfree in return for\nuse link in bio\nuse the link in my bio\ngifted in return for\ndiscount link\ndm me for a discount\ndm me for a code\ndm me for my code\nmessage me for a discount\nlink in my bio for\nlink in bio for\nmy link in bio\nuse my code\nuse code\nwith my code\ndiscount code\nmy discount code\npromo code\nmy promo code\nreferral code\nmy referral code\nvoucher code\naffiliate link\nmy affiliate link\nmy referral link\nreferral link\nsign up with my link\nsign up using my link\nshop my link\nsponsored by\nin partnership with\nbrand ambassador\nproud ambassador for\nproud to be an ambassador for\nambassador for\nproud to partner with\nproud to be partnering with\ngifted by\nkindly gifted\nkindly sent me\nsent me these\nsent me this\nfor sending me\nfor gifting me\nfor the free\nfree samples from\npaid me to\nthey paid for my\nall expenses paid\nexpenses paid trip\nspeaker fee\nhonorarium\nadvisory board";
 /// What a company may have given.
 const BENEFITS: &str = "paid\nsponsored\nfunded\nhosted\ndinner\nlunch\ntrip\nflights\nhotel\nspeaker fee\nhonorarium\nconsultancy\nadvisory board\nfree\nfreebies\ngifted\nthanks to\ninvited me\ntreated us\ntreated me\nexpenses paid\nall expenses\ngoodie bag\nsamples\nhighly recommend\nswitch your patients to\nprescribe";
 /// A declaration of interest (hashtags are checked separately: `#` starts a comment here).
@@ -60,13 +60,17 @@ fn has_ad_marker(text: &str) -> bool {
     })
 }
 
-/// Spans of "code NURSE20": the word `code` followed by a token of letters then digits.
+/// Spans of "code NURSE20" or "use NURSE20": `code` or `use` followed by a token of letters then
+/// digits.
 fn discount_codes(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    text.match_indices("code ").filter_map(move |(i, _)| {
+    // "use FFP3 masks" and "use COVID19 precautions" are not codes: `use` needs a shopping word nearby.
+    let shopping = ["checkout", "% off", "discount", " off "].iter().any(|w| text.contains(w));
+    let leads: &[&str] = if shopping { &["code ", "use "] } else { &["code "] };
+    leads.iter().flat_map(move |lead| text.match_indices(lead)).filter_map(move |(i, lead)| {
         if i > 0 && text.as_bytes()[i - 1].is_ascii_alphanumeric() {
             return None;
         }
-        let start = i + "code ".len();
+        let start = i + lead.len();
         let len = text[start..].bytes().take_while(u8::is_ascii_alphanumeric).count();
         let token = &text[start..start + len];
         let letters = token.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -122,6 +126,7 @@ mod tests {
             "Fab dinner last night, thanks Pfizer for hosting us",
             "So grateful to be a brand ambassador for ComfyClogs",
             "new scrubs, code JO15 gets you money off",
+            "use NURSEAMY10 at checkout for my favourite shakes",
             "This conference trip was sponsored by Novo Nordisk",
         ] {
             assert!(found(text).contains(&None), "{text}: {:?}", found(text));
@@ -142,6 +147,8 @@ mod tests {
             "20% off for NHS staff at the canteen this week",
             "AstraZeneca trial results published today",
             "my code wouldn't compile so I went to bed",
+            "use FFP3 masks for all AGP procedures",
+            "please use COVID19 precautions in bay 2",
         ] {
             assert!(found(text).iter().all(|s| s.is_some()), "{text}: {:?}", found(text));
         }

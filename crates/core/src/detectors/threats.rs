@@ -15,11 +15,11 @@ use crate::error::Error;
 use crate::finding::Severity;
 
 /// What a threat starts with.
-const LEADS: &str = "i'll\ni will\ni'm going to\nim going to\ni am going to\ni'm gonna\nim gonna\ngonna\ni swear i'll\ni want to\ni'd love to\nsomeone should\nsomeone needs to\nsomebody should\nwe should\nlet's\nlets";
+const LEADS: &str = "i'd happily\ni would happily\ni'd gladly\ni could happily\ni'd love to\nwish someone would\ni wish someone would\nsomebody needs to\nsomeone ought to\ni'll\ni will\ni'm going to\nim going to\ni am going to\ni'm gonna\nim gonna\ngonna\ni swear i'll\ni want to\ni'd love to\nsomeone should\nsomeone needs to\nsomebody should\nwe should\nlet's\nlets";
 /// Violent verbs.
-const VIOLENCE: &str = "knock\nfloor\nkill\nmurder\nstab\nshoot\nstrangle\nbatter\npunch\ndeck\nslap\nsmack\nknock out\nkick\nhurt\nbeat up\nbeat\nthump\nlamp\nglass\nbottle\nheadbutt\nthrottle\nchoke\nsmash\ntwat\nknife\nrun over\nsort out\ndo in\nburn";
+const VIOLENCE: &str = "end\nbury\nkick his head in\nkick her head in\nthrow something\nthrow the phone\nthrow\npush\nshove\ntrip\nknock\nfloor\nkill\nmurder\nstab\nshoot\nstrangle\nbatter\npunch\ndeck\nslap\nsmack\nknock out\nkick\nhurt\nbeat up\nbeat\nthump\nlamp\nglass\nbottle\nheadbutt\nthrottle\nchoke\nsmash\ntwat\nknife\nrun over\nsort out\ndo in\nburn";
 /// Specific people a threat is aimed at (High).
-const PEOPLE: &str = "you\nu\nya\nhim\nher\nthem\nhis face\nher face\nyour face\nhis head\nher head\nyour head\nyour teeth\nhis teeth\nher teeth";
+const PEOPLE: &str = "at her head\nat his head\nat her\nat him\nat you\nat them\nyou\nu\nya\nhim\nher\nthem\nhis face\nher face\nyour face\nhis head\nher head\nyour head\nyour teeth\nhis teeth\nher teeth";
 /// Determiners that make a role specific ("*that* consultant").
 const DETERMINERS: &str = "that\nthe\nthis\nyour\nhis\nher\ntheir";
 /// People and body parts after a determiner.
@@ -44,7 +44,7 @@ const HOPES: &str = "let them\nlet him\nlet her\nhope you\nhope u\nhope he\nhope
 const HARMS: &str = "gets keyed\nget keyed\ngets vandalised\ngets torched\nburns down\ngets smashed up\ngets run over\nchoke\nchokes\ndie\ndies\nrot\nrots\nsuffer\nsuffers\nburn\nburns\nget cancer\ngets cancer\nget hit by a bus\ngets hit by a bus\nget run over\ngets run over\ndrop dead\ndrops dead\ncrash\ncrashes\nget what's coming\ngets what's coming\nget what you deserve\nget what they deserve\nget sacked\ngets sacked\nlose your job\nloses her job\nloses his job";
 
 /// A violent reprisal promised to whoever comes next ("next relative who asks gets a slap"): Warn.
-const REPRISALS: &str = "gets a slap\nget a slap\ngetting a slap\ngets slapped\ngets a punch\ngets punched\ngets decked\ngets battered\ngets a smack\ngets smacked\ngets a kicking\ngets knocked out\nis getting slapped\nis getting decked";
+const REPRISALS: &str = "should be left to die\nleave them to die\nlet them rot\nlet him rot\nlet her rot\ndeserve to die\ndeserves to die\ndeserve to get sick and die\ndeserve to get sick\ndeserves to get sick\ngets a slap\nget a slap\ngetting a slap\ngets slapped\ngets a punch\ngets punched\ngets decked\ngets battered\ngets a smack\ngets smacked\ngets a kicking\ngets knocked out\nis getting slapped\nis getting decked";
 
 /// "Watch your back" is menacing only when it ends the sentence: "watch your back when lifting" is advice.
 const WATCH_BACK: &str = "watch your back\nwatch his back\nwatch her back\nbetter watch your back\nwatch ur back";
@@ -139,7 +139,7 @@ impl Detector for Threats {
             let Some(verb) = verb else { continue };
             let target = if let Some(e) = hits.next(WHOEVER, text, verb) {
                 Some((e, Severity::Warn, "violent verb aimed at whoever comes next"))
-            } else if let Some(e) = hits.next(PERSON, text, verb).or_else(|| named(text, verb)) {
+            } else if let Some(e) = hits.within(PERSON, text, verb, 3).or_else(|| named(text, verb)) {
                 Some((e, Severity::High, "violent verb aimed at a specific person"))
             } else {
                 hits.next(DETERMINER, text, verb)
