@@ -8,15 +8,12 @@
 
 use crate::catalogue::{ContextClass, CONTEXT_LISTS};
 use crate::error::Error;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// All context words, compiled once per analyser.
 #[derive(Debug)]
 pub struct ContextIndex {
-    automaton: AhoCorasick,
-    /// For each pattern: (class id, whether it matches as a prefix, e.g. `diagnos*`).
-    patterns: Vec<(usize, bool)>,
-    class_count: usize,
+    lists: WordLists,
 }
 
 /// Positions of context words found in one normalised text, per class, sorted by start.
@@ -33,30 +30,68 @@ impl ContextIndex {
     }
 
     fn from_lists<'a>(lists: impl Iterator<Item = &'a str>) -> Result<Self, Error> {
-        let mut words = Vec::new();
-        let mut patterns = Vec::new();
-        let mut class_count = 0;
-        for (class, text) in lists.enumerate() {
-            class_count = class + 1;
-            for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-                let (word, prefix) = match line.strip_suffix('*') {
-                    Some(w) => (w, true),
-                    None => (line, false),
-                };
-                words.push(crate::normalize::Normalized::new(word).as_str().to_string());
-                patterns.push((class, prefix));
-            }
-        }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&words)
-            .map_err(|e| Error::internal("context word lists", e))?;
-        Ok(ContextIndex { automaton, patterns, class_count })
+        Ok(ContextIndex { lists: WordLists::new("context word lists", lists)? })
     }
 
     /// Finds every context word in a normalised text.
     pub fn find(&self, text: &str) -> ContextHits {
-        let mut by_class = vec![Vec::new(); self.class_count];
+        ContextHits { by_class: self.lists.find(text) }
+    }
+}
+
+/// The entries of a word list: one a line, blank lines and `#` comments skipped, trimmed.
+pub(crate) fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Several word lists compiled into one automaton, matched as whole words in one pass. Shared by the
+/// context index and the detectors that read constructions from word lists (`detectors::text`), so
+/// there is one matcher to keep linear. Entries are normalised like the text (so they may be typed
+/// naturally); a trailing `*` matches any word ending (`diagnos*`).
+#[derive(Debug)]
+pub(crate) struct WordLists {
+    automaton: AhoCorasick,
+    /// For each pattern: (list index, whether it matches as a prefix).
+    patterns: Vec<(usize, bool)>,
+    count: usize,
+}
+
+impl WordLists {
+    /// Compiles `lists` (list `i` is the `i`-th given); `what` names them in errors.
+    pub(crate) fn new<'a>(what: &'static str, lists: impl Iterator<Item = &'a str>) -> Result<Self, Error> {
+        let mut words = Vec::new();
+        let mut patterns = Vec::new();
+        let mut count = 0;
+        for (i, list) in lists.enumerate() {
+            count = i + 1;
+            for entry in entries(list) {
+                let (word, prefix) = match entry.strip_suffix('*') {
+                    Some(w) => (w, true),
+                    None => (entry, false),
+                };
+                // Lower-case ASCII is already in normal form; only other entries pay for normalising.
+                if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+                    words.push(word.to_string());
+                } else {
+                    words.push(crate::normalize::Normalized::new(word).as_str().to_string());
+                }
+                patterns.push((i, prefix));
+            }
+        }
+        // A contiguous NFA builds in microseconds per list, which matters more than search speed at
+        // every service-worker start; the prefilter rarely helps with hundreds of short words.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .prefilter(false)
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .map_err(|e| Error::internal(what, e))?;
+        Ok(WordLists { automaton, patterns, count })
+    }
+
+    /// Every whole-word entry in `text`, per list, each list sorted by start.
+    pub(crate) fn find(&self, text: &str) -> Vec<Vec<(usize, usize)>> {
+        let mut by_list = vec![Vec::new(); self.count];
         let bytes = text.as_bytes();
         // The last run of word bytes scanned for a prefix word: `(from, end)` where `end` is a word's
         // end. Matches arrive in order of their end, so each byte is scanned at most once and a word
@@ -66,7 +101,7 @@ impl ContextIndex {
             if !is_boundary(bytes, m.start()) {
                 continue;
             }
-            let (class, prefix) = self.patterns[m.pattern().as_usize()];
+            let (list, prefix) = self.patterns[m.pattern().as_usize()];
             let mut end = m.end();
             if prefix {
                 if !(word_run.0 <= end && end <= word_run.1) {
@@ -79,14 +114,14 @@ impl ContextIndex {
                 end = word_run.1;
             }
             if is_boundary(bytes, end) {
-                by_class[class].push((m.start(), end));
+                by_list[list].push((m.start(), end));
             }
         }
-        for hits in &mut by_class {
+        for hits in &mut by_list {
             hits.sort_unstable();
             hits.dedup();
         }
-        ContextHits { by_class }
+        by_list
     }
 }
 
@@ -187,6 +222,6 @@ mod tests {
     #[test]
     fn every_shipped_list_compiles() {
         let idx = ContextIndex::new().expect("compiles");
-        assert_eq!(idx.class_count, CONTEXT_LISTS.len());
+        assert_eq!(idx.lists.count, CONTEXT_LISTS.len());
     }
 }

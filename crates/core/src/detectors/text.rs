@@ -11,79 +11,29 @@
 //! for the long ones, short grammatical lists beside the detector that uses them.
 
 use crate::catalogue::ContextClass;
-use crate::context::{is_boundary, ContextHits};
+use crate::context::{ContextHits, WordLists};
 use crate::error::Error;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// Bytes looked at either side of a span when finding its sentence; keeps every lookup constant-time.
 const SENTENCE_REACH: usize = 400;
 
-/// The entries of a word list: one a line, blank lines and `#` comments skipped, trimmed.
-pub(crate) fn entries(list: &str) -> impl Iterator<Item = &str> {
-    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+pub(crate) use crate::context::entries;
 
 /// Several word lists compiled into one automaton; list `i` is the `i`-th given to [`Lists::new`].
-/// Entries are normalised like the text (so they may be typed naturally), match whole words only, and a
-/// trailing `*` matches any word ending (`fancied*`).
+/// Entries match whole words only; a trailing `*` matches any word ending (`fancied*`). The matcher
+/// is the context index's ([`WordLists`]), so both stay linear together.
 #[derive(Debug)]
-pub(crate) struct Lists {
-    automaton: AhoCorasick,
-    /// For each pattern: (list index, prefix entry).
-    patterns: Vec<(usize, bool)>,
-    count: usize,
-}
+pub(crate) struct Lists(WordLists);
 
 impl Lists {
     /// Compiles `lists` (each one entry a line, `#` comments); `what` names them in errors.
     pub(crate) fn new(what: &'static str, lists: &[&str]) -> Result<Self, Error> {
-        let mut words = Vec::new();
-        let mut patterns = Vec::new();
-        for (i, list) in lists.iter().enumerate() {
-            for entry in entries(list) {
-                let (word, prefix) = match entry.strip_suffix('*') {
-                    Some(w) => (w, true),
-                    None => (entry, false),
-                };
-                // Lower-case ASCII is already in normal form; only other entries pay for normalising.
-                if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
-                    words.push(word.to_string());
-                } else {
-                    words.push(crate::normalize::Normalized::new(word).as_str().to_string());
-                }
-                patterns.push((i, prefix));
-            }
-        }
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .prefilter(false)
-            .match_kind(MatchKind::Standard)
-            .build(&words)
-            .map_err(|e| Error::internal(what, e))?;
-        Ok(Lists { automaton, patterns, count: lists.len() })
+        WordLists::new(what, lists.iter().copied()).map(Lists)
     }
 
     /// Every whole-word entry in `text`, by list.
     pub(crate) fn find(&self, text: &str) -> Hits {
-        let mut by_list = vec![Vec::new(); self.count];
-        let bytes = text.as_bytes();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (list, prefix) = self.patterns[m.pattern().as_usize()];
-            let mut end = m.end();
-            if prefix {
-                while end < bytes.len() && crate::context::is_word_byte(bytes[end]) {
-                    end += 1;
-                }
-            }
-            if is_boundary(bytes, m.start()) && is_boundary(bytes, end) {
-                by_list[list].push((m.start(), end));
-            }
-        }
-        for hits in &mut by_list {
-            hits.sort_unstable();
-            hits.dedup();
-        }
-        Hits { by_list }
+        Hits { by_list: self.0.find(text) }
     }
 }
 
