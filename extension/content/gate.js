@@ -152,5 +152,13 @@ const PgGate = (() => {
     hooks = h;
   }
 
-  return Object.freeze({ configure });
+  /**
+   * `submit` is not composed: forms inside a shadow root are only heard from inside that root.
+   * @param {ShadowRoot} root
+   */
+  function observe(root) {
+    root.addEventListener('submit', /** @type {EventListener} */ (onSubmit), true);
+  }
+
+  return Object.freeze({ configure, observe });
 })();

@@ -265,6 +265,8 @@
     if (!sr || watched.has(sr)) return;
     watched.add(sr);
     discovery.observe(sr, { childList: true, subtree: true });
+    PgMedia.observe(sr);
+    PgGate.observe(sr);
     scan(sr);
   }
 

@@ -66,10 +66,12 @@ const PgMedia = (() => {
     hooks.onMedia(session, { count: files.length, location });
   }
 
-  window.addEventListener('change', (e) => {
-    const t = e.target;
+  /** @param {Event} e */
+  const onChange = (e) => {
+    const t = e.composedPath()[0];
     if (t instanceof HTMLInputElement && t.type === 'file') void inspect(e.composedPath(), t.files);
-  }, { capture: true, passive: true });
+  };
+  window.addEventListener('change', onChange, { capture: true, passive: true });
   window.addEventListener('drop', (e) => {
     void inspect(e.composedPath(), e.dataTransfer?.files);
   }, { capture: true, passive: true });
@@ -82,5 +84,14 @@ const PgMedia = (() => {
     hooks = h;
   }
 
-  return Object.freeze({ configure });
+  /**
+   * `change` is not a composed event: a file input inside a shadow root (LinkedIn's share box)
+   * is only heard from inside that root.
+   * @param {ShadowRoot} root
+   */
+  function observe(root) {
+    root.addEventListener('change', onChange, { capture: true, passive: true });
+  }
+
+  return Object.freeze({ configure, observe });
 })();
