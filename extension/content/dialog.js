@@ -41,7 +41,8 @@ const PgDialog = (() => {
       for (const f of findings) {
         const excerpt = text.slice(f.start, f.end);
         const shown = excerpt.length > 60 ? `${excerpt.slice(0, 57)}…` : excerpt;
-        list.append(el('li', { 'data-category': f.category }, el('q', {}, shown), ' ', ...PgOverlay.findingText(f)));
+        const [title, ...rest] = PgOverlay.findingText(f);
+        list.append(el('li', { 'data-category': f.category }, title, el('q', {}, shown), ...rest));
       }
       dialog.append(list);
     }

@@ -157,8 +157,17 @@
         media: s.media,
       });
     }
+    if (pageMedia && !pageMedia.anchor.isConnected) pageMedia = null;
+    if (pageMedia) {
+      views.push({ id: PAGE_VIEW, clip: PgGeometry.visibleBox(pageMedia.anchor), marks: [], findings: [], media: pageMedia.info });
+    }
     PgOverlay.render(views);
   }
+
+  /** View id of a media reminder that belongs to no editor (yet). */
+  const PAGE_VIEW = 0;
+  /** @type {{anchor: Element, info: {count: number, location: boolean | null}} | null} */
+  let pageMedia = null;
 
   // ---------- sessions ----------
 
@@ -480,7 +489,9 @@
     },
     onNoticeClosed(id) {
       const s = [...sessions.values()].find((x) => x.id === id);
-      if (s) { s.media = null; requestDraw(); }
+      if (s) s.media = null;
+      if (id === PAGE_VIEW) pageMedia = null;
+      requestDraw();
     },
   });
 
@@ -495,10 +506,15 @@
         const s = list.find((x) => node.contains(x.editor));
         if (s) return s;
       }
-      return lastActive && lastActive.editor.isConnected ? lastActive : list[0] ?? null;
+      return null;
     },
-    onMedia(s, info) {
-      s.media = info;
+    onMedia(s, info, path) {
+      if (s) s.media = info;
+      else {
+        const first = path.find((n) => n instanceof Element);
+        const anchor = first ? closestComposed(first, '[role="dialog"], form') ?? first.parentElement : null;
+        pageMedia = anchor ? { anchor, info } : null;
+      }
       if (info.location === true) PgOverlay.announce('This photo contains its location. Remove it before posting.');
       else PgOverlay.announce('Photo or video attached: check you have consent to share it.');
       requestDraw();

@@ -58,7 +58,9 @@ button:focus-visible, a:focus-visible, input:focus-visible, [tabindex]:focus-vis
 .panel li[data-category=consent] { border-color: #8a4600; border-left-style: dashed; }
 .panel li[data-category=disrepute] { border-color: #6a1b9a; border-left-style: dotted; }
 .panel .finding { display: block; width: 100%; text-align: left; background: none; border: 0; padding: 0; font: inherit; color: inherit; cursor: default; }
-.title { font-weight: 700; }
+.title { font-weight: 700; display: block; }
+.msg, .meta { display: block; }
+dialog q { display: inline-block; margin: 2px 0; }
 .meta { color: #4c6272; font-size: 13px; }
 .btn { font: 600 14px/20px system-ui, sans-serif; border-radius: 4px; padding: 6px 14px; cursor: pointer; }
 .btn.primary { background: #005eb8; color: #fff; border: 2px solid #005eb8; }
@@ -357,14 +359,14 @@ dialog a { color: #005eb8; }
    * @param {Finding} f
    */
   function findingText(f) {
-    /** @type {(HTMLElement | string | null)[]} */
+    /** @type {(HTMLElement | null)[]} */
     const parts = [
-      el('span', { class: 'title' }, f.title), ' ',
-      el('span', {}, f.message),
-      el('span', { class: 'meta' }, ` Policy: ${f.policyRef}.`),
-      f.suggestion ? el('span', { class: 'meta' }, ` Instead: ${f.suggestion}`) : null,
+      el('span', { class: 'title' }, f.title),
+      el('span', { class: 'msg' }, f.message),
+      el('span', { class: 'meta' }, `Policy: ${f.policyRef}`),
+      f.suggestion ? el('span', { class: 'meta' }, `Instead: ${f.suggestion}`) : null,
     ];
-    return /** @type {(HTMLElement | string)[]} */ (parts.filter((p) => p !== null));
+    return /** @type {HTMLElement[]} */ (parts.filter((p) => p !== null));
   }
 
   /** @param {{id: number, index: number} | null} which */
