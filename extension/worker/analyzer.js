@@ -5,6 +5,7 @@
  * fresh one instead of every later call failing).
  */
 import init, { Checker } from '../pkg/postguard_web.js';
+import { unpack } from './unpack.js';
 
 /** @type {Promise<unknown> | null} */
 let loading = null;
@@ -12,6 +13,8 @@ let loading = null;
 let checker = null;
 /** @type {unknown} */
 let checkerPolicy = undefined;
+/** @type {import('./unpack.js').Rule[]} */
+let rules = [];
 
 /** Loads the packaged WASM (never anything remote). */
 function load() {
@@ -34,6 +37,7 @@ export async function checkerFor(policy) {
     checker?.free();
     checker = new Checker(policy);
     checkerPolicy = policy;
+    rules = checker.rules();
   }
   return checker;
 }
@@ -47,7 +51,7 @@ export async function checkerFor(policy) {
 export async function analyze(policy, text) {
   const c = await checkerFor(policy);
   try {
-    return c.check(text);
+    return unpack(c.checkPacked(text), c.lastWhys(), rules);
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
       checker = null;

@@ -33,12 +33,17 @@ fn main() {
         "{:<10} {:>8} {:>9} {:>11} {:>11} {:>10} {:>10} {:>9}",
         "text", "chars", "findings", "median ms", "p95 ms", "MB/s", "µs per KB", "runs"
     );
+    let mut results = Vec::new();
     for (label, source) in [("risky", &risky), ("benign", &benign)] {
         for chars in SIZES {
             let text = draft(source, chars);
             let findings = analyzer.analyze(&text).len();
             let s = sample_for(|| drop(black_box(analyzer.analyze(black_box(&text)))));
             let secs = s.median().as_secs_f64();
+            results.push(serde_json::json!({
+                "text": label, "chars": chars, "findings": findings,
+                "median_ms": ms(s.median()), "p95_ms": ms(s.p95()), "bytes": text.len(),
+            }));
             println!(
                 "{:<10} {:>8} {:>9} {:>11.4} {:>11.4} {:>10.1} {:>10.2} {:>9}",
                 label,
@@ -52,6 +57,22 @@ fn main() {
             );
         }
     }
+    let summary = serde_json::json!({
+        "engine": "postguard native",
+        "construction_ms": ms(construction.median()),
+        "first_construction_ms": ms(first),
+        "cases": results,
+    });
+    write_results("native", &summary);
+}
+
+/// Saves figures for `tests/bench/summary.mjs`, which prints them side by side with the baselines.
+fn write_results(name: &str, value: &serde_json::Value) {
+    let dir = std::env::var_os("POSTGUARD_BENCH_OUT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench"));
+    std::fs::create_dir_all(&dir).expect("bench output folder");
+    std::fs::write(dir.join(format!("{name}.json")), value.to_string()).expect("bench output file");
 }
 
 /// Sorted durations of repeated runs.

@@ -55,6 +55,11 @@ pub fn rule(id: &str) -> Option<&'static RuleInfo> {
     RULES.binary_search_by(|r| r.id.cmp(id)).ok().map(|i| &RULES[i])
 }
 
+/// Position of rule `id` in [`RULES`]: a compact handle for passing findings across the WASM boundary.
+pub fn rule_index(id: &str) -> Option<usize> {
+    RULES.binary_search_by(|r| r.id.cmp(id)).ok()
+}
+
 /// The Trust with this key.
 pub fn trust(key: &str) -> Option<&'static TrustInfo> {
     TRUSTS.iter().find(|t| t.key == key)

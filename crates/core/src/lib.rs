@@ -22,6 +22,7 @@ pub mod evaluate;
 pub mod finding;
 pub mod normalize;
 pub mod offsets;
+pub mod pattern;
 pub mod policy;
 
 pub use analyzer::{Analyzer, Report};

@@ -9,7 +9,8 @@
 //! **UTF-16** offsets, which is what DOM `Range`s and JS strings count. The conversion from core's byte
 //! offsets happens here and nowhere else (`postguard_core::offsets`).
 
-use postguard_core::{offsets, Analyzer, Finding, Policy};
+use postguard_core::catalogue::{self, RULES};
+use postguard_core::{offsets, Action, Analyzer, Finding, Policy, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -17,6 +18,23 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Checker {
     analyzer: Analyzer,
+    /// The distinct `why` texts of the last [`Checker::check_packed`] call, joined by U+0000.
+    last_whys: String,
+}
+
+/// Numbers per finding in [`Checker::check_packed`]'s output.
+pub const PACKED_STRIDE: usize = 6;
+
+/// A rule's catalogue entry as the extension sees it, with references formatted for this policy.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsRule<'a> {
+    id: &'a str,
+    category: &'a str,
+    title: &'a str,
+    message: &'a str,
+    suggestion: Option<&'a str>,
+    policy_ref: String,
 }
 
 /// A finding as the extension sees it (camelCase, UTF-16 offsets); see `extension/shared/messages.js`.
@@ -56,7 +74,45 @@ impl Checker {
             serde_wasm_bindgen::from_value(policy).map_err(|e| JsError::new(&format!("invalid policy: {e}")))?
         };
         let analyzer = Analyzer::new(policy).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Checker { analyzer })
+        Ok(Checker { analyzer, last_whys: String::new() })
+    }
+
+    /// The rule catalogue, indexed as in [`Checker::check_packed`]: `[{id, category, title, message,
+    /// suggestion, policyRef}]`. Fetch once per checker; it does not change between analyses.
+    pub fn rules(&self) -> Result<JsValue, JsError> {
+        let profile = Some(self.analyzer.policy().trust_profile.as_str());
+        let rules: Vec<JsRule<'_>> = RULES
+            .iter()
+            .map(|r| JsRule {
+                id: r.id,
+                category: r.category.as_str(),
+                title: r.title,
+                message: r.message,
+                suggestion: r.suggestion,
+                policy_ref: catalogue::format_refs(r, profile),
+            })
+            .collect();
+        rules
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&format!("cannot convert rules: {e}")))
+    }
+
+    /// Analyses `text` into numbers, the fast path for every keystroke: building one JS object per
+    /// finding field by field costs more than the analysis itself. Layout: `[truncated (0|1), count,
+    /// then per finding: rule index, start, end (UTF-16), severity (0 info, 1 warn, 2 high),
+    /// action (1 inform, 2 warn, 3 acknowledge, 4 block), why index]`; why texts via [`Checker::last_whys`].
+    #[wasm_bindgen(js_name = checkPacked)]
+    pub fn check_packed(&mut self, text: &str) -> Vec<u32> {
+        let report = self.analyzer.analyze_report(text);
+        let (packed, whys) = pack(text, &report.findings, report.truncated);
+        self.last_whys = whys;
+        packed
+    }
+
+    /// The distinct `why` texts of the last [`Checker::check_packed`] call, joined by U+0000.
+    #[wasm_bindgen(js_name = lastWhys)]
+    pub fn last_whys(&self) -> String {
+        self.last_whys.clone()
     }
 
     /// Analyses `text` and returns `{findings, truncated}` with UTF-16 offsets into `text`.
@@ -66,6 +122,36 @@ impl Checker {
         js.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| JsError::new(&format!("cannot convert findings: {e}")))
     }
+}
+
+/// Packs findings as documented on [`Checker::check_packed`].
+fn pack(text: &str, findings: &[Finding], truncated: bool) -> (Vec<u32>, String) {
+    let bytes: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
+    let units = offsets::bytes_to_utf16(text, &bytes);
+    let mut packed = Vec::with_capacity(2 + findings.len() * PACKED_STRIDE);
+    packed.extend([u32::from(truncated), findings.len() as u32]);
+    let mut whys: Vec<&str> = Vec::new();
+    for (f, u) in findings.iter().zip(units.chunks_exact(2)) {
+        let why = whys.iter().position(|w| *w == f.why).unwrap_or_else(|| {
+            whys.push(&f.why);
+            whys.len() - 1
+        });
+        let severity = match f.severity {
+            Severity::Info => 0,
+            Severity::Warn => 1,
+            Severity::High => 2,
+        };
+        let action = match f.action {
+            Action::Off => 0,
+            Action::Inform => 1,
+            Action::Warn => 2,
+            Action::Acknowledge => 3,
+            Action::Block => 4,
+        };
+        let rule = catalogue::rule_index(f.rule).unwrap_or(usize::MAX) as u32;
+        packed.extend([rule, u[0] as u32, u[1] as u32, severity, action, why as u32]);
+    }
+    (packed, whys.join("\u{0}"))
 }
 
 /// Converts findings to their JS shape, mapping byte offsets to UTF-16 in one pass over the text.
@@ -94,6 +180,22 @@ fn to_js<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_layout() {
+        let analyzer = Analyzer::new(Policy::default()).expect("builds");
+        let text = "😀 patient NHS 943 476 5919 and nhs 401 023 2137";
+        let findings = analyzer.analyze(text);
+        let (packed, whys) = pack(text, &findings, false);
+        assert_eq!(packed[..2], [0, findings.len() as u32]);
+        assert_eq!(packed.len(), 2 + findings.len() * PACKED_STRIDE);
+        let first = &packed[2..2 + PACKED_STRIDE];
+        assert_eq!(RULES[first[0] as usize].id, "nhs-number");
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16_lossy(&utf16[first[1] as usize..first[2] as usize]), "943 476 5919");
+        assert_eq!(first[3], 2); // high
+        assert_eq!(whys.split('\u{0}').nth(first[5] as usize), Some(findings[0].why.as_str()));
+    }
 
     #[test]
     fn offsets_are_utf16() {

@@ -4,6 +4,11 @@
 //! A detector sees only the normalised text and the shared [`ContextHits`]; it reports [`Candidate`]s
 //! in normalised byte offsets. The analyser maps them back to the original text, resolves overlaps and
 //! applies the Trust's policy, so detectors never repeat that work.
+//!
+//! **Patterns**: declare them with [`crate::pattern!`] (compiled to DFAs at build time; see
+//! `pattern.rs`), not `regex::Regex::new`: runtime regex compilation costs ~430 KB of WASM and
+//! 65–140 ms at every service-worker start. Only IT-supplied patterns (policy) compile at run time,
+//! with `regex-lite`, size-limited. Word lists belong in data files and aho-corasick automata.
 
 use crate::context::ContextHits;
 use crate::error::Error;

@@ -10,24 +10,24 @@ use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::error::Error;
 use crate::finding::Severity;
-use regex::Regex;
+use crate::pattern::Matcher;
 
 /// Bytes either side of a number in which a context word makes it a confident match.
 const CONTEXT_WINDOW: usize = 40;
 
+// The same separator (space, hyphen or none) between both groups; no digit either side.
+crate::pattern!(NHS_NUMBER, r"(?-u)\b(?:\d{3} \d{3} \d{4}|\d{3}-\d{3}-\d{4}|\d{10})\b");
+
 /// Finds NHS numbers written `943 476 5919`, `943-476-5919` or `9434765919`.
 #[derive(Debug)]
 pub struct NhsNumber {
-    pattern: Regex,
+    pattern: Matcher,
 }
 
 impl NhsNumber {
-    /// Compiles the pattern.
+    /// Loads the prebuilt pattern.
     pub fn new() -> Result<Self, Error> {
-        // The same separator (space, hyphen or none) between both groups; no digit either side.
-        let pattern = Regex::new(r"(?-u)\b(?:\d{3} \d{3} \d{4}|\d{3}-\d{3}-\d{4}|\d{10})\b")
-            .map_err(|e| Error::internal("nhs-number pattern", e))?;
-        Ok(NhsNumber { pattern })
+        Ok(NhsNumber { pattern: NHS_NUMBER.matcher()? })
     }
 }
 

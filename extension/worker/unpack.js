@@ -1,0 +1,48 @@
+// @ts-check
+/**
+ * Expands the analyser's packed output (see `Checker.checkPacked` in crates/web) into the `Finding`
+ * objects of the message contract. Creating objects in JS is cheap; creating them field by field across
+ * the WASM boundary cost more than the analysis itself (measured: 0.11 of 0.18 ms for a 3,000-character
+ * draft with 73 findings).
+ */
+
+/** @typedef {{id: string, category: import('../shared/messages.js').Category, title: string, message: string, suggestion: string | null, policyRef: string}} Rule */
+
+/** Numbers per finding; must match `PACKED_STRIDE` in crates/web/src/lib.rs. */
+export const STRIDE = 6;
+
+/** @type {import('../shared/messages.js').Severity[]} */
+const SEVERITIES = ['info', 'warn', 'high'];
+/** @type {(import('../shared/messages.js').Action | 'off')[]} */
+const ACTIONS = ['off', 'inform', 'warn', 'acknowledge', 'block'];
+
+/**
+ * @param {Uint32Array} packed  [truncated, count, (rule, start, end, severity, action, why) × count]
+ * @param {string} whys          distinct why texts joined by U+0000
+ * @param {Rule[]} rules         the checker's rule catalogue
+ * @returns {{findings: import('../shared/messages.js').Finding[], truncated: boolean}}
+ */
+export function unpack(packed, whys, rules) {
+  const whyList = whys.split('\u0000');
+  const count = packed[1];
+  /** @type {import('../shared/messages.js').Finding[]} */
+  const findings = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = 2 + i * STRIDE;
+    const rule = rules[packed[at]];
+    findings[i] = {
+      rule: rule.id,
+      category: rule.category,
+      severity: SEVERITIES[packed[at + 3]],
+      action: /** @type {import('../shared/messages.js').Action} */ (ACTIONS[packed[at + 4]]),
+      start: packed[at + 1],
+      end: packed[at + 2],
+      title: rule.title,
+      message: rule.message,
+      suggestion: rule.suggestion,
+      policyRef: rule.policyRef,
+      why: whyList[packed[at + 5]] ?? '',
+    };
+  }
+  return { findings, truncated: packed[0] === 1 };
+}
