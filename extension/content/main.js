@@ -56,6 +56,12 @@
 
   /** @param {Session} s */
   function schedule(s) {
+    // An emptied editor starts a new draft (posted, or cleared): forget what the person dismissed
+    // or accepted for the old one at once, not after the debounce, or a quick next draft inherits it.
+    if ((s.dismissed.size || s.accepted !== null) && PgText.read(s.editor).text.trim() === '') {
+      s.dismissed.clear();
+      s.accepted = null;
+    }
     clearTimeout(s.timer);
     s.timer = setTimeout(() => { void analyse(s); }, DEBOUNCE_MS);
     requestDraw();
@@ -319,10 +325,13 @@
   window.addEventListener('focusin', (e) => {
     const t = e.composedPath()[0];
     if (!(t instanceof HTMLElement)) return;
+    const tree = t.getRootNode();
+    // Focus inside postguard's own UI (panel, dialog) is not an editor to watch: observing our own
+    // shadow root would make every draw trigger another.
+    if (tree instanceof ShadowRoot && tree.host.hasAttribute('data-postguard')) return;
     let s = sessions.get(t);
     if (!s) {
-      const root = t.getRootNode();
-      if (root instanceof ShadowRoot && !watched.has(root)) watchShadow(root.host);
+      if (tree instanceof ShadowRoot && !watched.has(tree)) watchShadow(tree.host);
       const surface = surfaceOf(t);
       if (surface !== undefined && !insideEditor(t)) {
         attach(t, surface);

@@ -332,26 +332,32 @@ dialog a { color: #005eb8; }
     const id = panelFor;
     const p = parts.get(id);
     if (!p || p.findings.length === 0) { closePanel(false); return; }
-    const had = panel.contains(shadow?.activeElement ?? null);
-    const list = el('ul');
-    p.findings.forEach((f, index) => {
-      const item = el('li', { 'data-category': f.category });
-      const body = el('button', { class: 'finding', type: 'button' }, ...findingText(f));
-      body.addEventListener('focus', () => setActive({ id, index }));
-      body.addEventListener('mouseenter', () => setActive({ id, index }));
-      item.append(body);
-      if (dismissible(f)) {
-        const dismiss = el('button', { class: 'btn secondary small', type: 'button', 'aria-label': `Dismiss: ${f.title}` }, 'Dismiss');
-        dismiss.addEventListener('click', (e) => { if (e.isTrusted) hooks.onDismiss(id, index); });
-        item.append(dismiss);
-      }
-      list.append(item);
-    });
-    panel.replaceChildren(el('h2', {}, summary(p.findings).replace(/^postguard: /, '').replace(/^./, (c) => c.toUpperCase())), list);
+    // Rebuild only when the list changed: a rebuild on every frame would steal focus and
+    // detach the very button a person is about to press.
+    const sig = p.findings.map((f) => `${f.rule}:${f.start}:${f.end}:${dismissible(f)}`).join('|');
+    if (panel.dataset.sig !== sig) {
+      panel.dataset.sig = sig;
+      const had = panel.contains(shadow?.activeElement ?? null);
+      const list = el('ul');
+      p.findings.forEach((f, index) => {
+        const item = el('li', { 'data-category': f.category });
+        const body = el('button', { class: 'finding', type: 'button' }, ...findingText(f));
+        body.addEventListener('focus', () => setActive({ id, index }));
+        body.addEventListener('mouseenter', () => setActive({ id, index }));
+        item.append(body);
+        if (dismissible(f)) {
+          const dismiss = el('button', { class: 'btn secondary small', type: 'button', 'aria-label': `Dismiss: ${f.title}` }, 'Dismiss');
+          dismiss.addEventListener('click', (e) => { if (e.isTrusted) hooks.onDismiss(id, index); });
+          item.append(dismiss);
+        }
+        list.append(item);
+      });
+      panel.replaceChildren(el('h2', {}, summary(p.findings).replace(/^postguard: /, '').replace(/^./, (c) => c.toUpperCase())), list);
+      if (had) /** @type {HTMLElement | null} */ (panel.querySelector('button'))?.focus();
+    }
     const b = p.badge.getBoundingClientRect();
     panel.style.left = `${Math.max(8, Math.min(b.right - 340, window.innerWidth - 348))}px`;
     panel.style.top = `${b.bottom + 6 + 300 > window.innerHeight ? Math.max(8, b.top - 6 - Math.min(panel.scrollHeight, window.innerHeight * 0.6)) : b.bottom + 6}px`;
-    if (had) /** @type {HTMLElement | null} */ (panel.querySelector('button'))?.focus();
   }
 
   /**
