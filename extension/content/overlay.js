@@ -31,8 +31,9 @@ const PgOverlay = (() => {
   });
 
   const CSS = `
-:host { all: initial; }
+:host { all: initial; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 .layer { position: fixed; overflow: hidden; pointer-events: none; z-index: 2147483600; }
 .mark { position: absolute; pointer-events: none; border-bottom: 3px solid; border-radius: 2px; }
 .mark[data-category=confidentiality] { border-color: #b3261e; background: rgba(179, 38, 30, 0.13); border-bottom-style: solid; }
@@ -242,12 +243,16 @@ dialog a { color: #005eb8; }
     });
     p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), ...pills);
     p.badge.setAttribute('aria-label', summary(view.findings));
-    // Just inside the editor's bottom-right corner, like a spelling checker's badge.
+    // Just inside the editor's bottom-right corner, like a spelling checker's badge; a one-line
+    // box has no room for it without covering the text, so there it sits just above the box.
     const b = p.badge.getBoundingClientRect();
     const w = b.width || 90;
     const h = b.height || 20;
-    p.badge.style.left = `${Math.max(0, view.clip.right - w - 4)}px`;
-    p.badge.style.top = `${Math.max(0, view.clip.bottom - h - 4)}px`;
+    const clip = view.clip;
+    const roomInside = clip.height >= 2 * h + 8;
+    const top = roomInside ? clip.bottom - h - 4 : clip.top - h - 4 >= 0 ? clip.top - h - 4 : clip.bottom + 4;
+    p.badge.style.left = `${Math.max(0, clip.right - w - 4)}px`;
+    p.badge.style.top = `${top}px`;
   }
 
   /** @param {number} id @param {Parts} p @param {View} view */
