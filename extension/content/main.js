@@ -153,7 +153,8 @@
       s.visible = s.findings.filter((f) =>
         !s.dismissed.has(keyOf(f, analysed)) &&
         snap.text.slice(f.start, f.end) === analysed.slice(f.start, f.end));
-      const clip = PgGeometry.visibleBox(s.editor);
+      // Geometry (layout reads up the ancestor chain) only for editors that show something.
+      const clip = s.visible.length || s.media ? PgGeometry.visibleBox(s.editor) : null;
       const mirror = PgOverlay.mirror();
       views.push({
         id: s.id,
