@@ -17,6 +17,7 @@
  * @property {Finding[]} findings
  * @property {Finding[]} visible           drawn now: undismissed, span unchanged since analysis
  * @property {boolean} failed              the last analysis could not run
+ * @property {number} retries             attempts since the last analysis that ran
  * @property {number} seq
  * @property {ReturnType<typeof setTimeout> | undefined} timer
  * @property {Promise<void> | null} running
@@ -30,6 +31,8 @@
 
   const DEBOUNCE_MS = 120;
   const ANALYSE_TIMEOUT_MS = 2500;
+  const RETRY_MS = 500;
+  const MAX_RETRIES = 3;
 
   /** @type {Settings & {selectors?: unknown}} */
   let settings = {
@@ -97,9 +100,17 @@
       s.failed = false;
       const fresh = s.findings.filter((f) => f.action !== 'inform' && !before.has(keyOf(f, text)) && !s.dismissed.has(keyOf(f, text)));
       if (fresh.length) PgOverlay.announce(`${PgOverlay.summary(s.findings)}: ${fresh.map((f) => f.title).join('; ')}.`);
+      s.retries = 0;
     } else {
       s.findings = [];
       s.failed = true;
+      // The worker may be starting (it compiles the analyser first) or busy: try again shortly,
+      // a few times, rather than leave the draft unchecked until the next keystroke.
+      if (s.retries < MAX_RETRIES) {
+        s.retries += 1;
+        clearTimeout(s.timer);
+        s.timer = setTimeout(() => { void analyse(s); }, RETRY_MS * s.retries);
+      }
     }
     requestDraw();
   }
@@ -186,7 +197,7 @@
     if (sessions.has(editor)) return;
     /** @type {Session} */
     const s = {
-      id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, seq: 0,
+      id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, retries: 0, seq: 0,
       timer: undefined, running: null, dismissed: new Set(), accepted: null, media: null,
       observer: new MutationObserver(() => schedule(s)),
       onInput: () => schedule(s),
