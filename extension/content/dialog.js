@@ -89,9 +89,12 @@ const PgDialog = (() => {
         if (!e.isTrusted || (needsAck && !acknowledged)) return;
         finish('post');
       });
-      ack?.addEventListener('change', (e) => {
-        // Read the box only from a person's own change; page script can set .checked silently.
-        acknowledged = e.isTrusted && /** @type {HTMLInputElement} */ (e.target).checked;
+      // Only a person's own click (or Space) may tick the box: a script's click() is untrusted and
+      // undone here (its change event would look trusted), and a script setting .checked fires no
+      // event at all, so `acknowledged` only follows real clicks.
+      ack?.addEventListener('click', (e) => { if (!e.isTrusted) e.preventDefault(); });
+      ack?.addEventListener('change', () => {
+        acknowledged = /** @type {HTMLInputElement} */ (ack).checked;
         if (post) post.disabled = !acknowledged;
       });
       dialog.addEventListener('cancel', (e) => { e.preventDefault(); if (e.isTrusted) finish('edit'); });
