@@ -12,7 +12,7 @@ let loading = null;
 /** @type {Checker | null} */
 let checker = null;
 /** @type {unknown} */
-let checkerPolicy = undefined;
+let checkerLayers = undefined;
 /** @type {import('./unpack.js').Rule[]} */
 let rules = [];
 
@@ -28,15 +28,16 @@ function load() {
 }
 
 /**
- * Returns an analyser for `policy`, compiling one if the policy changed since the last call.
- * @param {unknown} policy plain object with managed-storage keys
+ * Returns an analyser for one reading of the policy layers, compiling one if they changed since the
+ * last call. Bad settings never stop it: the core skips them and lists them in `effective().issues`.
+ * @param {{managed: unknown, user: unknown}} layers  raw managed-storage object and the user's own terms
  */
-export async function checkerFor(policy) {
+export async function checkerFor(layers) {
   await load();
-  if (!checker || checkerPolicy !== policy) {
+  if (!checker || checkerLayers !== layers) {
     checker?.free();
-    checker = new Checker(policy);
-    checkerPolicy = policy;
+    checker = new Checker(layers.managed, layers.user);
+    checkerLayers = layers;
     rules = checker.rules();
   }
   return checker;
@@ -44,7 +45,7 @@ export async function checkerFor(policy) {
 
 /**
  * Analyses `text`; on a trap, drops the instance so the next call starts clean, and rethrows.
- * @param {unknown} policy
+ * @param {{managed: unknown, user: unknown}} policy  the layers from settings.js
  * @param {string} text
  * @returns {Promise<{findings: import('../shared/messages.js').Finding[], truncated: boolean}>}
  */
