@@ -207,6 +207,7 @@
     editor.addEventListener('input', s.onInput, { passive: true });
     sessions.set(editor, s);
     if (PgText.read(editor).text.trim() !== '') schedule(s);
+    if (Date.now() - settingsAt > SETTINGS_STALE_MS) loadSettings();
   }
 
   /** @param {Session} s */
@@ -530,6 +531,7 @@
       return null;
     },
     onMedia(s, info, path) {
+      if (!site) return;
       if (s) s.media = info;
       else {
         const first = path.find((n) => n instanceof Element);
@@ -589,15 +591,39 @@
 
   // ---------- start ----------
 
-  void PgBrowser.request({ type: 'settings' }, 5000).then((reply) => {
-    const r = /** @type {SettingsOk | {ok: false}} */ (reply);
-    if (!r.ok) return;
-    settings = r.settings;
-    if (settings.selectors) {
-      site = PgAdapters.forHost(location.hostname, settings.selectors);
-      if (document.documentElement) scan(document);
-    }
-  });
+  /** When settings last arrived (0: never), so editors attached later can refresh stale ones. */
+  let settingsAt = 0;
+  const SETTINGS_STALE_MS = 30_000;
+
+  /** Ask the worker for the effective policy's page settings (IT's may arrive after start-up). */
+  function loadSettings() {
+    settingsAt = Date.now(); // one request at a time; a failure is retried at the next editor
+    void PgBrowser.request({ type: 'settings' }, 5000).then((reply) => {
+      const r = /** @type {SettingsOk | {ok: false}} */ (reply);
+      if (!r.ok) { settingsAt = 0; return; }
+      settings = r.settings;
+      const id = PgAdapters.forHost(location.hostname)?.id;
+      if (Array.isArray(settings.enabledSites) && id && !settings.enabledSites.includes(id)) {
+        shutDown();
+        return;
+      }
+      if (settings.selectors && site) {
+        site = PgAdapters.forHost(location.hostname, settings.selectors);
+        if (document.documentElement) scan(document);
+      }
+    });
+  }
+
+  /** IT has not enabled postguard on this site: let go of everything, draw nothing, gate nothing. */
+  function shutDown() {
+    site = null;
+    discovery.disconnect();
+    for (const s of [...sessions.values()]) detach(s);
+    pageMedia = null;
+    PgOverlay.render([]);
+  }
+
+  loadSettings();
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
