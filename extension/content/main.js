@@ -20,7 +20,6 @@
  * @property {number} retries             attempts since the last analysis that ran
  * @property {number} seq
  * @property {ReturnType<typeof setTimeout> | undefined} timer
- * @property {Promise<void> | null} running
  * @property {Set<string>} dismissed       rule + span text, for this draft only
  * @property {string | null} accepted      text the user chose to post anyway
  * @property {{count: number, location: boolean | null} | null} media
@@ -198,7 +197,7 @@
     /** @type {Session} */
     const s = {
       id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, retries: 0, seq: 0,
-      timer: undefined, running: null, dismissed: new Set(), accepted: null, media: null,
+      timer: undefined, dismissed: new Set(), accepted: null, media: null,
       observer: new MutationObserver(() => schedule(s)),
       onInput: () => schedule(s),
     };
