@@ -1,0 +1,100 @@
+/**
+ * Start Debian's Chromium with the built extension loaded, every host name resolved to the fixture
+ * server, and a record of every network request the browser context makes.
+ *
+ * Never downloads a browser: playwright-core only drives /usr/bin/chromium (DESIGN §3, §5.6).
+ */
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.POSTGUARD_CHROMIUM || '/usr/bin/chromium';
+
+/**
+ * Where the built, unpacked extension is: $POSTGUARD_DIST (set by build.sh) or dist/chromium.
+ * @returns {string}
+ */
+export function distDir() {
+  const dir = resolve(process.env.POSTGUARD_DIST || new URL('../../../dist/chromium', import.meta.url).pathname);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${dir} (manifest.json missing): run ./build.sh first or set POSTGUARD_DIST`);
+  }
+  return dir;
+}
+
+/**
+ * @typedef {object} BrowserRequest
+ * @property {string} url
+ * @property {string} resourceType
+ * @property {boolean} fromServiceWorker
+ */
+
+/**
+ * @typedef {object} Session
+ * @property {import('playwright-core').BrowserContext} context
+ * @property {string} extensionId
+ * @property {import('playwright-core').Worker} worker     the extension's service worker
+ * @property {BrowserRequest[]} requests                    every request the context reported
+ * @property {string[]} console                             console lines from pages (content scripts included)
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @param {{ port: number, headless?: boolean, dist?: string }} options
+ * @returns {Promise<Session>}
+ */
+export async function launchWithExtension({ port, headless = true, dist = distDir() }) {
+  const profile = mkdtempSync(join(tmpdir(), 'postguard-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 860 },
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--ignore-certificate-errors',
+      // Every name resolves to the fixture server: requests to hosts we did not expect are
+      // recorded there instead of leaving the machine.
+      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+    ],
+  });
+  /** @type {BrowserRequest[]} */
+  const requests = [];
+  /** @type {string[]} */
+  const consoleLines = [];
+  context.on('request', (request) => {
+    requests.push({
+      url: request.url(),
+      resourceType: request.resourceType(),
+      fromServiceWorker: request.serviceWorker() !== null,
+    });
+  });
+  context.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+  context.on('weberror', (error) => consoleLines.push(`pageerror: ${error.error().message}`));
+
+  let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    worker,
+    requests,
+    console: consoleLines,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

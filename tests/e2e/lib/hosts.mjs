@@ -1,0 +1,30 @@
+/**
+ * The real host names the fixtures are served at, and which fixture folder answers each.
+ *
+ * The extension's manifest matches these exact hosts, so serving fixtures here (instead of at
+ * localhost) exercises the real match patterns and the real sites' origins.
+ */
+
+/** Host name → fixture folder under tests/fixtures/. */
+export const SITE_OF_HOST = Object.freeze({
+  'x.com': 'x',
+  'twitter.com': 'x',
+  'mobile.twitter.com': 'x',
+  'www.facebook.com': 'facebook',
+  'web.facebook.com': 'facebook',
+  'www.linkedin.com': 'linkedin',
+  'www.instagram.com': 'instagram',
+  'www.tiktok.com': 'tiktok',
+});
+
+/** Every host the certificate must name. */
+export const FIXTURE_HOSTS = Object.freeze(Object.keys(SITE_OF_HOST));
+
+/** The canonical host of each of the five sites, in the order the demo opens them. */
+export const SITE_HOSTS = Object.freeze({
+  x: 'x.com',
+  facebook: 'www.facebook.com',
+  linkedin: 'www.linkedin.com',
+  instagram: 'www.instagram.com',
+  tiktok: 'www.tiktok.com',
+});
