@@ -1,0 +1,151 @@
+// `./build.sh bench` (browser part): what a person typing feels, measured in real headless Chromium
+// with the built extension on the fixture sites at their real host names.
+//
+//  - keystroke → marks: a valid NHS number sits at the end of the draft and the user types in front of
+//    it, so every keystroke moves the mark; the latency is the time from the page seeing the keydown to
+//    the overlay being redrawn (a MutationObserver on the extension's open shadow root, page world);
+//  - cold path: the service worker is stopped, then one keystroke: time until the mark is redrawn
+//    (worker start + WASM compile + analyser construction + analysis + drawing);
+//  - memory: the page's JS heap with the extension versus without it.
+// Prints a table and writes target/bench/chromium.json for the summary. Asserts nothing.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startSuite, openSite, typeInto, marks } from '../e2e/lib/fixture.mjs';
+import { startFixtureServer } from '../e2e/lib/server.mjs';
+import { launchWithExtension } from '../e2e/lib/browser.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const KEYS = Number(process.env.POSTGUARD_BENCH_KEYS ?? 200);
+/** Pause between keys: a fast typist (~100 words per minute), so each keystroke is measured alone. */
+const KEY_GAP_MS = 60;
+const SITES = [
+  { name: 'X', host: 'x.com', path: '/compose/post', editor: '[role="dialog"] [data-testid="tweetTextarea_0"]' },
+  { name: 'Facebook', host: 'www.facebook.com', path: '/', editor: '[role="dialog"] [contenteditable="true"][role="textbox"]', open: '[aria-label="Create a post"], [role="button"]:has-text("What\'s on your mind")' },
+];
+const TAIL = ' patient nhs 943 476 5919';
+const TYPED = 'Lovely to see everyone at the team breakfast this morning, thank you all. ';
+
+/** Installs page-world probes: keydown times and overlay redraw times. */
+function probe() {
+  const w = /** @type {any} */ (window);
+  w.__bench = { keys: [], draws: [] };
+  window.addEventListener('keydown', () => w.__bench.keys.push(performance.now()), true);
+  const attach = () => {
+    const host = document.querySelector('[data-postguard]');
+    if (!host?.shadowRoot) return false;
+    new MutationObserver(() => w.__bench.draws.push(performance.now())).observe(host.shadowRoot, {
+      subtree: true, childList: true, attributes: true, characterData: true,
+    });
+    return true;
+  };
+  if (!attach()) {
+    const mo = new MutationObserver(() => { if (attach()) mo.disconnect(); });
+    mo.observe(document.documentElement, { subtree: true, childList: true });
+  }
+}
+
+/** Per keydown, ms until the first overlay redraw after it (before the next key), or null if none. */
+function latencies({ keys, draws }) {
+  return keys.map((k, i) => {
+    const next = keys[i + 1] ?? Infinity;
+    const d = draws.find((t) => t >= k && t < next);
+    return d === undefined ? null : d - k;
+  });
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+
+async function openEditor(browser, site) {
+  const page = await openSite(browser, site.host, site.path);
+  if (site.open) await page.locator(site.open).first().click();
+  const editor = page.locator(site.editor).first();
+  await editor.waitFor({ state: 'visible', timeout: 5000 });
+  return { page, editor };
+}
+
+async function keystrokeLatency(browser, site) {
+  const { page, editor } = await openEditor(browser, site);
+  await typeInto(editor, TAIL);
+  await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+  await page.evaluate(probe);
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.type(TYPED[i % TYPED.length]);
+    await page.waitForTimeout(KEY_GAP_MS);
+  }
+  await page.waitForTimeout(300);
+  const l = latencies(await page.evaluate(() => /** @type {any} */ (window).__bench));
+  const measured = l.filter((x) => x !== null).sort((a, b) => a - b);
+  const heap = await page.evaluate(() => /** @type {any} */ (performance).memory?.usedJSHeapSize ?? null);
+  await page.close();
+  return { site: site.name, keys: l.length, redrawn: measured.length, p50: pct(measured, 50), p95: pct(measured, 95), max: measured.at(-1), heap };
+}
+
+/** Stops every service worker (the browser does this after 30 s idle), then times one keystroke. */
+async function coldPath(browser, site) {
+  const { page, editor } = await openEditor(browser, site);
+  await typeInto(editor, TAIL);
+  await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise((r) => browser.worker.once('close', r));
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const wasStopped = await Promise.race([stopped.then(() => true), new Promise((r) => setTimeout(() => r(false), 3000))]);
+  await page.evaluate(probe);
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('A');
+  await page.waitForTimeout(1500);
+  const [first] = latencies(await page.evaluate(() => /** @type {any} */ (window).__bench));
+  await page.close();
+  return { site: site.name, workerStopped: wasStopped, coldMs: first };
+}
+
+/** JS heap of a fixture page with no extension at all, for the heap difference. */
+async function baselineHeap(site) {
+  const server = await startFixtureServer();
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.POSTGUARD_CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--ignore-certificate-errors', `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`],
+  });
+  const page = await browser.newPage({ ignoreHTTPSErrors: true });
+  await page.goto(`https://${site.host}${site.path}`);
+  if (site.open) await page.locator(site.open).first().click();
+  await page.locator(site.editor).first().click();
+  await page.keyboard.type(TAIL + TYPED.repeat(2));
+  await page.waitForTimeout(300);
+  const heap = await page.evaluate(() => /** @type {any} */ (performance).memory?.usedJSHeapSize ?? null);
+  await browser.close();
+  await server.close();
+  return heap;
+}
+
+const suite = await startSuite();
+const rows = [];
+try {
+  for (const site of SITES) {
+    try {
+      const k = await keystrokeLatency(suite.browser, site);
+      const c = await coldPath(suite.browser, site);
+      const base = await baselineHeap(site);
+      rows.push({ ...k, ...c, heapAdded: k.heap && base ? k.heap - base : null });
+    } catch (e) {
+      console.log(`${site.name}: not measured (${e instanceof Error ? e.message.split('\n')[0] : e})`);
+    }
+  }
+} finally {
+  await suite.close();
+}
+
+const f = (x, d = 1) => (x === null || x === undefined ? '—' : x.toFixed(d));
+console.log(`postguard in headless Chromium: ${KEYS} keystrokes per site, ${KEY_GAP_MS} ms apart`);
+console.log(`${'site'.padEnd(10)}${'redrawn'.padStart(10)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}${'cold ms'.padStart(10)}${'heap +KB'.padStart(10)}`);
+for (const r of rows) {
+  console.log(
+    `${r.site.padEnd(10)}${`${r.redrawn}/${r.keys}`.padStart(10)}${f(r.p50).padStart(9)}${f(r.p95).padStart(9)}${f(r.max).padStart(9)}` +
+      `${(r.workerStopped ? f(r.coldMs) : 'n/a').padStart(10)}${f(r.heapAdded === null ? null : r.heapAdded / 1024, 0).padStart(10)}`,
+  );
+}
+const out = process.env.POSTGUARD_BENCH_OUT ?? join(root, 'target/bench');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'chromium.json'), JSON.stringify({ keys: KEYS, gapMs: KEY_GAP_MS, rows }));
