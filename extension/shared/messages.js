@@ -46,21 +46,45 @@
  * @property {string} policyUrl
  * @property {boolean} allowOverride  whether "Post anyway" may be offered at all
  * @property {boolean} failClosed     hold submits when the checker cannot run
+ * @property {Record<string, SelectorOverride>} [selectors]  IT's selector overrides by site id
+ *                                    ("x", "facebook", "linkedin", "instagram", "tiktok"); tried before
+ *                                    the built-in adapter table (extension/content/adapters.js)
+ *
+ * @typedef {object} SelectorOverride  one extra compose surface IT defines for a site
+ * @property {string[]} editors          CSS selectors of the editable element
+ * @property {string[]} [submits]        CSS selectors of the controls that send it
+ * @property {boolean} [enterSends]      plain Enter sends from this editor (default false)
+ * @property {boolean} [ctrlEnterSends]  Ctrl/Cmd+Enter sends (default true)
  *
  * @typedef {object} SettingsOk
  * @property {true} ok
  * @property {Settings} settings
  *
- * @typedef {AnalyzeRequest | SettingsRequest} Request
+ * @typedef {object} MediaRequest   a photo or video was attached in a compose box
+ * @property {'media'} type
+ * @property {string} name            the file's name (shown to no one; helps pick a parser with mime)
+ * @property {string} mime            the file's MIME type as the browser reports it, e.g. "image/jpeg"
+ * @property {string} head            base64 of the file's first bytes, at most 131072 (128 KB) before
+ *                                    encoding: enough for a JPEG's APP1/EXIF segment (≤ 64 KB) and
+ *                                    HEIC/PNG metadata near the start; never the whole file
+ *
+ * @typedef {object} MediaOk
+ * @property {true} ok
+ * @property {boolean} location       the metadata records where the photo was taken (EXIF GPS)
+ *
+ * @typedef {AnalyzeRequest | SettingsRequest | MediaRequest} WorkerRequest
  */
 
 /** Message type names, so a typo is a type error rather than a silent no-op. */
-const MessageType = Object.freeze({ analyze: 'analyze', settings: 'settings' });
+const MessageType = Object.freeze({ analyze: 'analyze', settings: 'settings', media: 'media' });
+
+/** Largest `head` a media request may carry, in bytes before base64. */
+const MEDIA_HEAD_BYTES = 128 * 1024;
 
 /**
  * Whether a value received over `runtime.onMessage` is a well-formed request.
  * @param {unknown} value
- * @returns {value is Request}
+ * @returns {value is WorkerRequest}
  */
 function isRequest(value) {
   if (typeof value !== 'object' || value === null) return false;
@@ -70,10 +94,13 @@ function isRequest(value) {
       return typeof v.text === 'string';
     case MessageType.settings:
       return true;
+    case MessageType.media:
+      return typeof v.name === 'string' && typeof v.mime === 'string' && typeof v.head === 'string' &&
+        v.head.length <= Math.ceil(MEDIA_HEAD_BYTES / 3) * 4;
     default:
       return false;
   }
 }
 
 // Shared by the worker (ES module import) and classic scripts (global), without a bundler.
-if (typeof globalThis !== 'undefined') Object.assign(globalThis, { PostguardMessages: { MessageType, isRequest } });
+if (typeof globalThis !== 'undefined') Object.assign(globalThis, { PostguardMessages: { MessageType, isRequest, MEDIA_HEAD_BYTES } });

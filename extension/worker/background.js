@@ -10,7 +10,7 @@ import { pageSettings, policy } from './settings.js';
 const { MessageType, isRequest } = /** @type {any} */ (globalThis).PostguardMessages;
 
 /**
- * @param {import('../shared/messages.js').Request} request
+ * @param {import('../shared/messages.js').WorkerRequest} request
  * @returns {Promise<object>}
  */
 async function handle(request) {

@@ -4,7 +4,7 @@
  *
  * Never downloads a browser: playwright-core only drives /usr/bin/chromium (DESIGN §3, §5.6).
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -21,6 +21,22 @@ export function distDir() {
     throw new Error(`No built extension at ${dir} (manifest.json missing): run ./build.sh first or set POSTGUARD_DIST`);
   }
   return dir;
+}
+
+/**
+ * A new, empty profile. Spell checking is switched off in it: with it on, the first
+ * `spellcheck=true` editor makes the browser download a dictionary, a request that is neither the
+ * page's nor the extension's and would only blur the network checks.
+ * @returns {string}
+ */
+export function freshProfile() {
+  const profile = mkdtempSync(join(tmpdir(), 'postguard-profile-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({
+    browser: { enable_spellchecking: false },
+    spellcheck: { dictionaries: [], dictionary: '', forced_dictionaries: [], use_spelling_service: false },
+  }));
+  return profile;
 }
 
 /**
@@ -45,7 +61,7 @@ export function distDir() {
  * @returns {Promise<Session>}
  */
 export async function launchWithExtension({ port, headless = true, dist = distDir() }) {
-  const profile = mkdtempSync(join(tmpdir(), 'postguard-profile-'));
+  const profile = freshProfile();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,

@@ -1,0 +1,42 @@
+// @ts-check
+/**
+ * The one shim over the browser's extension APIs for the content script: which global to use
+ * (`browser` on Firefox, `chrome` on Chromium) and a request/response helper that never hangs.
+ *
+ * A stopped or crashed service worker must not freeze the page: every request has a deadline, and
+ * failures come back as `{ok: false}` values rather than exceptions, so callers handle one shape.
+ */
+const PgBrowser = (() => {
+  /** @type {typeof chrome} */
+  const api = /** @type {any} */ (globalThis).browser?.runtime?.sendMessage ? /** @type {any} */ (globalThis).browser : chrome;
+
+  /**
+   * Send one request to the extension's service worker.
+   * @template T
+   * @param {WorkerRequest} message
+   * @param {number} timeoutMs  how long to wait before treating the worker as unavailable
+   * @returns {Promise<T | {ok: false, error: string}>}
+   */
+  function request(message, timeoutMs) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ ok: false, error: 'timeout' }), timeoutMs);
+      try {
+        Promise.resolve(api.runtime.sendMessage(message)).then(
+          (reply) => {
+            clearTimeout(timer);
+            resolve(reply && typeof reply === 'object' ? reply : { ok: false, error: 'no reply' });
+          },
+          (error) => {
+            clearTimeout(timer);
+            resolve({ ok: false, error: error instanceof Error ? error.message : 'send failed' });
+          });
+      } catch (error) {
+        // The extension was reloaded or removed under this page: its context is gone.
+        clearTimeout(timer);
+        resolve({ ok: false, error: error instanceof Error ? error.message : 'send failed' });
+      }
+    });
+  }
+
+  return Object.freeze({ request });
+})();

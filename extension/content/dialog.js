@@ -1,0 +1,108 @@
+// @ts-check
+/**
+ * The pre-submit dialog: says what may breach the Trust's policy, names the Trust, its comms
+ * contact and the policy, and offers only the choices policy allows (DESIGN §2 test contract:
+ * `role="alertdialog"`, buttons named exactly "Edit post" and "Post anyway").
+ *
+ * It is a modal <dialog> in the extension's shadow root: the top layer puts it above any site's
+ * stacking, and the page behind is inert while it is open. Only trusted events (a real person's
+ * click or key) count as a choice; the shadow root is open, so page script could otherwise press
+ * "Post anyway" itself.
+ */
+/**
+ * @typedef {'edit' | 'post'} Choice
+ */
+const PgDialog = (() => {
+
+  /** @type {HTMLDialogElement | null} */
+  let open = null;
+
+  /**
+   * Ask the user; resolves when they choose. Escape counts as "Edit post" (the safe choice).
+   * @param {{findings: Finding[], text: string, settings: Settings, unavailable?: boolean}} what
+   * @returns {Promise<Choice>}
+   */
+  function ask({ findings, text, settings, unavailable = false }) {
+    const { el } = PgOverlay;
+    const sr = PgOverlay.root();
+    open?.remove();
+    const blocked = unavailable || !settings.allowOverride || findings.some((f) => f.action === 'block');
+    const needsAck = !blocked && findings.some((f) => f.action === 'acknowledge');
+
+    const dialog = /** @type {HTMLDialogElement} */ (el('dialog', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'pg-d-title', 'aria-describedby': 'pg-d-desc' }));
+    const title = el('h2', { id: 'pg-d-title' }, unavailable ? 'postguard could not check this post' : 'Check before you post');
+    const desc = el('p', { id: 'pg-d-desc' }, unavailable
+      ? `${settings.trustName} asks for posts to be checked before they are shared, and the checker is not running. Your draft is kept; try again in a moment.`
+      : `This post may breach ${settings.trustName}'s social media policy${blocked ? ', which does not allow it to be posted as it is' : ''}.`);
+    dialog.append(title, desc);
+
+    if (!unavailable) {
+      const list = el('ul');
+      for (const f of findings) {
+        const excerpt = text.slice(f.start, f.end);
+        const shown = excerpt.length > 60 ? `${excerpt.slice(0, 57)}…` : excerpt;
+        list.append(el('li', { 'data-category': f.category }, el('q', {}, shown), ' ', ...PgOverlay.findingText(f)));
+      }
+      dialog.append(list);
+    }
+
+    const help = el('p', { class: 'meta' }, `Not sure? Ask ${settings.commsContact}. To raise a concern about care or safety, speak to ${settings.speakUpContact}.`);
+    if (settings.policyUrl && /^https:\/\//.test(settings.policyUrl)) {
+      help.append(' ', el('a', { href: settings.policyUrl, target: '_blank', rel: 'noopener noreferrer' }, 'Read the policy'));
+    }
+    dialog.append(help);
+
+    /** @type {HTMLInputElement | null} */
+    let ack = null;
+    let acknowledged = false;
+    if (needsAck) {
+      ack = /** @type {HTMLInputElement} */ (el('input', { type: 'checkbox', id: 'pg-d-ack' }));
+      dialog.append(el('div', { class: 'ack' }, ack, el('label', { for: 'pg-d-ack' },
+        'I have the consent or approval this post needs, and I accept responsibility for posting it.')));
+    }
+
+    const edit = el('button', { type: 'button', class: 'btn primary', autofocus: '' }, 'Edit post');
+    const actions = el('div', { class: 'actions' });
+    /** @type {HTMLButtonElement | null} */
+    let post = null;
+    if (!blocked) {
+      post = /** @type {HTMLButtonElement} */ (el('button', { type: 'button', class: 'btn secondary' }, 'Post anyway'));
+      if (needsAck) post.disabled = true;
+      actions.append(post);
+    }
+    actions.prepend(edit);
+    dialog.append(actions);
+    sr.append(dialog);
+    open = dialog;
+
+    return new Promise((resolve) => {
+      /** @param {Choice} choice */
+      const finish = (choice) => {
+        if (open === dialog) open = null;
+        dialog.close();
+        dialog.remove();
+        resolve(choice);
+      };
+      edit.addEventListener('click', (e) => { if (e.isTrusted) finish('edit'); });
+      post?.addEventListener('click', (e) => {
+        if (!e.isTrusted || (needsAck && !acknowledged)) return;
+        finish('post');
+      });
+      ack?.addEventListener('change', (e) => {
+        // Read the box only from a person's own change; page script can set .checked silently.
+        acknowledged = e.isTrusted && /** @type {HTMLInputElement} */ (e.target).checked;
+        if (post) post.disabled = !acknowledged;
+      });
+      dialog.addEventListener('cancel', (e) => { e.preventDefault(); if (e.isTrusted) finish('edit'); });
+      dialog.showModal();
+      edit.focus();
+    });
+  }
+
+  /** Whether a dialog is open now (a second submit while it is open is simply held). */
+  function isOpen() {
+    return open !== null;
+  }
+
+  return Object.freeze({ ask, isOpen });
+})();

@@ -1,0 +1,156 @@
+// @ts-check
+/**
+ * The submit gate: pauses a submit while the draft has unresolved findings that policy says should
+ * pause it, shows the dialog, and re-issues the submit exactly once if the user chooses "Post anyway".
+ *
+ * Listeners are registered on `window` in the capture phase as soon as this script runs
+ * (document_start), before any page script, so they run before React's root listeners and before
+ * any page capture listener on window (DESIGN §5.3, §5.6). The gate never replays key events
+ * (Draft.js ignores untrusted ones): it replays by clicking the site's own submit control with a
+ * one-shot bypass, or, where a surface has no control, lets the user's next Enter through.
+ *
+ * What counts as a submit, which editor it belongs to and what the findings are is decided by the
+ * hooks main.js installs; this file only owns the event flow.
+ */
+/**
+ * @typedef {object} Hit
+ * @property {any[]} sessions            the editor sessions this submit sends
+ * @property {() => boolean} replay      re-issue the submit once; false if it could not be
+ *
+ * @typedef {'clear' | 'gate' | 'pending' | 'failed'} Verdict
+ *
+ * @typedef {object} GateHooks
+ * @property {(event: MouseEvent) => Hit | null} clickHit
+ * @property {(event: KeyboardEvent) => Hit | null} keyHit
+ * @property {(event: SubmitEvent) => Hit | null} formHit
+ * @property {(sessions: any[]) => Verdict} verdict
+ * @property {(sessions: any[]) => Promise<void>} refresh      analyse now, resolve when findings are current
+ * @property {(sessions: any[]) => {session: any, findings: Finding[], text: string}} gating
+ * @property {() => Settings} settings
+ * @property {(session: any) => void} returnToEditor
+ * @property {(session: any, text: string) => void} accepted  the user chose "Post anyway" for this text
+ */
+const PgGate = (() => {
+
+  /** @type {GateHooks | null} */
+  let hooks = null;
+  /** True only while the gate itself re-issues a submit (dispatch is synchronous). */
+  let replaying = false;
+  /** True while a submit is held (analysis running or dialog open): further submits are held too. */
+  let busy = false;
+  /** @type {{editor: Element, until: number} | null} */
+  let armedKey = null;
+
+  /** @param {Event} e */
+  function stop(e) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }
+
+  /**
+   * Decide on a submit that was held; replay it or show the dialog.
+   * @param {Hit} hit
+   */
+  async function hold(hit) {
+    const h = /** @type {GateHooks} */ (hooks);
+    busy = true;
+    try {
+      let verdict = h.verdict(hit.sessions);
+      if (verdict === 'pending') {
+        await h.refresh(hit.sessions);
+        verdict = h.verdict(hit.sessions);
+      }
+      const settings = h.settings();
+      if (verdict === 'clear' || (verdict === 'failed' && !settings.failClosed)) {
+        busy = false;
+        replay(hit);
+        return;
+      }
+      if (verdict === 'pending' || verdict === 'failed') {
+        await PgDialog.ask({ findings: [], text: '', settings, unavailable: true });
+        h.returnToEditor(hit.sessions[0]);
+        return;
+      }
+      const { session, findings, text } = h.gating(hit.sessions);
+      PgOverlay.announce(`Post paused: ${PgOverlay.summary(findings).replace(/^postguard: /, '')}.`);
+      const choice = await PgDialog.ask({ findings, text, settings });
+      if (choice === 'post') {
+        h.accepted(session, text);
+        busy = false;
+        replay(hit);
+      } else {
+        h.returnToEditor(session);
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
+  /** @param {Hit} hit */
+  function replay(hit) {
+    replaying = true;
+    let done = false;
+    try {
+      done = hit.replay();
+    } finally {
+      replaying = false;
+    }
+    if (!done) {
+      // No control to click (an Enter-only surface): let the person's next Enter through.
+      const editor = hit.sessions[0]?.editor;
+      if (editor) armedKey = { editor, until: Date.now() + 15_000 };
+      PgOverlay.announce('Press Enter again to send.');
+    }
+  }
+
+  /** @param {MouseEvent} e */
+  function onClick(e) {
+    if (!hooks || replaying) return;
+    const hit = hooks.clickHit(e);
+    if (!hit) return;
+    if (busy) { stop(e); return; }
+    const verdict = hooks.verdict(hit.sessions);
+    if (verdict === 'clear' || (verdict === 'failed' && !hooks.settings().failClosed)) return;
+    stop(e);
+    void hold(hit);
+  }
+
+  /** @param {KeyboardEvent} e */
+  function onKeyDown(e) {
+    if (!hooks || replaying || e.key !== 'Enter' || e.isComposing || e.keyCode === 229) return;
+    const hit = hooks.keyHit(e);
+    if (!hit) return;
+    if (armedKey && hit.sessions[0]?.editor === armedKey.editor && Date.now() < armedKey.until && e.isTrusted) {
+      armedKey = null;
+      return;
+    }
+    if (busy) { stop(e); return; }
+    const verdict = hooks.verdict(hit.sessions);
+    if (verdict === 'clear' || (verdict === 'failed' && !hooks.settings().failClosed)) return;
+    stop(e);
+    void hold(hit);
+  }
+
+  /** @param {SubmitEvent} e */
+  function onSubmit(e) {
+    if (!hooks || replaying) return;
+    const hit = hooks.formHit(e);
+    if (!hit) return;
+    if (busy) { stop(e); return; }
+    const verdict = hooks.verdict(hit.sessions);
+    if (verdict === 'clear' || (verdict === 'failed' && !hooks.settings().failClosed)) return;
+    stop(e);
+    void hold(hit);
+  }
+
+  window.addEventListener('click', onClick, true);
+  window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('submit', /** @type {EventListener} */ (onSubmit), true);
+
+  /** @param {GateHooks} h */
+  function configure(h) {
+    hooks = h;
+  }
+
+  return Object.freeze({ configure });
+})();

@@ -1,0 +1,120 @@
+// @ts-check
+/**
+ * Where on screen a span of an editor's text is, as viewport rectangles, and the part of the
+ * viewport in which the editor's text is visible (marks are clipped to it).
+ *
+ * Contenteditable editors: `Range.getClientRects()` over the editor's own nodes (read-only).
+ * Textareas have no nodes per character, so their text is laid out again in a hidden mirror with
+ * the field's styles, inside the extension's shadow root (never in the page), and shifted by the
+ * field's scroll position (DESIGN §5.2).
+ */
+const PgGeometry = (() => {
+  const MIRRORED = ['boxSizing', 'width', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
+    'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderTopStyle',
+    'borderRightStyle', 'borderBottomStyle', 'borderLeftStyle', 'fontFamily', 'fontSize', 'fontWeight',
+    'fontStyle', 'fontVariant', 'fontStretch', 'letterSpacing', 'wordSpacing', 'lineHeight', 'textIndent',
+    'textTransform', 'tabSize', 'direction'];
+
+  /**
+   * @param {Snapshot} snap  (PgText snapshot)
+   * @param {number} start
+   * @param {number} end
+   * @param {HTMLElement} mirror  an element in the extension's shadow root to lay field text out in
+   * @returns {DOMRect[]}
+   */
+  function rects(snap, start, end, mirror) {
+    const editor = snap.editor;
+    if (PgText.isField(editor)) return fieldRects(editor, start, end, mirror);
+    const r = PgText.range(snap, start, end);
+    if (!r) return [];
+    return mergeLines(Array.from(r.getClientRects()).filter((q) => q.width > 0 && q.height > 0));
+  }
+
+  /**
+   * @param {HTMLTextAreaElement | HTMLInputElement} field
+   * @param {number} start
+   * @param {number} end
+   * @param {HTMLElement} mirror
+   */
+  function fieldRects(field, start, end, mirror) {
+    const style = getComputedStyle(field);
+    const box = field.getBoundingClientRect();
+    const ms = mirror.style;
+    for (const p of MIRRORED) /** @type {any} */ (ms)[p] = /** @type {any} */ (style)[p];
+    ms.position = 'fixed';
+    ms.left = `${box.left}px`;
+    ms.top = `${box.top}px`;
+    ms.visibility = 'hidden';
+    ms.whiteSpace = field instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
+    ms.overflowWrap = 'break-word';
+    ms.overflow = 'hidden';
+    ms.height = 'auto';
+    const text = document.createTextNode(field.value);
+    mirror.replaceChildren(text);
+    const r = document.createRange();
+    r.setStart(text, Math.min(start, text.length));
+    r.setEnd(text, Math.min(end, text.length));
+    const dx = field.scrollLeft;
+    const dy = field.scrollTop;
+    const out = Array.from(r.getClientRects())
+      .filter((q) => q.width > 0 && q.height > 0)
+      .map((q) => new DOMRect(q.left - dx, q.top - dy, q.width, q.height));
+    mirror.replaceChildren();
+    return mergeLines(out);
+  }
+
+  /**
+   * One rectangle per line: a range over several inline elements yields overlapping pieces.
+   * @param {DOMRect[]} list
+   */
+  function mergeLines(list) {
+    /** @type {DOMRect[]} */
+    const out = [];
+    for (const q of list) {
+      const same = out.find((o) => Math.abs(o.top - q.top) < 2 && Math.abs(o.bottom - q.bottom) < 2 && q.left <= o.right + 1 && q.right >= o.left - 1);
+      if (same) {
+        const left = Math.min(same.left, q.left);
+        const right = Math.max(same.right, q.right);
+        out[out.indexOf(same)] = new DOMRect(left, same.top, right - left, same.height);
+      } else {
+        out.push(q);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The part of the viewport where the editor's text can be seen: its box, cut by every scrolling
+   * or clipping ancestor (crossing shadow roots), so marks never float over other content.
+   * @param {Element} editor
+   * @returns {DOMRect | null}  null when the editor is not visible at all
+   */
+  function visibleBox(editor) {
+    let { left, top, right, bottom } = editor.getBoundingClientRect();
+    if (right - left <= 0 || bottom - top <= 0) return null;
+    /** @type {Element | null} */
+    let el = parentOf(editor);
+    while (el && el !== document.documentElement) {
+      const s = getComputedStyle(el);
+      if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
+        const b = el.getBoundingClientRect();
+        left = Math.max(left, b.left); top = Math.max(top, b.top);
+        right = Math.min(right, b.right); bottom = Math.min(bottom, b.bottom);
+      }
+      el = parentOf(el);
+    }
+    left = Math.max(left, 0); top = Math.max(top, 0);
+    right = Math.min(right, window.innerWidth); bottom = Math.min(bottom, window.innerHeight);
+    if (right <= left || bottom <= top) return null;
+    return new DOMRect(left, top, right - left, bottom - top);
+  }
+
+  /** @param {Element} el @returns {Element | null} */
+  function parentOf(el) {
+    if (el.parentElement) return el.parentElement;
+    const root = el.getRootNode();
+    return root instanceof ShadowRoot ? root.host : null;
+  }
+
+  return Object.freeze({ rects, visibleBox, parentOf });
+})();

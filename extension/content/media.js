@@ -1,0 +1,86 @@
+// @ts-check
+/**
+ * Media consent: notices photos and videos attached to a compose box (file input, drag and drop,
+ * paste) and asks the worker whether a photo carries its location in EXIF GPS.
+ *
+ * Only the file's leading bytes go to the worker (a JPEG's EXIF segment is at most 64 KB; 128 KB
+ * also covers HEIC/PNG metadata near the start), never the whole photo, and nothing leaves the
+ * browser. The page's own handling of the file is never delayed: these listeners only observe.
+ */
+/**
+ * @typedef {object} MediaHooks
+ * @property {(path: EventTarget[]) => any} sessionFor   the editor session an attachment belongs to (or null)
+ * @property {(session: any, info: {count: number, location: boolean | null}) => void} onMedia
+ */
+const PgMedia = (() => {
+  /** Leading bytes sent for EXIF parsing. */
+  const HEAD_BYTES = 128 * 1024;
+  const PHOTO = /^image\/(jpeg|png|heic|heif|webp|tiff)$/;
+
+  /** @type {MediaHooks | null} */
+  let hooks = null;
+
+  /** @param {File} f */
+  const isMedia = (f) => f.type.startsWith('image/') || f.type.startsWith('video/');
+
+  /**
+   * @param {Uint8Array} bytes
+   * @returns {string}
+   */
+  function base64(bytes) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  }
+
+  /**
+   * Whether the photo records where it was taken; null if that could not be checked.
+   * @param {File} file
+   * @returns {Promise<boolean | null>}
+   */
+  async function hasLocation(file) {
+    if (!PHOTO.test(file.type)) return false;
+    try {
+      const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+      /** @type {{ok: true, location: boolean} | {ok: false, error: string}} */
+      const reply = await PgBrowser.request({ type: 'media', name: file.name, mime: file.type, head: base64(head) }, 5000);
+      return reply.ok ? reply.location === true : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * @param {EventTarget[]} path
+   * @param {FileList | File[] | null | undefined} list
+   */
+  async function inspect(path, list) {
+    if (!hooks || !list) return;
+    const files = Array.from(list).filter(isMedia);
+    if (files.length === 0) return;
+    const session = hooks.sessionFor(path);
+    if (!session) return;
+    hooks.onMedia(session, { count: files.length, location: false });
+    const found = await Promise.all(files.map(hasLocation));
+    const location = found.includes(true) ? true : found.every((x) => x === false) ? false : null;
+    hooks.onMedia(session, { count: files.length, location });
+  }
+
+  window.addEventListener('change', (e) => {
+    const t = e.target;
+    if (t instanceof HTMLInputElement && t.type === 'file') void inspect(e.composedPath(), t.files);
+  }, { capture: true, passive: true });
+  window.addEventListener('drop', (e) => {
+    void inspect(e.composedPath(), e.dataTransfer?.files);
+  }, { capture: true, passive: true });
+  window.addEventListener('paste', (e) => {
+    void inspect(e.composedPath(), e.clipboardData?.files);
+  }, { capture: true, passive: true });
+
+  /** @param {MediaHooks} h */
+  function configure(h) {
+    hooks = h;
+  }
+
+  return Object.freeze({ configure });
+})();

@@ -1,0 +1,447 @@
+// @ts-check
+/**
+ * Everything postguard draws on a page: marks, badges, the findings panel, tooltips, media
+ * reminders and the live region, all inside one host element with an open shadow root (the test
+ * contract, DESIGN §2), outside every editor.
+ *
+ * Marks are `position: fixed` boxes computed from the editor's text geometry and clipped to the
+ * editor's visible box; they have `pointer-events: none`, so clicks and selection go to the editor
+ * underneath. Styles are constructed stylesheets (adoptedStyleSheets), which a page's strict
+ * `style-src` cannot block. Callers batch calls to `render` into one animation frame.
+ */
+/**
+ * @typedef {object} MarkView
+ * @property {number} index     index of the finding in the view's list
+ * @property {Finding} finding
+ * @property {DOMRect[]} rects
+ * @typedef {object} View        what to draw for one editor
+ * @property {number} id
+ * @property {DOMRect | null} clip     the editor's visible box, null when off screen
+ * @property {MarkView[]} marks
+ * @property {Finding[]} findings     undismissed findings, for the badge and panel
+ * @property {{location: boolean | null, count: number} | null} media  an open media reminder
+ * @typedef {{layer: HTMLElement, badge: HTMLButtonElement, notice: HTMLElement | null, marks: MarkView[], findings: Finding[], clip: DOMRect | null}} Parts
+ */
+const PgOverlay = (() => {
+  /** Family names people read, and the non-colour cue each mark carries (WCAG 1.4.1). */
+  const FAMILY = Object.freeze({
+    confidentiality: { label: 'Confidentiality', short: 'Confidential' },
+    consent: { label: 'Consent', short: 'Consent' },
+    disrepute: { label: 'Professional conduct', short: 'Conduct' },
+  });
+
+  const CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.layer { position: fixed; overflow: hidden; pointer-events: none; z-index: 2147483600; }
+.mark { position: absolute; pointer-events: none; border-bottom: 3px solid; border-radius: 2px; }
+.mark[data-category=confidentiality] { border-color: #b3261e; background: rgba(179, 38, 30, 0.13); border-bottom-style: solid; }
+.mark[data-category=consent] { border-color: #8a4600; background: rgba(178, 94, 0, 0.14); border-bottom-style: dashed; }
+.mark[data-category=disrepute] { border-color: #6a1b9a; background: rgba(106, 27, 154, 0.12); border-bottom-style: dotted; }
+.mark.active { outline: 2px solid #212b32; outline-offset: 1px; }
+.badge { position: fixed; z-index: 2147483601; display: flex; gap: 4px; align-items: center; padding: 2px 4px;
+  border: 1px solid #4c6272; border-radius: 12px; background: #fff; color: #212b32; font: 600 12px/16px system-ui, sans-serif;
+  cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
+.pill { display: inline-flex; gap: 3px; align-items: center; padding: 0 6px; border-radius: 8px; color: #fff; }
+.pill[data-category=confidentiality] { background: #b3261e; }
+.pill[data-category=consent] { background: #8a4600; }
+.pill[data-category=disrepute] { background: #6a1b9a; }
+.logo { padding: 0 2px; color: #005eb8; }
+button:focus-visible, a:focus-visible, input:focus-visible, [tabindex]:focus-visible { outline: 3px solid #ffb81c; outline-offset: 2px; box-shadow: 0 0 0 5px #212b32; }
+.panel, .tip, .notice, dialog { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #212b32; }
+.panel { position: fixed; z-index: 2147483602; width: 340px; max-height: 60vh; overflow: auto; background: #fff;
+  border: 1px solid #4c6272; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 12px; }
+.panel h2 { font-size: 15px; margin: 0 0 8px; }
+.panel ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+.panel li { border-left: 4px solid; padding: 4px 8px; }
+.panel li[data-category=confidentiality] { border-color: #b3261e; }
+.panel li[data-category=consent] { border-color: #8a4600; border-left-style: dashed; }
+.panel li[data-category=disrepute] { border-color: #6a1b9a; border-left-style: dotted; }
+.panel .finding { display: block; width: 100%; text-align: left; background: none; border: 0; padding: 0; font: inherit; color: inherit; cursor: default; }
+.title { font-weight: 700; }
+.meta { color: #4c6272; font-size: 13px; }
+.btn { font: 600 14px/20px system-ui, sans-serif; border-radius: 4px; padding: 6px 14px; cursor: pointer; }
+.btn.primary { background: #005eb8; color: #fff; border: 2px solid #005eb8; }
+.btn.secondary { background: #fff; color: #212b32; border: 2px solid #4c6272; }
+.btn.small { padding: 2px 8px; font-size: 13px; margin-top: 4px; }
+.btn[disabled] { background: #e8edee; color: #4c6272; border-color: #aeb7bd; cursor: not-allowed; }
+.tip { position: fixed; z-index: 2147483603; max-width: 320px; background: #212b32; color: #fff; border-radius: 6px; padding: 8px 10px; pointer-events: none; }
+.tip .meta { color: #e8edee; }
+.notice { position: fixed; z-index: 2147483601; max-width: 360px; background: #fff8e1; border: 2px solid #8a4600; border-radius: 8px; padding: 8px 10px; box-shadow: 0 2px 8px rgba(0,0,0,.2); }
+.notice.location { background: #fdecea; border-color: #b3261e; }
+.notice p { margin: 0 0 6px; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+dialog { max-width: 520px; width: calc(100vw - 32px); border: 0; border-radius: 8px; padding: 20px 24px; box-shadow: 0 8px 32px rgba(0,0,0,.35); }
+dialog::backdrop { background: rgba(33, 43, 50, 0.55); }
+dialog h2 { margin: 0 0 8px; font-size: 20px; }
+dialog ul { padding-left: 0; list-style: none; display: grid; gap: 10px; }
+dialog li { border-left: 4px solid #b3261e; padding: 2px 10px; }
+dialog li[data-category=consent] { border-color: #8a4600; border-left-style: dashed; }
+dialog li[data-category=disrepute] { border-color: #6a1b9a; border-left-style: dotted; }
+dialog q { background: #f0f4f5; padding: 0 3px; }
+dialog .actions { display: flex; gap: 12px; justify-content: flex-end; flex-wrap: wrap; margin-top: 16px; }
+dialog .ack { display: flex; gap: 8px; align-items: flex-start; margin-top: 12px; }
+dialog .ack input { width: 18px; height: 18px; margin-top: 2px; }
+dialog a { color: #005eb8; }
+@media (prefers-reduced-motion: no-preference) {
+  .mark { transition: opacity 120ms ease-out; }
+  .panel, .notice { animation: pg-in 120ms ease-out; }
+  @keyframes pg-in { from { opacity: 0; transform: translateY(-2px); } to { opacity: 1; transform: none; } }
+}
+@media (forced-colors: active) {
+  .mark { border-bottom-color: Highlight; background: transparent; }
+  .pill { border: 1px solid CanvasText; }
+}`;
+
+  /** @type {HTMLElement | null} */
+  let host = null;
+  /** @type {ShadowRoot | null} */
+  let shadow = null;
+  /** @type {HTMLElement | null} */
+  let live = null;
+  /** @type {HTMLElement | null} */
+  let tip = null;
+  /** @type {HTMLElement | null} */
+  let mirrorEl = null;
+
+
+  /** @type {Map<number, Parts>} */
+  const parts = new Map();
+
+  /** @type {{onDismiss: (id: number, index: number) => void, onNoticeClosed: (id: number) => void}} */
+  const hooks = { onDismiss: () => {}, onNoticeClosed: () => {} };
+
+  /** The shadow root, creating the host on first use and re-attaching it if the page removed it. */
+  function root() {
+    if (!host || !shadow) {
+      host = document.createElement('postguard-overlay');
+      host.setAttribute('data-postguard', '');
+      shadow = host.attachShadow({ mode: 'open' });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      shadow.adoptedStyleSheets = [sheet];
+      live = el('div', { class: 'sr', 'aria-live': 'polite', role: 'status' });
+      tip = el('div', { class: 'tip', role: 'tooltip', id: 'pg-tip', hidden: '' });
+      mirrorEl = el('div', { 'aria-hidden': 'true' });
+      shadow.append(live, tip, mirrorEl);
+    }
+    if (!host.isConnected) (document.body || document.documentElement).append(host);
+    return shadow;
+  }
+
+  /**
+   * @param {string} tag
+   * @param {Record<string, string>} [attrs]
+   * @param {(Node | string | null)[]} children
+   */
+  function el(tag, attrs = {}, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    for (const c of children) if (c !== null) e.append(c);
+    return e;
+  }
+
+  /** A hidden element to lay out textarea text in (see PgGeometry). */
+  function mirror() {
+    root();
+    return /** @type {HTMLElement} */ (mirrorEl);
+  }
+
+  /** @param {HTMLElement} e @param {DOMRect} r */
+  function place(e, r) {
+    e.style.left = `${r.left}px`;
+    e.style.top = `${r.top}px`;
+    e.style.width = `${r.width}px`;
+    e.style.height = `${r.height}px`;
+  }
+
+  /** @param {Finding[]} findings */
+  function counts(findings) {
+    /** @type {Record<string, number>} */
+    const c = { confidentiality: 0, consent: 0, disrepute: 0 };
+    for (const f of findings) c[f.category] = (c[f.category] ?? 0) + 1;
+    return c;
+  }
+
+  /** @param {Finding[]} findings */
+  function summary(findings) {
+    const c = counts(findings);
+    const parts = Object.entries(c).filter(([, n]) => n > 0)
+      .map(([k, n]) => `${n} ${FAMILY[/** @type {keyof typeof FAMILY} */ (k)].label.toLowerCase()}`);
+    return parts.length ? `postguard: ${parts.join(', ')} ${findings.length === 1 ? 'warning' : 'warnings'} in this draft` : 'postguard: no warnings';
+  }
+
+  /**
+   * Draw every editor's marks, badge and media reminder. Views not listed are removed.
+   * @param {View[]} views
+   */
+  function render(views) {
+    const sr = root();
+    const seen = new Set();
+    for (const view of views) {
+      seen.add(view.id);
+      let p = parts.get(view.id);
+      if (!p) {
+        const layer = el('div', { class: 'layer', 'data-postguard-layer': String(view.id) });
+        const badge = /** @type {HTMLButtonElement} */ (el('button', { class: 'badge', type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }));
+        badge.addEventListener('click', (e) => { if (e.isTrusted) togglePanel(view.id); });
+        sr.append(layer, badge);
+        p = { layer, badge, notice: null, marks: [], findings: [], clip: null };
+        parts.set(view.id, p);
+      }
+      p.marks = view.marks;
+      p.findings = view.findings;
+      p.clip = view.clip;
+      drawLayer(p, view);
+      drawBadge(p, view);
+      drawNotice(view.id, p, view);
+    }
+    for (const [id, p] of parts) {
+      if (seen.has(id)) continue;
+      p.layer.remove(); p.badge.remove(); p.notice?.remove();
+      parts.delete(id);
+      if (panelFor === id) closePanel(false);
+    }
+    if (panelFor !== null) refreshPanel();
+  }
+
+  /** @param {Parts} p @param {View} view */
+  function drawLayer(p, view) {
+    if (!view.clip || view.marks.length === 0) {
+      p.layer.hidden = true;
+      p.layer.replaceChildren();
+      return;
+    }
+    p.layer.hidden = false;
+    place(p.layer, view.clip);
+    const nodes = [];
+    for (const m of view.marks) {
+      for (const r of m.rects) {
+        const mark = el('div', { class: 'mark', 'data-postguard-mark': '', 'data-category': m.finding.category, 'data-rule': m.finding.rule, 'data-index': String(m.index) });
+        if (activeIndex !== null && activeIndex.id === view.id && activeIndex.index === m.index) mark.classList.add('active');
+        place(mark, new DOMRect(r.left - view.clip.left, r.top - view.clip.top, r.width, r.height));
+        nodes.push(mark);
+      }
+    }
+    p.layer.replaceChildren(...nodes);
+  }
+
+  /** @param {Parts} p @param {View} view */
+  function drawBadge(p, view) {
+    if (!view.clip || view.findings.length === 0) {
+      p.badge.hidden = true;
+      return;
+    }
+    p.badge.hidden = false;
+    const c = counts(view.findings);
+    const pills = Object.entries(c).filter(([, n]) => n > 0).map(([k, n]) => {
+      const fam = FAMILY[/** @type {keyof typeof FAMILY} */ (k)];
+      return el('span', { class: 'pill', 'data-category': k, title: fam.label }, `${fam.short} ${n}`);
+    });
+    p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), ...pills);
+    p.badge.setAttribute('aria-label', summary(view.findings));
+    // Just inside the editor's bottom-right corner, like a spelling checker's badge.
+    const b = p.badge.getBoundingClientRect();
+    const w = b.width || 90;
+    const h = b.height || 20;
+    p.badge.style.left = `${Math.max(0, view.clip.right - w - 4)}px`;
+    p.badge.style.top = `${Math.max(0, view.clip.bottom - h - 4)}px`;
+  }
+
+  /** @param {number} id @param {Parts} p @param {View} view */
+  function drawNotice(id, p, view) {
+    if (!view.media) {
+      p.notice?.remove();
+      p.notice = null;
+      return;
+    }
+    const key = `${view.media.count}:${view.media.location}`;
+    if (!p.notice || p.notice.dataset.key !== key) {
+      const location = view.media.location === true;
+      const notice = el('div', { class: location ? 'notice location' : 'notice', role: location ? 'alert' : 'status', 'data-postguard-notice': location ? 'location' : 'consent' });
+      notice.dataset.key = key;
+      notice.append(el('p', {}, el('strong', {}, 'Photo or video attached. '),
+        'Only share images of patients, colleagues or clinical areas with their written consent, and check nothing confidential is in view (screens, whiteboards, notes, wristbands).'));
+      if (location) {
+        notice.append(el('p', {}, el('strong', {}, 'This photo contains its location. '),
+          'It records where it was taken (GPS). Remove the location, or use a screenshot of it, before posting.'));
+      }
+      const ok = el('button', { class: 'btn secondary small', type: 'button' }, 'Got it');
+      ok.addEventListener('click', (e) => { if (e.isTrusted) hooks.onNoticeClosed(id); });
+      notice.append(ok);
+      p.notice?.remove();
+      p.notice = notice;
+      root().append(notice);
+    }
+    const anchor = view.clip;
+    if (anchor) {
+      p.notice.hidden = false;
+      p.notice.style.left = `${Math.max(4, anchor.left)}px`;
+      const top = anchor.bottom + 8;
+      p.notice.style.top = `${Math.min(top, window.innerHeight - 140)}px`;
+    } else {
+      p.notice.style.left = '16px';
+      p.notice.style.top = `${window.innerHeight - 160}px`;
+    }
+  }
+
+  // ---- Panel (badge → list of findings, with Dismiss where policy allows) ----
+
+  /** @type {number | null} */
+  let panelFor = null;
+  /** @type {HTMLElement | null} */
+  let panel = null;
+  /** @type {{id: number, index: number} | null} */
+  let activeIndex = null;
+  /** @type {(f: Finding) => boolean} */
+  let dismissible = () => false;
+
+  /** @param {number} id */
+  function togglePanel(id) {
+    if (panelFor === id) closePanel(true);
+    else openPanel(id);
+  }
+
+  /** @param {number} id */
+  function openPanel(id) {
+    closePanel(false);
+    panelFor = id;
+    panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': 'postguard: warnings in this draft' });
+    panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); closePanel(true); } });
+    root().append(panel);
+    parts.get(id)?.badge.setAttribute('aria-expanded', 'true');
+    refreshPanel();
+    /** @type {HTMLElement | null} */ (panel.querySelector('button'))?.focus();
+  }
+
+  /** @param {boolean} focusBadge */
+  function closePanel(focusBadge) {
+    const p = panelFor === null ? undefined : parts.get(panelFor);
+    p?.badge.setAttribute('aria-expanded', 'false');
+    panel?.remove();
+    panel = null;
+    panelFor = null;
+    setActive(null);
+    if (focusBadge && p && !p.badge.hidden) p.badge.focus();
+  }
+
+  function refreshPanel() {
+    if (panelFor === null || !panel) return;
+    const id = panelFor;
+    const p = parts.get(id);
+    if (!p || p.findings.length === 0) { closePanel(false); return; }
+    const had = panel.contains(shadow?.activeElement ?? null);
+    const list = el('ul');
+    p.findings.forEach((f, index) => {
+      const item = el('li', { 'data-category': f.category });
+      const body = el('button', { class: 'finding', type: 'button' }, ...findingText(f));
+      body.addEventListener('focus', () => setActive({ id, index }));
+      body.addEventListener('mouseenter', () => setActive({ id, index }));
+      item.append(body);
+      if (dismissible(f)) {
+        const dismiss = el('button', { class: 'btn secondary small', type: 'button', 'aria-label': `Dismiss: ${f.title}` }, 'Dismiss');
+        dismiss.addEventListener('click', (e) => { if (e.isTrusted) hooks.onDismiss(id, index); });
+        item.append(dismiss);
+      }
+      list.append(item);
+    });
+    panel.replaceChildren(el('h2', {}, summary(p.findings).replace(/^postguard: /, '').replace(/^./, (c) => c.toUpperCase())), list);
+    const b = p.badge.getBoundingClientRect();
+    panel.style.left = `${Math.max(8, Math.min(b.right - 340, window.innerWidth - 348))}px`;
+    panel.style.top = `${b.bottom + 6 + 300 > window.innerHeight ? Math.max(8, b.top - 6 - Math.min(panel.scrollHeight, window.innerHeight * 0.6)) : b.bottom + 6}px`;
+    if (had) /** @type {HTMLElement | null} */ (panel.querySelector('button'))?.focus();
+  }
+
+  /**
+   * The readable parts of a finding: title, message, policy clause and suggestion.
+   * @param {Finding} f
+   */
+  function findingText(f) {
+    /** @type {(HTMLElement | string | null)[]} */
+    const parts = [
+      el('span', { class: 'title' }, f.title), ' ',
+      el('span', {}, f.message),
+      el('span', { class: 'meta' }, ` Policy: ${f.policyRef}.`),
+      f.suggestion ? el('span', { class: 'meta' }, ` Instead: ${f.suggestion}`) : null,
+    ];
+    return /** @type {(HTMLElement | string)[]} */ (parts.filter((p) => p !== null));
+  }
+
+  /** @param {{id: number, index: number} | null} which */
+  function setActive(which) {
+    activeIndex = which;
+    for (const [id, p] of parts) {
+      for (const m of p.layer.querySelectorAll('.mark')) {
+        m.classList.toggle('active', which !== null && which.id === id && m.getAttribute('data-index') === String(which.index));
+      }
+    }
+    if (which) {
+      const p = parts.get(which.id);
+      const m = p?.marks.find((x) => x.index === which.index);
+      if (p && m && m.rects[0]) showTip(m.finding, m.rects[0]); else hideTip();
+    } else {
+      hideTip();
+    }
+  }
+
+  // ---- Tooltip (hover over a mark, caret inside a mark, or focus in the panel) ----
+
+  /** @type {Finding | null} */
+  let tipFinding = null;
+
+  /** @param {Finding} f @param {DOMRect} r */
+  function showTip(f, r) {
+    root();
+    if (!tip) return;
+    if (tipFinding !== f) tip.replaceChildren(...findingText(f));
+    tipFinding = f;
+    tip.hidden = false;
+    tip.style.left = `${Math.max(4, Math.min(r.left, window.innerWidth - 330))}px`;
+    const below = r.bottom + 6;
+    tip.style.top = `${below + 120 > window.innerHeight ? Math.max(4, r.top - 6 - tip.offsetHeight) : below}px`;
+  }
+
+  function hideTip() {
+    if (tip) tip.hidden = true;
+    tipFinding = null;
+  }
+
+  /**
+   * The finding under a viewport point, if any (marks take no pointer events, so hover is
+   * hit-tested here from the page's pointer position).
+   * @param {number} x
+   * @param {number} y
+   * @returns {{finding: Finding, rect: DOMRect} | null}
+   */
+  function hit(x, y) {
+    for (const p of parts.values()) {
+      if (!p.clip || x < p.clip.left || x > p.clip.right || y < p.clip.top || y > p.clip.bottom) continue;
+      for (const m of p.marks) {
+        for (const r of m.rects) {
+          if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) return { finding: m.finding, rect: r };
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Say something to screen-reader users without moving focus. @param {string} text */
+  function announce(text) {
+    root();
+    if (!live) return;
+    live.textContent = '';
+    // A fresh text node after a frame makes repeated identical messages heard again.
+    requestAnimationFrame(() => { if (live) live.textContent = text; });
+  }
+
+  /**
+   * @param {{onDismiss?: (id: number, index: number) => void, onNoticeClosed?: (id: number) => void, dismissible?: (f: Finding) => boolean}} h
+   */
+  function configure(h) {
+    if (h.onDismiss) hooks.onDismiss = h.onDismiss;
+    if (h.onNoticeClosed) hooks.onNoticeClosed = h.onNoticeClosed;
+    if (h.dismissible) dismissible = h.dismissible;
+  }
+
+  return Object.freeze({ FAMILY, root, el, mirror, render, hit, showTip, hideTip, announce, configure, findingText, summary, closePanel });
+})();

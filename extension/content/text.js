@@ -1,0 +1,130 @@
+// @ts-check
+/**
+ * Reads an editor's text without changing it, with a map from text offsets back to DOM positions.
+ *
+ * `innerText` forces layout and `textContent` loses line breaks (DESIGN §5.3), so this walks the
+ * editor's blocks: text nodes verbatim, a line break between blocks (Draft `[data-block]`,
+ * Lexical/Quill/ProseMirror `<p>`, any block-level tag), `<br>` as a line break, and emoji drawn
+ * as `<img alt>` as their alt text. Offsets are UTF-16 code units, the same units the worker's
+ * findings use, so a finding's `start`/`end` index this text directly.
+ *
+ * The map is rebuilt on every read: these editors replace their nodes on each keystroke.
+ */
+/**
+ * @typedef {object} Segment   a run of the text that came from one node
+ * @property {Node} node        a Text node, or an element standing for its alt text
+ * @property {number} start     UTF-16 offset in the snapshot's text
+ * @property {number} end
+ *
+ * @typedef {object} Snapshot
+ * @property {string} text
+ * @property {Segment[]} segments  in text order; line breaks between blocks have none
+ * @property {HTMLElement} editor
+ */
+const PgText = (() => {
+  const BLOCK = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'TABLE', 'SECTION', 'ARTICLE']);
+
+
+  /**
+   * Whether the element is a plain form field (textarea / input), whose text is its value.
+   * @param {Element} el
+   * @returns {el is HTMLTextAreaElement | HTMLInputElement}
+   */
+  function isField(el) {
+    return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
+  }
+
+  /**
+   * @param {HTMLElement} editor
+   * @returns {Snapshot}
+   */
+  function read(editor) {
+    if (isField(editor)) return { text: editor.value, segments: [], editor };
+    let text = '';
+    /** @type {Segment[]} */
+    const segments = [];
+    /** @param {Node} parent */
+    const walk = (parent) => {
+      for (let node = parent.firstChild; node; node = node.nextSibling) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const data = /** @type {Text} */ (node).data;
+          if (data.length) {
+            segments.push({ node, start: text.length, end: text.length + data.length });
+            text += data;
+          }
+          continue;
+        }
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        const el = /** @type {Element} */ (node);
+        const tag = el.tagName;
+        if (tag === 'BR') { text += '\n'; continue; }
+        if (tag === 'IMG') {
+          const alt = el.getAttribute('alt') || '';
+          if (alt) {
+            segments.push({ node: el, start: text.length, end: text.length + alt.length });
+            text += alt;
+          }
+          continue;
+        }
+        if (tag === 'STYLE' || tag === 'SCRIPT' || tag === 'TEMPLATE') continue;
+        if (BLOCK.has(tag) && text.length && !text.endsWith('\n')) text += '\n';
+        walk(el);
+      }
+    };
+    walk(editor);
+    return { text, segments, editor };
+  }
+
+  /**
+   * The DOM range for [start, end) of a snapshot's text, or null if it no longer maps (the editor
+   * re-rendered since the snapshot was taken).
+   * @param {Snapshot} snap
+   * @param {number} start
+   * @param {number} end
+   * @returns {Range | null}
+   */
+  function range(snap, start, end) {
+    if (end <= start) return null;
+    const first = snap.segments.find((s) => s.end > start);
+    let last = null;
+    for (const s of snap.segments) { if (s.start < end) last = s; else break; }
+    if (!first || !last || !first.node.isConnected || !last.node.isConnected) return null;
+    const r = document.createRange();
+    if (first.node.nodeType === Node.TEXT_NODE) r.setStart(first.node, Math.max(0, start - first.start));
+    else r.setStartBefore(first.node);
+    if (last.node.nodeType === Node.TEXT_NODE) r.setEnd(last.node, Math.min(last.end, end) - last.start);
+    else r.setEndAfter(last.node);
+    return r;
+  }
+
+  /**
+   * The text offset of a DOM position inside the editor (the caret), or -1.
+   * @param {Snapshot} snap
+   * @param {Node} node
+   * @param {number} offset
+   */
+  function offsetOf(snap, node, offset) {
+    const seg = snap.segments.find((s) => s.node === node);
+    if (seg) return seg.start + (node.nodeType === Node.TEXT_NODE ? offset : 0);
+    return -1;
+  }
+
+  /**
+   * Put the caret at a text offset without changing the editor's content (used by "Edit post").
+   * @param {Snapshot} snap
+   * @param {number} at
+   */
+  function placeCaret(snap, at) {
+    const editor = snap.editor;
+    if (isField(editor)) {
+      editor.setSelectionRange(at, at);
+      return;
+    }
+    const seg = snap.segments.find((s) => s.end >= at && s.start <= at && s.node.nodeType === Node.TEXT_NODE);
+    const sel = editor.ownerDocument.getSelection();
+    if (!seg || !sel) return;
+    sel.setBaseAndExtent(seg.node, at - seg.start, seg.node, at - seg.start);
+  }
+
+  return Object.freeze({ read, range, offsetOf, placeCaret, isField });
+})();

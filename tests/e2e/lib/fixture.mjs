@@ -1,0 +1,179 @@
+/**
+ * What the end-to-end tests do to fixture pages and ask of them: open a site at its real host,
+ * type into its editor as a person does, read the page's own record of submits and attachments,
+ * find postguard's marks and dialog, and check that nothing left for an unexpected host.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startFixtureServer } from './server.mjs';
+import { launchWithExtension } from './browser.mjs';
+
+export const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url));
+
+/**
+ * A fixture server and a browser with the extension, for one test file.
+ * @returns {Promise<{server: import('./server.mjs').FixtureServer, browser: import('./browser.mjs').Session, close: () => Promise<void>}>}
+ */
+export async function startSuite() {
+  const server = await startFixtureServer();
+  const browser = await launchWithExtension({ port: server.port });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Open a fixture page at its real host name.
+ * @param {import('./browser.mjs').Session} browser
+ * @param {string} host
+ * @param {string} [path]
+ */
+export async function openSite(browser, host, path = '/') {
+  const page = await browser.context.newPage();
+  await page.goto(`https://${host}${path}`, { waitUntil: 'load' });
+  // The content script loads at document_start; its overlay host appears on first draw.
+  return page;
+}
+
+/**
+ * Click into an editor and type as a person would (trusted key events, one by one).
+ * @param {import('playwright-core').Locator} editor
+ * @param {string} text
+ */
+export async function typeInto(editor, text) {
+  await editor.click();
+  await editor.pressSequentially(text, { delay: 5 });
+}
+
+/** The page's own record of submits, in order. @param {import('playwright-core').Page} page */
+export function submits(page) {
+  return page.evaluate(() => /** @type {any} */ (window).__fixture.submits.map((s) => ({ ...s })));
+}
+
+/** The page's own record of attachments. @param {import('playwright-core').Page} page */
+export function attachments(page) {
+  return page.evaluate(() => /** @type {any} */ (window).__fixture.attachments.map((s) => ({ ...s })));
+}
+
+/** DOM changes inside editors not made by the editor's own render. @param {import('playwright-core').Page} page */
+export function foreignMutations(page) {
+  return page.evaluate(() => [.../** @type {any} */ (window).__fixture.foreignMutations]);
+}
+
+/**
+ * Whether each editor's DOM is exactly what the page itself last rendered.
+ * @param {import('playwright-core').Page} page
+ */
+export function editorsUntouched(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const [root, html] of /** @type {any} */ (window).__fixture.renderedHTML) {
+      if (root.isConnected) out.push(root.innerHTML === html);
+    }
+    return out;
+  });
+}
+
+/** @param {import('playwright-core').Page} page @param {string} [category] */
+export function marks(page, category) {
+  return page.locator(category ? `[data-postguard] [data-postguard-mark][data-category="${category}"]` : '[data-postguard] [data-postguard-mark]');
+}
+
+/** @param {import('playwright-core').Page} page */
+export function dialog(page) {
+  return page.getByRole('alertdialog');
+}
+
+/**
+ * The viewport box of a substring of an editor's text, measured in the page (to check that a mark
+ * lies over the characters it is about).
+ * @param {import('playwright-core').Locator} editor
+ * @param {string} needle
+ */
+export function textBox(editor, needle) {
+  return editor.evaluate((root, needle) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = /** @type {Text} */ (n).data.indexOf(needle);
+      if (i >= 0) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + needle.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x, y: b.y, width: b.width, height: b.height };
+      }
+    }
+    if (root instanceof HTMLTextAreaElement) return null;
+    return null;
+  }, needle);
+}
+
+/**
+ * Assert that `inner` lies over `outer` horizontally and shares its line.
+ * @param {{x: number, y: number, width: number, height: number} | null} mark
+ * @param {{x: number, y: number, width: number, height: number} | null} text
+ */
+export function assertCovers(mark, text) {
+  assert.ok(mark && text, 'both boxes exist');
+  assert.ok(Math.abs(mark.x - text.x) <= 3, `mark starts where the text starts (${mark.x} vs ${text.x})`);
+  assert.ok(Math.abs(mark.x + mark.width - (text.x + text.width)) <= 3, `mark ends where the text ends (${mark.x + mark.width} vs ${text.x + text.width})`);
+  assert.ok(mark.y < text.y + text.height && mark.y + mark.height > text.y, 'mark is on the text\'s line');
+}
+
+/**
+ * Requests Debian's Chromium makes from its own browser process whatever is loaded (component and
+ * extension update checks, Google account cookie checks), measured with no extension loaded by
+ * network-baseline.test.mjs, which fails if this list names anything the bare browser does not do.
+ * They never come from a page or the extension: those appear in the browser-level record, which
+ * is checked with no exemption at all.
+ */
+export const HOUSEKEEPING = Object.freeze([
+  { host: 'update.googleapis.com', method: 'POST', path: '/service/update2/json' },
+  { host: 'accounts.google.com', method: 'POST', path: '/ListAccounts' },
+]);
+
+/** @param {{host: string, method: string, path: string}} r */
+export function isHousekeeping(r) {
+  return HOUSEKEEPING.some((h) => h.host === r.host && h.method === r.method && h.path === r.path);
+}
+
+/**
+ * Nothing went anywhere but the listed hosts: every request the fixture server saw (it receives
+ * every host name, see server.mjs), every TLS connection, and every request the browser reported,
+ * including the extension's own contexts (chrome-extension:// URLs are the package's own files).
+ * @param {import('./server.mjs').FixtureServer} server
+ * @param {import('./browser.mjs').Session} browser
+ * @param {string[]} hosts
+ */
+export function assertOnlyHosts(server, browser, hosts) {
+  const allowed = new Set(hosts);
+  const strayServer = server.requests.filter((r) => !allowed.has(r.host) && !isHousekeeping(r));
+  assert.deepEqual(strayServer, [], 'no request reached the network for another host');
+  const strayTls = server.tlsNames.filter((n) => !allowed.has(n) && !HOUSEKEEPING.some((h) => h.host === n) && n !== '(handshake failed)');
+  assert.deepEqual(strayTls, [], 'no TLS connection was opened for another host');
+  const strayBrowser = browser.requests.filter((r) => {
+    const u = new URL(r.url);
+    if (u.protocol === 'chrome-extension:') return u.host !== browser.extensionId;
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return false;
+    return !allowed.has(u.hostname);
+  });
+  assert.deepEqual(strayBrowser, [], 'the browser made no request to another host');
+  const fromExtension = browser.requests.filter((r) => r.fromServiceWorker && !r.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+  assert.deepEqual(fromExtension, [], 'the extension\'s worker fetched nothing from the network');
+}
+
+/**
+ * Save a screenshot for a person to look at (tests/artifacts/, not committed).
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ */
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+}
