@@ -117,7 +117,7 @@ const PgGate = (() => {
 
   /** @param {KeyboardEvent} e */
   function onKeyDown(e) {
-    if (!hooks || replaying || e.key !== 'Enter' || e.isComposing || e.keyCode === 229) return;
+    if (!hooks || replaying || (e.key !== 'Enter' && e.key !== ' ') || e.isComposing || e.keyCode === 229) return;
     const hit = hooks.keyHit(e);
     if (!hit) return;
     if (armedKey && hit.sessions[0]?.editor === armedKey.editor && Date.now() < armedKey.until && e.isTrusted) {

@@ -349,8 +349,17 @@
 
   /** @param {MouseEvent} e @returns {Hit | null} */
   function clickHit(e) {
+    return controlHit(e.composedPath());
+  }
+
+  /**
+   * A submit control on the event's path, and the sessions whose compose box it sends.
+   * @param {EventTarget[]} fullPath
+   * @returns {Hit | null}
+   */
+  function controlHit(fullPath) {
     if (!site || sessions.size === 0) return null;
-    const path = e.composedPath().slice(0, 16);
+    const path = fullPath.slice(0, 16);
     /** @type {HTMLElement | null} */
     let button = null;
     outer: for (const node of path) {
@@ -377,6 +386,15 @@
   /** @param {KeyboardEvent} e @returns {Hit | null} */
   function keyHit(e) {
     const path = e.composedPath();
+    // Enter/Space on a focused div[role=button] submit control: the site activates it from
+    // keydown, so no click would reach the click gate. Native buttons turn these keys into clicks.
+    const focused = path[0];
+    if (focused instanceof HTMLElement && !(focused instanceof HTMLButtonElement) && !(focused instanceof HTMLInputElement) &&
+        (e.key === 'Enter' || e.key === ' ')) {
+      const hit = controlHit(path);
+      if (hit) return hit;
+    }
+    if (e.key !== 'Enter') return null;
     const s = [...sessions.values()].find((x) => path.includes(x.editor));
     if (!s || !s.surface) return null;
     const mod = e.ctrlKey || e.metaKey;

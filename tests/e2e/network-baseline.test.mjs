@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startFixtureServer } from './lib/server.mjs';
-import { CHROMIUM, freshProfile } from './lib/browser.mjs';
+import { CHROMIUM, baseArgs, freshProfile } from './lib/browser.mjs';
 import { HOUSEKEEPING, isHousekeeping } from './lib/fixture.mjs';
 
 describe('network baseline without the extension', () => {
@@ -21,9 +21,7 @@ describe('network baseline without the extension', () => {
       executablePath: CHROMIUM,
       headless: true,
       ignoreHTTPSErrors: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-default-apps', '--ignore-certificate-errors',
-        `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`],
+      args: baseArgs(server.port),
     });
     try {
       const page = await context.newPage();

@@ -24,9 +24,10 @@ export function distDir() {
 }
 
 /**
- * A new, empty profile. Spell checking is switched off in it: with it on, the first
- * `spellcheck=true` editor makes the browser download a dictionary, a request that is neither the
- * page's nor the extension's and would only blur the network checks.
+ * A new, empty profile. Spell checking and autofill are switched off in it: with them on, the
+ * browser downloads a dictionary for the first `spellcheck=true` editor and asks Google's autofill
+ * server about each form, requests that are neither the page's nor the extension's and would only
+ * blur the network checks.
  * @returns {string}
  */
 export function freshProfile() {
@@ -34,9 +35,39 @@ export function freshProfile() {
   mkdirSync(join(profile, 'Default'));
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({
     browser: { enable_spellchecking: false },
+    autofill: { enabled: false, profile_enabled: false, credit_card_enabled: false },
     spellcheck: { dictionaries: [], dictionary: '', forced_dictionaries: [], use_spelling_service: false },
   }));
   return profile;
+}
+
+/**
+ * Flags for every test browser (DESIGN §5.6). Every host name resolves to the fixture server, so a
+ * request for a host nobody expected is recorded there instead of leaving the machine.
+ * @param {number} port  the fixture server's port
+ */
+export function baseArgs(port) {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    // Chromium reads only the last --disable-features, so this repeats playwright-core 1.65's own
+    // list (chromiumSwitches.ts) and adds autofill's server queries, which forms otherwise trigger.
+    `--disable-features=${[
+      'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades',
+      'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
+      'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'OptimizationHints',
+      'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+      'AutofillServerCommunication',
+    ].join(',')}`,
+    '--ignore-certificate-errors',
+    `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+  ];
 }
 
 /**
@@ -70,18 +101,7 @@ export async function launchWithExtension({ port, headless = true, dist = distDi
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      '--ignore-certificate-errors',
-      // Every name resolves to the fixture server: requests to hosts we did not expect are
-      // recorded there instead of leaving the machine.
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+      ...baseArgs(port),
     ],
   });
   /** @type {BrowserRequest[]} */

@@ -175,5 +175,7 @@ export function assertOnlyHosts(server, browser, hosts) {
  */
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+  // caret: 'initial' — Playwright's default caret hiding writes style attributes into
+  // contenteditable elements, which the editor mutation checks would (rightly) flag.
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, caret: 'initial' });
 }

@@ -1,0 +1,233 @@
+/**
+ * The per-site end-to-end suite (issue 5), run for each fixture site from its SiteSpec: on every
+ * compose surface, a mark appears over the risky span; every submit path (click, the keys the site
+ * sends with, keyboard activation of div buttons) is paused; "Edit post" returns to the editor with
+ * the draft intact and the caret at the finding; "Post anyway" posts exactly once, unchanged;
+ * benign drafts post untouched; media attachments get the consent reminder; the editor's DOM is only
+ * ever what the page rendered; and nothing leaves for another host.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startSuite, typeInto, submits, attachments, marks, dialog, textBox, assertCovers, assertOnlyHosts,
+  screenshot, foreignMutations, editorsUntouched,
+} from './fixture.mjs';
+import { jpeg } from './media.mjs';
+
+export const RISKY = 'Patient NHS number 943 476 5919 seen today';
+export const NUMBER = '943 476 5919';
+export const BENIGN = 'Proud of our ward team today. Thank you all!';
+
+/** Family samples; only confidentiality is analysed in main so far (see the todo notes). */
+const FAMILIES = [
+  { category: 'confidentiality', text: RISKY, span: NUMBER },
+  { category: 'disrepute', text: 'Honestly the patients on this ward are animals', span: 'animals', todo: 'disrepute detectors are on their own branch, not yet in main' },
+  { category: 'consent', text: 'Here is a photo of my patient in bed 4 before her operation', span: 'photo', todo: 'consent detectors are not yet in main' },
+];
+
+/**
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} host
+ * @param {import('./sites.mjs').SurfaceSpec | import('./sites.mjs').MediaSpec} spec
+ */
+async function openSurface(context, host, spec) {
+  const page = await context.newPage();
+  await page.goto(`https://${host}${spec.path}`, { waitUntil: 'load' });
+  if (spec.open) await spec.open(page);
+  return page;
+}
+
+/** @param {import('playwright-core').Page} page */
+async function waitForSubmit(page, count = 1) {
+  await page.waitForFunction((n) => /** @type {any} */ (window).__fixture.submits.length >= n, count, { timeout: 5000 });
+  await page.waitForTimeout(250); // a double post would land within this
+}
+
+/** Whether the editor has focus (looking through shadow roots). @param {import('playwright-core').Locator} editor */
+function editorFocused(editor) {
+  return editor.evaluate((el) => {
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    return a === el;
+  });
+}
+
+/** The caret's text offset in a single-line draft. @param {import('playwright-core').Locator} editor */
+function caretOffset(editor) {
+  return editor.evaluate((el) => {
+    if (el instanceof HTMLTextAreaElement) return el.selectionStart;
+    const root = /** @type {any} */ (el.getRootNode());
+    const sel = typeof root.getSelection === 'function' ? root.getSelection() : document.getSelection();
+    if (!sel || !sel.anchorNode || !el.contains(sel.anchorNode)) return -1;
+    let offset = 0;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n === sel.anchorNode) return offset + sel.anchorOffset;
+      offset += /** @type {Text} */ (n).data.length;
+    }
+    return -1;
+  });
+}
+
+/** The draft as the editor shows it. @param {import('playwright-core').Locator} editor */
+function draftText(editor) {
+  return editor.evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : /** @type {HTMLElement} */ (el).innerText.replace(/\n$/, '')));
+}
+
+/** @param {import('playwright-core').Page} page */
+async function assertEditorsUntouched(page) {
+  assert.deepEqual(await foreignMutations(page), [], 'no DOM change inside any editor but the page\'s own renders');
+  assert.ok((await editorsUntouched(page)).every(Boolean), 'each editor\'s DOM is exactly what the page last rendered');
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {import('./sites.mjs').SurfaceSpec} s
+ * @param {import('playwright-core').Locator} editor
+ */
+async function assertMarkOverNumber(page, s, editor) {
+  const mark = marks(page, 'confidentiality');
+  await mark.first().waitFor({ state: 'visible', timeout: 5000 });
+  const box = await mark.first().boundingBox();
+  if (s.field) {
+    // A textarea's characters have no DOM boxes to compare with; the mark must lie inside the field.
+    const field = await editor.boundingBox();
+    assert.ok(box && field && box.x >= field.x && box.x + box.width <= field.x + field.width + 1 && box.y >= field.y - 1 && box.y + box.height <= field.y + field.height + 1, 'mark inside the field');
+    assert.ok(box && box.width > 40, 'mark spans the number');
+  } else {
+    assertCovers(box, await textBox(editor, NUMBER));
+  }
+}
+
+/** @param {import('./sites.mjs').SiteSpec} site */
+export function siteSuite(site) {
+  describe(`${site.id}: every compose surface`, () => {
+    /** @type {Awaited<ReturnType<typeof startSuite>>} */
+    let suite;
+    before(async () => { suite = await startSuite(); });
+    after(async () => { await suite?.close(); });
+
+    site.surfaces.forEach((s, i) => {
+      it(`${s.name}: mark, click paused, Edit post keeps the draft, Post anyway posts once`, async () => {
+        const page = await openSurface(suite.browser.context, site.host, s);
+        const editor = page.locator(s.editor);
+        await typeInto(editor, RISKY);
+        await assertMarkOverNumber(page, s, editor);
+        if (i === 0) await screenshot(page, `${site.id}-marks`);
+
+        await page.locator(s.submit).click();
+        const alert = dialog(page);
+        await alert.waitFor({ state: 'visible', timeout: 5000 });
+        if (i === 0) await screenshot(page, `${site.id}-dialog`);
+        assert.deepEqual(await submits(page), [], "the page's submit handler has not run");
+
+        await alert.getByRole('button', { name: 'Edit post', exact: true }).click();
+        await alert.waitFor({ state: 'detached', timeout: 5000 });
+        assert.ok(await editorFocused(editor), 'focus is back in the editor');
+        assert.equal(await caretOffset(editor), RISKY.indexOf(NUMBER), 'caret at the finding');
+        assert.equal(await draftText(editor), RISKY, 'draft intact');
+        assert.deepEqual(await submits(page), []);
+
+        await page.locator(s.submit).click();
+        await alert.waitFor({ state: 'visible', timeout: 5000 });
+        await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+        await waitForSubmit(page);
+        assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }], 'posted exactly once, unchanged');
+        await assertEditorsUntouched(page);
+        await page.close();
+      });
+
+      for (const key of s.keys) {
+        it(`${s.name}: ${key} in the editor is paused, Post anyway posts once`, async () => {
+          const page = await openSurface(suite.browser.context, site.host, s);
+          const editor = page.locator(s.editor);
+          await typeInto(editor, RISKY);
+          await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+          await editor.press(key);
+          const alert = dialog(page);
+          await alert.waitFor({ state: 'visible', timeout: 5000 });
+          assert.deepEqual(await submits(page), [], `${key} did not send`);
+          assert.equal(await draftText(editor), RISKY, 'no line break was inserted');
+          await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+          await waitForSubmit(page);
+          assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }]);
+          await assertEditorsUntouched(page);
+          await page.close();
+        });
+      }
+
+      for (const key of s.controlKeys ?? []) {
+        it(`${s.name}: ${key === ' ' ? 'Space' : key} on the focused submit control is paused`, async () => {
+          const page = await openSurface(suite.browser.context, site.host, s);
+          const editor = page.locator(s.editor);
+          await typeInto(editor, RISKY);
+          await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+          await page.locator(s.submit).focus();
+          await page.keyboard.press(key);
+          const alert = dialog(page);
+          await alert.waitFor({ state: 'visible', timeout: 5000 });
+          assert.deepEqual(await submits(page), []);
+          await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+          await waitForSubmit(page);
+          assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }]);
+          await page.close();
+        });
+      }
+
+      it(`${s.name}: a benign draft posts untouched, with no dialog`, async () => {
+        const page = await openSurface(suite.browser.context, site.host, s);
+        const editor = page.locator(s.editor);
+        await typeInto(editor, BENIGN);
+        await page.locator(s.submit).click();
+        await waitForSubmit(page);
+        assert.equal(await dialog(page).count(), 0, 'no dialog');
+        assert.deepEqual(await submits(page), [{ surface: s.recorded, text: BENIGN }]);
+        await assertEditorsUntouched(page);
+        await page.close();
+      });
+    });
+
+    for (const fam of FAMILIES) {
+      it(`marks the ${fam.category} family over its span`, { todo: fam.todo }, async () => {
+        const s = site.surfaces.find((x) => !x.field) ?? site.surfaces[0];
+        const page = await openSurface(suite.browser.context, site.host, s);
+        const editor = page.locator(s.editor);
+        await typeInto(editor, fam.text);
+        const mark = marks(page, fam.category);
+        await mark.first().waitFor({ state: 'visible', timeout: 5000 });
+        const box = await mark.first().boundingBox();
+        const span = await textBox(editor, fam.span);
+        assert.ok(box && span && box.x <= span.x + 2 && box.x + box.width >= span.x + span.width - 2, 'the mark covers the span');
+        await page.close();
+      });
+    }
+
+    it('attaching a photo shows the consent reminder, and the page still gets the file', async () => {
+      const page = await openSurface(suite.browser.context, site.host, site.media);
+      await page.setInputFiles(site.media.input, { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: jpeg({ gps: false }) });
+      const notice = page.locator('[data-postguard] [data-postguard-notice]');
+      await notice.first().waitFor({ state: 'visible', timeout: 5000 });
+      assert.match(await notice.first().innerText(), /consent/i);
+      const near = await page.locator(site.media.near).first().boundingBox();
+      const at = await notice.first().boundingBox();
+      assert.ok(near && at && at.y >= near.y - 200 && at.y <= near.y + near.height + 200, 'the reminder is by the compose box');
+      assert.equal((await attachments(page)).length, 1, 'the page received the file as usual');
+      await screenshot(page, `${site.id}-media`);
+      await page.close();
+    });
+
+    it('a photo whose EXIF has GPS gets the "contains its location" warning', { todo: 'the worker\'s media (EXIF GPS) handler is not yet in main' }, async () => {
+      const page = await openSurface(suite.browser.context, site.host, site.media);
+      await page.setInputFiles(site.media.input, { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: jpeg({ gps: true }) });
+      const warning = page.locator('[data-postguard] [data-postguard-notice="location"]');
+      await warning.waitFor({ state: 'visible', timeout: 5000 });
+      assert.match(await warning.innerText(), /contains its location/i);
+      await page.close();
+    });
+
+    it('nothing left the browser for any host but the site\'s', () => {
+      assert.ok(suite.server.requests.some((r) => r.host === site.host), 'the fixture pages loaded');
+      assertOnlyHosts(suite.server, suite.browser, site.hosts);
+    });
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * Every compose surface of every fixture site, as data the per-site suites iterate over: how to
+ * reach it, its editor and submit control (Playwright CSS, which pierces open shadow roots), the
+ * keys that send from it, the name the page's own submit handler records, and where its media
+ * input is.
+ *
+ * @typedef {import('playwright-core').Page} Page
+ * @typedef {object} SurfaceSpec
+ * @property {string} name
+ * @property {string} path                 URL path to open
+ * @property {(page: Page) => Promise<void>} [open]   steps that bring the editor up
+ * @property {string} editor
+ * @property {string} submit               the control a person clicks
+ * @property {string[]} keys               keys pressed in the editor that send (as the site does)
+ * @property {string[]} [controlKeys]      keys on the focused submit control that activate it (div[role=button]s)
+ * @property {string} recorded             the surface name the page's submit handler records
+ * @property {boolean} [field]             a <textarea> rather than a contenteditable
+ *
+ * @typedef {object} MediaSpec
+ * @property {string} path
+ * @property {(page: Page) => Promise<void>} [open]
+ * @property {string} input                the file input
+ * @property {string} near                 an element the reminder must appear near (the compose box)
+ *
+ * @typedef {object} SiteSpec
+ * @property {string} id
+ * @property {string} host
+ * @property {string[]} hosts              every host this site's pages may use
+ * @property {SurfaceSpec[]} surfaces
+ * @property {MediaSpec} media
+ */
+
+const X_MODAL = '[role="dialog"] [data-testid="tweetTextarea_0"]';
+const X_MODAL_POST = '[role="dialog"] button[data-testid="tweetButton"]';
+const X_INLINE = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]';
+
+/** @type {Record<string, SiteSpec>} */
+export const SITES = {
+  x: {
+    id: 'x',
+    host: 'x.com',
+    hosts: ['x.com'],
+    surfaces: [
+      { name: 'post composer (modal)', path: '/compose/post', editor: X_MODAL, submit: X_MODAL_POST, keys: ['Control+Enter'], recorded: 'modal' },
+      { name: 'post composer (inline)', path: '/home', editor: X_INLINE, submit: 'button[data-testid="tweetButtonInline"]', keys: ['Control+Enter', 'Meta+Enter'], recorded: 'inline' },
+      { name: 'reply', path: '/home', open: (p) => p.click('article [data-testid="reply"]'), editor: X_MODAL, submit: X_MODAL_POST, keys: ['Control+Enter'], recorded: 'reply' },
+      { name: 'quote', path: '/home', open: (p) => p.click('article [data-testid="quote"]'), editor: X_MODAL, submit: X_MODAL_POST, keys: ['Control+Enter'], recorded: 'quote' },
+      {
+        name: 'direct message (after in-app navigation)', path: '/home', open: (p) => p.click('[data-testid="AppTabBar_DirectMessage_Link"]'),
+        editor: 'textarea[data-testid="dm-composer-textarea"]', submit: '[data-testid="dm-composer-send-button"]', keys: ['Enter'], recorded: 'dm', field: true,
+      },
+    ],
+    media: { path: '/home', input: '[data-testid="primaryColumn"] input[data-testid="fileInput"]', near: X_INLINE },
+  },
+  facebook: {
+    id: 'facebook',
+    host: 'www.facebook.com',
+    hosts: ['www.facebook.com'],
+    surfaces: [
+      {
+        name: 'post composer dialog', path: '/', open: (p) => p.click('#open-composer'),
+        editor: '[role="dialog"] [data-lexical-editor="true"]', submit: '[role="dialog"] [role="button"][aria-label="Post"]', keys: [], controlKeys: ['Enter', ' '], recorded: 'post',
+      },
+      { name: 'comment', path: '/', editor: 'form[role="presentation"] [contenteditable="true"]', submit: 'form[role="presentation"] [aria-label="Comment"]', keys: ['Enter'], controlKeys: ['Enter'], recorded: 'comment' },
+      { name: 'Messenger chat', path: '/', editor: '[aria-label="Message"][contenteditable="true"]', submit: '[aria-label="Press Enter to send"]', keys: ['Enter'], recorded: 'messenger' },
+    ],
+    media: { path: '/', open: (p) => p.click('#open-composer'), input: '[role="dialog"] input[type="file"]', near: '[role="dialog"] [data-lexical-editor="true"]' },
+  },
+  linkedin: {
+    id: 'linkedin',
+    host: 'www.linkedin.com',
+    hosts: ['www.linkedin.com'],
+    surfaces: [
+      {
+        name: 'share box (Quill in an open shadow root)', path: '/feed/', open: (p) => p.click('#start-post'),
+        editor: '#interop-outlet .share-creation-state__text-editor .ql-editor', submit: '#interop-outlet button.share-actions__primary-action', keys: [], recorded: 'share',
+      },
+      { name: 'comment (Quill)', path: '/feed/', editor: '.comments-comment-box__form .ql-editor', submit: 'button.comments-comment-box__submit-button', keys: [], recorded: 'comment-quill' },
+      { name: 'comment (TipTap)', path: '/feed/', editor: '[data-view-name="comment-box"] .ProseMirror', submit: 'button[data-view-name="comment-post"]', keys: [], recorded: 'comment-tiptap' },
+      { name: 'messaging', path: '/feed/', editor: '.msg-form__contenteditable', submit: 'button.msg-form__send-button', keys: ['Enter'], recorded: 'messaging' },
+    ],
+    media: { path: '/feed/', open: (p) => p.click('#start-post'), input: '#interop-outlet #media-editor-file-selector__file-input', near: '#interop-outlet .ql-editor' },
+  },
+  instagram: {
+    id: 'instagram',
+    host: 'www.instagram.com',
+    hosts: ['www.instagram.com'],
+    surfaces: [
+      {
+        name: 'new post caption', path: '/',
+        open: async (p) => {
+          await p.click('#create');
+          await p.setInputFiles('[role="dialog"] input[type="file"]', { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) });
+          await p.getByRole('button', { name: 'Next' }).click();
+        },
+        editor: '[role="dialog"] [aria-label="Write a caption..."]', submit: '[role="dialog"] [role="button"]:text-is("Share")', keys: [], controlKeys: ['Enter'], recorded: 'caption',
+      },
+      { name: 'comment', path: '/', editor: 'form textarea[aria-label="Add a comment…"]', submit: 'form [role="button"]:text-is("Post")', keys: ['Enter'], recorded: 'comment', field: true },
+      { name: 'direct message', path: '/direct/t/1/', editor: '[aria-label="Message"][contenteditable="true"]', submit: '.dm [role="button"]:text-is("Send")', keys: ['Enter'], recorded: 'dm' },
+    ],
+    media: { path: '/', open: (p) => p.click('#create'), input: '[role="dialog"] input[type="file"]', near: '[role="dialog"]' },
+  },
+  tiktok: {
+    id: 'tiktok',
+    host: 'www.tiktok.com',
+    hosts: ['www.tiktok.com'],
+    surfaces: [
+      { name: 'comment', path: '/@nhsexample/video/1', editor: '[data-e2e="comment-input"] [contenteditable="true"]', submit: '[data-e2e="comment-post"]', keys: ['Enter'], controlKeys: ['Enter'], recorded: 'comment' },
+      { name: 'direct message', path: '/@nhsexample/video/1', editor: '[data-e2e="message-input-area"] [contenteditable="true"]', submit: '[data-e2e="message-send"]', keys: ['Enter'], recorded: 'dm' },
+      {
+        name: 'upload caption (after in-app navigation)', path: '/', open: (p) => p.click('#upload-link'),
+        editor: '.caption-editor [contenteditable="true"]', submit: 'button[data-e2e="post_video_button"]', keys: [], recorded: 'caption',
+      },
+    ],
+    media: { path: '/tiktokstudio/upload', input: 'input[type="file"]', near: '.caption-editor [contenteditable="true"]' },
+  },
+};
