@@ -18,8 +18,8 @@
  * @property {Finding[]} visible           drawn now: undismissed, span unchanged since analysis
  * @property {boolean} failed              the last analysis could not run
  * @property {number} seq
- * @property {ReturnType<typeof setTimeout> | undefined} timer
- * @property {Promise<void> | null} running
+ * @property {Promise<void> | null} running   the analysis in flight, if any
+ * @property {boolean} dirty                  input arrived while `running`: analyse again after it
  * @property {Set<string>} dismissed       rule + span text, for this draft only
  * @property {string | null} accepted      text the user chose to post anyway
  * @property {{count: number, location: boolean | null} | null} media
@@ -28,7 +28,6 @@
  */
 (() => {
 
-  const DEBOUNCE_MS = 120;
   const ANALYSE_TIMEOUT_MS = 2500;
 
   /** @type {Settings & {selectors?: unknown}} */
@@ -54,11 +53,30 @@
   /** @param {Finding} f @param {string} text */
   const keyOf = (f, text) => `${f.rule}\u0000${text.slice(f.start, f.end)}`;
 
-  /** @param {Session} s */
+  /**
+   * Analyse as soon as the text changes: a round trip to the worker takes a few milliseconds, so
+   * marks can follow every keystroke within a frame (measured by `./build.sh bench`). At most one
+   * analysis is in flight per editor; input that arrives meanwhile queues exactly one follow-up, so a
+   * fast typist never builds a backlog. Editors that re-render from their own model (Draft.js,
+   * Lexical) change the DOM after the input event; the editor's MutationObserver then schedules again,
+   * so the analysis always ends on the text the user sees.
+   * @param {Session} s
+   */
   function schedule(s) {
-    clearTimeout(s.timer);
-    s.timer = setTimeout(() => { void analyse(s); }, DEBOUNCE_MS);
     requestDraw();
+    if (s.running) {
+      s.dirty = true;
+      return;
+    }
+    s.running = Promise.resolve()
+      .then(() => analyse(s))
+      .finally(() => {
+        s.running = null;
+        if (s.dirty) {
+          s.dirty = false;
+          schedule(s);
+        }
+      });
   }
 
   /**
@@ -67,7 +85,6 @@
    * @returns {Promise<void>}
    */
   async function analyse(s) {
-    clearTimeout(s.timer);
     const text = PgText.read(s.editor).text;
     if (text === s.analysedText && !s.failed) return;
     const seq = ++s.seq;
@@ -95,7 +112,9 @@
       s.findings = [];
       s.failed = true;
     }
-    requestDraw();
+    // Draw now rather than at the next frame: the reply lands a few milliseconds after the keystroke,
+    // and one geometry read followed by one overlay write is no layout thrash.
+    draw();
   }
 
   /** @param {Session[]} list */
@@ -171,7 +190,7 @@
     /** @type {Session} */
     const s = {
       id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, seq: 0,
-      timer: undefined, running: null, dismissed: new Set(), accepted: null, media: null,
+      running: null, dirty: false, dismissed: new Set(), accepted: null, media: null,
       observer: new MutationObserver(() => schedule(s)),
       onInput: () => schedule(s),
     };
@@ -186,7 +205,6 @@
   function detach(s) {
     s.observer.disconnect();
     s.editor.removeEventListener('input', s.onInput);
-    clearTimeout(s.timer);
     sessions.delete(s.editor);
     if (lastActive === s) lastActive = null;
   }
