@@ -19,7 +19,9 @@
  * @property {boolean} failed              the last analysis could not run
  * @property {number} retries             attempts since the last analysis that ran
  * @property {number} seq
- * @property {ReturnType<typeof setTimeout> | undefined} timer
+ * @property {ReturnType<typeof setTimeout> | undefined} timer  a pending retry after a failed analysis
+ * @property {Promise<void> | null} running   the analysis in flight, if any
+ * @property {boolean} dirty                  input arrived while `running`: analyse again after it
  * @property {Set<string>} dismissed       rule + span text, for this draft only
  * @property {string | null} accepted      text the user chose to post anyway
  * @property {{count: number, location: boolean | null} | null} media
@@ -28,7 +30,6 @@
  */
 (() => {
 
-  const DEBOUNCE_MS = 120;
   const ANALYSE_TIMEOUT_MS = 2500;
   const RETRY_MS = 500;
   const MAX_RETRIES = 3;
@@ -56,17 +57,36 @@
   /** @param {Finding} f @param {string} text */
   const keyOf = (f, text) => `${f.rule}\u0000${text.slice(f.start, f.end)}`;
 
-  /** @param {Session} s */
+  /**
+   * Analyse as soon as the text changes: a round trip to the worker takes a few milliseconds, so
+   * marks can follow every keystroke within a frame (measured by `./build.sh bench`). At most one
+   * analysis is in flight per editor; input that arrives meanwhile queues exactly one follow-up, so a
+   * fast typist never builds a backlog. Editors that re-render from their own model (Draft.js,
+   * Lexical) change the DOM after the input event; the editor's MutationObserver then schedules again,
+   * so the analysis always ends on the text the user sees.
+   * @param {Session} s
+   */
   function schedule(s) {
     // An emptied editor starts a new draft (posted, or cleared): forget what the person dismissed
-    // or accepted for the old one at once, not after the debounce, or a quick next draft inherits it.
+    // or accepted for the old one at once, or a quick next draft inherits it.
     if ((s.dismissed.size || s.accepted !== null) && PgText.read(s.editor).text.trim() === '') {
       s.dismissed.clear();
       s.accepted = null;
     }
-    clearTimeout(s.timer);
-    s.timer = setTimeout(() => { void analyse(s); }, DEBOUNCE_MS);
     requestDraw();
+    if (s.running) {
+      s.dirty = true;
+      return;
+    }
+    s.running = Promise.resolve()
+      .then(() => analyse(s))
+      .finally(() => {
+        s.running = null;
+        if (s.dirty) {
+          s.dirty = false;
+          schedule(s);
+        }
+      });
   }
 
   /**
@@ -75,7 +95,7 @@
    * @returns {Promise<void>}
    */
   async function analyse(s) {
-    clearTimeout(s.timer);
+    clearTimeout(s.timer); // this analysis supersedes any pending retry
     const text = PgText.read(s.editor).text;
     if (text === s.analysedText && !s.failed) return;
     const seq = ++s.seq;
@@ -108,10 +128,12 @@
       if (s.retries < MAX_RETRIES) {
         s.retries += 1;
         clearTimeout(s.timer);
-        s.timer = setTimeout(() => { void analyse(s); }, RETRY_MS * s.retries);
+        s.timer = setTimeout(() => schedule(s), RETRY_MS * s.retries);
       }
     }
-    requestDraw();
+    // Draw now rather than at the next frame: the reply lands a few milliseconds after the keystroke,
+    // and one geometry read followed by one overlay write is no layout thrash.
+    draw();
   }
 
   /** @param {Session[]} list */
@@ -200,7 +222,7 @@
     /** @type {Session} */
     const s = {
       id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, retries: 0, seq: 0,
-      timer: undefined, dismissed: new Set(), accepted: null, media: null,
+      timer: undefined, running: null, dirty: false, dismissed: new Set(), accepted: null, media: null,
       observer: new MutationObserver(() => schedule(s)),
       onInput: () => schedule(s),
     };
@@ -216,7 +238,6 @@
   function detach(s) {
     s.observer.disconnect();
     s.editor.removeEventListener('input', s.onInput);
-    clearTimeout(s.timer);
     sessions.delete(s.editor);
     if (lastActive === s) lastActive = null;
   }
