@@ -10,7 +10,7 @@
  * afresh, and the next request compiles a new `Checker` in it. If loading itself fails (a missing or
  * corrupt `.wasm`), the next request simply tries again.
  */
-import init, { Checker, __wbg_reset_state } from '../pkg/postguard_web.js';
+import init, { Checker, __wbg_reset_state, photoHasLocation } from '../pkg/postguard_web.js';
 import { unpack } from './unpack.js';
 
 /**
@@ -104,4 +104,14 @@ export async function analyze(policy, text) {
   const { text: input, clipped } = clip(text);
   const report = guarded(() => unpack(c.checkPacked(input), c.lastWhys(), rules));
   return clipped ? { findings: report.findings, truncated: true } : report;
+}
+
+/**
+ * Whether an attached photo carries its location (EXIF GPS), from the file's leading bytes.
+ * @param {Uint8Array} head
+ * @returns {Promise<boolean>}
+ */
+export async function photoLocation(head) {
+  await load();
+  return guarded(() => photoHasLocation(head));
 }

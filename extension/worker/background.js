@@ -9,7 +9,7 @@
  * policy's `failClosed` decides whether submits are held.
  */
 import '../shared/messages.js';
-import { analyze } from './analyzer.js';
+import { analyze, photoLocation } from './analyzer.js';
 import { pageSettings, policy } from './settings.js';
 
 const { MessageType, isRequest } = /** @type {any} */ (globalThis).PostguardMessages;
@@ -22,6 +22,8 @@ async function handle(request) {
   switch (request.type) {
     case MessageType.analyze:
       return { ok: true, ...(await analyze(await policy(), request.text)) };
+    case MessageType.media:
+      return { ok: true, location: await photoLocation(fromBase64(request.head)) };
     case MessageType.settings:
       return { ok: true, settings: pageSettings(await policy()) };
     default:
@@ -44,6 +46,17 @@ function describeFailure(error, type) {
           : error instanceof Error ? `the analyser failed (${error.name})`
             : 'the analyser failed';
   return `${type === MessageType.settings ? 'settings' : 'analysis'} unavailable: ${kind}`;
+}
+
+/**
+ * Decodes the base64 `head` of a media request (the content script cannot send bytes as such).
+ * @param {string} b64
+ */
+function fromBase64(b64) {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {

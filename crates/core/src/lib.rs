@@ -21,6 +21,7 @@ pub mod error;
 pub mod evaluate;
 pub mod finding;
 pub mod managed;
+pub mod media;
 pub mod normalize;
 pub mod offsets;
 pub mod pattern;

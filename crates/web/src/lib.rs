@@ -152,6 +152,13 @@ fn to_js_value(value: &impl Serialize) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("cannot convert to JS: {e}")))
 }
 
+/// Whether a photo whose first bytes are `head` carries GPS coordinates in its EXIF metadata. The
+/// content script sends only the leading bytes that hold the metadata, never the whole photo.
+#[wasm_bindgen(js_name = photoHasLocation)]
+pub fn photo_has_location(head: &[u8]) -> bool {
+    postguard_core::media::has_gps_location(head)
+}
+
 /// Packs findings as documented on [`Checker::check_packed`].
 fn pack(text: &str, findings: &[Finding], truncated: bool) -> (Vec<u32>, String) {
     let bytes: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();

@@ -18,11 +18,11 @@ export const RISKY = 'Patient NHS number 943 476 5919 seen today';
 export const NUMBER = '943 476 5919';
 export const BENIGN = 'Proud of our ward team today. Thank you all!';
 
-/** Family samples; only confidentiality is analysed in main so far (see the todo notes). */
+/** One sample draft per risk family, with the span its mark must cover. */
 const FAMILIES = [
   { category: 'confidentiality', text: RISKY, span: NUMBER },
-  { category: 'disrepute', text: 'Honestly the patients on this ward are animals', span: 'animals', todo: 'disrepute detectors are on their own branch, not yet in main' },
-  { category: 'consent', text: 'Here is a photo of my patient in bed 4 before her operation', span: 'photo', todo: 'consent detectors are not yet in main' },
+  { category: 'disrepute', text: 'Honestly the patients on this ward are animals', span: 'animals' },
+  { category: 'consent', text: 'Here is a photo of my patient in bed 4 before her operation', span: 'photo' },
 ];
 
 /**
@@ -203,7 +203,7 @@ export function siteSuite(site) {
     });
 
     for (const fam of FAMILIES) {
-      it(`marks the ${fam.category} family over its span`, { todo: fam.todo }, async () => {
+      it(`marks the ${fam.category} family over its span`, async () => {
         const s = site.surfaces.find((x) => !x.field) ?? site.surfaces[0];
         const page = await openSurface(suite.browser.context, site.host, s);
         const editor = page.locator(s.editor);
@@ -231,12 +231,21 @@ export function siteSuite(site) {
       await page.close();
     });
 
-    it('a photo whose EXIF has GPS gets the "contains its location" warning', { todo: 'the worker\'s media (EXIF GPS) handler is not yet in main' }, async () => {
+    it('a photo whose EXIF has GPS gets the "contains its location" warning', async () => {
       const page = await openSurface(suite.browser.context, site.host, site.media);
       await page.setInputFiles(site.media.input, { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: jpeg({ gps: true }) });
       const warning = page.locator('[data-postguard] [data-postguard-notice="location"]');
       await warning.waitFor({ state: 'visible', timeout: 5000 });
       assert.match(await warning.innerText(), /contains its location/i);
+      await page.close();
+    });
+
+    it('a photo without GPS gets the consent reminder but no location warning', async () => {
+      const page = await openSurface(suite.browser.context, site.host, site.media);
+      await page.setInputFiles(site.media.input, { name: 'team.jpg', mimeType: 'image/jpeg', buffer: jpeg({ gps: false }) });
+      await page.locator('[data-postguard] [data-postguard-notice]').first().waitFor({ state: 'visible', timeout: 5000 });
+      await page.waitForTimeout(500); // the worker's answer about location arrives within this
+      assert.equal(await page.locator('[data-postguard] [data-postguard-notice="location"]').count(), 0);
       await page.close();
     });
 
