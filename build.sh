@@ -292,6 +292,9 @@ case "$cmd" in
     cargo bench --quiet -p postguard-core --bench analyze
     log "WASM analyser benchmark (Node) and bundle sizes"
     POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/wasm-node.mjs
+    log "keystroke → marks and the cold path in headless Chromium"
+    ensure_chromium; ensure_npm_packages
+    POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/chromium.mjs
     ensure_presidio
     log "baseline: Presidio on the same drafts"
     "$PRESIDIO_PY" tests/bench/presidio_baseline.py

@@ -38,5 +38,17 @@ const PgBrowser = (() => {
     });
   }
 
-  return Object.freeze({ request });
+  /**
+   * Calls `handler` when the extension's own worker says the policy changed. Messages from anything
+   * else (another extension, a page) are ignored.
+   * @param {() => void} handler
+   */
+  function onPolicyChanged(handler) {
+    api.runtime.onMessage.addListener((/** @type {unknown} */ message, /** @type {chrome.runtime.MessageSender} */ sender) => {
+      if (sender.id !== api.runtime.id) return;
+      if (typeof message === 'object' && message !== null && /** @type {{type?: unknown}} */ (message).type === 'policyChanged') handler();
+    });
+  }
+
+  return Object.freeze({ request, onPolicyChanged });
 })();

@@ -648,6 +648,16 @@
 
   loadSettings();
 
+  // A new policy (IT's arrived after start-up, or changed): new contacts and choices, and every open
+  // draft re-checked under it, without reloading the page.
+  PgBrowser.onPolicyChanged(() => {
+    loadSettings();
+    for (const s of sessions.values()) {
+      s.analysedText = null;
+      schedule(s);
+    }
+  });
+
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 })();

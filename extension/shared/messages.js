@@ -79,7 +79,11 @@
  */
 
 /** Message type names, so a typo is a type error rather than a silent no-op. */
-const MessageType = Object.freeze({ analyze: 'analyze', settings: 'settings', media: 'media' });
+/**
+ * Request types the worker answers, plus `policyChanged`: the one message the worker sends to pages,
+ * when the effective policy changed (IT's arrived late or was updated), so open drafts are re-checked.
+ */
+const MessageType = Object.freeze({ analyze: 'analyze', settings: 'settings', media: 'media', policyChanged: 'policyChanged' });
 
 /** Largest `head` a media request may carry, in bytes before base64. */
 const MEDIA_HEAD_BYTES = 128 * 1024;

@@ -8,6 +8,7 @@ const dir = process.env.POSTGUARD_BENCH_OUT ?? join(root, 'target/bench');
 const load = (name) => (existsSync(join(dir, `${name}.json`)) ? JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) : null);
 const native = load('native');
 const wasm = load('wasm');
+const browser = load('chromium');
 const baselines = ['presidio'].map(load).filter(Boolean);
 
 const key = (c) => `${c.text}/${c.chars}`;
@@ -35,5 +36,15 @@ if (wasm) {
       (native ? `; native analyser construction ${native.construction_ms.toFixed(3)} ms` : '') +
       baselines.map((b) => `; ${b.engine} construction ${b.construction_ms.toFixed(0)} ms`).join(''),
   );
+}
+for (const r of browser?.rows ?? []) {
+  console.log(
+    `keystroke → marks in Chromium (${r.site}): p50 ${r.p50?.toFixed(1)} ms, p95 ${r.p95?.toFixed(1)} ms over ${r.redrawn}/${r.keys} keystrokes; ` +
+      `worker stopped → marks ${r.workerStopped ? r.coldMs?.toFixed(1) + ' ms' : 'not measured'}; page heap +${((r.heapAdded ?? 0) / 1024).toFixed(0)} KB`,
+  );
+}
+if (wasm?.bundle) {
+  const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+  console.log(`size: .wasm ${kb(wasm.bundle.wasm)} raw, ${kb(wasm.bundle.wasm_gzip)} gzip; extension ${kb(wasm.bundle.total)} unpacked`);
 }
 if (!baselines.length) console.log('(no baseline figures: run ./build.sh bench to install and measure Presidio)');

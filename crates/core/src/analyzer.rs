@@ -176,21 +176,27 @@ fn clip(text: &str) -> (&str, bool) {
     (&text[..at], true)
 }
 
-/// Keeps, among overlapping candidates of the same family, the most severe (then the longest, then the
-/// first); candidates of different families may overlap. Drops candidates naming unknown rules. Returns
-/// them in text order with their catalogue entries.
-fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<(Candidate, &'static RuleInfo)> {
+/// Non-empty candidates of known rules with their catalogue entries, strongest first (most severe, then
+/// longest, then first), so a greedy pass keeps the best of each overlapping group.
+fn strongest_first(candidates: Vec<Candidate>) -> Vec<(Candidate, &'static RuleInfo)> {
     let mut known: Vec<(Candidate, &'static RuleInfo)> = candidates
         .into_iter()
         .filter(|c| c.start < c.end)
         .filter_map(|c| catalogue::rule(c.rule).map(|info| (c, info)))
         .collect();
-    // Strongest first, so the greedy pass keeps the best of each overlapping group.
     known.sort_by(|(a, ai), (b, bi)| {
         let sa = a.severity.unwrap_or(ai.severity);
         let sb = b.severity.unwrap_or(bi.severity);
         sb.cmp(&sa).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start))
     });
+    known
+}
+
+/// Keeps, among overlapping candidates of the same family, the most severe (then the longest, then the
+/// first); candidates of different families may overlap. Drops candidates naming unknown rules. Returns
+/// them in text order with their catalogue entries.
+fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<(Candidate, &'static RuleInfo)> {
+    let known = strongest_first(candidates);
     // Kept spans of one family never overlap each other, so ordered by start they are also ordered by
     // end: a new span clashes with some kept span exactly when it clashes with the last kept span
     // starting before its end. One ordered map per family keeps this O(n log n); drafts with thousands
@@ -277,16 +283,7 @@ mod tests {
 
     /// The quadratic definition the fast resolution must agree with.
     fn resolve_naive(candidates: Vec<Candidate>) -> Vec<(usize, usize)> {
-        let mut known: Vec<(Candidate, &'static RuleInfo)> = candidates
-            .into_iter()
-            .filter(|c| c.start < c.end)
-            .filter_map(|c| catalogue::rule(c.rule).map(|info| (c, info)))
-            .collect();
-        known.sort_by(|(a, ai), (b, bi)| {
-            let sa = a.severity.unwrap_or(ai.severity);
-            let sb = b.severity.unwrap_or(bi.severity);
-            sb.cmp(&sa).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start))
-        });
+        let known = strongest_first(candidates);
         let mut kept: Vec<(Candidate, &'static RuleInfo)> = Vec::new();
         for (c, info) in known {
             if !kept.iter().any(|(k, ki)| ki.category == info.category && k.start < c.end && c.start < k.end) {
