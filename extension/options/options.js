@@ -4,10 +4,12 @@
  * (or the user) supplied that could not be used, lets the user add terms where IT allows it, and
  * checks pasted drafts with the same WASM analyser the extension runs on the sites.
  *
- * It loads only packaged files (the WASM and managed_schema.json via chrome.runtime.getURL) and sends
- * nothing anywhere; the draft box's text is never stored.
+ * It loads only packaged files (the WASM via chrome.runtime.getURL, and the settings' titles from
+ * `schema.js`, which the build generates from managed_schema.json) and sends nothing anywhere; the
+ * draft box's text is never stored.
  */
 import init, { Checker } from '../pkg/postguard_web.js';
+import SCHEMA from './schema.js';
 import { byId } from './dom.js';
 import { renderIssues, renderPolicy, selectorIssues } from './policy-view.js';
 import { renderReport } from './check.js';
@@ -19,9 +21,7 @@ const ready = init({ module_or_path: chrome.runtime.getURL('pkg/postguard_web_bg
 
 /** @returns {Promise<Record<string, import('./policy-view.js').SchemaEntry>>} */
 async function schemaProperties() {
-  const response = await fetch(chrome.runtime.getURL('managed_schema.json'));
-  const schema = await response.json();
-  return schema.properties ?? {};
+  return /** @type {{properties?: Record<string, import('./policy-view.js').SchemaEntry>}} */ (SCHEMA).properties ?? {};
 }
 
 /** @returns {Promise<Record<string, unknown>>} */

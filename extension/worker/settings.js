@@ -32,62 +32,19 @@ let cached = null;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let refreshTimer;
 
-/** chrome.storage.local key of the last managed policy seen: IT's settings, never anything typed. */
-const MANAGED_SNAPSHOT_KEY = 'managedSnapshot';
-
 /**
- * How long the first analysis waits for managed storage. Right after the browser starts, Chromium's
- * policy service can take over a second to answer (measured: 1.4 s with no policy at all), and a
- * draft should not wait that long for its marks: after this the last policy seen is used, and pages
- * are told to re-check when the live one arrives.
+ * Managed storage. Right after the browser starts, Chromium's policy service can take over a second
+ * to answer (measured: 1.4 s with no policy at all); the first analysis waits for it rather than run
+ * without the Trust's rules (the content script retries a request that outlives its deadline).
+ * @returns {Promise<Record<string, unknown>>}
  */
-const MANAGED_DEADLINE_MS = 300;
-
-/** @returns {Promise<Record<string, unknown>>} */
-async function readManagedLive() {
+async function readManaged() {
   try {
     return /** @type {Record<string, unknown>} */ (await chrome.storage.managed.get(null));
   } catch {
     // No managed storage (not enterprise-managed, or Firefox without policies): defaults apply.
     return {};
   }
-}
-
-/** @returns {Promise<Record<string, unknown>>} the last managed policy seen, or none */
-async function readSnapshot() {
-  try {
-    const got = await chrome.storage.local.get(MANAGED_SNAPSHOT_KEY);
-    const v = got[MANAGED_SNAPSHOT_KEY];
-    return typeof v === 'object' && v !== null ? /** @type {Record<string, unknown>} */ (v) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** @param {Record<string, unknown>} managed */
-function saveSnapshot(managed) {
-  chrome.storage.local.set({ [MANAGED_SNAPSHOT_KEY]: managed }).catch(() => {});
-}
-
-/**
- * Managed storage, or — if it has not answered within `MANAGED_DEADLINE_MS` — the last snapshot of
- * it; when the live value then arrives and differs, the cache is dropped and open pages re-check.
- * @returns {Promise<Record<string, unknown>>}
- */
-async function readManaged() {
-  const live = readManagedLive();
-  const late = Symbol('late');
-  const first = await Promise.race([live, new Promise((r) => setTimeout(() => r(late), MANAGED_DEADLINE_MS))]);
-  if (first !== late) {
-    saveSnapshot(/** @type {Record<string, unknown>} */ (first));
-    return /** @type {Record<string, unknown>} */ (first);
-  }
-  const snapshot = await readSnapshot();
-  void live.then((managed) => {
-    saveSnapshot(managed);
-    if (JSON.stringify(managed) !== JSON.stringify(snapshot)) policyChanged();
-  });
-  return snapshot;
 }
 
 /**
@@ -131,7 +88,7 @@ async function readLayers() {
     layers.issues = loaded.issues;
   } catch (e) {
     // The analyser could not load: the page side still needs the Trust's contacts and fail-closed choice.
-    console.error('postguard: the analyser could not load:', e instanceof Error ? e.message : 'unknown error');
+    console.error('postguard: the analyser could not load:', e instanceof Error ? e.name : 'unknown error');
   }
   report(layers.issues);
   return layers;
