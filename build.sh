@@ -10,6 +10,7 @@ ROOT=$(pwd)
 CACHE=${POSTGUARD_CACHE:-$HOME/.cache/postguard}
 DIST=$ROOT/dist
 CHROMIUM_DIST=$DIST/chromium
+FIREFOX_DIST=$DIST/firefox
 WASM_TARGET=wasm32-unknown-unknown
 
 usage() {
@@ -18,8 +19,12 @@ usage: ./build.sh [command]
 
   (none) | build   install what is missing, build the WASM analyser and the CLI, assemble the unpacked
                    extension in dist/chromium/ and dist/postguard-chromium.zip
-  test             every test: Rust unit/corpus/property tests, the WASM build, the extension's type
-                   check and the end-to-end tests in headless Chromium
+  package          build, then the release files in dist/: postguard-chromium.zip, postguard.crx (CRX3
+                   signed with $POSTGUARD_SIGNING_KEY, a PEM file; without it a throwaway key is made and
+                   the ID differs), updates.xml (gupdate manifest; codebase from $POSTGUARD_UPDATE_URL),
+                   dist/firefox/ + postguard-firefox.zip checked by web-ext lint
+  test             every test: Rust unit/corpus/property tests, the WASM build and packaging (CRX, Firefox
+                   lint), the extension's type check and the end-to-end tests in headless Chromium
   demo             build, then open Chromium with the extension on the five fixture sites
   bench            build, then print performance figures (native, WASM under Node, bundle sizes)
   fuzz [SECONDS]   fuzz the analyser (arbitrary text; arbitrary policy JSON) for SECONDS per target
@@ -148,11 +153,15 @@ build() {
   mkdir -p "$CHROMIUM_DIST"
   cp -R extension/. "$CHROMIUM_DIST/"
   rm -f "$CHROMIUM_DIST/tsconfig.json"
+  # Example enterprise policies are for IT (docs/deploy.md), not part of the extension.
+  rm -rf "$CHROMIUM_DIST/policies"
   cp manifest.json "$CHROMIUM_DIST/manifest.json"
-  # Function names are debugging aids the user never needs: ~130 KB of the raw .wasm.
+  # Function names are debugging aids the user never needs: ~130 KB of the raw .wasm. TypeScript
+  # declarations are kept: the worker and options page are type-checked against them
+  # (tools/tsconfig.modules.json); a few KB the browser never loads.
   # --experimental-reset-state-function: after a trap (a Rust panic aborts), the worker swaps in a
   # fresh instance of the already-compiled module instead of reusing one whose memory is mid-abort.
-  "$WASM_BINDGEN" --target web --no-typescript --remove-name-section --remove-producers-section \
+  "$WASM_BINDGEN" --target web --remove-name-section --remove-producers-section \
     --experimental-reset-state-function --out-dir "$CHROMIUM_DIST/pkg" \
     "target/$WASM_TARGET/release/postguard_web.wasm"
   rm -f "$DIST/postguard-chromium.zip"
@@ -160,26 +169,119 @@ build() {
   log "built: unpacked extension in dist/chromium/ (load it at chrome://extensions with Developer mode → Load unpacked), zip in dist/postguard-chromium.zip, CLI in target/release/postguard"
 }
 
+ensure_tools() {
+  ensure_node
+  if [ ! -d tools/node_modules ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
+    log "installing packaging tools (npm ci in tools/)"
+    npm ci --prefix tools --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# The extension ID of a PEM key: first 16 bytes of SHA-256 of the DER public key, hex mapped to a-p.
+key_id() { openssl pkey -in "$1" -pubout -outform DER | sha256sum | head -c32 | tr 0-9a-f a-p; }
+key_b64() { openssl pkey -in "$1" -pubout -outform DER | base64 -w0; }
+manifest_field() { node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write(String(m[process.argv[2]] ?? ""))' "$1" "$2"; }
+
+# The Firefox build: the same files, with the manifest variant tools/firefox-manifest.mjs derives.
+build_firefox() {
+  log "assembling $FIREFOX_DIST"
+  rm -rf "$FIREFOX_DIST"
+  cp -R "$CHROMIUM_DIST" "$FIREFOX_DIST"
+  node tools/firefox-manifest.mjs manifest.json "$FIREFOX_DIST/manifest.json"
+  rm -f "$DIST/postguard-firefox.zip"
+  (cd "$FIREFOX_DIST" && zip -qr -X "$DIST/postguard-firefox.zip" .)
+  log "linting the Firefox build (web-ext lint)"
+  tools/node_modules/.bin/web-ext lint --source-dir "$FIREFOX_DIST" --self-hosted --warnings-as-errors
+}
+
+package() {
+  build
+  ensure_chromium
+  ensure_tools
+  build_firefox
+
+  local version; version=$(manifest_field manifest.json version)
+  local key=${POSTGUARD_SIGNING_KEY:-}
+  local stage=$DIST/crx-stage
+  rm -rf "$stage"; cp -R "$CHROMIUM_DIST" "$stage"
+  if [ -n "$key" ]; then
+    [ -r "$key" ] || { echo "build.sh: POSTGUARD_SIGNING_KEY=$key is not a readable PEM file" >&2; exit 1; }
+    if [ "$(key_b64 "$key")" != "$(manifest_field manifest.json key)" ]; then
+      echo "build.sh: the key in POSTGUARD_SIGNING_KEY does not match manifest.json's \"key\": signing with it would change the extension ID that every Trust's policy names" >&2
+      exit 1
+    fi
+  else
+    key=$DIST/throwaway-signing-key.pem
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null
+    # The packed manifest must carry the key that signs it, or the ID would not be the CRX's.
+    node -e 'const fs = require("fs"); const f = process.argv[1]; const m = JSON.parse(fs.readFileSync(f, "utf8")); m.key = process.argv[2]; fs.writeFileSync(f, JSON.stringify(m, null, 2) + "\n")' "$stage/manifest.json" "$(key_b64 "$key")"
+    log "WARNING: POSTGUARD_SIGNING_KEY is not set, so this CRX is signed with a throwaway key (dist/throwaway-signing-key.pem): its ID is $(key_id "$key"), not the release ID $(key_id_of_manifest). Fine for tests; never deploy it."
+  fi
+  local id; id=$(key_id "$key")
+
+  log "signing the CRX3 (chromium --pack-extension)"
+  rm -f "$stage.crx" "$stage.pem"
+  /usr/lib/chromium/chromium --headless --no-sandbox --disable-gpu --no-first-run \
+    --pack-extension="$stage" --pack-extension-key="$key" >/dev/null 2>"$DIST/pack.log" || true
+  if [ ! -s "$stage.crx" ]; then
+    echo "build.sh: chromium could not pack the extension:" >&2; grep -v zygote "$DIST/pack.log" >&2 || true; exit 1
+  fi
+  mv "$stage.crx" "$DIST/postguard.crx"
+  rm -rf "$stage" "$DIST/pack.log"
+  local declared; declared=$(node tools/crx-id.mjs "$DIST/postguard.crx")
+  [ "$declared" = "$id" ] || { echo "build.sh: the CRX declares ID $declared, expected $id" >&2; exit 1; }
+
+  local base=${POSTGUARD_UPDATE_URL:-https://postguard.example.nhs.uk/extension}
+  [ -n "${POSTGUARD_UPDATE_URL:-}" ] || log "POSTGUARD_UPDATE_URL is not set: updates.xml points at $base; set it to where your Trust hosts postguard.crx"
+  cat > "$DIST/updates.xml" <<XML
+<?xml version='1.0' encoding='UTF-8'?>
+<gupdate xmlns='http://www.google.com/update2/response' protocol='2.0'>
+  <app appid='$id'>
+    <updatecheck codebase='${base%/}/postguard.crx' version='$version'/>
+  </app>
+</gupdate>
+XML
+  log "packaged $version: dist/postguard-chromium.zip, dist/postguard.crx (ID $id), dist/updates.xml, dist/firefox/ and dist/postguard-firefox.zip (unsigned: Firefox needs it signed by addons.mozilla.org as an unlisted add-on before policy can install it)"
+}
+
+key_id_of_manifest() { manifest_field manifest.json key | base64 -d | sha256sum | head -c32 | tr 0-9a-f a-p; }
+
+ensure_firefox() {
+  if [ ! -x /usr/bin/firefox-esr ]; then
+    log "installing Debian's firefox-esr (for the Firefox build's end-to-end test)"
+    apt_install firefox-esr
+  fi
+}
+
 run_e2e() {
   ensure_chromium
+  ensure_firefox
   ensure_npm_packages
   if [ -f extension/tsconfig.json ]; then
     log "type-checking the extension's JavaScript"
     tests/node_modules/.bin/tsc -p extension/tsconfig.json
+    tests/node_modules/.bin/tsc -p tools/tsconfig.modules.json
   fi
-  log "end-to-end tests in headless Chromium"
-  POSTGUARD_DIST=$CHROMIUM_DIST node --test --test-concurrency=1 tests/e2e/*.test.mjs
+  log "end-to-end tests in headless Chromium (and Firefox ESR for the Firefox build)"
+  # The Firefox test speaks WebDriver BiDi over WebSocket, a global from Node 22; Node 20 needs a flag.
+  local node_flags=()
+  node -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' || node_flags=(--experimental-websocket)
+  POSTGUARD_DIST=$CHROMIUM_DIST node "${node_flags[@]}" --test --test-concurrency=1 tests/e2e/*.test.mjs
 }
 
 cmd=${1:-build}
 case "$cmd" in
   build)
     build ;;
+  package)
+    package ;;
   test)
     log "Rust tests (all crates)"
     cargo test --workspace --quiet
     run_fuzz 30
-    build
+    # package = build + the signed CRX (throwaway key unless POSTGUARD_SIGNING_KEY is set), its ID
+    # check, the update manifest and the web-ext-linted Firefox build.
+    package
     run_e2e ;;
   demo)
     build; ensure_chromium; ensure_npm_packages

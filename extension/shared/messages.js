@@ -43,7 +43,10 @@
  * @property {string} trustName
  * @property {string} commsContact
  * @property {string} speakUpContact
- * @property {string} policyUrl
+ * @property {string} policyUrl      the Trust's policy document, an https:// address or ""
+ * @property {boolean} [allowPause]   whether the user may pause postguard (added with managed policy)
+ * @property {string[]} [enabledSites] site ids postguard runs on: "x", "facebook", "linkedin",
+ *                                    "instagram", "tiktok" (default all five)
  * @property {boolean} allowOverride  whether "Post anyway" may be offered at all
  * @property {boolean} failClosed     hold submits when the checker cannot run
  * @property {Record<string, SelectorOverride>} [selectors]  IT's selector overrides by site id

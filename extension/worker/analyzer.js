@@ -26,7 +26,7 @@ let loading = null;
 /** @type {Checker | null} */
 let checker = null;
 /** @type {unknown} */
-let checkerPolicy = undefined;
+let checkerLayers = undefined;
 /** @type {import('./unpack.js').Rule[]} */
 let rules = [];
 
@@ -42,19 +42,20 @@ function load() {
 }
 
 /**
- * Returns an analyser for `policy`, compiling one if the policy changed since the last call.
- * @param {unknown} policy plain object with managed-storage keys
+ * Returns an analyser for one reading of the policy layers, compiling one if they changed since the
+ * last call. Bad settings never stop it: the core skips them and lists them in `effective().issues`.
+ * @param {{managed: unknown, user: unknown}} layers  raw managed-storage object and the user's own terms
  */
-export async function checkerFor(policy) {
+export async function checkerFor(layers) {
   await load();
-  if (!checker || checkerPolicy !== policy) {
+  if (!checker || checkerLayers !== layers) {
     const previous = checker;
     checker = null;
     previous?.free();
-    const fresh = guarded(() => new Checker(policy));
+    const fresh = guarded(() => new Checker(layers.managed, layers.user));
     rules = guarded(() => fresh.rules());
     checker = fresh;
-    checkerPolicy = policy;
+    checkerLayers = layers;
   }
   return checker;
 }
@@ -72,7 +73,7 @@ function guarded(call) {
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
       checker = null;
-      checkerPolicy = undefined;
+      checkerLayers = undefined;
       __wbg_reset_state();
     }
     throw e;
@@ -94,7 +95,7 @@ export function clip(text) {
 
 /**
  * Analyses `text`. Offsets in the findings index `text` itself (a clipped text is a prefix of it).
- * @param {unknown} policy
+ * @param {{managed: unknown, user: unknown}} policy  the layers from settings.js
  * @param {string} text
  * @returns {Promise<{findings: import('../shared/messages.js').Finding[], truncated: boolean}>}
  */

@@ -1,48 +1,135 @@
 // @ts-check
 /**
- * The effective policy: what IT set in managed storage, over built-in defaults. Read once, cached,
- * and refreshed when managed storage changes (settings can arrive seconds after browser start).
+ * The effective policy: what IT set in managed storage, plus what the user added on the options page
+ * (only where IT allows it), over built-in defaults. Validation is the Rust core's (`managed.rs`): one
+ * bad value is reported and falls back to its default, never dropping the rest.
+ *
+ * Read once and cached; re-read when managed storage or the user's terms change (managed values can
+ * arrive seconds after browser start), so a new policy applies without reloading the extension.
+ * Problems with the policy go to the worker console and to `globalThis.postguardPolicyIssues` (tests
+ * read it there); they name settings, never anything typed in a page.
+ */
+import { checkerFor } from './analyzer.js';
+
+/** chrome.storage.local key of the user's own terms: {wardNames?, internalTerms?, staffProcessTerms?}. */
+export const USER_TERMS_KEY = 'userTerms';
+
+/**
+ * @typedef {object} PolicyIssue
+ * @property {string} setting   e.g. "wardNames[3]" or "ruleActions.nhs-number"
+ * @property {string} problem
+ * @property {'managed' | 'user'} source
+ *
+ * @typedef {object} Layers      one reading of storage, with what the core made of it
+ * @property {unknown} managed   the raw managed-storage object
+ * @property {unknown} user      the user's own terms (or undefined)
+ * @property {Record<string, unknown> | null} effective  the validated policy; null if the analyser could not load
+ * @property {PolicyIssue[]} issues
  */
 
-/** @typedef {Record<string, unknown>} PolicyObject */
-
-/** @type {Promise<PolicyObject> | null} */
+/** @type {Promise<Layers> | null} */
 let cached = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let refreshTimer;
 
-/** @returns {Promise<PolicyObject>} */
+/** @returns {Promise<Record<string, unknown>>} */
 async function readManaged() {
   try {
-    return /** @type {PolicyObject} */ (await chrome.storage.managed.get(null));
+    return /** @type {Record<string, unknown>} */ (await chrome.storage.managed.get(null));
   } catch {
-    // No managed storage (e.g. Firefox without policies, or not enterprise-managed): defaults apply.
+    // No managed storage (not enterprise-managed, or Firefox without policies): defaults apply.
     return {};
   }
 }
 
-/** The managed policy object (cached; the same object until managed storage changes). */
+/** @returns {Promise<unknown>} */
+async function readUser() {
+  try {
+    const got = await chrome.storage.local.get(USER_TERMS_KEY);
+    return got[USER_TERMS_KEY];
+  } catch {
+    return undefined;
+  }
+}
+
+/** @returns {Promise<Layers>} */
+async function readLayers() {
+  const [managed, user] = await Promise.all([readManaged(), readUser()]);
+  /** @type {Layers} */
+  const layers = { managed, user, effective: null, issues: [] };
+  try {
+    const checker = await checkerFor(layers);
+    const loaded = /** @type {{policy: Record<string, unknown>, issues: PolicyIssue[]}} */ (checker.effective());
+    layers.effective = loaded.policy;
+    layers.issues = loaded.issues;
+  } catch (e) {
+    // The analyser could not load: the page side still needs the Trust's contacts and fail-closed choice.
+    console.error('postguard: the analyser could not load:', e instanceof Error ? e.message : 'unknown error');
+  }
+  report(layers.issues);
+  return layers;
+}
+
+/** @param {PolicyIssue[]} issues */
+function report(issues) {
+  /** @type {any} */ (globalThis).postguardPolicyIssues = issues;
+  for (const i of issues) {
+    const who = i.source === 'user' ? 'your settings' : 'managed policy';
+    console.warn(`postguard: ${who}: \`${i.setting}\` ${i.problem}`);
+  }
+  if (issues.length) {
+    console.warn(`postguard: ${issues.length} policy problem(s); those settings use their defaults, the rest applies`);
+  }
+}
+
+/** The current policy layers (cached; the same object until storage changes). */
 export function policy() {
-  if (!cached) cached = readManaged();
+  if (!cached) cached = readLayers();
   return cached;
 }
 
-chrome.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'managed') cached = null;
+// Read at start, so problems with the policy are in the console as soon as the browser starts.
+void policy();
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'managed' && !(area === 'local' && USER_TERMS_KEY in changes)) return;
+  cached = null;
+  // Re-read soon, so problems with the new policy are logged even before the next request; changes
+  // often come in bursts (one event per key), hence the short debounce.
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => { void policy(); }, 200);
 });
 
 /**
- * What the page side needs from the policy.
- * @param {PolicyObject} p
+ * What the page side needs from the policy: the validated values when the analyser loaded, else the
+ * raw managed values where they have the right type.
+ * `selectors` is IT's `selectorOverrides` by site id, present only when IT set some (checked for size by
+ * the core; the content script checks their CSS syntax).
+ * @param {Layers} layers
  * @returns {import('../shared/messages.js').Settings}
  */
-export function pageSettings(p) {
+export function pageSettings(layers) {
+  const p = layers.effective ?? /** @type {Record<string, unknown>} */ (layers.managed ?? {});
   /** @param {string} key @param {string} fallback */
   const str = (key, fallback) => (typeof p[key] === 'string' && p[key] !== '' ? /** @type {string} */ (p[key]) : fallback);
-  return {
+  /** @param {string} key @param {boolean} fallback */
+  const bool = (key, fallback) => (typeof p[key] === 'boolean' ? /** @type {boolean} */ (p[key]) : fallback);
+  const sites = Array.isArray(p.enabledSites) ? p.enabledSites.filter((s) => typeof s === 'string') : null;
+  const selectors = typeof p.selectorOverrides === 'object' && p.selectorOverrides !== null ? p.selectorOverrides : {};
+  const hasSelectors = Object.keys(selectors).length > 0;
+  const url = str('policyUrl', '');
+  /** @type {import('../shared/messages.js').Settings} */
+  const settings = {
     trustName: str('trustName', 'your NHS Trust'),
     commsContact: str('commsContact', "your Trust's communications team"),
     speakUpContact: str('speakUpContact', 'your Freedom to Speak Up Guardian'),
-    policyUrl: str('policyUrl', ''),
-    allowOverride: p.allowOverride !== false,
-    failClosed: p.failClosed === true,
+    policyUrl: url.startsWith('https://') ? url : '',
+    allowOverride: bool('allowOverride', true),
+    failClosed: bool('failClosed', false),
+    allowPause: bool('allowPause', true),
+    enabledSites: sites ?? ['x', 'facebook', 'linkedin', 'instagram', 'tiktok'],
   };
+  // Only when IT set some: the content script re-scans the page when it receives selectors.
+  if (hasSelectors) settings.selectors = /** @type {Record<string, import('../shared/messages.js').SelectorOverride>} */ (selectors);
+  return settings;
 }

@@ -86,10 +86,8 @@ impl<'t> Match<'t> {
 impl Prebuilt {
     /// Deserialises the DFAs (validating them; no compilation).
     pub fn matcher(&self) -> Result<Matcher, Error> {
-        let (forward, _) =
-            dense::DFA::from_bytes(&self.forward.bytes).map_err(|e| Error::internal(self.name, e))?;
-        let (reverse, _) =
-            dense::DFA::from_bytes(&self.reverse.bytes).map_err(|e| Error::internal(self.name, e))?;
+        let (forward, _) = dense::DFA::from_bytes(&self.forward.bytes).map_err(|e| Error::internal(self.name, e))?;
+        let (reverse, _) = dense::DFA::from_bytes(&self.reverse.bytes).map_err(|e| Error::internal(self.name, e))?;
         Ok(Matcher { regex: Regex::builder().build_from_dfas(forward, reverse) })
     }
 }

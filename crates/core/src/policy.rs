@@ -2,7 +2,11 @@
 //!
 //! The same structure arrives from three places — managed browser storage (via the extension), a JSON
 //! file (`postguard --policy`), or nothing at all (defaults) — so it lives here, in the core, and
-//! every consumer gets identical behaviour. Field names are the managed-storage keys (camelCase).
+//! every consumer gets identical behaviour. Field names are the managed-storage keys (camelCase), and
+//! `extension/managed_schema.json` declares exactly these keys (a test keeps the two in step).
+//!
+//! Untrusted input never reaches this struct directly: [`crate::managed`] reads the raw JSON setting by
+//! setting, so one bad value falls back to that setting's default and is reported, and the rest apply.
 
 use crate::finding::{Action, Category, Severity};
 use serde::{Deserialize, Serialize};
@@ -37,6 +41,42 @@ pub struct Policy {
     pub hospital_number_patterns: Vec<String>,
     /// Phrases never reported (e.g. the Trust's own campaign hashtag).
     pub allowlist: Vec<String>,
+    /// Whether users may choose "Post anyway" at all. When false, every finding that would pause a
+    /// post (`warn`, `acknowledge`) blocks it instead; see [`Policy::action_for`].
+    pub allow_override: bool,
+    /// Whether users may pause postguard for a while (e.g. while posting for the Trust's own account).
+    pub allow_pause: bool,
+    /// Sites postguard runs on, by site id ([`SITE_IDS`]); the others are left alone.
+    pub enabled_sites: Vec<String>,
+    /// Per site id, CSS selectors put in front of the built-in ones, for when a site changes its markup
+    /// before an update ships.
+    pub selector_overrides: BTreeMap<String, SiteSelectors>,
+    /// Hold a post when the checker cannot run (fail closed) instead of letting it through (fail open).
+    pub fail_closed: bool,
+    /// Whether users may add their own terms (ward names, internal terms, staff-process terms) on the
+    /// options page. Users can only add terms, never remove the Trust's or loosen an action.
+    pub user_terms_allowed: bool,
+}
+
+/// The ids of the sites postguard knows, as used by `enabledSites` and `selectorOverrides`.
+pub const SITE_IDS: [&str; 5] = ["x", "facebook", "linkedin", "instagram", "tiktok"];
+
+/// IT's selectors for one site, tried before the built-in adapter's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SiteSelectors {
+    /// Compose boxes (contenteditable elements or textareas).
+    pub editors: Vec<String>,
+    /// Controls that send the post.
+    pub submits: Vec<String>,
+    /// File inputs for photos and videos.
+    pub attachments: Vec<String>,
+    /// Whether Enter (without Shift) sends from these editors; unset keeps the built-in behaviour.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enter_sends: Option<bool>,
+    /// Whether Ctrl/Cmd+Enter sends from these editors; unset keeps the built-in behaviour.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ctrl_enter_sends: Option<bool>,
 }
 
 impl Default for Policy {
@@ -54,6 +94,12 @@ impl Default for Policy {
             staff_process_terms: Vec::new(),
             hospital_number_patterns: Vec::new(),
             allowlist: Vec::new(),
+            allow_override: true,
+            allow_pause: true,
+            enabled_sites: SITE_IDS.iter().map(|s| s.to_string()).collect(),
+            selector_overrides: BTreeMap::new(),
+            fail_closed: false,
+            user_terms_allowed: false,
         }
     }
 }
@@ -62,15 +108,22 @@ impl Policy {
     /// The action for a finding of `rule` in `category` at `severity`: the rule's own setting, else the
     /// family's, else the severity default. A family or rule action never raises an `Info` finding
     /// above `Inform` unless set per rule: weak evidence should not pause a post because a whole family
-    /// was set to `block`.
+    /// was set to `block`. With `allowOverride` false, an action that would pause the post becomes
+    /// `block`: there is no "Post anyway" to offer.
     pub fn action_for(&self, rule: &str, category: Category, severity: Severity) -> Action {
-        if let Some(&a) = self.rule_actions.get(rule) {
-            return a;
-        }
-        match self.family_actions.get(&category) {
-            Some(&Action::Off) => Action::Off,
-            Some(&a) if severity > Severity::Info => a,
-            _ => Action::default_for(severity),
+        let action = if let Some(&a) = self.rule_actions.get(rule) {
+            a
+        } else {
+            match self.family_actions.get(&category) {
+                Some(&Action::Off) => Action::Off,
+                Some(&a) if severity > Severity::Info => a,
+                _ => Action::default_for(severity),
+            }
+        };
+        if !self.allow_override && action.gates() {
+            Action::Block
+        } else {
+            action
         }
     }
 }
@@ -89,6 +142,17 @@ mod tests {
         assert_eq!(p.action_for("nhs-number", Category::Confidentiality, Severity::Info), Action::Inform);
         p.rule_actions.insert("nhs-number".into(), Action::Off);
         assert_eq!(p.action_for("nhs-number", Category::Confidentiality, Severity::High), Action::Off);
+    }
+
+    #[test]
+    fn no_override_turns_pausing_actions_into_block() {
+        let mut p = Policy { allow_override: false, ..Policy::default() };
+        assert_eq!(p.action_for("nhs-number", Category::Confidentiality, Severity::High), Action::Block);
+        assert_eq!(p.action_for("nhs-number", Category::Confidentiality, Severity::Info), Action::Inform);
+        p.rule_actions.insert("postcode".into(), Action::Acknowledge);
+        assert_eq!(p.action_for("postcode", Category::Confidentiality, Severity::Warn), Action::Block);
+        p.rule_actions.insert("postcode".into(), Action::Off);
+        assert_eq!(p.action_for("postcode", Category::Confidentiality, Severity::Warn), Action::Off);
     }
 
     #[test]

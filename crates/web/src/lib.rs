@@ -10,7 +10,7 @@
 //! offsets happens here and nowhere else (`postguard_core::offsets`).
 
 use postguard_core::catalogue::{self, RULES};
-use postguard_core::{offsets, Action, Analyzer, Finding, Policy, Severity};
+use postguard_core::{managed, offsets, Action, Analyzer, Finding, Loaded, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Checker {
     analyzer: Analyzer,
+    loaded: Loaded,
     /// The distinct `why` texts of the last [`Checker::check_packed`] call, joined by U+0000.
     last_whys: String,
 }
@@ -64,17 +65,24 @@ struct JsReport<'a> {
 
 #[wasm_bindgen]
 impl Checker {
-    /// Compiles an analyser for `policy` (a plain object with the managed-storage keys; `undefined` or
-    /// `{}` means the defaults). Fails with a message naming the bad setting.
+    /// Compiles an analyser for `policy` (the raw managed-storage object; `undefined` or `{}` means
+    /// the defaults) plus the user's own additions `user` (`undefined` for none). Never fails on a bad
+    /// setting: each one falls back to its default and is listed by [`Checker::issues`].
     #[wasm_bindgen(constructor)]
-    pub fn new(policy: JsValue) -> Result<Checker, JsError> {
-        let policy: Policy = if policy.is_undefined() || policy.is_null() {
-            Policy::default()
-        } else {
-            serde_wasm_bindgen::from_value(policy).map_err(|e| JsError::new(&format!("invalid policy: {e}")))?
-        };
-        let analyzer = Analyzer::new(policy).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Checker { analyzer, last_whys: String::new() })
+    pub fn new(policy: JsValue, user: JsValue) -> Result<Checker, JsError> {
+        let loaded = managed::load_layers(&to_json(policy)?, &to_json(user)?);
+        let (analyzer, loaded) = loaded.into_analyzer().map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Checker { analyzer, loaded, last_whys: String::new() })
+    }
+
+    /// What was wrong with the policy: `[{setting, problem, source}]`, empty when all was well.
+    pub fn issues(&self) -> Result<JsValue, JsError> {
+        to_js_value(&self.loaded.issues)
+    }
+
+    /// The effective policy and where each setting came from: `{policy, issues, sources}`.
+    pub fn effective(&self) -> Result<JsValue, JsError> {
+        to_js_value(&self.loaded)
     }
 
     /// The rule catalogue, indexed as in [`Checker::check_packed`]: `[{id, category, title, message,
@@ -118,10 +126,30 @@ impl Checker {
     /// Analyses `text` and returns `{findings, truncated}` with UTF-16 offsets into `text`.
     pub fn check(&self, text: &str) -> Result<JsValue, JsError> {
         let report = self.analyzer.analyze_report(text);
-        let js = JsReport { findings: to_js(text, &report.findings), truncated: report.truncated };
-        js.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&format!("cannot convert findings: {e}")))
+        to_js_value(&JsReport { findings: to_js(text, &report.findings), truncated: report.truncated })
     }
+}
+
+/// Reads a managed policy (and optional user additions) without building an analyser:
+/// `{policy, issues, sources}` as [`Checker::effective`] returns them.
+#[wasm_bindgen(js_name = validatePolicy)]
+pub fn validate_policy(policy: JsValue, user: JsValue) -> Result<JsValue, JsError> {
+    to_js_value(&managed::load_layers(&to_json(policy)?, &to_json(user)?))
+}
+
+/// A JS value as JSON (`undefined` and `null` as `null`).
+fn to_json(value: JsValue) -> Result<serde_json::Value, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(serde_json::Value::Null);
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("policy is not plain data: {e}")))
+}
+
+/// A Rust value as a plain JS object (maps as objects, not `Map`s).
+fn to_js_value(value: &impl Serialize) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert to JS: {e}")))
 }
 
 /// Packs findings as documented on [`Checker::check_packed`].
@@ -183,7 +211,7 @@ mod tests {
 
     #[test]
     fn packed_layout() {
-        let analyzer = Analyzer::new(Policy::default()).expect("builds");
+        let analyzer = Analyzer::new(postguard_core::Policy::default()).expect("builds");
         let text = "😀 patient NHS 943 476 5919 and nhs 401 023 2137";
         let findings = analyzer.analyze(text);
         let (packed, whys) = pack(text, &findings, false);
@@ -199,7 +227,7 @@ mod tests {
 
     #[test]
     fn offsets_are_utf16() {
-        let analyzer = Analyzer::new(Policy::default()).expect("builds");
+        let analyzer = Analyzer::new(postguard_core::Policy::default()).expect("builds");
         let text = "😀 patient NHS 943 476 5919";
         let findings = analyzer.analyze(text);
         let js = to_js(text, &findings);

@@ -17,6 +17,21 @@ use crate::policy::Policy;
 
 mod nhs_number;
 
+mod address;
+mod chi_number;
+mod credentials;
+mod date_of_birth;
+mod email;
+mod hospital_number;
+mod nino;
+mod notable_patient;
+mod people;
+mod person_in_context;
+mod phone;
+mod postcode;
+mod staff_process;
+mod trust_business;
+
 /// What a detector is given for one analysis.
 #[derive(Debug)]
 pub struct Input<'a> {
@@ -62,8 +77,23 @@ pub trait Detector: Send + Sync + std::fmt::Debug {
 
 /// Builds every detector for a policy. Fails only on invalid IT-supplied configuration (e.g. a
 /// hospital-number pattern that does not compile), with an error naming the setting.
-pub fn build(_policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
-    Ok(vec![Box::new(nhs_number::NhsNumber::new()?)])
+pub fn build(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
+    Ok(vec![
+        Box::new(nhs_number::NhsNumber::new()?),
+        Box::new(chi_number::ChiNumber::new()?),
+        Box::new(hospital_number::HospitalNumber::new(policy)?),
+        Box::new(nino::Nino::new()?),
+        Box::new(postcode::Postcode::new()?),
+        Box::new(phone::Phone::new()?),
+        Box::new(email::Email::new()?),
+        Box::new(address::Address::new()?),
+        Box::new(date_of_birth::DateOfBirth::new()?),
+        Box::new(person_in_context::PersonInContext::new(policy)?),
+        Box::new(notable_patient::NotablePatient::new()?),
+        Box::new(trust_business::TrustBusiness::new(policy)?),
+        Box::new(staff_process::StaffProcess::new(policy)?),
+        Box::new(credentials::Credentials::new()?),
+    ])
 }
 
 /// Test helper: runs one detector over a raw text and returns the matched normalised substrings.

@@ -1,10 +1,29 @@
-//! NHS numbers (England, Wales, Isle of Man), validated by their modulus-11 check digit.
+//! NHS numbers (England, Wales, Isle of Man) and Northern Irish Health and Care (H&C) numbers,
+//! validated by their modulus-11 check digit and their range.
+//!
+//! Both are ten digits with the same check and differ only by range (NHS Data Dictionary): 320–399
+//! million is H&C, 400–499 and 600–799 million NHS, 800–899 million issued in Ireland. One pattern and
+//! one pass therefore serve both, reporting `hc-number` or `nhs-number` by range. Scottish CHI numbers
+//! (010–311 million) start with a date of birth and are validated by `chi_number`; 312–319 million and
+//! 500–599 million were never issued and 900–999 million are test numbers, all ignored here.
 //!
 //! A checksum alone passes about one in eleven random 10-digit numbers, so a valid number is reported
 //! at full severity only when a health-identifier word stands nearby ("NHS", "patient", "DOB" …) or the
-//! number is written in the NHS's own 3-3-4 grouping; otherwise it is an informational mark. Numbers
-//! in never-issued ranges and the all-nines placeholder are ignored. (Scottish CHI and Northern Irish
-//! H&C numbers share the format and check; they have their own detector.)
+//! number is written in the NHS's own 3-3-4 grouping; otherwise it is an informational mark. The
+//! all-nines placeholder and other one-digit runs are ignored.
+//!
+//! | text                                   | result                                 |
+//! |----------------------------------------|----------------------------------------|
+//! | `Patient NHS number 943 476 5919`      | `nhs-number`, high (test number, context) |
+//! | `tracking 9434765919 arrived`          | none: test number without context      |
+//! | `nhs no: 401-023-2137`                 | `nhs-number`, high (context)           |
+//! | `call 401 023 2137`                    | `nhs-number`, warn (3-3-4 grouping)    |
+//! | `ref 4010232137`                       | `nhs-number`, info (no context)        |
+//! | `H&C number 3200000015`                | `hc-number`, high                      |
+//! | `nhs 401 023 2138`                     | none: check digit fails                |
+//! | `order 5000000005 shipped`             | none: never-issued range               |
+//! | `nhs 999 999 9999`                     | none: placeholder                      |
+//! | `2101651234` (CHI range)               | none here; see `chi_number`            |
 
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
@@ -38,16 +57,22 @@ impl Detector for NhsNumber {
             if !checksum_valid(&digits) || is_placeholder(&digits) {
                 continue;
             }
+            let range = issued_range(&digits);
+            let rule = match range {
+                Range::Chi | Range::Unissued | Range::NeverIssued => continue,
+                Range::HealthAndCare => "hc-number",
+                Range::Issued | Range::Test => "nhs-number",
+            };
             let context = input.context.near(class::IDENTIFIER, m.start(), m.end(), CONTEXT_WINDOW);
             let grouped = m.as_str().len() > 10;
-            let range = issued_range(&digits);
+            let range = if range == Range::HealthAndCare { Range::Issued } else { range };
             let (severity, why) = match (context.is_some(), grouped, range) {
                 (true, _, _) => (Severity::High, "valid check digit; health-identifier word nearby"),
                 (false, true, Range::Issued) => (Severity::Warn, "valid check digit; written in NHS 3-3-4 grouping"),
                 (false, false, Range::Issued) => (Severity::Info, "valid check digit in an issued range; no context"),
-                (false, _, Range::Test | Range::NeverIssued) => continue,
+                (false, _, _) => continue,
             };
-            out.push(Candidate::new("nhs-number", m.start(), m.end(), why).with_severity(severity));
+            out.push(Candidate::new(rule, m.start(), m.end(), why).with_severity(severity));
         }
     }
 }
@@ -69,7 +94,13 @@ pub fn checksum_valid(digits: &[u32]) -> bool {
 /// Where a number sits in the NHS number space (NHS Data Dictionary).
 #[derive(Debug, PartialEq, Eq)]
 enum Range {
-    /// Issued to patients somewhere in the UK or Ireland.
+    /// 010–311 million: Scottish CHI numbers, left to `chi_number`.
+    Chi,
+    /// 312–319 million: not issued.
+    Unissued,
+    /// 320–399 million: Northern Irish Health and Care numbers.
+    HealthAndCare,
+    /// Issued as NHS numbers in England, Wales, the Isle of Man, or in Ireland.
     Issued,
     /// 900–999 million: test and synthetic numbers, still typed in training material.
     Test,
@@ -80,6 +111,9 @@ enum Range {
 fn issued_range(digits: &[u32]) -> Range {
     let prefix = digits[0] * 100 + digits[1] * 10 + digits[2];
     match prefix {
+        0..=311 => Range::Chi,
+        312..=319 => Range::Unissued,
+        320..=399 => Range::HealthAndCare,
         500..=599 => Range::NeverIssued,
         900..=999 => Range::Test,
         _ => Range::Issued,
@@ -127,6 +161,23 @@ mod tests {
     fn without_context_an_issued_number_is_only_informational() {
         assert_eq!(found("ref 4010232137"), [("4010232137".to_string(), Some(Severity::Info))]);
         assert_eq!(found("call 401 023 2137"), [("401 023 2137".to_string(), Some(Severity::Warn))]);
+    }
+
+    #[test]
+    fn health_and_care_numbers_are_reported_by_range() {
+        let d = NhsNumber::new().expect("compiles");
+        let f = run(&d, "H&C number 3200000015 for the referral");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1.rule, "hc-number");
+        assert_eq!(f[0].1.severity, Some(Severity::High));
+        assert!(crate::catalogue::rule("hc-number").is_some());
+    }
+
+    #[test]
+    fn chi_and_unissued_ranges_are_left_alone() {
+        // 2101650002-style CHI numbers are `chi_number`'s; 312–319 million was never issued.
+        assert!(found("patient 3120000000").is_empty());
+        assert!(found("patient 2101650002").is_empty());
     }
 
     #[test]

@@ -1,0 +1,209 @@
+//! Local hospital numbers (MRN, unit number, K-number …): the Trust's own patient identifiers.
+//!
+//! Every Trust numbers its patients differently, so there is no checksum to test. Two sources of
+//! evidence are used instead:
+//!
+//! * **a cue and an identifier-shaped token**: "hospital number", "hosp no", "MRN", "patient ID",
+//!   "unit number", "K number" (a context class, `hospital_cue.txt`) followed within a few characters
+//!   by a token of five to ten digits,
+//!   optionally with a short letter prefix (`K1234567`, `RJ1-2345678`). The cue says what the token is,
+//!   so the match is reported at high severity.
+//! * **the Trust's own formats**, which IT lists in `hospitalNumberPatterns` (e.g. `RJ1\d{7}`). These
+//!   are untrusted input: at most [`MAX_PATTERNS`] patterns of at most [`MAX_PATTERN_LEN`] characters,
+//!   compiled once at construction with `regex-lite` (linear time) under a size and nesting limit,
+//!   case-insensitive (the draft is matched lower-cased). A pattern that does not compile fails the
+//!   analyser's construction with an error naming the setting (`hospitalNumberPatterns[3]`), never a
+//!   panic. A match must stand alone as a word; it is high severity near a health-identifier word and
+//!   a warning otherwise (IT said this shape is a hospital number here).
+//!
+//! | text                                        | result                        |
+//! |---------------------------------------------|-------------------------------|
+//! | `hospital number K1234567`                  | high                          |
+//! | `MRN: 00123456`                             | high                          |
+//! | `pt id RJ1-2345678`                         | high                          |
+//! | `rj12345678 in bay 4` (IT pattern `RJ1\d{7}`) | warn; high beside "patient" |
+//! | `hospital number is on the letter`          | none: no identifier token     |
+//! | `MRN 1234`                                  | none: too short               |
+//! | `xrj12345678` (IT pattern)                  | none: inside a longer word    |
+
+use super::people::{after, gap_is_filler};
+use super::{Candidate, Detector, Input};
+use crate::catalogue::class;
+use crate::context::is_boundary;
+use crate::error::Error;
+use crate::finding::Severity;
+use crate::pattern::Matcher;
+use crate::policy::Policy;
+use regex_lite::{Regex, RegexBuilder};
+
+/// Most IT-supplied hospital-number patterns accepted.
+pub const MAX_PATTERNS: usize = 50;
+/// Longest IT-supplied pattern, in characters.
+pub const MAX_PATTERN_LEN: usize = 200;
+/// Compiled size limit per IT pattern, in bytes: generous for real formats, fatal for `(a{100}){100}`.
+const PATTERN_SIZE_LIMIT: usize = 1 << 18;
+/// Deepest nesting of groups and repetitions accepted in an IT pattern.
+const PATTERN_NEST_LIMIT: u32 = 16;
+/// Bytes either side of an IT-pattern match in which a context word makes it a confident match.
+const CONTEXT_WINDOW: usize = 40;
+/// Bytes after a cue in which its identifier must start.
+const CUE_GAP: usize = 12;
+
+// The cues ("hospital number", "MRN", "patient ID", "K number" …) are a context class, `hospital_cue.txt`.
+// An identifier: five to ten digits, optionally after a short letter prefix (`K1234567`, `RJ1-2345678`).
+crate::pattern!(HOSPITAL_NUMBER_ID, r"(?-u)\b(?:[a-z]{1,3}\d?-?)?\d{5,10}[a-z]?\b");
+
+/// Finds hospital numbers by cue word and by the Trust's own patterns.
+#[derive(Debug)]
+pub struct HospitalNumber {
+    id: Matcher,
+    local: Vec<Regex>,
+}
+
+impl HospitalNumber {
+    /// Loads the built-in patterns and compiles the policy's `hospitalNumberPatterns`.
+    pub fn new(policy: &Policy) -> Result<Self, Error> {
+        let patterns = &policy.hospital_number_patterns;
+        if patterns.len() > MAX_PATTERNS {
+            return Err(Error::policy(
+                "hospitalNumberPatterns",
+                format!("{} patterns given; at most {MAX_PATTERNS} are allowed", patterns.len()),
+            ));
+        }
+        let mut local = Vec::with_capacity(patterns.len());
+        for (i, p) in patterns.iter().enumerate() {
+            let setting = format!("hospitalNumberPatterns[{i}]");
+            let p = p.trim();
+            if p.is_empty() {
+                return Err(Error::policy(&setting, "the pattern is empty"));
+            }
+            if p.chars().count() > MAX_PATTERN_LEN {
+                return Err(Error::policy(&setting, format!("longer than {MAX_PATTERN_LEN} characters")));
+            }
+            let re = RegexBuilder::new(p)
+                .case_insensitive(true)
+                .size_limit(PATTERN_SIZE_LIMIT)
+                .nest_limit(PATTERN_NEST_LIMIT)
+                .build()
+                .map_err(|e| Error::policy(&setting, e))?;
+            if re.is_match("") {
+                return Err(Error::policy(&setting, "the pattern matches empty text"));
+            }
+            local.push(re);
+        }
+        Ok(HospitalNumber { id: HOSPITAL_NUMBER_ID.matcher()?, local })
+    }
+
+    fn cued(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        for &(_, cue_end) in input.context.all(class::HOSPITAL_CUE) {
+            let window = after(input.text, cue_end, CUE_GAP + 16);
+            let Some(id) = self.id.find(window) else { continue };
+            let gap = &window[..id.start()];
+            if id.start() > CUE_GAP || !gap_is_filler(gap, &[':', '#', '.', '=', '-'], &["is", "of", "was"], 1) {
+                continue;
+            }
+            let (start, end) = (cue_end + id.start(), cue_end + id.end());
+            out.push(
+                Candidate::new("hospital-number", start, end, "hospital-number cue followed by an identifier")
+                    .with_severity(Severity::High),
+            );
+        }
+    }
+}
+
+impl Detector for HospitalNumber {
+    fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        self.cued(input, out);
+        let bytes = input.text.as_bytes();
+        for re in &self.local {
+            for m in re.find_iter(input.text) {
+                let (start, end) = (m.start(), m.end());
+                if !is_boundary(bytes, start) || !is_boundary(bytes, end) {
+                    continue;
+                }
+                let (severity, why) = match input.context.near(class::IDENTIFIER, start, end, CONTEXT_WINDOW) {
+                    Some(_) => {
+                        (Severity::High, "matches a Trust hospital-number format; health-identifier word nearby")
+                    }
+                    None => (Severity::Warn, "matches a Trust hospital-number format"),
+                };
+                out.push(Candidate::new("hospital-number", start, end, why).with_severity(severity));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::run;
+    use crate::error::ErrorKind;
+
+    fn found_with(patterns: &[&str], text: &str) -> Vec<(String, Option<Severity>)> {
+        let policy =
+            Policy { hospital_number_patterns: patterns.iter().map(|s| s.to_string()).collect(), ..Policy::default() };
+        let d = HospitalNumber::new(&policy).expect("compiles");
+        run(&d, text).into_iter().map(|(s, c)| (s, c.severity)).collect()
+    }
+
+    fn found(text: &str) -> Vec<(String, Option<Severity>)> {
+        found_with(&[], text)
+    }
+
+    #[test]
+    fn cued_positives() {
+        for (text, id) in [
+            ("hospital number K1234567 please", "k1234567"),
+            ("MRN: 00123456", "00123456"),
+            ("pt id RJ1-2345678", "rj1-2345678"),
+            ("her hosp no. is 7654321", "7654321"),
+            ("Unit number 1234567A", "1234567a"),
+            ("K-number K0987654", "k0987654"),
+        ] {
+            assert_eq!(found(text), [(id.to_string(), Some(Severity::High))], "{text}");
+        }
+        assert!(crate::catalogue::rule("hospital-number").is_some());
+    }
+
+    #[test]
+    fn cued_negatives() {
+        for text in
+            ["hospital number is on the letter", "MRN 1234", "hospitality no 123456 tickets", "the unit numbers rose"]
+        {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn trust_patterns() {
+        assert_eq!(
+            found_with(&[r"RJ1\d{7}"], "rj12345678 in bay 4"),
+            [("rj12345678".to_string(), Some(Severity::Warn))]
+        );
+        assert_eq!(
+            found_with(&[r"RJ1\d{7}"], "patient RJ12345678"),
+            [("rj12345678".to_string(), Some(Severity::High))]
+        );
+        assert!(found_with(&[r"RJ1\d{7}"], "xrj12345678").is_empty());
+        // `.` matches a whole character, never part of one.
+        let f = found_with(&[r"\d{6}."], "patient 123456ж");
+        assert_eq!(f, [("123456ж".to_string(), Some(Severity::High))]);
+    }
+
+    #[test]
+    fn bad_trust_patterns_are_policy_errors_naming_the_setting() {
+        let build = |patterns: Vec<String>| {
+            HospitalNumber::new(&Policy { hospital_number_patterns: patterns, ..Policy::default() })
+        };
+        let e = build(vec![r"RJ1\d{7}".into(), "(unclosed".into()]).expect_err("bad pattern");
+        assert_eq!(e.kind(), ErrorKind::Policy);
+        assert!(e.to_string().contains("hospitalNumberPatterns[1]"), "{e}");
+        assert!(build(vec!["x".repeat(MAX_PATTERN_LEN + 1)]).is_err());
+        assert!(build(vec![r"\d*".into()]).is_err());
+        assert!(build(vec![" ".into()]).is_err());
+        assert!(build(vec![r"(\d{100}){100}".into()]).is_err());
+        assert!(build(vec![format!("{}x{}", "(".repeat(40), ")".repeat(40))]).is_err());
+        assert!(build(vec![r"K\d{7}".into(); MAX_PATTERNS + 1]).is_err());
+        assert!(build(vec![r"K\d{7}".into(); MAX_PATTERNS]).is_ok());
+    }
+}

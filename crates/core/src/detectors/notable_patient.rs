@@ -1,0 +1,98 @@
+//! Famous and rare patients: "you'll never guess which footballer came into A&E", "one of only three
+//! people in the country with this condition".
+//!
+//! Cumbria 3.3 lists "rare condition, celebrity status" among the details that identify a patient with
+//! no name at all. Either cue alone is everyday talk — a footballer visiting the children's ward with
+//! presents is a comms-approved event; Rare Disease Day is an awareness campaign — so a cue counts only
+//! with a sign that someone *received care*: a care event ("admitted", "discharged"), a bed space, or
+//! an arrival phrase (`arrival.txt`: "came into A&E", "brought in", "treated", "a patient"); a rarity
+//! cue also counts next to a person noun ("the rare disease patient", "a lady with a very rare
+//! syndrome"). Visits, fundraising and campaigns carry none of those. Every cue is a context class
+//! (`celebrity.txt`, `rare_condition.txt`), so this detector compiles nothing.
+//!
+//! | text                                                              | result |
+//! |-------------------------------------------------------------------|--------|
+//! | `you'll never guess which footballer came into A&E last night`    | warn   |
+//! | `a famous actress was admitted to our ward`                       | warn   |
+//! | `had a patient with an extremely rare syndrome, only case in the UK` | warn |
+//! | `Premier League stars visited the children's ward with presents`  | none   |
+//! | `Rare Disease Day: proud of our genetics team`                    | none   |
+//! | `our MP opened the new wing today`                                | none   |
+
+use super::{Candidate, Detector, Input};
+use crate::catalogue::class;
+use crate::error::Error;
+use crate::finding::Severity;
+
+/// Bytes either side of a cue in which a sign of care counts.
+const CONTEXT_WINDOW: usize = 80;
+
+/// Finds famous or rare patients.
+#[derive(Debug)]
+pub struct NotablePatient;
+
+impl NotablePatient {
+    /// The detector has no patterns of its own: its cues and signs of care are context classes.
+    pub fn new() -> Result<Self, Error> {
+        Ok(NotablePatient)
+    }
+
+    fn cared_for(&self, input: &Input<'_>, start: usize, end: usize) -> bool {
+        [class::CARE_EVENT, class::BED_SPACE, class::ARRIVAL]
+            .into_iter()
+            .any(|c| input.context.near(c, start, end, CONTEXT_WINDOW).is_some())
+    }
+}
+
+impl Detector for NotablePatient {
+    fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let cues = [
+            (class::CELEBRITY, "fame cue with a sign of care nearby"),
+            (class::RARE_CONDITION, "rarity cue with a sign of care nearby"),
+        ];
+        for (class, why) in cues {
+            for &(start, end) in input.context.all(class) {
+                // A rare condition belongs to someone as soon as a person is near ("the rare disease
+                // patient", "a lady with a very rare syndrome"); fame needs a sign of care.
+                let person = class == class::RARE_CONDITION
+                    && input.context.near(class::PERSON_NOUN, start, end, CONTEXT_WINDOW).is_some();
+                if person || self.cared_for(input, start, end) {
+                    out.push(Candidate::new("notable-patient", start, end, why).with_severity(Severity::Warn));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::run;
+
+    fn found(text: &str) -> Vec<String> {
+        let d = NotablePatient::new().expect("compiles");
+        run(&d, text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn positives() {
+        assert!(!found("you'll never guess which footballer came into A&E last night").is_empty());
+        assert_eq!(found("a famous actress was admitted to our ward"), ["a famous", "actress"]);
+        assert_eq!(found("had a patient with an extremely rare syndrome"), ["extremely rare", "rare syndrome"]);
+        assert_eq!(found("the rare disease patient on our unit is one of only 5"), ["rare disease", "one of only"]);
+        assert!(crate::catalogue::rule("notable-patient").is_some());
+    }
+
+    #[test]
+    fn negatives() {
+        for text in [
+            "Premier League stars visited the children's ward with presents",
+            "Rare Disease Day: proud of our genetics team",
+            "our MP opened the new wing today",
+            "Famous for our cakes on ward 7",
+            "We are one of only two hospitals in the country offering this surgery",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}

@@ -1,0 +1,391 @@
+use super::*;
+use crate::analyzer::Analyzer;
+use proptest::prelude::*;
+use serde_json::json;
+
+fn schema() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../extension/managed_schema.json");
+    let text = std::fs::read_to_string(path).expect("extension/managed_schema.json is readable");
+    serde_json::from_str(&text).expect("managed_schema.json is JSON")
+}
+
+fn settings(issues: &[PolicyIssue]) -> Vec<&str> {
+    issues.iter().map(|i| i.setting.as_str()).collect()
+}
+
+#[test]
+fn schema_policy_and_settings_list_name_the_same_keys() {
+    let schema = schema();
+    let declared: BTreeSet<&str> =
+        schema["properties"].as_object().expect("schema has properties").keys().map(String::as_str).collect();
+    let policy = serde_json::to_value(Policy::default()).expect("policy serialises");
+    let fields: BTreeSet<&str> = policy.as_object().expect("policy is an object").keys().map(String::as_str).collect();
+    let listed: BTreeSet<&str> = SETTINGS.iter().copied().collect();
+    assert_eq!(declared, fields, "managed_schema.json properties vs Policy fields");
+    assert_eq!(listed, fields, "managed::SETTINGS vs Policy fields");
+}
+
+/// Chrome refuses to load an extension whose schema breaks its draft-03 subset, so check it here.
+#[test]
+fn schema_is_chromes_draft_03_subset_with_titles_everywhere() {
+    fn check(path: &str, s: &Value) {
+        let o = s.as_object().unwrap_or_else(|| panic!("{path}: schema must be an object"));
+        let ty = o.get("type").and_then(Value::as_str).unwrap_or_else(|| panic!("{path}: exactly one `type`"));
+        assert!(
+            ["boolean", "integer", "number", "string", "array", "object"].contains(&ty),
+            "{path}: unsupported type {ty}"
+        );
+        for k in o.keys() {
+            assert!(
+                ["type", "title", "description", "properties", "additionalProperties", "items"].contains(&k.as_str()),
+                "{path}: keyword `{k}` is not used in this schema (Chrome rejects some draft-03 keywords)"
+            );
+        }
+        if path != "(root)" {
+            for k in ["title", "description"] {
+                let text = o.get(k).and_then(Value::as_str).unwrap_or("");
+                assert!(!text.trim().is_empty(), "{path}: needs a `{k}` for admins");
+            }
+        }
+        match ty {
+            "array" => check(&format!("{path}[]"), o.get("items").unwrap_or_else(|| panic!("{path}: needs items"))),
+            "object" => {
+                for (k, v) in o.get("properties").and_then(Value::as_object).into_iter().flatten() {
+                    check(&format!("{path}.{k}"), v);
+                }
+                if let Some(v) = o.get("additionalProperties") {
+                    check(&format!("{path}.*"), v);
+                }
+                assert!(
+                    o.contains_key("properties") || o.contains_key("additionalProperties"),
+                    "{path}: an object must declare its properties"
+                );
+            }
+            _ => assert!(!o.contains_key("items") && !o.contains_key("properties"), "{path}: stray sub-schema"),
+        }
+    }
+    check("(root)", &schema());
+}
+
+#[test]
+fn schema_types_match_what_the_reader_accepts() {
+    // A value of the schema's type must be read without a type complaint, so Chrome and postguard
+    // agree on what is well-typed.
+    let schema = schema();
+    for (key, s) in schema["properties"].as_object().expect("properties") {
+        let sample = match s["type"].as_str().expect("type") {
+            "string" => json!(""),
+            "boolean" => json!(true),
+            "array" => json!([]),
+            "object" => json!({}),
+            other => panic!("{key}: unexpected type {other}"),
+        };
+        let loaded = load(&json!({ key.as_str(): sample }));
+        assert!(loaded.issues.is_empty(), "{key}: {:?}", loaded.issues);
+    }
+}
+
+#[test]
+fn nothing_or_an_empty_object_is_the_default_policy() {
+    for v in [Value::Null, json!({})] {
+        let loaded = load(&v);
+        assert_eq!(loaded.policy, Policy::default());
+        assert!(loaded.issues.is_empty());
+        assert!(loaded.sources.values().all(|&s| s == Source::Default));
+        assert_eq!(loaded.sources.len(), SETTINGS.len());
+    }
+}
+
+#[test]
+fn a_complete_valid_policy_applies_without_issues() {
+    let loaded = load(&json!({
+        "trustName": "Harbourside NHS Foundation Trust",
+        "trustProfile": "THH",
+        "commsContact": "Comms team, comms@harbourside.nhs.uk",
+        "speakUpContact": "FTSU Guardian, ext. 4242",
+        "policyUrl": "https://intranet.harbourside.nhs.uk/policies/social-media.pdf",
+        "familyActions": {"consent": "acknowledge", "disrepute": "warn"},
+        "ruleActions": {"nhs-number": "block", "postcode": "inform"},
+        "allowOverride": true,
+        "allowPause": false,
+        "wardNames": ["Ward 7B", "Rainbow Ward"],
+        "internalTerms": ["Project Lighthouse"],
+        "staffProcessTerms": ["Panel B"],
+        "hospitalNumberPatterns": ["RJ1\\d{7}"],
+        "allowlist": ["#HarbourProud"],
+        "enabledSites": ["x", "linkedin"],
+        "selectorOverrides": {"x": {"editors": ["[data-testid=tweetTextarea_0]"], "submits": ["[data-testid=tweetButton]"], "enterSends": false}},
+        "failClosed": true,
+        "userTermsAllowed": true
+    }));
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+    let p = &loaded.policy;
+    assert_eq!(p.trust_name, "Harbourside NHS Foundation Trust");
+    assert_eq!(p.trust_profile, "thh");
+    assert_eq!(p.family_actions.get(&Category::Consent), Some(&Action::Acknowledge));
+    assert_eq!(p.rule_actions.get("nhs-number"), Some(&Action::Block));
+    assert!(!p.allow_pause && p.fail_closed && p.user_terms_allowed);
+    assert_eq!(p.enabled_sites, ["x", "linkedin"]);
+    assert_eq!(p.selector_overrides["x"].enter_sends, Some(false));
+    assert_eq!(p.hospital_number_patterns, ["RJ1\\d{7}"]);
+    assert!(loaded.sources.values().all(|&s| s == Source::Managed), "{:?}", loaded.sources);
+}
+
+#[test]
+fn one_bad_value_falls_back_for_that_setting_only() {
+    let loaded = load(&json!({
+        "trustName": "Harbourside NHS Foundation Trust",
+        "allowOverride": "no",
+        "wardNames": ["Ward 7B"],
+    }));
+    assert_eq!(settings(&loaded.issues), ["allowOverride"]);
+    assert!(loaded.issues[0].problem.contains("true or false"), "{:?}", loaded.issues);
+    assert_eq!(loaded.issues[0].source, Source::Managed);
+    assert!(loaded.policy.allow_override, "the default stays");
+    assert_eq!(loaded.sources["allowOverride"], Source::Default);
+    assert_eq!(loaded.policy.trust_name, "Harbourside NHS Foundation Trust");
+    assert_eq!(loaded.policy.ward_names, ["Ward 7B"]);
+    assert_eq!(loaded.sources["wardNames"], Source::Managed);
+}
+
+#[test]
+fn bad_list_items_are_skipped_and_the_rest_kept() {
+    let loaded = load(&json!({"wardNames": ["Ward 7B", 7, "x", "  ", "Rainbow\nWard", "ward 7b"]}));
+    assert_eq!(settings(&loaded.issues), ["wardNames[1]", "wardNames[2]", "wardNames[3]"]);
+    assert_eq!(loaded.policy.ward_names, ["Ward 7B", "Rainbow Ward"], "trimmed, one line, no duplicates");
+}
+
+#[test]
+fn bad_entries_in_action_maps_are_skipped_and_the_rest_kept() {
+    let loaded = load(&json!({
+        "familyActions": {"consent": "block", "gossip": "warn", "disrepute": "loud"},
+        "ruleActions": {"nhs-number": "BLOCK", "no-such-rule": "warn", "postcode": 3},
+    }));
+    assert_eq!(
+        settings(&loaded.issues),
+        ["familyActions.disrepute", "familyActions.gossip", "ruleActions.no-such-rule", "ruleActions.postcode"]
+    );
+    assert!(loaded.issues[0].problem.contains("\"loud\" is not an action"), "{:?}", loaded.issues[0]);
+    assert_eq!(loaded.policy.family_actions.len(), 1);
+    assert_eq!(loaded.policy.rule_actions.get("nhs-number"), Some(&Action::Block));
+    assert_eq!(loaded.policy.rule_actions.len(), 1);
+}
+
+#[test]
+fn wrong_types_are_named_and_defaulted() {
+    let loaded = load(&json!({
+        "trustName": 12,
+        "policyUrl": "javascript:alert(1)",
+        "trustProfile": "nowhere",
+        "familyActions": ["block"],
+        "enabledSites": ["x", "myspace"],
+        "selectorOverrides": {"x": {"editors": "div", "send": []}, "bebo": {}},
+        "TrustName": "typo",
+        "userTerms": ["mine"],
+    }));
+    let s = settings(&loaded.issues);
+    for expected in [
+        "trustName",
+        "policyUrl",
+        "trustProfile",
+        "familyActions",
+        "enabledSites[1]",
+        "selectorOverrides.x.editors",
+        "selectorOverrides.x.send",
+        "selectorOverrides.bebo",
+        "TrustName",
+        "userTerms",
+    ] {
+        assert!(s.contains(&expected), "{expected} not reported in {s:?}");
+    }
+    assert_eq!(loaded.issues.len(), 10, "{:?}", loaded.issues);
+    let typo = loaded.issues.iter().find(|i| i.setting == "TrustName").expect("typo reported");
+    assert!(typo.problem.contains("did you mean `trustName`"), "{typo:?}");
+    let p = &loaded.policy;
+    assert_eq!(p.trust_name, Policy::default().trust_name);
+    assert_eq!(p.policy_url, "");
+    assert_eq!(p.enabled_sites, ["x"]);
+    assert!(p.selector_overrides["x"].editors.is_empty());
+    assert!(!p.selector_overrides.contains_key("bebo"));
+}
+
+#[test]
+fn registry_shapes_are_understood() {
+    // Windows policies: DWORD booleans, lists and objects as JSON strings.
+    let loaded = load(&json!({
+        "allowOverride": 0,
+        "failClosed": 1,
+        "wardNames": "[\"Ward 7B\", \"Rainbow Ward\"]",
+        "ruleActions": "{\"nhs-number\": \"block\"}",
+    }));
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+    assert!(!loaded.policy.allow_override && loaded.policy.fail_closed);
+    assert_eq!(loaded.policy.ward_names.len(), 2);
+    assert_eq!(loaded.policy.rule_actions.get("nhs-number"), Some(&Action::Block));
+    let loaded = load(&json!({"allowOverride": 2}));
+    assert_eq!(settings(&loaded.issues), ["allowOverride"]);
+}
+
+#[test]
+fn untrusted_patterns_are_compiled_checked_and_reported() {
+    let loaded = load(&json!({"hospitalNumberPatterns": [
+        "RJ1\\d{7}", "(unclosed", "(a{100}){100}", "\\d*", "", "K\\d{7}", 5, "x".repeat(MAX_PATTERN_CHARS + 1),
+        "((((((((((((((((((a))))))))))))))))))"
+    ]}));
+    assert_eq!(loaded.policy.hospital_number_patterns, ["RJ1\\d{7}", "K\\d{7}"]);
+    assert_eq!(
+        settings(&loaded.issues),
+        [
+            "hospitalNumberPatterns[1]",
+            "hospitalNumberPatterns[2]",
+            "hospitalNumberPatterns[3]",
+            "hospitalNumberPatterns[4]",
+            "hospitalNumberPatterns[6]",
+            "hospitalNumberPatterns[7]",
+            "hospitalNumberPatterns[8]"
+        ]
+    );
+    assert!(loaded.issues[0].problem.contains("not a valid pattern"), "{:?}", loaded.issues[0]);
+    assert!(!loaded.issues[0].problem.contains('\n'));
+    assert!(loaded.issues[2].problem.contains("empty text"), "{:?}", loaded.issues[2]);
+    let (_, loaded) = loaded.into_analyzer().expect("validated patterns always build");
+    assert_eq!(loaded.issues.len(), 7, "building adds no issue: {:?}", loaded.issues);
+
+    let many: Vec<String> = (0..MAX_PATTERNS + 3).map(|i| format!("Q{i}\\d{{6}}")).collect();
+    let loaded = load(&json!({ "hospitalNumberPatterns": many }));
+    assert_eq!(loaded.policy.hospital_number_patterns.len(), MAX_PATTERNS);
+    assert_eq!(settings(&loaded.issues), ["hospitalNumberPatterns"]);
+}
+
+#[test]
+fn a_policy_that_is_not_an_object_is_reported_and_defaults_apply() {
+    let loaded = load(&json!(["trustName"]));
+    assert_eq!(settings(&loaded.issues), ["(policy)"]);
+    assert_eq!(loaded.policy, Policy::default());
+}
+
+#[test]
+fn users_may_only_add_terms_and_only_when_allowed() {
+    let user =
+        json!({"wardNames": ["Bay 4 side room"], "internalTerms": ["Project Kestrel"], "allowlist": ["anything"]});
+    let refused = load_layers(&json!({"wardNames": ["Ward 7B"]}), &user);
+    assert_eq!(refused.policy.ward_names, ["Ward 7B"]);
+    assert!(refused.policy.internal_terms.is_empty());
+    assert!(refused.issues.iter().all(|i| i.source == Source::User));
+    assert_eq!(settings(&refused.issues), ["allowlist", "internalTerms", "wardNames"]);
+
+    let allowed = load_layers(&json!({"wardNames": ["Ward 7B"], "userTermsAllowed": true}), &user);
+    assert_eq!(allowed.policy.ward_names, ["Ward 7B", "Bay 4 side room"]);
+    assert_eq!(allowed.policy.internal_terms, ["Project Kestrel"]);
+    assert!(allowed.policy.allowlist.is_empty(), "users cannot allow-list");
+    assert_eq!(allowed.sources["wardNames"], Source::ManagedAndUser);
+    assert_eq!(allowed.sources["internalTerms"], Source::User);
+    assert_eq!(settings(&allowed.issues), ["allowlist"]);
+}
+
+#[test]
+fn deployment_files_are_unwrapped() {
+    let policy = json!({"trustName": "Harbourside"});
+    let chrome = json!({"3rdparty": {"extensions": {"other": {"foo": 1}, "abcdefghijklmnopabcdefghijklmnop": policy}}});
+    let firefox = json!({"policies": {"3rdparty": {"Extensions": {"postguard@example.nhs.uk": policy}}}});
+    let admin = json!({"trustName": {"Value": "Harbourside"}});
+    for doc in [policy.clone(), chrome, firefox, admin] {
+        assert_eq!(unwrap_deployment(doc), policy);
+    }
+    let loaded = load_json_str(r#"{"3rdparty":{"extensions":{"id":{"trustName":"Harbourside","allowPause":"x"}}}}"#)
+        .expect("JSON");
+    assert_eq!(loaded.policy.trust_name, "Harbourside");
+    assert_eq!(settings(&loaded.issues), ["allowPause"]);
+    assert!(load_json_str("{not json").is_err());
+}
+
+#[test]
+fn lists_at_the_limits_build_and_beyond_them_are_cut_and_reported() {
+    let names = |n: usize, len: usize| -> Vec<String> { (0..n).map(|i| format!("{i:0len$}")).collect() };
+    let at_limit = json!({
+        "wardNames": names(max_terms("wardNames"), MAX_TERM_CHARS),
+        "internalTerms": names(max_terms("internalTerms"), MAX_TERM_CHARS),
+        "staffProcessTerms": names(max_terms("staffProcessTerms"), MAX_TERM_CHARS),
+        "allowlist": names(max_terms("allowlist"), MAX_TERM_CHARS),
+        "hospitalNumberPatterns": (0..MAX_PATTERNS).map(|i| format!("q{i}\\d{{6}}")).collect::<Vec<_>>(),
+    });
+    let loaded = load(&at_limit);
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues.first());
+    let (_, loaded) = loaded.into_analyzer().expect("builds");
+    assert!(loaded.issues.is_empty(), "the detectors accept what validation accepts: {:?}", loaded.issues);
+
+    let beyond = json!({
+        "staffProcessTerms": names(max_terms("staffProcessTerms") + 1, 3),
+        "wardNames": [names(1, MAX_TERM_CHARS + 1)[0].clone()],
+    });
+    let loaded = load(&beyond);
+    assert_eq!(settings(&loaded.issues), ["staffProcessTerms", "wardNames[0]"]);
+    assert_eq!(loaded.policy.staff_process_terms.len(), max_terms("staffProcessTerms"));
+    let (_, loaded) = loaded.into_analyzer().expect("builds");
+    assert_eq!(loaded.issues.len(), 2);
+
+    // The user's additions count towards the same limit.
+    let it = json!({"userTermsAllowed": true, "staffProcessTerms": names(max_terms("staffProcessTerms"), 3)});
+    let loaded = load_layers(&it, &json!({"staffProcessTerms": ["Panel Z"]}));
+    assert_eq!(loaded.policy.staff_process_terms.len(), max_terms("staffProcessTerms"));
+    assert_eq!(settings(&loaded.issues), ["staffProcessTerms"]);
+    assert_eq!(loaded.issues[0].source, Source::User);
+}
+
+proptest! {
+    /// Whatever IT types as a pattern, loading never panics and the analyser always builds.
+    #[test]
+    fn any_pattern_list_loads_and_builds(patterns in proptest::collection::vec(".{0,40}", 0..6)) {
+        let loaded = load(&json!({ "hospitalNumberPatterns": patterns }));
+        prop_assert!(loaded.policy.hospital_number_patterns.len() + loaded.issues.len() == patterns.len());
+        prop_assert!(Analyzer::new(loaded.policy).is_ok());
+    }
+
+    /// Regex-flavoured patterns too (the generator above rarely makes valid syntax).
+    #[test]
+    fn regex_shaped_patterns_load_and_build(pattern in r"[A-Z]{0,3}(\\d|\[0-9\]|\(|\)|\{[0-9]{1,3}(,[0-9]{0,3})?\}|\*|\+|\?|\|){1,8}") {
+        let loaded = load(&json!({ "hospitalNumberPatterns": [pattern] }));
+        prop_assert!(Analyzer::new(loaded.policy).is_ok());
+    }
+}
+
+/// Any JSON value: the shapes a managed store, a registry or a hand-edited file might hold.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        ".{0,12}".prop_map(Value::String),
+        proptest::sample::select(vec!["block", "warn", "x", "nhs-number", "[\"a\"]", "{\"x\":{}}", "(", "\\d*"])
+            .prop_map(|s| Value::String(s.to_string())),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(
+                prop_oneof![proptest::sample::select(SETTINGS.to_vec()).prop_map(str::to_string), "[a-z]{1,6}"],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    /// Whatever arrives, as policy or as user settings: no panic, every issue names a setting, the
+    /// analyser builds without falling back, and a value is either used or reported.
+    #[test]
+    fn any_json_loads_and_builds(
+        managed in proptest::collection::btree_map(proptest::sample::select(SETTINGS.to_vec()), any_json(), 0..8),
+        user in any_json(),
+    ) {
+        let managed = Value::Object(managed.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+        let loaded = load_layers(&managed, &user);
+        prop_assert!(loaded.issues.iter().all(|i| !i.setting.is_empty() && !i.problem.is_empty()));
+        let before = loaded.issues.len();
+        let (_, loaded) = loaded.into_analyzer().expect("builds");
+        prop_assert_eq!(loaded.issues.len(), before, "validation caught everything the detectors refuse");
+    }
+}

@@ -1,0 +1,84 @@
+// @ts-check
+/**
+ * The options page: shows the policy in effect and where each value came from, reports settings IT
+ * (or the user) supplied that could not be used, lets the user add terms where IT allows it, and
+ * checks pasted drafts with the same WASM analyser the extension runs on the sites.
+ *
+ * It loads only packaged files (the WASM and managed_schema.json via chrome.runtime.getURL) and sends
+ * nothing anywhere; the draft box's text is never stored.
+ */
+import init, { Checker } from '../pkg/postguard_web.js';
+import { byId } from './dom.js';
+import { renderIssues, renderPolicy, selectorIssues } from './policy-view.js';
+import { renderReport } from './check.js';
+import { fillForm, readForm, readUserTerms, saveUserTerms, USER_TERMS_KEY } from './user-terms.js';
+
+/** @typedef {import('./policy-view.js').Loaded} Loaded */
+
+const ready = init({ module_or_path: chrome.runtime.getURL('pkg/postguard_web_bg.wasm') });
+
+/** @returns {Promise<Record<string, import('./policy-view.js').SchemaEntry>>} */
+async function schemaProperties() {
+  const response = await fetch(chrome.runtime.getURL('managed_schema.json'));
+  const schema = await response.json();
+  return schema.properties ?? {};
+}
+
+/** @returns {Promise<Record<string, unknown>>} */
+async function readManaged() {
+  try {
+    return /** @type {Record<string, unknown>} */ (await chrome.storage.managed.get(null));
+  } catch {
+    return {};
+  }
+}
+
+/** @type {Checker | null} */
+let checker = null;
+
+/** Reads storage, validates, and redraws everything that depends on the policy. */
+async function refresh() {
+  await ready;
+  const [managed, user, schema] = await Promise.all([readManaged(), readUserTerms(), schemaProperties()]);
+  checker?.free();
+  checker = new Checker(managed, user);
+  const loaded = /** @type {Loaded} */ (checker.effective());
+
+  byId('trust-name', HTMLElement).textContent = String(loaded.policy.trustName);
+  renderPolicy(byId('policy', HTMLTableElement).tBodies[0], loaded, schema);
+  renderIssues(byId('issues-section', HTMLElement), byId('issues', HTMLUListElement),
+    [...loaded.issues, ...selectorIssues(loaded.policy)]);
+
+  const termsSection = byId('terms-section', HTMLElement);
+  termsSection.hidden = loaded.policy.userTermsAllowed !== true;
+  if (!termsSection.hidden) fillForm(byId('terms-form', HTMLFormElement), user);
+}
+
+function check() {
+  const text = byId('draft', HTMLTextAreaElement).value;
+  const out = byId('check-result', HTMLElement);
+  if (!checker) return;
+  renderReport(out, text, checker.check(text));
+}
+
+byId('check-form', HTMLFormElement).addEventListener('submit', (e) => {
+  e.preventDefault();
+  check();
+});
+
+byId('terms-form', HTMLFormElement).addEventListener('submit', (e) => {
+  e.preventDefault();
+  const status = byId('terms-status', HTMLElement);
+  saveUserTerms(readForm(byId('terms-form', HTMLFormElement))).then(
+    () => { status.textContent = 'Saved. Your terms apply from your next check.'; },
+    () => { status.textContent = 'Could not save your terms; please try again.'; });
+});
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed' || (area === 'local' && USER_TERMS_KEY in changes)) void refresh().then(() => { if (byId('draft', HTMLTextAreaElement).value) check(); });
+});
+
+void refresh().catch((e) => {
+  byId('check-result', HTMLElement).textContent = 'postguard could not start its checker on this page. Reloading the page may help.';
+  console.error('postguard options:', e instanceof Error ? e.message : 'unknown error');
+});

@@ -1,0 +1,60 @@
+/**
+ * Writes the Firefox variant of the one manifest.json, so the two builds never drift apart:
+ *
+ * - `background.scripts` (an event page) instead of `background.service_worker`: Firefox MV3 has no
+ *   extension service workers; the same ES module runs there (`"type": "module"`);
+ * - `browser_specific_settings.gecko.id`, the ID Firefox policies (`ExtensionSettings`,
+ *   `3rdparty.Extensions`) name (Firefox has no manifest `key`), and the declaration that no data is
+ *   collected (`data_collection_permissions: none`);
+ * - no `minimum_chrome_version`, and no `storage.managed_schema`: Firefox takes managed values from
+ *   policies.json (`3rdparty.Extensions.<id>`) without a schema, and postguard validates them itself
+ *   (the file stays in the package: the options page reads its titles and descriptions).
+ *
+ * usage: node tools/firefox-manifest.mjs IN_MANIFEST OUT_MANIFEST
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** The Firefox add-on ID; docs/deploy.md and the example policies use it. */
+export const GECKO_ID = 'postguard@postguard.nhs.uk';
+
+/**
+ * Oldest Firefox supported: 140 (the ESR line Trusts are most likely to run) is the first to know
+ * `data_collection_permissions`, and runs MV3 module event pages and `wasm-unsafe-eval`.
+ */
+const STRICT_MIN_VERSION = '140.0';
+/** Firefox for Android learned `data_collection_permissions` in 142. */
+const ANDROID_MIN_VERSION = '142.0';
+
+/**
+ * @param {Record<string, any>} manifest  the Chromium manifest
+ * @returns {Record<string, any>}
+ */
+export function firefoxManifest(manifest) {
+  const out = structuredClone(manifest);
+  const worker = out.background?.service_worker;
+  if (typeof worker !== 'string') throw new Error('manifest.json: background.service_worker missing');
+  out.background = { scripts: [worker], type: out.background.type ?? 'module' };
+  delete out.key;
+  delete out.minimum_chrome_version;
+  delete out.storage;
+  out.browser_specific_settings = {
+    gecko: {
+      id: GECKO_ID,
+      strict_min_version: STRICT_MIN_VERSION,
+      // Nothing typed or read ever leaves the device: postguard collects and transmits no data.
+      data_collection_permissions: { required: ['none'] },
+    },
+    gecko_android: { strict_min_version: ANDROID_MIN_VERSION },
+  };
+  return out;
+}
+
+if (process.argv[1]?.endsWith('firefox-manifest.mjs')) {
+  const [input, output] = process.argv.slice(2);
+  if (!input || !output) {
+    console.error('usage: node tools/firefox-manifest.mjs IN_MANIFEST OUT_MANIFEST');
+    process.exit(2);
+  }
+  const manifest = JSON.parse(readFileSync(input, 'utf8'));
+  writeFileSync(output, JSON.stringify(firefoxManifest(manifest), null, 2) + '\n');
+}
