@@ -21,7 +21,7 @@ const { MessageType, isRequest } = /** @type {any} */ (globalThis).PostguardMess
 async function handle(request) {
   switch (request.type) {
     case MessageType.analyze:
-      return { ok: true, ...(await analyze(await policy(), request.text)) };
+      return { ok: true, ...(await analyze(await policy(), /** @type {import('../shared/messages.js').AnalyzeRequest} */ (request).text)) };
     case MessageType.settings:
       return { ok: true, settings: pageSettings(await policy()) };
     default:

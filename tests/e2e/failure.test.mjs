@@ -46,7 +46,7 @@ function patch(dir, file, from, to) {
 }
 
 /** Force failClosed on (as IT would in managed policy). @param {string} dir */
-const failClosed = (dir) => patch(dir, 'worker/settings.js', 'failClosed: p.failClosed === true', 'failClosed: true');
+const failClosed = (dir) => patch(dir, 'worker/settings.js', "failClosed: bool('failClosed', false)", 'failClosed: true');
 
 /**
  * Send a request to the worker from one of the extension's own pages, as the content script does.
