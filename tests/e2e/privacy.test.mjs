@@ -186,6 +186,27 @@ describe('live: no extension context makes a request while drafts are typed and 
     }
   });
 
+  it('checking a draft on the options page makes no request beyond the package\'s own files', async () => {
+    const options = manifest.options_ui?.page ?? manifest.options_page;
+    assert.ok(options, 'the manifest declares an options page');
+    const serverBefore = suite.server.requests.length;
+    const browserBefore = suite.browser.requests.length;
+    const page = await suite.browser.context.newPage();
+    await page.goto(`chrome-extension://${suite.browser.extensionId}/${options}`);
+    await page.locator('#draft').fill(RISKY);
+    await page.locator('#check-form button[type="submit"]').click();
+    await page.waitForFunction(() => (document.getElementById('check-result')?.textContent ?? '').trim() !== '', null, { timeout: 5000 });
+    await page.waitForTimeout(300);
+    const files = new Set(shipped());
+    const stray = suite.browser.requests.slice(browserBefore).filter((r) => {
+      const u = new URL(r.url);
+      return !(u.protocol === 'chrome-extension:' && u.host === suite.browser.extensionId && files.has(decodeURIComponent(u.pathname.slice(1))));
+    });
+    assert.deepEqual(stray, [], 'only packaged files were requested');
+    assert.deepEqual(suite.server.requests.slice(serverBefore).filter((r) => !isHousekeeping(r)), [], 'nothing reached the network');
+    await page.close();
+  });
+
   it('an extension page cannot reach the network even if its code tried', async () => {
     // Extension pages (the options page, when IT enables it) share the manifest's CSP: prove it holds
     // by trying from an extension page, and that the page can still load the packaged analyser.
