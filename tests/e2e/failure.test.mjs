@@ -332,6 +332,19 @@ describe('a hostile page', () => {
     await page.close();
   });
 
+  it('a text beyond the limit is analysed up to it and reported truncated, with offsets into the text sent', async () => {
+    // 2 Mi code units is where the worker clips; put an emoji's surrogate pair across that point.
+    const limit = 2 * 1024 * 1024;
+    const head = `${RISKY} `;
+    const text = head + 'x'.repeat(limit - head.length - 1) + '😀' + ` ${RISKY}`.repeat(1000);
+    const reply = await ask(browser, { type: 'analyze', text });
+    assert.equal(reply.ok, true);
+    assert.equal(reply.truncated, true, 'the draft was not fully checked, and says so');
+    assert.equal(reply.findings.length, 1, 'only the part within the limit was analysed');
+    const f = reply.findings[0];
+    assert.equal(text.slice(f.start, f.end), '943 476 5919');
+  });
+
   it('a malformed request is ignored, and the worker keeps serving', async () => {
     // The worker answers only its own extension (sender.id; a page has no messaging, as above) and
     // only well-formed requests: anything else is dropped unanswered rather than reaching the WASM.
