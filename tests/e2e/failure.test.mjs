@@ -135,6 +135,24 @@ describe('the WASM cannot be loaded', () => {
     });
   });
 
+  it('a corrupt .wasm is answered {ok:false} naming a compile error, without the text', async () => {
+    const dist = variant((dir) => {
+      const path = join(dir, 'pkg/postguard_web_bg.wasm');
+      const bytes = readFileSync(path);
+      // Keep the magic number and version, garble the sections: compilation fails, not the fetch.
+      for (let i = 8; i < bytes.length; i += 7) bytes[i] ^= 0x5a;
+      writeFileSync(path, bytes);
+    });
+    await withBrowser(dist, async ({ browser }) => {
+      recordWorkerLogs(browser);
+      const reply = await ask(browser, { type: 'analyze', text: SECRET });
+      assert.equal(reply.ok, false);
+      assert.match(reply.error, /CompileError/);
+      assertNoDraft(reply);
+      assertNoDraft(workerLogs(browser).join('\n'));
+    });
+  });
+
   it('with failClosed, holds the submit and explains, offering only "Edit post"; the draft is kept', async () => {
     const dist = variant((dir) => { rmSync(join(dir, 'pkg/postguard_web_bg.wasm')); failClosed(dir); });
     await withBrowser(dist, async ({ browser }) => {
