@@ -17,6 +17,8 @@
  * @property {Finding[]} findings
  * @property {Finding[]} visible           drawn now: undismissed, span unchanged since analysis
  * @property {boolean} failed              the last analysis could not run
+ * @property {boolean} truncated           the analyser found more than it returned (or the draft was too long to check whole)
+ * @property {number} retries             failed analyses of this text retried so far
  * @property {number} seq
  * @property {ReturnType<typeof setTimeout> | undefined} timer
  * @property {Promise<void> | null} running
@@ -30,6 +32,8 @@
 
   const DEBOUNCE_MS = 120;
   const ANALYSE_TIMEOUT_MS = 2500;
+  const MAX_RETRIES = 3;
+  const RETRY_MS = 1000;
 
   /** @type {Settings & {selectors?: unknown}} */
   let settings = {
@@ -57,6 +61,7 @@
   /** @param {Session} s */
   function schedule(s) {
     clearTimeout(s.timer);
+    s.retries = 0;
     s.timer = setTimeout(() => { void analyse(s); }, DEBOUNCE_MS);
     requestDraw();
   }
@@ -75,6 +80,7 @@
       s.analysedText = text;
       s.findings = [];
       s.failed = false;
+      s.truncated = false;
       // An emptied editor is a new draft: forget dismissals and acceptances of the old one.
       s.dismissed.clear();
       s.accepted = null;
@@ -89,11 +95,21 @@
     if (reply.ok && Array.isArray(reply.findings)) {
       s.findings = reply.findings;
       s.failed = false;
+      s.truncated = reply.truncated === true;
+      s.retries = 0;
       const fresh = s.findings.filter((f) => f.action !== 'inform' && !before.has(keyOf(f, text)) && !s.dismissed.has(keyOf(f, text)));
       if (fresh.length) PgOverlay.announce(`${PgOverlay.summary(s.findings)}: ${fresh.map((f) => f.title).join('; ')}.`);
     } else {
       s.findings = [];
       s.failed = true;
+      s.truncated = false;
+      // A worker that was stopped can take longer than the deadline to start and build its analyser:
+      // try the same text again a few times, further apart, before leaving it "unavailable".
+      if (s.retries < MAX_RETRIES) {
+        s.retries++;
+        clearTimeout(s.timer);
+        s.timer = setTimeout(() => { void analyse(s); }, RETRY_MS * s.retries);
+      }
     }
     requestDraw();
   }
@@ -158,6 +174,7 @@
         // The worker could not check this draft (WASM missing, trapped, worker gone): say so, or a
         // failing checker looks exactly like a clean draft.
         unavailable: s.failed && snap.text.trim() !== '',
+        truncated: s.truncated,
       });
     }
     PgOverlay.render(views);
@@ -173,7 +190,7 @@
     if (sessions.has(editor)) return;
     /** @type {Session} */
     const s = {
-      id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, seq: 0,
+      id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, truncated: false, retries: 0, seq: 0,
       timer: undefined, running: null, dismissed: new Set(), accepted: null, media: null,
       observer: new MutationObserver(() => schedule(s)),
       onInput: () => schedule(s),

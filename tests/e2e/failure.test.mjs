@@ -345,6 +345,10 @@ describe('a hostile page', () => {
     // 20+ s (quadratic string building in text.js). Allow the page's own cost and some load.
     assert.ok(worst < 3000, `the page froze for ${Math.round(worst)} ms`);
     assert.ok(await marks(page).count() > 0);
+    // 10,000 numbers, 100 findings returned: the badge says there are more than it shows.
+    const badge = page.locator('[data-postguard] .badge').first();
+    assert.match(String(await badge.getAttribute('aria-label')), /more not shown/);
+    assert.equal(await badge.locator('[data-more]').count(), 1);
     await page.keyboard.type('ok');
     assert.ok((await editor.innerText()).endsWith('bay 39ok'), 'typing carries on at the end of the paste');
     await page.close();
