@@ -41,7 +41,8 @@ const PgDialog = (() => {
       for (const f of findings) {
         const excerpt = text.slice(f.start, f.end);
         const shown = excerpt.length > 60 ? `${excerpt.slice(0, 57)}…` : excerpt;
-        list.append(el('li', { 'data-category': f.category }, el('q', {}, shown), ' ', ...PgOverlay.findingText(f)));
+        const [title, ...rest] = PgOverlay.findingText(f);
+        list.append(el('li', { 'data-category': f.category }, title, el('q', {}, shown), ...rest));
       }
       dialog.append(list);
     }
@@ -88,9 +89,12 @@ const PgDialog = (() => {
         if (!e.isTrusted || (needsAck && !acknowledged)) return;
         finish('post');
       });
-      ack?.addEventListener('change', (e) => {
-        // Read the box only from a person's own change; page script can set .checked silently.
-        acknowledged = e.isTrusted && /** @type {HTMLInputElement} */ (e.target).checked;
+      // Only a person's own click (or Space) may tick the box: a script's click() is untrusted and
+      // undone here (its change event would look trusted), and a script setting .checked fires no
+      // event at all, so `acknowledged` only follows real clicks.
+      ack?.addEventListener('click', (e) => { if (!e.isTrusted) e.preventDefault(); });
+      ack?.addEventListener('change', () => {
+        acknowledged = /** @type {HTMLInputElement} */ (ack).checked;
         if (post) post.disabled = !acknowledged;
       });
       dialog.addEventListener('cancel', (e) => { e.preventDefault(); if (e.isTrusted) finish('edit'); });

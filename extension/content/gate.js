@@ -56,7 +56,8 @@ const PgGate = (() => {
     busy = true;
     try {
       let verdict = h.verdict(hit.sessions);
-      if (verdict === 'pending') {
+      if (verdict === 'pending' || verdict === 'failed') {
+        // Not checked yet, or the last check failed: check now, once, before deciding.
         await h.refresh(hit.sessions);
         verdict = h.verdict(hit.sessions);
       }
@@ -109,8 +110,9 @@ const PgGate = (() => {
     const hit = hooks.clickHit(e);
     if (!hit) return;
     if (busy) { stop(e); return; }
-    const verdict = hooks.verdict(hit.sessions);
-    if (verdict === 'clear' || (verdict === 'failed' && !hooks.settings().failClosed)) return;
+    // Only a current, clean check lets the event through untouched; a failed one is retried
+    // in hold() and then fails open or closed as policy says.
+    if (hooks.verdict(hit.sessions) === 'clear') return;
     stop(e);
     void hold(hit);
   }
@@ -125,8 +127,9 @@ const PgGate = (() => {
       return;
     }
     if (busy) { stop(e); return; }
-    const verdict = hooks.verdict(hit.sessions);
-    if (verdict === 'clear' || (verdict === 'failed' && !hooks.settings().failClosed)) return;
+    // Only a current, clean check lets the event through untouched; a failed one is retried
+    // in hold() and then fails open or closed as policy says.
+    if (hooks.verdict(hit.sessions) === 'clear') return;
     stop(e);
     void hold(hit);
   }
@@ -137,8 +140,9 @@ const PgGate = (() => {
     const hit = hooks.formHit(e);
     if (!hit) return;
     if (busy) { stop(e); return; }
-    const verdict = hooks.verdict(hit.sessions);
-    if (verdict === 'clear' || (verdict === 'failed' && !hooks.settings().failClosed)) return;
+    // Only a current, clean check lets the event through untouched; a failed one is retried
+    // in hold() and then fails open or closed as policy says.
+    if (hooks.verdict(hit.sessions) === 'clear') return;
     stop(e);
     void hold(hit);
   }
@@ -152,5 +156,13 @@ const PgGate = (() => {
     hooks = h;
   }
 
-  return Object.freeze({ configure });
+  /**
+   * `submit` is not composed: forms inside a shadow root are only heard from inside that root.
+   * @param {ShadowRoot} root
+   */
+  function observe(root) {
+    root.addEventListener('submit', /** @type {EventListener} */ (onSubmit), true);
+  }
+
+  return Object.freeze({ configure, observe });
 })();

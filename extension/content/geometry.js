@@ -41,6 +41,9 @@ const PgGeometry = (() => {
     const box = field.getBoundingClientRect();
     const ms = mirror.style;
     for (const p of MIRRORED) /** @type {any} */ (ms)[p] = /** @type {any} */ (style)[p];
+    // The field's scrollbar narrows its text: lay the mirror out at the width the text really has.
+    ms.boxSizing = 'border-box';
+    ms.width = `${field.clientWidth + parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth)}px`;
     ms.position = 'fixed';
     ms.left = `${box.left}px`;
     ms.top = `${box.top}px`;

@@ -18,10 +18,9 @@
  * @property {Finding[]} visible           drawn now: undismissed, span unchanged since analysis
  * @property {boolean} failed              the last analysis could not run
  * @property {boolean} truncated           the analyser found more than it returned (or the draft was too long to check whole)
- * @property {number} retries             failed analyses of this text retried so far
+ * @property {number} retries             attempts since the last analysis that ran
  * @property {number} seq
  * @property {ReturnType<typeof setTimeout> | undefined} timer
- * @property {Promise<void> | null} running
  * @property {Set<string>} dismissed       rule + span text, for this draft only
  * @property {string | null} accepted      text the user chose to post anyway
  * @property {{count: number, location: boolean | null} | null} media
@@ -32,8 +31,8 @@
 
   const DEBOUNCE_MS = 120;
   const ANALYSE_TIMEOUT_MS = 2500;
+  const RETRY_MS = 500;
   const MAX_RETRIES = 3;
-  const RETRY_MS = 1000;
 
   /** @type {Settings & {selectors?: unknown}} */
   let settings = {
@@ -60,6 +59,12 @@
 
   /** @param {Session} s */
   function schedule(s) {
+    // An emptied editor starts a new draft (posted, or cleared): forget what the person dismissed
+    // or accepted for the old one at once, not after the debounce, or a quick next draft inherits it.
+    if ((s.dismissed.size || s.accepted !== null) && PgText.read(s.editor).text.trim() === '') {
+      s.dismissed.clear();
+      s.accepted = null;
+    }
     clearTimeout(s.timer);
     s.retries = 0;
     s.timer = setTimeout(() => { void analyse(s); }, DEBOUNCE_MS);
@@ -96,17 +101,17 @@
       s.findings = reply.findings;
       s.failed = false;
       s.truncated = reply.truncated === true;
-      s.retries = 0;
       const fresh = s.findings.filter((f) => f.action !== 'inform' && !before.has(keyOf(f, text)) && !s.dismissed.has(keyOf(f, text)));
       if (fresh.length) PgOverlay.announce(`${PgOverlay.summary(s.findings)}: ${fresh.map((f) => f.title).join('; ')}.`);
+      s.retries = 0;
     } else {
       s.findings = [];
       s.failed = true;
       s.truncated = false;
-      // A worker that was stopped can take longer than the deadline to start and build its analyser:
-      // try the same text again a few times, further apart, before leaving it "unavailable".
+      // The worker may be starting (it compiles the analyser first) or busy: try again shortly,
+      // a few times, rather than leave the draft unchecked until the next keystroke.
       if (s.retries < MAX_RETRIES) {
-        s.retries++;
+        s.retries += 1;
         clearTimeout(s.timer);
         s.timer = setTimeout(() => { void analyse(s); }, RETRY_MS * s.retries);
       }
@@ -163,7 +168,8 @@
       s.visible = s.findings.filter((f) =>
         !s.dismissed.has(keyOf(f, analysed)) &&
         snap.text.slice(f.start, f.end) === analysed.slice(f.start, f.end));
-      const clip = PgGeometry.visibleBox(s.editor);
+      // Geometry (layout reads up the ancestor chain) only for editors that show something.
+      const clip = s.visible.length || s.media ? PgGeometry.visibleBox(s.editor) : null;
       const mirror = PgOverlay.mirror();
       views.push({
         id: s.id,
@@ -177,8 +183,17 @@
         truncated: s.truncated,
       });
     }
+    if (pageMedia && !pageMedia.anchor.isConnected) pageMedia = null;
+    if (pageMedia) {
+      views.push({ id: PAGE_VIEW, clip: PgGeometry.visibleBox(pageMedia.anchor), marks: [], findings: [], media: pageMedia.info });
+    }
     PgOverlay.render(views);
   }
+
+  /** View id of a media reminder that belongs to no editor (yet). */
+  const PAGE_VIEW = 0;
+  /** @type {{anchor: Element, info: {count: number, location: boolean | null}} | null} */
+  let pageMedia = null;
 
   // ---------- sessions ----------
 
@@ -191,7 +206,7 @@
     /** @type {Session} */
     const s = {
       id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, truncated: false, retries: 0, seq: 0,
-      timer: undefined, running: null, dismissed: new Set(), accepted: null, media: null,
+      timer: undefined, dismissed: new Set(), accepted: null, media: null,
       observer: new MutationObserver(() => schedule(s)),
       onInput: () => schedule(s),
     };
@@ -200,6 +215,7 @@
     editor.addEventListener('input', s.onInput, { passive: true });
     sessions.set(editor, s);
     if (PgText.read(editor).text.trim() !== '') schedule(s);
+    if (Date.now() - settingsAt > SETTINGS_STALE_MS) loadSettings();
   }
 
   /** @param {Session} s */
@@ -285,6 +301,8 @@
     if (!sr || watched.has(sr)) return;
     watched.add(sr);
     discovery.observe(sr, { childList: true, subtree: true });
+    PgMedia.observe(sr);
+    PgGate.observe(sr);
     scan(sr);
   }
 
@@ -328,10 +346,13 @@
   window.addEventListener('focusin', (e) => {
     const t = e.composedPath()[0];
     if (!(t instanceof HTMLElement)) return;
+    const tree = t.getRootNode();
+    // Focus inside postguard's own UI (panel, dialog) is not an editor to watch: observing our own
+    // shadow root would make every draw trigger another.
+    if (tree instanceof ShadowRoot && tree.host.hasAttribute('data-postguard')) return;
     let s = sessions.get(t);
     if (!s) {
-      const root = t.getRootNode();
-      if (root instanceof ShadowRoot && !watched.has(root)) watchShadow(root.host);
+      if (tree instanceof ShadowRoot && !watched.has(tree)) watchShadow(tree.host);
       const surface = surfaceOf(t);
       if (surface !== undefined && !insideEditor(t)) {
         attach(t, surface);
@@ -498,7 +519,9 @@
     },
     onNoticeClosed(id) {
       const s = [...sessions.values()].find((x) => x.id === id);
-      if (s) { s.media = null; requestDraw(); }
+      if (s) s.media = null;
+      if (id === PAGE_VIEW) pageMedia = null;
+      requestDraw();
     },
   });
 
@@ -513,10 +536,16 @@
         const s = list.find((x) => node.contains(x.editor));
         if (s) return s;
       }
-      return lastActive && lastActive.editor.isConnected ? lastActive : list[0] ?? null;
+      return null;
     },
-    onMedia(s, info) {
-      s.media = info;
+    onMedia(s, info, path) {
+      if (!site) return;
+      if (s) s.media = info;
+      else {
+        const first = path.find((n) => n instanceof Element);
+        const anchor = first ? closestComposed(first, '[role="dialog"], form') ?? first.parentElement : null;
+        pageMedia = anchor ? { anchor, info } : null;
+      }
       if (info.location === true) PgOverlay.announce('This photo contains its location. Remove it before posting.');
       else PgOverlay.announce('Photo or video attached: check you have consent to share it.');
       requestDraw();
@@ -570,15 +599,39 @@
 
   // ---------- start ----------
 
-  void PgBrowser.request({ type: 'settings' }, 5000).then((reply) => {
-    const r = /** @type {SettingsOk | {ok: false}} */ (reply);
-    if (!r.ok) return;
-    settings = r.settings;
-    if (settings.selectors) {
-      site = PgAdapters.forHost(location.hostname, settings.selectors);
-      if (document.documentElement) scan(document);
-    }
-  });
+  /** When settings last arrived (0: never), so editors attached later can refresh stale ones. */
+  let settingsAt = 0;
+  const SETTINGS_STALE_MS = 30_000;
+
+  /** Ask the worker for the effective policy's page settings (IT's may arrive after start-up). */
+  function loadSettings() {
+    settingsAt = Date.now(); // one request at a time; a failure is retried at the next editor
+    void PgBrowser.request({ type: 'settings' }, 5000).then((reply) => {
+      const r = /** @type {SettingsOk | {ok: false}} */ (reply);
+      if (!r.ok) { settingsAt = 0; return; }
+      settings = r.settings;
+      const id = PgAdapters.forHost(location.hostname)?.id;
+      if (Array.isArray(settings.enabledSites) && id && !settings.enabledSites.includes(id)) {
+        shutDown();
+        return;
+      }
+      if (settings.selectors && site) {
+        site = PgAdapters.forHost(location.hostname, settings.selectors);
+        if (document.documentElement) scan(document);
+      }
+    });
+  }
+
+  /** IT has not enabled postguard on this site: let go of everything, draw nothing, gate nothing. */
+  function shutDown() {
+    site = null;
+    discovery.disconnect();
+    for (const s of [...sessions.values()]) detach(s);
+    pageMedia = null;
+    PgOverlay.render([]);
+  }
+
+  loadSettings();
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();

@@ -10,7 +10,9 @@
 /**
  * @typedef {object} MediaHooks
  * @property {(path: EventTarget[]) => any} sessionFor   the editor session an attachment belongs to (or null)
- * @property {(session: any, info: {count: number, location: boolean | null}) => void} onMedia
+ * @property {(session: any, info: {count: number, location: boolean | null}, path: EventTarget[]) => void} onMedia
+ *           session is null when the attachment belongs to no editor yet (Instagram asks for the
+ *           photo before it shows the caption box); the reminder is then shown by the file's dialog
  */
 const PgMedia = (() => {
   /** Leading bytes sent for EXIF parsing. */
@@ -59,17 +61,18 @@ const PgMedia = (() => {
     const files = Array.from(list).filter(isMedia);
     if (files.length === 0) return;
     const session = hooks.sessionFor(path);
-    if (!session) return;
-    hooks.onMedia(session, { count: files.length, location: false });
+    hooks.onMedia(session, { count: files.length, location: false }, path);
     const found = await Promise.all(files.map(hasLocation));
     const location = found.includes(true) ? true : found.every((x) => x === false) ? false : null;
-    hooks.onMedia(session, { count: files.length, location });
+    hooks.onMedia(session, { count: files.length, location }, path);
   }
 
-  window.addEventListener('change', (e) => {
-    const t = e.target;
+  /** @param {Event} e */
+  const onChange = (e) => {
+    const t = e.composedPath()[0];
     if (t instanceof HTMLInputElement && t.type === 'file') void inspect(e.composedPath(), t.files);
-  }, { capture: true, passive: true });
+  };
+  window.addEventListener('change', onChange, { capture: true, passive: true });
   window.addEventListener('drop', (e) => {
     void inspect(e.composedPath(), e.dataTransfer?.files);
   }, { capture: true, passive: true });
@@ -82,5 +85,14 @@ const PgMedia = (() => {
     hooks = h;
   }
 
-  return Object.freeze({ configure });
+  /**
+   * `change` is not a composed event: a file input inside a shadow root (LinkedIn's share box)
+   * is only heard from inside that root.
+   * @param {ShadowRoot} root
+   */
+  function observe(root) {
+    root.addEventListener('change', onChange, { capture: true, passive: true });
+  }
+
+  return Object.freeze({ configure, observe });
 })();

@@ -33,8 +33,9 @@ const PgOverlay = (() => {
   });
 
   const CSS = `
-:host { all: initial; }
+:host { all: initial; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 .layer { position: fixed; overflow: hidden; pointer-events: none; z-index: 2147483600; }
 .mark { position: absolute; pointer-events: none; border-bottom: 3px solid; border-radius: 2px; }
 .mark[data-category=confidentiality] { border-color: #b3261e; background: rgba(179, 38, 30, 0.13); border-bottom-style: solid; }
@@ -60,7 +61,9 @@ button:focus-visible, a:focus-visible, input:focus-visible, [tabindex]:focus-vis
 .panel li[data-category=consent] { border-color: #8a4600; border-left-style: dashed; }
 .panel li[data-category=disrepute] { border-color: #6a1b9a; border-left-style: dotted; }
 .panel .finding { display: block; width: 100%; text-align: left; background: none; border: 0; padding: 0; font: inherit; color: inherit; cursor: default; }
-.title { font-weight: 700; }
+.title { font-weight: 700; display: block; }
+.msg, .meta { display: block; }
+dialog q { display: inline-block; margin: 2px 0; }
 .meta { color: #4c6272; font-size: 13px; }
 .btn { font: 600 14px/20px system-ui, sans-serif; border-radius: 4px; padding: 6px 14px; cursor: pointer; }
 .btn.primary { background: #005eb8; color: #fff; border: 2px solid #005eb8; }
@@ -250,12 +253,16 @@ dialog a { color: #005eb8; }
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), ...pills);
       p.badge.setAttribute('aria-label', summary(view.findings) + (view.truncated ? '; more not shown, only the first are marked' : ''));
     }
-    // Just inside the editor's bottom-right corner, like a spelling checker's badge.
+    // Just inside the editor's bottom-right corner, like a spelling checker's badge; a one-line
+    // box has no room for it without covering the text, so there it sits just above the box.
     const b = p.badge.getBoundingClientRect();
     const w = b.width || 90;
     const h = b.height || 20;
-    p.badge.style.left = `${Math.max(0, view.clip.right - w - 4)}px`;
-    p.badge.style.top = `${Math.max(0, view.clip.bottom - h - 4)}px`;
+    const clip = view.clip;
+    const roomInside = clip.height >= 2 * h + 8;
+    const top = roomInside ? clip.bottom - h - 4 : clip.top - h - 4 >= 0 ? clip.top - h - 4 : clip.bottom + 4;
+    p.badge.style.left = `${Math.max(0, clip.right - w - 4)}px`;
+    p.badge.style.top = `${top}px`;
   }
 
   /** @param {number} id @param {Parts} p @param {View} view */
@@ -340,26 +347,32 @@ dialog a { color: #005eb8; }
     const id = panelFor;
     const p = parts.get(id);
     if (!p || p.findings.length === 0) { closePanel(false); return; }
-    const had = panel.contains(shadow?.activeElement ?? null);
-    const list = el('ul');
-    p.findings.forEach((f, index) => {
-      const item = el('li', { 'data-category': f.category });
-      const body = el('button', { class: 'finding', type: 'button' }, ...findingText(f));
-      body.addEventListener('focus', () => setActive({ id, index }));
-      body.addEventListener('mouseenter', () => setActive({ id, index }));
-      item.append(body);
-      if (dismissible(f)) {
-        const dismiss = el('button', { class: 'btn secondary small', type: 'button', 'aria-label': `Dismiss: ${f.title}` }, 'Dismiss');
-        dismiss.addEventListener('click', (e) => { if (e.isTrusted) hooks.onDismiss(id, index); });
-        item.append(dismiss);
-      }
-      list.append(item);
-    });
-    panel.replaceChildren(el('h2', {}, summary(p.findings).replace(/^postguard: /, '').replace(/^./, (c) => c.toUpperCase())), list);
+    // Rebuild only when the list changed: a rebuild on every frame would steal focus and
+    // detach the very button a person is about to press.
+    const sig = p.findings.map((f) => `${f.rule}:${f.start}:${f.end}:${dismissible(f)}`).join('|');
+    if (panel.dataset.sig !== sig) {
+      panel.dataset.sig = sig;
+      const had = panel.contains(shadow?.activeElement ?? null);
+      const list = el('ul');
+      p.findings.forEach((f, index) => {
+        const item = el('li', { 'data-category': f.category });
+        const body = el('button', { class: 'finding', type: 'button' }, ...findingText(f));
+        body.addEventListener('focus', () => setActive({ id, index }));
+        body.addEventListener('mouseenter', () => setActive({ id, index }));
+        item.append(body);
+        if (dismissible(f)) {
+          const dismiss = el('button', { class: 'btn secondary small', type: 'button', 'aria-label': `Dismiss: ${f.title}` }, 'Dismiss');
+          dismiss.addEventListener('click', (e) => { if (e.isTrusted) hooks.onDismiss(id, index); });
+          item.append(dismiss);
+        }
+        list.append(item);
+      });
+      panel.replaceChildren(el('h2', {}, summary(p.findings).replace(/^postguard: /, '').replace(/^./, (c) => c.toUpperCase())), list);
+      if (had) /** @type {HTMLElement | null} */ (panel.querySelector('button'))?.focus();
+    }
     const b = p.badge.getBoundingClientRect();
     panel.style.left = `${Math.max(8, Math.min(b.right - 340, window.innerWidth - 348))}px`;
     panel.style.top = `${b.bottom + 6 + 300 > window.innerHeight ? Math.max(8, b.top - 6 - Math.min(panel.scrollHeight, window.innerHeight * 0.6)) : b.bottom + 6}px`;
-    if (had) /** @type {HTMLElement | null} */ (panel.querySelector('button'))?.focus();
   }
 
   /**
@@ -367,14 +380,14 @@ dialog a { color: #005eb8; }
    * @param {Finding} f
    */
   function findingText(f) {
-    /** @type {(HTMLElement | string | null)[]} */
+    /** @type {(HTMLElement | null)[]} */
     const parts = [
-      el('span', { class: 'title' }, f.title), ' ',
-      el('span', {}, f.message),
-      el('span', { class: 'meta' }, ` Policy: ${f.policyRef}.`),
-      f.suggestion ? el('span', { class: 'meta' }, ` Instead: ${f.suggestion}`) : null,
+      el('span', { class: 'title' }, f.title),
+      el('span', { class: 'msg' }, f.message),
+      el('span', { class: 'meta' }, `Policy: ${f.policyRef}`),
+      f.suggestion ? el('span', { class: 'meta' }, `Instead: ${f.suggestion}`) : null,
     ];
-    return /** @type {(HTMLElement | string)[]} */ (parts.filter((p) => p !== null));
+    return /** @type {HTMLElement[]} */ (parts.filter((p) => p !== null));
   }
 
   /** @param {{id: number, index: number} | null} which */

@@ -44,7 +44,7 @@ describe('X skeleton: mark, gate, post anyway', () => {
     await page.waitForTimeout(300); // a double post would land within this
     assert.deepEqual(await submits(page), [{ surface: 'modal', text: RISKY }], 'posted exactly once, draft unchanged');
     assert.equal(await dialog(page).count(), 0, 'dialog closed');
-    page.close();
+    await page.close();
   });
 
   it('does not mark a number with a bad check digit, and a benign draft posts with no dialog', async () => {

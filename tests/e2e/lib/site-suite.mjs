@@ -88,7 +88,8 @@ async function assertEditorsUntouched(page) {
 async function assertMarkOverNumber(page, s, editor) {
   const mark = marks(page, 'confidentiality');
   await mark.first().waitFor({ state: 'visible', timeout: 5000 });
-  const box = await mark.first().boundingBox();
+  // A span that wraps has one mark per line: compare the union of the marks with the text's box.
+  const box = union(await Promise.all((await mark.all()).map((m) => m.boundingBox())));
   if (s.field) {
     // A textarea's characters have no DOM boxes to compare with; the mark must lie inside the field.
     const field = await editor.boundingBox();
@@ -97,6 +98,20 @@ async function assertMarkOverNumber(page, s, editor) {
   } else {
     assertCovers(box, await textBox(editor, NUMBER));
   }
+}
+
+/**
+ * The smallest box holding all the given boxes.
+ * @param {({x: number, y: number, width: number, height: number} | null)[]} boxes
+ */
+function union(boxes) {
+  const list = boxes.filter((b) => b !== null);
+  if (list.length === 0) return null;
+  const x = Math.min(...list.map((b) => b.x));
+  const y = Math.min(...list.map((b) => b.y));
+  const right = Math.max(...list.map((b) => b.x + b.width));
+  const bottom = Math.max(...list.map((b) => b.y + b.height));
+  return { x, y, width: right - x, height: bottom - y };
 }
 
 /** @param {import('./sites.mjs').SiteSpec} site */

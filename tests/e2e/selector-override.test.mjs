@@ -1,0 +1,103 @@
+// IT's site settings from managed policy. Selector overrides (`selectorOverrides`, DESIGN §4): a compose box the
+// built-in adapter table does not know (TikTok's LIVE chat in the fixture, outside any form or
+// dialog, so the generic fallback leaves it alone too) gets marks and a gated Enter once IT names
+// it, with no new release. Enabled sites (`enabledSites`): on a site IT left out, postguard
+// marks nothing and pauses nothing. The policy is written where Chromium reads it on Linux
+// (/etc/chromium/policies/managed; root only) and removed afterwards.
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { distDir } from './lib/browser.mjs';
+import { startSuite, typeInto, submits, marks, dialog } from './lib/fixture.mjs';
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = join(POLICY_DIR, 'postguard-e2e-selector-override.json');
+const LIVE = '.live-chat [contenteditable="true"]';
+const RISKY = 'Patient NHS number 943 476 5919 seen today';
+const TRUST = 'Selector Override Test Trust';
+
+/** The extension ID the manifest's `key` fixes (DESIGN §5.5). */
+function extensionId() {
+  const manifest = JSON.parse(readFileSync(join(distDir(), 'manifest.json'), 'utf8'));
+  const digest = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
+  return [...digest].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/** @param {Awaited<ReturnType<typeof startSuite>>} suite */
+async function openLive(suite) {
+  const page = await suite.browser.context.newPage();
+  await page.goto('https://www.tiktok.com/@nhsexample/video/1');
+  await typeInto(page.locator(LIVE), RISKY);
+  return page;
+}
+
+/**
+ * Write the managed policy, start the browser and wait until the extension has it.
+ * @param {Record<string, unknown>} policy
+ */
+async function startWithPolicy(policy) {
+  assert.equal(process.getuid?.(), 0, 'writing Chromium\'s managed policy directory needs root');
+  mkdirSync(POLICY_DIR, { recursive: true });
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionId()]: { trustName: TRUST, ...policy } } } }));
+  const suite = await startSuite();
+  const deadline = Date.now() + 20_000;
+  while ((await suite.browser.worker.evaluate(async () => (await chrome.storage.managed.get('trustName')).trustName)) !== TRUST) {
+    assert.ok(Date.now() < deadline, 'the managed policy reached the extension');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return suite;
+}
+
+describe('site settings from managed policy', () => {
+  /** @type {Awaited<ReturnType<typeof startSuite>> | null} */
+  let suite = null;
+  after(async () => {
+    await suite?.close();
+    rmSync(POLICY_FILE, { force: true });
+  });
+
+  it('without an override, the unknown compose box is left alone', async () => {
+    suite = await startSuite();
+    const page = await openLive(suite);
+    await page.waitForTimeout(800); // debounce + worker round trip, many times over
+    assert.equal(await marks(page).count(), 0);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
+    assert.deepEqual(await submits(page), [{ surface: 'live', text: RISKY }]);
+    await suite.close();
+    suite = null;
+  });
+
+  it('with IT\'s override, it is marked and Enter is paused until "Post anyway"', async () => {
+    suite = await startWithPolicy({
+      selectorOverrides: { tiktok: { editors: [LIVE], submits: ['.live-chat .live-send'], enterSends: true } },
+    });
+    const page = await openLive(suite);
+    await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+    await page.locator(LIVE).press('Enter');
+    const alert = dialog(page);
+    await alert.waitFor({ state: 'visible', timeout: 5000 });
+    assert.match(await alert.innerText(), new RegExp(TRUST));
+    assert.deepEqual(await submits(page), []);
+    await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+    await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
+    await page.waitForTimeout(250);
+    assert.deepEqual(await submits(page), [{ surface: 'live', text: RISKY }]);
+  });
+
+  it('on a site IT did not enable, nothing is marked and nothing is paused', async () => {
+    await suite?.close();
+    suite = await startWithPolicy({ enabledSites: ['x', 'facebook', 'linkedin', 'instagram'] });
+    const page = await suite.browser.context.newPage();
+    await page.goto('https://www.tiktok.com/@nhsexample/video/1');
+    await typeInto(page.locator('[data-e2e="comment-input"] [contenteditable="true"]'), RISKY);
+    await page.waitForTimeout(800);
+    assert.equal(await marks(page).count(), 0);
+    await page.locator('[data-e2e="comment-post"]').click();
+    await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
+    assert.equal(await dialog(page).count(), 0);
+    assert.deepEqual(await submits(page), [{ surface: 'comment', text: RISKY }]);
+  });
+});
