@@ -168,8 +168,11 @@
       s.visible = s.findings.filter((f) =>
         !s.dismissed.has(keyOf(f, analysed)) &&
         snap.text.slice(f.start, f.end) === analysed.slice(f.start, f.end));
+      // The worker could not check this draft (WASM missing, trapped, worker gone): the badge says
+      // so, or a failing checker looks exactly like a clean draft.
+      const unavailable = s.failed && snap.text.trim() !== '';
       // Geometry (layout reads up the ancestor chain) only for editors that show something.
-      const clip = s.visible.length || s.media ? PgGeometry.visibleBox(s.editor) : null;
+      const clip = s.visible.length || s.media || unavailable ? PgGeometry.visibleBox(s.editor) : null;
       const mirror = PgOverlay.mirror();
       views.push({
         id: s.id,
@@ -177,9 +180,7 @@
         marks: clip ? s.visible.map((finding, index) => ({ index, finding, rects: PgGeometry.rects(snap, finding.start, finding.end, mirror) })) : [],
         findings: s.visible,
         media: s.media,
-        // The worker could not check this draft (WASM missing, trapped, worker gone): say so, or a
-        // failing checker looks exactly like a clean draft.
-        unavailable: s.failed && snap.text.trim() !== '',
+        unavailable,
         truncated: s.truncated,
       });
     }

@@ -208,10 +208,9 @@ describe('the WASM traps during an analysis', () => {
       await page.goto('https://x.com/compose/post');
       const editor = page.locator(EDITOR);
       await typeInto(editor, `${TRAP}x`);
-      await page.waitForTimeout(500);
+      await page.locator('[data-postguard] .badge[data-state="unavailable"]').waitFor({ state: 'visible', timeout: 5000 });
       await page.keyboard.press('Control+A');
       await page.keyboard.press('Backspace');
-      await page.locator('[data-postguard] .badge[data-state="unavailable"]').waitFor({ state: 'visible', timeout: 5000 });
       await typeInto(editor, RISKY);
       await marks(page, 'confidentiality').first().waitFor({ state: 'attached', timeout: 5000 });
       assert.equal(await page.locator('[data-postguard] .badge[data-state="unavailable"]').count(), 0, 'the unavailable badge goes once checking works again');
