@@ -17,6 +17,7 @@
  * @property {Finding[]} findings
  * @property {Finding[]} visible           drawn now: undismissed, span unchanged since analysis
  * @property {boolean} failed              the last analysis could not run
+ * @property {boolean} truncated           the analyser found more than it returned (or the draft was too long to check whole)
  * @property {number} retries             attempts since the last analysis that ran
  * @property {number} seq
  * @property {ReturnType<typeof setTimeout> | undefined} timer  a pending retry after a failed analysis
@@ -73,6 +74,15 @@
       s.dismissed.clear();
       s.accepted = null;
     }
+    s.retries = 0; // the person typed: a new text deserves its own retries
+    run(s);
+  }
+
+  /**
+   * Runs an analysis now, or once after the one in flight.
+   * @param {Session} s
+   */
+  function run(s) {
     requestDraw();
     if (s.running) {
       s.dirty = true;
@@ -84,7 +94,7 @@
         s.running = null;
         if (s.dirty) {
           s.dirty = false;
-          schedule(s);
+          run(s);
         }
       });
   }
@@ -103,6 +113,7 @@
       s.analysedText = text;
       s.findings = [];
       s.failed = false;
+      s.truncated = false;
       // An emptied editor is a new draft: forget dismissals and acceptances of the old one.
       s.dismissed.clear();
       s.accepted = null;
@@ -117,18 +128,20 @@
     if (reply.ok && Array.isArray(reply.findings)) {
       s.findings = reply.findings;
       s.failed = false;
+      s.truncated = reply.truncated === true;
       const fresh = s.findings.filter((f) => f.action !== 'inform' && !before.has(keyOf(f, text)) && !s.dismissed.has(keyOf(f, text)));
       if (fresh.length) PgOverlay.announce(`${PgOverlay.summary(s.findings)}: ${fresh.map((f) => f.title).join('; ')}.`);
       s.retries = 0;
     } else {
       s.findings = [];
       s.failed = true;
+      s.truncated = false;
       // The worker may be starting (it compiles the analyser first) or busy: try again shortly,
       // a few times, rather than leave the draft unchecked until the next keystroke.
       if (s.retries < MAX_RETRIES) {
         s.retries += 1;
         clearTimeout(s.timer);
-        s.timer = setTimeout(() => schedule(s), RETRY_MS * s.retries);
+        s.timer = setTimeout(() => run(s), RETRY_MS * s.retries);
       }
     }
     // Draw now rather than at the next frame: the reply lands a few milliseconds after the keystroke,
@@ -185,8 +198,11 @@
       s.visible = s.findings.filter((f) =>
         !s.dismissed.has(keyOf(f, analysed)) &&
         snap.text.slice(f.start, f.end) === analysed.slice(f.start, f.end));
+      // The worker could not check this draft (WASM missing, trapped, worker gone): the badge says
+      // so, or a failing checker looks exactly like a clean draft.
+      const unavailable = s.failed && snap.text.trim() !== '';
       // Geometry (layout reads up the ancestor chain) only for editors that show something.
-      const clip = s.visible.length || s.media ? PgGeometry.visibleBox(s.editor) : null;
+      const clip = s.visible.length || s.media || unavailable ? PgGeometry.visibleBox(s.editor) : null;
       const mirror = PgOverlay.mirror();
       views.push({
         id: s.id,
@@ -194,9 +210,8 @@
         marks: clip ? s.visible.map((finding, index) => ({ index, finding, rects: PgGeometry.rects(snap, finding.start, finding.end, mirror) })) : [],
         findings: s.visible,
         media: s.media,
-        // The worker could not check this draft (WASM missing, trapped, worker gone): say so, or a
-        // failing checker looks exactly like a clean draft.
-        unavailable: s.failed && snap.text.trim() !== '',
+        unavailable,
+        truncated: s.truncated,
       });
     }
     if (pageMedia && !pageMedia.anchor.isConnected) pageMedia = null;
@@ -221,7 +236,7 @@
     if (sessions.has(editor)) return;
     /** @type {Session} */
     const s = {
-      id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, retries: 0, seq: 0,
+      id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, truncated: false, retries: 0, seq: 0,
       timer: undefined, running: null, dirty: false, dismissed: new Set(), accepted: null, media: null,
       observer: new MutationObserver(() => schedule(s)),
       onInput: () => schedule(s),

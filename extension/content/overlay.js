@@ -21,6 +21,7 @@
  * @property {Finding[]} findings     undismissed findings, for the badge and panel
  * @property {{location: boolean | null, count: number} | null} media  an open media reminder
  * @property {boolean} [unavailable]  the draft could not be checked: the badge says so
+ * @property {boolean} [truncated]    more findings exist than are shown: the badge says so
  * @typedef {{layer: HTMLElement, badge: HTMLButtonElement, notice: HTMLElement | null, marks: MarkView[], findings: Finding[], clip: DOMRect | null}} Parts
  */
 const PgOverlay = (() => {
@@ -248,8 +249,9 @@ dialog a { color: #005eb8; }
         const fam = FAMILY[/** @type {keyof typeof FAMILY} */ (k)];
         return el('span', { class: 'pill', 'data-category': k, title: fam.label }, `${fam.short} ${n}`);
       });
+      if (view.truncated) pills.push(el('span', { class: 'pill', 'data-more': '', title: 'More findings than are shown' }, '+ more'));
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), ...pills);
-      p.badge.setAttribute('aria-label', summary(view.findings));
+      p.badge.setAttribute('aria-label', summary(view.findings) + (view.truncated ? '; more not shown, only the first are marked' : ''));
     }
     // Just inside the editor's bottom-right corner, like a spelling checker's badge; a one-line
     // box has no room for it without covering the text, so there it sits just above the box.

@@ -40,7 +40,18 @@ const PgText = (() => {
    */
   function read(editor) {
     if (isField(editor)) return { text: editor.value, segments: [], editor };
-    let text = '';
+    // Pieces are collected and joined once: testing a growing string (`text.endsWith`) after each
+    // `+=` flattens it every time, which made a 10,000-line paste cost seconds (quadratic).
+    /** @type {string[]} */
+    const parts = [];
+    let length = 0;
+    let lineEnded = false;
+    /** @param {string} piece */
+    const add = (piece) => {
+      parts.push(piece);
+      length += piece.length;
+      lineEnded = piece.endsWith('\n');
+    };
     /** @type {Segment[]} */
     const segments = [];
     /** @param {Node} parent */
@@ -49,30 +60,30 @@ const PgText = (() => {
         if (node.nodeType === Node.TEXT_NODE) {
           const data = /** @type {Text} */ (node).data;
           if (data.length) {
-            segments.push({ node, start: text.length, end: text.length + data.length });
-            text += data;
+            segments.push({ node, start: length, end: length + data.length });
+            add(data);
           }
           continue;
         }
         if (node.nodeType !== Node.ELEMENT_NODE) continue;
         const el = /** @type {Element} */ (node);
         const tag = el.tagName;
-        if (tag === 'BR') { text += '\n'; continue; }
+        if (tag === 'BR') { add('\n'); continue; }
         if (tag === 'IMG') {
           const alt = el.getAttribute('alt') || '';
           if (alt) {
-            segments.push({ node: el, start: text.length, end: text.length + alt.length });
-            text += alt;
+            segments.push({ node: el, start: length, end: length + alt.length });
+            add(alt);
           }
           continue;
         }
         if (tag === 'STYLE' || tag === 'SCRIPT' || tag === 'TEMPLATE') continue;
-        if (BLOCK.has(tag) && text.length && !text.endsWith('\n')) text += '\n';
+        if (BLOCK.has(tag) && length && !lineEnded) add('\n');
         walk(el);
       }
     };
     walk(editor);
-    return { text, segments, editor };
+    return { text: parts.join(''), segments, editor };
   }
 
   /**

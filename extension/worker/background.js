@@ -21,9 +21,9 @@ const { MessageType, isRequest } = /** @type {any} */ (globalThis).PostguardMess
 async function handle(request) {
   switch (request.type) {
     case MessageType.analyze:
-      return { ok: true, ...(await analyze(await policy(), request.text)) };
+      return { ok: true, ...(await analyze(await policy(), /** @type {import('../shared/messages.js').AnalyzeRequest} */ (request).text)) };
     case MessageType.media:
-      return { ok: true, location: await photoLocation(fromBase64(request.head)) };
+      return { ok: true, location: await photoLocation(fromBase64(/** @type {import('../shared/messages.js').MediaRequest} */ (request).head)) };
     case MessageType.settings:
       return { ok: true, settings: pageSettings(await policy()) };
     default:
