@@ -11,7 +11,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,13 @@ import { GECKO_ID } from '../../tools/firefox-manifest.mjs';
 
 const FIREFOX = process.env.POSTGUARD_FIREFOX || '/usr/bin/firefox-esr';
 const XPI = resolve(process.env.POSTGUARD_FIREFOX_XPI || fileURLToPath(new URL('../../dist/postguard-firefox.zip', import.meta.url)));
+/**
+ * Where the test puts the XPI for policy to install: Firefox refuses a `file://` install URL under the
+ * system temp directory (measured: a clone under /tmp fails, the same file elsewhere installs), and a
+ * clone may live anywhere, so the package is copied to a fixed root-owned place and removed after.
+ */
+const INSTALL_DIR = '/var/lib/postguard-e2e';
+const INSTALLED_XPI = join(INSTALL_DIR, 'postguard-firefox.xpi');
 const POLICY_DIR = '/etc/firefox/policies';
 const POLICY_FILE = join(POLICY_DIR, 'policies.json');
 
@@ -90,11 +97,13 @@ describe('Firefox ESR: force-installed by policies.json and configured through 3
     assert.ok(existsSync(FIREFOX), `Firefox ESR is not installed at ${FIREFOX} (./build.sh test installs firefox-esr)`);
     assert.ok(existsSync(XPI), `no Firefox build at ${XPI}: run ./build.sh package`);
     assert.equal(typeof WebSocket, 'function', 'needs WebSocket (Node 22+, or Node 20 with --experimental-websocket as build.sh passes)');
+    mkdirSync(INSTALL_DIR, { recursive: true });
+    copyFileSync(XPI, INSTALLED_XPI);
     mkdirSync(POLICY_DIR, { recursive: true });
     assert.ok(!existsSync(POLICY_FILE), `${POLICY_FILE} exists already; not overwriting another deployment's policies`);
     writeFileSync(POLICY_FILE, JSON.stringify({
       policies: {
-        ExtensionSettings: { [GECKO_ID]: { installation_mode: 'force_installed', install_url: `file://${XPI}` } },
+        ExtensionSettings: { [GECKO_ID]: { installation_mode: 'force_installed', install_url: `file://${INSTALLED_XPI}` } },
         '3rdparty': { Extensions: { [GECKO_ID]: POLICY } },
       },
     }, null, 2));
@@ -133,6 +142,7 @@ describe('Firefox ESR: force-installed by policies.json and configured through 3
   after(async () => {
     firefox?.kill();
     rmSync(POLICY_FILE, { force: true });
+    rmSync(INSTALL_DIR, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });
   });
 
