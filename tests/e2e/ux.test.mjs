@@ -5,7 +5,7 @@
 // meet WCAG AA contrast.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, typeInto, submits, marks, dialog, textBox, assertCovers, screenshot } from './lib/fixture.mjs';
+import { startSuite, typeInto, submits, marks, markBoxes, dialog, textBox, assertCovers, screenshot } from './lib/fixture.mjs';
 
 const EDITOR = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]';
 const POST = 'button[data-testid="tweetButtonInline"]';
@@ -105,10 +105,10 @@ describe('postguard as a person meets it (X fixture)', () => {
     const editor = await fresh();
     await page.setViewportSize({ width: 900, height: 700 });
     await page.waitForTimeout(100);
-    assertCovers(await marks(page).first().boundingBox(), await textBox(editor, NUMBER));
+    assertCovers((await markBoxes(page))[0], await textBox(editor, NUMBER));
     await page.evaluate(() => { document.body.style.minHeight = '3000px'; window.scrollBy(0, 40); });
     await page.waitForTimeout(100);
-    assertCovers(await marks(page).first().boundingBox(), await textBox(editor, NUMBER));
+    assertCovers((await markBoxes(page))[0], await textBox(editor, NUMBER));
     await page.close();
   });
 

@@ -86,6 +86,23 @@ export function marks(page, category) {
 }
 
 /** @param {import('playwright-core').Page} page */
+/**
+ * The boxes of every mark (of `category`, if given), measured once none is missing. Marks are redrawn
+ * whenever an analysis returns, so an element found a moment ago may have just been replaced; measure
+ * again, for up to `timeoutMs`, rather than read a detached element's absent box.
+ * @param {import('playwright-core').Page} page
+ * @param {string} [category]
+ * @param {number} [timeoutMs]
+ */
+export async function markBoxes(page, category, timeoutMs = 2000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const boxes = await Promise.all((await marks(page, category).all()).map((m) => m.boundingBox()));
+    if ((boxes.length && boxes.every(Boolean)) || Date.now() > deadline) return boxes;
+    await page.waitForTimeout(50);
+  }
+}
+
 export function dialog(page) {
   return page.getByRole('alertdialog');
 }

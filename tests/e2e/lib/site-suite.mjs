@@ -9,7 +9,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSuite, typeInto, submits, attachments, marks, dialog, textBox, assertCovers, assertOnlyHosts,
+  startSuite, typeInto, submits, attachments, marks, markBoxes, dialog, textBox, assertCovers, assertOnlyHosts,
   screenshot, foreignMutations, editorsUntouched,
 } from './fixture.mjs';
 import { jpeg } from './media.mjs';
@@ -89,7 +89,7 @@ async function assertMarkOverNumber(page, s, editor) {
   const mark = marks(page, 'confidentiality');
   await mark.first().waitFor({ state: 'visible', timeout: 5000 });
   // A span that wraps has one mark per line: compare the union of the marks with the text's box.
-  const box = union(await Promise.all((await mark.all()).map((m) => m.boundingBox())));
+  const box = union(await markBoxes(page, 'confidentiality'));
   if (s.field) {
     // A textarea's characters have no DOM boxes to compare with; the mark must lie inside the field.
     const field = await editor.boundingBox();
@@ -213,7 +213,7 @@ export function siteSuite(site) {
         // A long finding wraps onto several lines in a narrow editor and is drawn as one box per line:
         // the span must lie inside one of the boxes, on its line.
         const span = await textBox(editor, fam.span);
-        const boxes = await Promise.all((await mark.all()).map((m) => m.boundingBox()));
+        const boxes = await markBoxes(page, fam.category);
         const covers = (/** @type {any} */ box) => box && span && box.x <= span.x + 2 && box.x + box.width >= span.x + span.width - 2 &&
           box.y <= span.y + span.height / 2 && box.y + box.height >= span.y + span.height / 2;
         assert.ok(boxes.some(covers), `a mark covers the span (${JSON.stringify(boxes)} vs ${JSON.stringify(span)})`);
