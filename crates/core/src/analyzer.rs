@@ -33,7 +33,7 @@ pub const MAX_FINDINGS: usize = 100;
 pub struct Analyzer {
     policy: Policy,
     detectors: Vec<Box<dyn Detector>>,
-    context: ContextIndex,
+    context: &'static ContextIndex,
     allowlist: Option<AhoCorasick>,
 }
 
@@ -61,7 +61,7 @@ impl Analyzer {
         } else {
             Some(AhoCorasick::new(&phrases).map_err(|e| Error::policy("allowlist", e))?)
         };
-        Ok(Analyzer { policy, detectors, context: ContextIndex::new()?, allowlist })
+        Ok(Analyzer { policy, detectors, context: detectors::vocabulary::index()?, allowlist })
     }
 
     /// The policy this analyser enforces.

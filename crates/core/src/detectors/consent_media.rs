@@ -73,6 +73,26 @@ const PERSON_GAP: usize = 3;
 /// Bytes before a consent phrase in which a negation cancels it.
 const NEGATION_REACH: usize = 12;
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] = &[
+    MEDIA,
+    LINKS,
+    CAPTURE,
+    ON_CAMERA,
+    PATIENTS,
+    CHILDREN,
+    COLLEAGUES,
+    SECRET,
+    CANDID,
+    MOVING,
+    NEGATIONS,
+    PEOPLE,
+    CLINICAL_EVENTS,
+    EVENTS,
+    SHOWINGS,
+];
+
 /// Finds media of patients, children or colleagues without stated consent.
 #[derive(Debug)]
 pub struct ConsentMedia {
@@ -93,32 +113,13 @@ enum Subject {
 impl ConsentMedia {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "consent media word lists",
-            &[
-                MEDIA,
-                LINKS,
-                CAPTURE,
-                ON_CAMERA,
-                PATIENTS,
-                CHILDREN,
-                COLLEAGUES,
-                SECRET,
-                CANDID,
-                MOVING,
-                NEGATIONS,
-                PEOPLE,
-                CLINICAL_EVENTS,
-                EVENTS,
-                SHOWINGS,
-            ],
-        )?;
+        let lists = super::vocabulary::CONSENT_MEDIA;
         Ok(ConsentMedia { lists })
     }
 }
 
 /// The person whose hit starts at the next word (or within `gap` words) after `pos`.
-fn person(hits: &Hits, text: &str, pos: usize, gap: usize) -> Option<(Subject, usize)> {
+fn person(hits: &Hits<'_>, text: &str, pos: usize, gap: usize) -> Option<(Subject, usize)> {
     [
         (PATIENT, Subject::Patient),
         (CLINICAL_EVENT, Subject::Patient),
@@ -186,7 +187,7 @@ fn forbidden(text: &str, s: usize) -> bool {
 }
 
 /// Whether the post states consent that is not negated.
-fn consent_stated(input: &Input<'_>, hits: &Hits) -> bool {
+fn consent_stated(input: &Input<'_>, hits: &Hits<'_>) -> bool {
     input
         .context
         .all(class::CONSENT_GIVEN)
@@ -197,7 +198,7 @@ fn consent_stated(input: &Input<'_>, hits: &Hits) -> bool {
 impl Detector for ConsentMedia {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         let mut found: Vec<(usize, usize, Subject)> = Vec::new();
         for &(s, e) in hits.all(MEDIA_WORD).iter().filter(|&&(s, _)| !forbidden(text, s)) {
             let link = hits.next(LINK, text, e);

@@ -47,6 +47,11 @@ const GAP: usize = 5;
 /// Most fillers between the verb and the accusation noun.
 const MAX_FILLERS: usize = 2;
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] =
+    &[TITLES, ROLES, COPULAS, FILLERS, NOUNS, VERBS, INNOCENT, ROLE_DETERMINERS, ROLE_NOUNS];
+
 /// Finds accusations against identifiable people.
 #[derive(Debug)]
 pub struct Defamation {
@@ -56,15 +61,12 @@ pub struct Defamation {
 impl Defamation {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "defamation word lists",
-            &[TITLES, ROLES, COPULAS, FILLERS, NOUNS, VERBS, INNOCENT, ROLE_DETERMINERS, ROLE_NOUNS],
-        )?;
+        let lists = super::vocabulary::DEFAMATION;
         Ok(Defamation { lists })
     }
 
     /// End of an accusation within a few words after `pos`.
-    fn accusation(&self, hits: &super::text::Hits, text: &str, pos: usize) -> Option<usize> {
+    fn accusation(&self, hits: &super::text::Hits<'_>, text: &str, pos: usize) -> Option<usize> {
         if let Some(e) = hits.within(VERB, text, pos, GAP) {
             return (hits.next(INNOCENT_OBJECT, text, e).is_none()).then_some(e);
         }
@@ -90,7 +92,7 @@ fn handle(text: &str, start: usize) -> usize {
 impl Detector for Defamation {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         let mut named: Vec<(usize, usize)> =
             hits.all(TITLE).iter().filter_map(|&(s, e)| surname(text, e).map(|n| (s, n))).collect();
         named.extend(

@@ -112,6 +112,26 @@ const PLACE_WORDS: usize = 4;
 /// Most fillers between the verb and the put-down.
 const MAX_FILLERS: usize = 4;
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] = &[
+    TARGETS,
+    PREDICATES,
+    ADJECTIVES,
+    DEHUMANISING,
+    PATIENT_LABELS,
+    COPULAS,
+    FILLERS,
+    PLACES,
+    HERE,
+    INTENSIFIERS,
+    PERSON_PREDICATES,
+    ACTIONS,
+    PLACES_AND_BODIES,
+    HATING,
+    BUSINESS,
+];
+
 /// Finds derogatory constructions aimed at patients, colleagues, managers or the Trust.
 #[derive(Debug)]
 pub struct Derogatory {
@@ -121,32 +141,13 @@ pub struct Derogatory {
 impl Derogatory {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "derogatory word lists",
-            &[
-                TARGETS,
-                PREDICATES,
-                ADJECTIVES,
-                DEHUMANISING,
-                PATIENT_LABELS,
-                COPULAS,
-                FILLERS,
-                PLACES,
-                HERE,
-                INTENSIFIERS,
-                PERSON_PREDICATES,
-                ACTIONS,
-                PLACES_AND_BODIES,
-                HATING,
-                BUSINESS,
-            ],
-        )?;
+        let lists = super::vocabulary::DEROGATORY;
         Ok(Derogatory { lists })
     }
 }
 
 /// End of the verb after a target ending at `pos`, allowing a place phrase between them.
-fn copula_after(hits: &Hits, text: &str, pos: usize) -> Option<usize> {
+fn copula_after(hits: &Hits<'_>, text: &str, pos: usize) -> Option<usize> {
     if let Some(e) = hits.next(COPULA, text, pos) {
         return Some(e);
     }
@@ -178,7 +179,7 @@ fn following_word(text: &str, at: usize) -> &str {
 impl Detector for Derogatory {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         for &(start, end) in hits.all(TARGET) {
             if let Some(e) = hits.next(ACTION, text, end) {
                 out.push(Candidate::new(

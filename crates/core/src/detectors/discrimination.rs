@@ -50,6 +50,11 @@ const PEOPLE_NOUN: usize = 10;
 /// Most fillers between the verb and the predicate.
 const MAX_FILLERS: usize = 3;
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] =
+    &[GROUPS, HATE, STEREOTYPES, COPULAS, FILLERS, EXPEL, ENGLISH, GO_HOME, INSINUATIONS, ORIGINS, PEOPLE_NOUNS];
+
 /// Finds negative generalisations about protected groups.
 #[derive(Debug)]
 pub struct Discrimination {
@@ -59,22 +64,7 @@ pub struct Discrimination {
 impl Discrimination {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "discrimination word lists",
-            &[
-                GROUPS,
-                HATE,
-                STEREOTYPES,
-                COPULAS,
-                FILLERS,
-                EXPEL,
-                ENGLISH,
-                GO_HOME,
-                INSINUATIONS,
-                ORIGINS,
-                PEOPLE_NOUNS,
-            ],
-        )?;
+        let lists = super::vocabulary::DISCRIMINATION;
         Ok(Discrimination { lists })
     }
 }
@@ -82,7 +72,7 @@ impl Discrimination {
 impl Detector for Discrimination {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         let by_origin =
             hits.all(ORIGIN).iter().filter_map(|&(s, e)| hits.next(PEOPLE_NOUN, text, e).map(|end| (s, end)));
         let mut groups: Vec<(usize, usize)> = hits.all(GROUP).to_vec();

@@ -48,6 +48,7 @@ mod substances;
 mod text;
 mod threats;
 mod trust_voice;
+pub(crate) mod vocabulary;
 mod whistleblowing;
 
 /// What a detector is given for one analysis.
@@ -55,7 +56,8 @@ mod whistleblowing;
 pub struct Input<'a> {
     /// The normalised text (lower case, folded; see `normalize`).
     pub text: &'a str,
-    /// Context words found in `text`.
+    /// Where the words of every list in the [`vocabulary`] (context classes and detectors' lists)
+    /// stand in `text`.
     pub context: &'a ContextHits,
 }
 
@@ -132,7 +134,7 @@ pub fn build(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
 #[cfg(test)]
 pub(crate) fn run(detector: &dyn Detector, text: &str) -> Vec<(String, Candidate)> {
     let norm = crate::normalize::Normalized::new(text);
-    let context = crate::context::ContextIndex::new().expect("context lists compile").find(norm.as_str());
+    let context = vocabulary::index().expect("word lists compile").find(norm.as_str());
     let mut out = Vec::new();
     detector.detect(&Input { text: norm.as_str(), context: &context }, &mut out);
     out.into_iter().map(|c| (norm.as_str()[c.start..c.end].to_string(), c)).collect()

@@ -39,6 +39,10 @@ const OBJECT_GAP: usize = 3;
 /// Words between a capture verb and the object ("photographed *the gas and air queue in the maternity* waiting room").
 const CAPTURE_GAP: usize = 8;
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] = &[MEDIA, LINKS, OBJECTS, IN_SHOT, SHOWING, IMAGING];
+
 /// Finds pictures likely to show patient details.
 #[derive(Debug)]
 pub struct PatientDetails {
@@ -48,7 +52,7 @@ pub struct PatientDetails {
 impl PatientDetails {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new("patient-details word lists", &[MEDIA, LINKS, OBJECTS, IN_SHOT, SHOWING, IMAGING])?;
+        let lists = super::vocabulary::PATIENT_DETAILS;
         Ok(PatientDetails { lists })
     }
 }
@@ -62,7 +66,7 @@ fn own(text: &str, start: usize, end: usize) -> bool {
 impl Detector for PatientDetails {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         let mut found: Vec<(usize, usize)> = Vec::new();
         for &(s, e) in hits.all(MEDIA_WORD) {
             let linked = hits.next(LINK, text, e).and_then(|l| hits.within(OBJECT, text, l, OBJECT_GAP));

@@ -55,6 +55,22 @@ const PATIENT_GAP: usize = 4;
 /// Words allowed between the patient and the platform ("added my patient *from bay 4* on Instagram").
 const PLATFORM_GAP: usize = 3;
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] = &[
+    ROMANCE,
+    CONTACT,
+    PATIENTS,
+    PLATFORMS,
+    FRIEND_REQUESTS,
+    ATTRACTION,
+    PATIENT_WORDS,
+    DETAILS,
+    APPROACHED,
+    APPROACH_ACTS,
+    MEETINGS,
+];
+
 /// Finds relationships or social-media contact with patients.
 #[derive(Debug)]
 pub struct PatientRelationship {
@@ -64,22 +80,7 @@ pub struct PatientRelationship {
 impl PatientRelationship {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "patient relationship word lists",
-            &[
-                ROMANCE,
-                CONTACT,
-                PATIENTS,
-                PLATFORMS,
-                FRIEND_REQUESTS,
-                ATTRACTION,
-                PATIENT_WORDS,
-                DETAILS,
-                APPROACHED,
-                APPROACH_ACTS,
-                MEETINGS,
-            ],
-        )?;
+        let lists = super::vocabulary::PATIENT_RELATIONSHIP;
         Ok(PatientRelationship { lists })
     }
 }
@@ -87,7 +88,7 @@ impl PatientRelationship {
 impl Detector for PatientRelationship {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         let mut push = |start: usize, end: usize| {
             out.push(Candidate::new(
                 "patient-relationship",

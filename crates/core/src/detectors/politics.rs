@@ -35,6 +35,10 @@ const PHRASE: usize = 7;
 /// Most fillers between the verb and the attack.
 const MAX_FILLERS: usize = 3;
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] = &[TARGETS, ATTACKS, COPULAS, FILLERS, TRAILING, RELIGIONS, RELIGION_ATTACKS, PHRASES];
+
 /// Finds attacks on parties, politicians and religions.
 #[derive(Debug)]
 pub struct Politics {
@@ -44,10 +48,7 @@ pub struct Politics {
 impl Politics {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "politics and religion word lists",
-            &[TARGETS, ATTACKS, COPULAS, FILLERS, TRAILING, RELIGIONS, RELIGION_ATTACKS, PHRASES],
-        )?;
+        let lists = super::vocabulary::POLITICS;
         Ok(Politics { lists })
     }
 }
@@ -55,7 +56,7 @@ impl Politics {
 impl Detector for Politics {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         let why = "attack on a political or religious group";
         for (subjects, attacks) in [(TARGET, ATTACK), (RELIGION, RELIGION_ATTACK)] {
             for &(start, end) in hits.all(subjects) {

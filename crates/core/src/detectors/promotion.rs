@@ -34,6 +34,10 @@ const CHARITY_WORD: usize = 4;
 const HASHTAGS: &[&str] =
     &["#ad", "#advert", "#sponsored", "#spon", "#gifted", "#partner", "#affiliate", "(ad)", "[ad]", "ad:"];
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] = &[PROMOTING, COMPANIES, BENEFITS, DECLARED, CHARITY];
+
 /// Finds undeclared promotion.
 #[derive(Debug)]
 pub struct Promotion {
@@ -43,7 +47,7 @@ pub struct Promotion {
 impl Promotion {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new("promotion word lists", &[PROMOTING, COMPANIES, BENEFITS, DECLARED, CHARITY])?;
+        let lists = super::vocabulary::PROMOTION;
         Ok(Promotion { lists })
     }
 }
@@ -82,7 +86,7 @@ fn discount_codes(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 impl Detector for Promotion {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         let declared = hits.any(DECLARATION) || has_ad_marker(text);
         let charity = hits.all(CHARITY_WORD);
         let mut found: Vec<(usize, usize, &str)> = hits

@@ -70,6 +70,26 @@ const MANY_BOTTLES: u32 = 2;
 /// Words allowed between being intoxicated and being at work ("still drunk *from last night* on shift").
 const WORK_GAP: usize = 8;
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] = &[
+    BINGE,
+    INTOXICATED,
+    DRINKS,
+    MANY,
+    UNITS,
+    USING,
+    AMOUNTS,
+    DRUGS,
+    DRUG_PHRASES,
+    WORK,
+    UNFIT,
+    THEFT,
+    CONTROLLED,
+    RECREATIONAL_DRUGS,
+    PARTIES,
+];
+
 /// Finds glorified drinking and drug use, and intoxication at work.
 #[derive(Debug)]
 pub struct Substances {
@@ -79,26 +99,7 @@ pub struct Substances {
 impl Substances {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "drink and drugs word lists",
-            &[
-                BINGE,
-                INTOXICATED,
-                DRINKS,
-                MANY,
-                UNITS,
-                USING,
-                AMOUNTS,
-                DRUGS,
-                DRUG_PHRASES,
-                WORK,
-                UNFIT,
-                THEFT,
-                CONTROLLED,
-                RECREATIONAL_DRUGS,
-                PARTIES,
-            ],
-        )?;
+        let lists = super::vocabulary::SUBSTANCES;
         Ok(Substances { lists })
     }
 }
@@ -146,7 +147,7 @@ fn about_patient(text: &str, start: usize, end: usize) -> bool {
 impl Detector for Substances {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
         found.extend(
             hits.all(BINGE_WORD).iter().map(|&(s, e)| (s, e, "words that only mean heavy drinking or drug use")),

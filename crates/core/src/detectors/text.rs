@@ -1,49 +1,64 @@
-//! Helpers shared by the disrepute and consent detectors: word lists compiled into one Aho-Corasick
-//! automaton per detector ([`Lists`]), stepping from word to word within a sentence, and asking whether
-//! two spans stand in the same sentence.
+//! Helpers shared by the disrepute and consent detectors: each detector's view of the shared word-list
+//! hits ([`Lists`], [`Hits`]), stepping from word to word within a sentence, and asking whether two spans
+//! stand in the same sentence.
 //!
 //! Those detectors read *constructions* ("the patients on this ward are animals", "selfie with my
 //! patient"): a word from one list, then within a few words one from another. Writing them as regexes
 //! with the lists spelled out as alternations was measured at 0.2–2 ms *per pattern* to compile natively
-//! (5–8× that in WASM, paid at every service-worker start), so instead each detector compiles its lists
-//! into one automaton (microseconds per list), finds every entry in one linear pass, and checks the
-//! construction by stepping over words from the hits. Lists are reviewable data: `data/lexicon/*.txt`
+//! (5–8× that in WASM, paid at every service-worker start), so instead every detector's lists are compiled
+//! with the context classes into one automaton ([`super::vocabulary`]), every entry is found in one linear
+//! pass per analysis, and each detector checks its constructions by stepping over words from the hits. Lists are reviewable data: `data/lexicon/*.txt`
 //! for the long ones, short grammatical lists beside the detector that uses them.
 
+use super::Input;
 use crate::catalogue::ContextClass;
-use crate::context::{ContextHits, WordLists};
-use crate::error::Error;
+use crate::context::ContextHits;
 
 /// Bytes looked at either side of a span when finding its sentence; keeps every lookup constant-time.
 const SENTENCE_REACH: usize = 400;
 
 pub(crate) use crate::context::entries;
 
-/// Several word lists compiled into one automaton; list `i` is the `i`-th given to [`Lists::new`].
-/// Entries match whole words only; a trailing `*` matches any word ending (`fancied*`). The matcher
-/// is the context index's ([`WordLists`]), so both stay linear together.
-#[derive(Debug)]
-pub(crate) struct Lists(WordLists);
+/// A detector's word lists: where they stand in the shared vocabulary ([`super::vocabulary`]), which
+/// compiles every list of every detector, and the context classes, into one automaton searched once per
+/// analysis. List `i` is the `i`-th of the detector's `WORDS`. Entries match whole words only; a trailing
+/// `*` matches any word ending (`fancied*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Lists {
+    base: usize,
+    count: usize,
+}
 
 impl Lists {
-    /// Compiles `lists` (each one entry a line, `#` comments); `what` names them in errors.
-    pub(crate) fn new(what: &'static str, lists: &[&str]) -> Result<Self, Error> {
-        WordLists::new(what, lists.iter().copied()).map(Lists)
+    /// The first `count` lists of the vocabulary.
+    pub(crate) const fn first(count: usize) -> Self {
+        Lists { base: 0, count }
     }
 
-    /// Every whole-word entry in `text`, by list.
-    pub(crate) fn find(&self, text: &str) -> Hits {
-        Hits { by_list: self.0.find(text) }
+    /// The `count` lists that follow `previous` in the vocabulary.
+    pub(crate) const fn after(previous: Lists, count: usize) -> Self {
+        Lists { base: previous.base + previous.count, count }
+    }
+
+    /// Index of the first list after these.
+    #[cfg(test)]
+    pub(crate) const fn end(self) -> usize {
+        self.base + self.count
+    }
+
+    /// Where this detector's entries stand in the text being analysed.
+    pub(crate) fn find<'a>(&self, input: &Input<'a>) -> Hits<'a> {
+        Hits { by_list: input.context.lists(self.base, self.count) }
     }
 }
 
 /// Where a detector's list entries stand in one text, per list, sorted by start.
-#[derive(Debug, Default)]
-pub(crate) struct Hits {
-    by_list: Vec<Vec<(usize, usize)>>,
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hits<'a> {
+    by_list: &'a [Vec<(usize, usize)>],
 }
 
-impl Hits {
+impl Hits<'_> {
     /// Every hit of `list`.
     pub(crate) fn all(&self, list: usize) -> &[(usize, usize)] {
         self.by_list.get(list).map(Vec::as_slice).unwrap_or(&[])
@@ -227,9 +242,12 @@ mod tests {
 
     #[test]
     fn lists_find_whole_words_and_step_through_constructions() {
-        let lists = Lists::new("test", &["bed blocker\nidiot\nfanc*", "are\nis", "a\nso"]).expect("compiles");
+        let lists =
+            crate::context::ContextIndex::from_lists(["bed blocker\nidiot\nfanc*", "are\nis", "a\nso"].into_iter())
+                .expect("compiles");
         let text = "the bed blocker is a fancier idiot; idiots";
-        let hits = lists.find(text);
+        let found = lists.find(text);
+        let hits = Hits { by_list: found.lists(0, 3) };
         assert_eq!(
             hits.all(0).iter().map(|&(s, e)| &text[s..e]).collect::<Vec<_>>(),
             ["bed blocker", "fancier", "idiot"]
@@ -269,7 +287,7 @@ mod tests {
         use crate::finding::Category;
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
         let detectors = crate::detectors::build(&crate::policy::Policy::default()).expect("detectors build");
-        let index = crate::context::ContextIndex::new().expect("context lists compile");
+        let index = crate::detectors::vocabulary::index().expect("lists compile");
         let mut emitted = std::collections::BTreeSet::new();
         for file in ["disrepute.jsonl", "consent.jsonl"] {
             let corpus = std::fs::read_to_string(dir.join(file)).expect("corpus file");

@@ -76,6 +76,29 @@ const EXPOSING: &str = "her name is\nhis name is\ntheir name is\nher real name i
 /// … in a post about a grievance against them.
 const GRIEVANCES: &str = "reported me\ngrassed\ngrassed me up\nsnitched\nsnitched on me\ncomplained about me\ngot me sacked\ngot me suspended\ngot me in trouble\nthe one who\nwho did this";
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] = &[
+    LEADS,
+    VIOLENCE,
+    PEOPLE,
+    DETERMINERS,
+    ROLES,
+    GENERIC,
+    MENACE,
+    SELF_HARM,
+    HARASSMENT,
+    PILE_LEADS,
+    PILE_VERBS,
+    PILE_TARGETS,
+    HOPES,
+    HARMS,
+    EXPOSING,
+    GRIEVANCES,
+    WATCH_BACK,
+    REPRISALS,
+];
+
 /// Finds threats, self-harm encouragement and harassment.
 #[derive(Debug)]
 pub struct Threats {
@@ -85,29 +108,7 @@ pub struct Threats {
 impl Threats {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "threat word lists",
-            &[
-                LEADS,
-                VIOLENCE,
-                PEOPLE,
-                DETERMINERS,
-                ROLES,
-                GENERIC,
-                MENACE,
-                SELF_HARM,
-                HARASSMENT,
-                PILE_LEADS,
-                PILE_VERBS,
-                PILE_TARGETS,
-                HOPES,
-                HARMS,
-                EXPOSING,
-                GRIEVANCES,
-                WATCH_BACK,
-                REPRISALS,
-            ],
-        )?;
+        let lists = super::vocabulary::THREATS;
         Ok(Threats { lists })
     }
 }
@@ -129,7 +130,7 @@ fn named(text: &str, pos: usize) -> Option<usize> {
 impl Detector for Threats {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         for &(start, end) in hits.all(LEAD) {
             // "I'll *properly* batter him": one word may stand between the lead and the verb.
             let verb = hits.next(VIOLENT, text, end).or_else(|| {

@@ -48,6 +48,10 @@ const STANCE: usize = 7;
 /// Words allowed between "as a" and the role ("as a *senior staff* nurse").
 const ROLE_GAP: usize = 2;
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] = &[POSITIONS, AS_A, ROLES, IDENTITIES, OPINIONS, TOPICS, WE_AT, STANCES];
+
 /// Finds views given in the Trust's name or by identified staff without a disclaimer.
 #[derive(Debug)]
 pub struct TrustVoice {
@@ -57,10 +61,7 @@ pub struct TrustVoice {
 impl TrustVoice {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "speaking-for-the-Trust word lists",
-            &[POSITIONS, AS_A, ROLES, IDENTITIES, OPINIONS, TOPICS, WE_AT, STANCES],
-        )?;
+        let lists = super::vocabulary::TRUST_VOICE;
         Ok(TrustVoice { lists })
     }
 }
@@ -71,7 +72,7 @@ impl Detector for TrustVoice {
             return;
         }
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         for &(start, end) in hits.all(POSITION) {
             out.push(Candidate::new(
                 "trust-voice",

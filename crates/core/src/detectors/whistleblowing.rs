@@ -45,6 +45,10 @@ const OUTLET: usize = 7;
 /// Words allowed between raising a concern and being ignored ("raised concerns *three times and* nothing happened").
 const IGNORED_GAP: usize = 4;
 
+/// The word lists, in the order of their indices: compiled with every other list into the shared
+/// vocabulary (`super::vocabulary`).
+pub(super) const WORDS: &[&str] = &[DISCLOSURES, CONCERNS, RAISED, IGNORED, STAFFING, HARMED, GOING_PUBLIC, OUTLETS];
+
 /// Finds concerns raised in public.
 #[derive(Debug)]
 pub struct Whistleblowing {
@@ -54,10 +58,7 @@ pub struct Whistleblowing {
 impl Whistleblowing {
     /// Compiles the word lists.
     pub fn new() -> Result<Self, Error> {
-        let lists = Lists::new(
-            "whistleblowing word lists",
-            &[DISCLOSURES, CONCERNS, RAISED, IGNORED, STAFFING, HARMED, GOING_PUBLIC, OUTLETS],
-        )?;
+        let lists = super::vocabulary::WHISTLEBLOWING;
         Ok(Whistleblowing { lists })
     }
 }
@@ -76,7 +77,7 @@ fn own_workplace(input: &Input<'_>, start: usize, end: usize) -> bool {
 impl Detector for Whistleblowing {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
-        let hits = self.lists.find(text);
+        let hits = self.lists.find(input);
         let routed = input.context.any(class::SPEAK_UP_ROUTE);
         let mut found: Vec<(usize, usize, bool)> = hits.all(DISCLOSURE).iter().map(|&(s, e)| (s, e, true)).collect();
         found.extend(hits.all(CONCERN).iter().map(|&(s, e)| (s, e, false)));
