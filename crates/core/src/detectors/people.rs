@@ -137,7 +137,6 @@ pub fn may_be_surname(text: &str, context: &ContextHits, span: (usize, usize)) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::context::ContextIndex;
 
     #[test]
     fn words_and_names() {
