@@ -17,13 +17,12 @@
 
 use super::lexicon::{Grade, Lexicon, INNOCENT};
 use super::skeleton::{self, Word, LEET, MASKED, SPACED, SPLIT};
-use super::text::{entries, nearest_in_sentence, sentence_break_between};
+use super::text::{nearest_in_sentence, sentence_break_between, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::context::is_boundary;
 use crate::error::Error;
 use crate::finding::Severity;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// Bytes either side of an insult in which a person word aims it ("our manager is a complete and utter …").
 const AIM_WINDOW: usize = 36;
@@ -31,11 +30,17 @@ const AIM_WINDOW: usize = 36;
 /// knackered after nights, see you all" is not aimed at the reader.
 const SWEAR_AIM_WINDOW: usize = 12;
 
+/// The word lists, in the shared vocabulary (`super::vocabulary`): phrases that excuse a listed word.
+pub(super) const WORDS: &[&str] = &[INNOCENT];
+const INNOCENT_PHRASE: usize = 0;
+/// Bytes in the longest innocent phrase, normalised (a test keeps it true).
+const LONGEST_INNOCENT: usize = 64;
+
 /// Finds listed abusive words and grades them by whom they are aimed at.
 #[derive(Debug)]
 pub struct Abuse {
     lexicon: Lexicon,
-    innocent: AhoCorasick,
+    lists: Lists,
 }
 
 /// Whom a word is aimed at.
@@ -50,17 +55,9 @@ enum Aim {
 }
 
 impl Abuse {
-    /// Compiles the lexicon and the innocent phrases.
+    /// Compiles the lexicon.
     pub fn new() -> Result<Self, Error> {
-        let phrases: Vec<String> =
-            entries(INNOCENT).map(|p| crate::normalize::Normalized::new(p).as_str().to_string()).collect();
-        let innocent = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .prefilter(false)
-            .match_kind(MatchKind::Standard)
-            .build(&phrases)
-            .map_err(|e| Error::internal("innocent phrase list", e))?;
-        Ok(Abuse { lexicon: Lexicon::new(), innocent })
+        Ok(Abuse { lexicon: Lexicon::new(), lists: super::vocabulary::ABUSE })
     }
 
     fn aim(&self, input: &Input<'_>, start: usize, end: usize, window: usize) -> Aim {
@@ -140,21 +137,13 @@ impl Detector for Abuse {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
         let words = skeleton::words(text);
-        let mut innocent: Option<Vec<(usize, usize)>> = None;
+        let innocent = self.lists.find(input);
         for (i, w) in words.iter().enumerate() {
             let single = self.lexicon.word(w).map(|g| (g, w.start, w.end, w.tricks));
             let pair = next_word(&words, i, text)
                 .and_then(|n: &Word<'_>| self.lexicon.pair(w, n).map(|g| (g, w.start, n.end, w.tricks | n.tricks)));
             for (grade, start, end, t) in [single, pair].into_iter().flatten() {
-                // Innocent phrases are looked up only once something matched.
-                let excused = innocent.get_or_insert_with(|| {
-                    self.innocent
-                        .find_overlapping_iter(text)
-                        .filter(|m| is_boundary(text.as_bytes(), m.start()) && is_boundary(text.as_bytes(), m.end()))
-                        .map(|m| (m.start(), m.end()))
-                        .collect()
-                });
-                if excused.iter().any(|&(s, e)| s <= start && end <= e) {
+                if excused(innocent.all(INNOCENT_PHRASE), start, end) {
                     continue;
                 }
                 let window =
@@ -173,6 +162,13 @@ impl Detector for Abuse {
             }
         }
     }
+}
+
+/// Whether one of the innocent `phrases` (sorted by start) contains `start..end`. Only phrases starting
+/// within [`LONGEST_INNOCENT`] bytes before the word can, so a draft full of both costs O(log n) a word.
+fn excused(phrases: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let first = phrases.partition_point(|p| p.0 < start.saturating_sub(LONGEST_INNOCENT));
+    phrases[first..].iter().take_while(|p| p.0 <= start).any(|p| end <= p.1)
 }
 
 /// The next word after `words[i]` separated from it by a short plain gap (for two-word entries).
@@ -232,6 +228,13 @@ mod tests {
         ] {
             let f = found(text);
             assert!(f.iter().all(|x| x.2 == Some(Severity::Info)), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn every_innocent_phrase_fits_the_lookup_window() {
+        for phrase in crate::context::entries(INNOCENT) {
+            assert!(crate::normalize::Normalized::new(phrase).as_str().len() <= LONGEST_INNOCENT, "{phrase}");
         }
     }
 

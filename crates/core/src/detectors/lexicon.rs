@@ -10,8 +10,8 @@
 
 use super::skeleton::Word;
 use super::text::entries;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// How serious a listed word is before we know whom it is aimed at (one file per grade).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,7 +72,7 @@ pub struct Lexicon {
     pairs: HashMap<String, Vec<usize>>,
     longest_stem: usize,
     /// Collapsed first words of two-word entries: most word pairs are rejected without joining them.
-    pair_heads: Vec<String>,
+    pair_heads: HashSet<String>,
     /// First letters of stems: most words skip the stem probes.
     stem_initials: [bool; 256],
 }
@@ -124,11 +124,11 @@ impl Lexicon {
     fn from_lists<'a>(lists: impl Iterator<Item = (Grade, &'a str)>) -> Self {
         let mut lex = Lexicon {
             entries: Vec::new(),
-            words: HashMap::new(),
-            stems: HashMap::new(),
-            pairs: HashMap::new(),
+            words: HashMap::default(),
+            stems: HashMap::default(),
+            pairs: HashMap::default(),
             longest_stem: 0,
-            pair_heads: Vec::new(),
+            pair_heads: HashSet::default(),
             stem_initials: [false; 256],
         };
         for (grade, list) in lists {
@@ -148,7 +148,7 @@ impl Lexicon {
                 let target = if body.contains(' ') { Target::Pair } else { Target::Word };
                 if let Some((head, _)) = body.split_once(' ') {
                     let head: String = head.chars().filter(char::is_ascii_lowercase).collect();
-                    lex.pair_heads.push(collapse(&head).0);
+                    lex.pair_heads.insert(collapse(&head).0);
                 }
                 lex.add(grade, &letters, false, target);
                 lex.add(grade, &plural(&letters), false, target);
@@ -194,8 +194,7 @@ impl Lexicon {
 
     /// The grade of a two-word entry written as the words `a` then `b` (`bell end`).
     pub fn pair(&self, a: &Word<'_>, b: &Word<'_>) -> Option<Grade> {
-        if !a.letters.bytes().all(|c| c.is_ascii_lowercase()) || !self.pair_heads.iter().any(|h| *h == key(&a.letters))
-        {
+        if !a.letters.bytes().all(|c| c.is_ascii_lowercase()) || !self.pair_heads.contains(key(&a.letters).as_ref()) {
             return None;
         }
         let joined = format!("{}{}", a.letters, b.letters);

@@ -12,8 +12,8 @@
 
 use super::text::Lists;
 use super::{
-    consent_media, defamation, derogatory, discrimination, patient_details, patient_relationship, politics, promotion,
-    substances, threats, trust_voice, whistleblowing,
+    abuse, consent_media, defamation, derogatory, discrimination, patient_details, patient_relationship, politics,
+    promotion, substances, threats, trust_voice, whistleblowing,
 };
 use crate::catalogue::CONTEXT_LISTS;
 use crate::context::ContextIndex;
@@ -44,6 +44,7 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
+    ABUSE => abuse,
     CONSENT_MEDIA => consent_media,
     DEFAMATION => defamation,
     DEROGATORY => derogatory,
@@ -61,9 +62,12 @@ vocabulary! {
 /// The vocabulary, compiled on first use and shared by every analyser in the process.
 pub(crate) fn index() -> Result<&'static ContextIndex, Error> {
     static INDEX: OnceLock<Result<ContextIndex, Error>> = OnceLock::new();
-    let lists =
-        CONTEXT_LISTS.iter().map(|(_, text)| *text).chain(DETECTOR_WORDS.iter().flat_map(|w| w.iter().copied()));
-    INDEX.get_or_init(|| ContextIndex::from_lists(lists)).as_ref().map_err(Clone::clone)
+    INDEX.get_or_init(|| ContextIndex::from_lists(lists())).as_ref().map_err(Clone::clone)
+}
+
+/// Every list of the vocabulary, in order.
+pub(crate) fn lists() -> impl Iterator<Item = &'static str> {
+    CONTEXT_LISTS.iter().map(|(_, text)| *text).chain(DETECTOR_WORDS.iter().flat_map(|w| w.iter().copied()))
 }
 
 #[cfg(test)]
