@@ -5,6 +5,14 @@
 //! parse it and a malformed file is a build error, never a runtime surprise.
 
 use serde::Deserialize;
+
+// The analyser's own normalisation and vocabulary compiler, so word lists are compiled here exactly as
+// the runtime would (and tests do).
+#[allow(dead_code)]
+#[path = "src/normalize.rs"]
+mod normalize;
+#[path = "src/vocabulary_compile.rs"]
+mod vocabulary_compile;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -122,12 +130,100 @@ fn main() {
     out.push_str("}\n");
 
     let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap_or_default());
+    build_vocabulary(&data, &out_dir, &mut out);
     build_patterns(&PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join("src"), &out_dir);
 
     let dest = out_dir.join("catalogue.rs");
     if let Err(e) = fs::write(&dest, out) {
         panic!("cannot write {}: {e}", dest.display());
     }
+}
+
+/// Compiles the context classes (`data/context/*.txt`, first, so `ContextClass(i)` is list `i`) and every
+/// detector's word lists (`data/words/<detector>.txt`, one `[section]` per list) into the vocabulary FST
+/// (`$OUT_DIR/vocabulary.fst`), and writes the lists' ids as `words::<detector>::<SECTION>` constants.
+fn build_vocabulary(data: &Path, out_dir: &Path, out: &mut String) {
+    let mut lists: Vec<Vec<(String, bool)>> = Vec::new();
+    for path in sorted_files(&data.join("context"), "txt") {
+        lists.push(read_entries(&path, &read(&path)));
+    }
+    out.push_str("\n/// Where each detector's word lists (`data/words/<detector>.txt`) stand in the vocabulary; every\n/// section of a file is one list, and its constant is the list's index among the detector's lists.\npub mod words {\n");
+    for path in sorted_files(&data.join("words"), "txt") {
+        let detector = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let base = lists.len();
+        let mut consts = String::new();
+        let mut section: Option<(String, String)> = None;
+        let mut sections = Vec::new();
+        for line in read(&path).lines() {
+            let trimmed = line.trim();
+            if let Some(header) = trimmed.strip_prefix('[') {
+                let Some((name, file)) = header.split_once(']') else {
+                    fail(&path, &format!("unclosed section header {trimmed:?}"));
+                };
+                sections.extend(section.take());
+                let file = file.trim();
+                let text = if file.is_empty() { String::new() } else { read(&data.join(file)) };
+                section = Some((name.trim().to_string(), text));
+            } else if let Some((_, text)) = section.as_mut() {
+                text.push_str(line);
+                text.push('\n');
+            } else if !trimmed.is_empty() && !trimmed.starts_with('#') {
+                fail(&path, &format!("entry {trimmed:?} before the first [section]"));
+            }
+        }
+        sections.extend(section);
+        for (i, (name, text)) in sections.iter().enumerate() {
+            let constant = name.to_uppercase();
+            if !constant.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+                fail(&path, &format!("section name {name:?} must be lower_snake_case"));
+            }
+            let entries = read_entries(&path, text);
+            if entries.is_empty() {
+                fail(&path, &format!("section [{name}] has no entries"));
+            }
+            lists.push(entries);
+            let _ = writeln!(consts, "        /// The `[{name}]` list.\n        pub const {constant}: usize = {i};");
+        }
+        let _ = writeln!(
+            out,
+            "    /// The lists of `data/words/{detector}.txt`.\n    pub mod {detector} {{\n        /// First list in the vocabulary and how many.\n        pub const LISTS: (usize, usize) = ({base}, {});\n{consts}    }}",
+            sections.len()
+        );
+    }
+    out.push_str("}\n\n");
+    let compiled = vocabulary_compile::compile(&lists).unwrap_or_else(|e| fail(&data.join("words"), &e));
+    let dest = out_dir.join("vocabulary.fst");
+    if let Err(e) = fs::write(&dest, &compiled.fst) {
+        panic!("cannot write {}: {e}", dest.display());
+    }
+    let _ = writeln!(
+        out,
+        "/// How many lists the vocabulary holds.\npub const VOCABULARY_LISTS: usize = {};\n/// Every entry of every list (see `vocabulary_compile.rs`).\npub static VOCABULARY_FST: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/vocabulary.fst\"));\n/// Which lists each entry belongs to (see `vocabulary_compile.rs`).\npub static VOCABULARY_MATCHES: &[u32] = &{:?};",
+        lists.len(),
+        compiled.matches
+    );
+}
+
+/// The entries of one list in normal form, with whether each is a prefix (`diagnos*`): one a line,
+/// blank lines and `#` comments skipped.
+fn read_entries(path: &Path, text: &str) -> Vec<(String, bool)> {
+    let mut entries = Vec::new();
+    for entry in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let (word, prefix) = match entry.strip_suffix('*') {
+            Some(w) => (w, true),
+            None => (entry, false),
+        };
+        let normal = normalize::Normalized::new(word).as_str().trim().to_string();
+        if normal.is_empty() {
+            fail(path, &format!("entry {entry:?} is empty once normalised"));
+        }
+        entries.push((normal, prefix));
+    }
+    entries
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 fn sorted_files(dir: &Path, ext: &str) -> Vec<PathBuf> {

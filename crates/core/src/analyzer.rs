@@ -61,7 +61,7 @@ impl Analyzer {
         } else {
             Some(AhoCorasick::new(&phrases).map_err(|e| Error::policy("allowlist", e))?)
         };
-        Ok(Analyzer { policy, detectors, context: detectors::vocabulary::index()?, allowlist })
+        Ok(Analyzer { policy, detectors, context: ContextIndex::shipped()?, allowlist })
     }
 
     /// The policy this analyser enforces.

@@ -6,14 +6,28 @@
 //! lists (`detectors::vocabulary`), into a single automaton and found in one pass per analysis;
 //! detectors then ask "is a word of class C within N bytes of this span?" with a binary search.
 
-use crate::catalogue::ContextClass;
+use crate::catalogue::{ContextClass, VOCABULARY_FST, VOCABULARY_LISTS, VOCABULARY_MATCHES};
 use crate::error::Error;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::vocabulary_compile::COUNT_BITS;
+use fst::raw::{Fst, Output};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
-/// Every word list (context classes first, so [`ContextClass`] `i` is list `i`), compiled once.
-#[derive(Debug)]
+/// Every word list (context classes first, so [`ContextClass`] `i` is list `i`; then every detector's
+/// lists, `catalogue::words`), compiled at build time (`vocabulary_compile.rs`).
 pub struct ContextIndex {
-    lists: WordLists,
+    fst: Fst<Cow<'static, [u8]>>,
+    /// `list << 1 | prefix`, grouped by entry (the FST's values point here).
+    matches: Cow<'static, [u32]>,
+    count: usize,
+    /// Bytes some entry starts with: positions starting with any other byte are skipped at once.
+    first_bytes: [bool; 256],
+}
+
+impl std::fmt::Debug for ContextIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ContextIndex").field("lists", &self.count).field("entries", &self.fst.len()).finish()
+    }
 }
 
 /// Positions of the words of every list found in one normalised text, per list, sorted by start.
@@ -23,108 +37,114 @@ pub struct ContextHits {
 }
 
 impl ContextIndex {
-    /// Compiles `lists` (list `i` is the `i`-th given). Entries are lower case; a trailing `*` matches
-    /// any word ending; `#` starts a comment line.
+    /// The shipped vocabulary. Mapping it costs nothing; the first call reads the FST's root.
+    pub fn shipped() -> Result<&'static ContextIndex, Error> {
+        static INDEX: OnceLock<Result<ContextIndex, Error>> = OnceLock::new();
+        INDEX
+            .get_or_init(|| {
+                Self::from_parts(Cow::Borrowed(VOCABULARY_FST), Cow::Borrowed(VOCABULARY_MATCHES), VOCABULARY_LISTS)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Compiles `lists` at run time (list `i` is the `i`-th given), as `build.rs` does the shipped ones.
+    #[cfg(test)]
     pub(crate) fn from_lists<'a>(lists: impl Iterator<Item = &'a str>) -> Result<Self, Error> {
-        Ok(ContextIndex { lists: WordLists::new("word lists", lists)? })
+        let lists: Vec<Vec<(String, bool)>> = lists
+            .map(|list| {
+                entries(list)
+                    .map(|e| match e.strip_suffix('*') {
+                        Some(w) => (crate::normalize::Normalized::new(w).as_str().to_string(), true),
+                        None => (crate::normalize::Normalized::new(e).as_str().to_string(), false),
+                    })
+                    .collect()
+            })
+            .collect();
+        let compiled = crate::vocabulary_compile::compile(&lists).map_err(|e| Error::internal("word lists", e))?;
+        Self::from_parts(Cow::Owned(compiled.fst), Cow::Owned(compiled.matches), lists.len())
+    }
+
+    fn from_parts(fst: Cow<'static, [u8]>, matches: Cow<'static, [u32]>, count: usize) -> Result<Self, Error> {
+        let fst = Fst::new(fst).map_err(|e| Error::internal("vocabulary", e))?;
+        let mut first_bytes = [false; 256];
+        for t in fst.root().transitions() {
+            first_bytes[usize::from(t.inp)] = true;
+        }
+        Ok(ContextIndex { fst, matches, count, first_bytes })
     }
 
     /// How many lists were compiled.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.lists.count
+        self.count
     }
 
-    /// Finds every context word in a normalised text.
+    /// Every whole-word entry of every list in a normalised `text`, per list, each sorted by start.
+    ///
+    /// Entries match only at word boundaries, so instead of scanning for every entry at every byte the
+    /// search walks the FST from each position where a word may start, and stops as soon as no entry
+    /// continues: the work is the text's length times the length of the longest entry at most.
     pub fn find(&self, text: &str) -> ContextHits {
-        ContextHits { by_class: self.lists.find(text) }
+        let mut by_class = vec![Vec::new(); self.count];
+        let bytes = text.as_bytes();
+        let root = self.fst.root();
+        // The last word end found for a prefix entry: `(from, end)`. Several prefix entries in one
+        // walk (`d*`, `diag*`, `diagnos*`) share it, so a megabyte-long word is scanned once.
+        let mut word_run = (usize::MAX, 0);
+        for start in 0..bytes.len() {
+            if !self.first_bytes[usize::from(bytes[start])] || !is_boundary(bytes, start) {
+                continue;
+            }
+            let mut node = root;
+            let mut out = Output::zero();
+            for (at, &b) in bytes.iter().enumerate().skip(start) {
+                let Some(i) = node.find_input(b) else {
+                    break;
+                };
+                let t = node.transition(i);
+                out = out.cat(t.out);
+                node = self.fst.node(t.addr);
+                if !node.is_final() {
+                    continue;
+                }
+                let value = out.cat(node.final_output()).value();
+                let offset = usize::try_from(value >> COUNT_BITS).unwrap_or(usize::MAX);
+                let n = usize::try_from(value & ((1 << COUNT_BITS) - 1)).unwrap_or(0);
+                let end = at + 1;
+                for &code in self.matches.get(offset..offset.saturating_add(n)).unwrap_or(&[]) {
+                    let list = (code >> 1) as usize;
+                    let e = if code & 1 == 1 {
+                        if !(word_run.0 <= end && end <= word_run.1) {
+                            let mut e = end;
+                            while e < bytes.len() && is_word_byte(bytes[e]) {
+                                e += 1;
+                            }
+                            word_run = (end, e);
+                        }
+                        word_run.1
+                    } else {
+                        end
+                    };
+                    if is_boundary(bytes, e) {
+                        if let Some(hits) = by_class.get_mut(list) {
+                            hits.push((start, e));
+                        }
+                    }
+                }
+            }
+        }
+        for hits in &mut by_class {
+            hits.sort_unstable();
+            hits.dedup();
+        }
+        ContextHits { by_class }
     }
 }
 
 /// The entries of a word list: one a line, blank lines and `#` comments skipped, trimmed.
 pub(crate) fn entries(list: &str) -> impl Iterator<Item = &str> {
     list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// Several word lists compiled into one automaton, matched as whole words in one pass. Shared by the
-/// context index and the detectors that read constructions from word lists (`detectors::text`), so
-/// there is one matcher to keep linear. Entries are normalised like the text (so they may be typed
-/// naturally); a trailing `*` matches any word ending (`diagnos*`).
-#[derive(Debug)]
-pub(crate) struct WordLists {
-    automaton: AhoCorasick,
-    /// For each pattern: (list index, whether it matches as a prefix).
-    patterns: Vec<(usize, bool)>,
-    count: usize,
-}
-
-impl WordLists {
-    /// Compiles `lists` (list `i` is the `i`-th given); `what` names them in errors.
-    pub(crate) fn new<'a>(what: &'static str, lists: impl Iterator<Item = &'a str>) -> Result<Self, Error> {
-        let mut words = Vec::new();
-        let mut patterns = Vec::new();
-        let mut count = 0;
-        for (i, list) in lists.enumerate() {
-            count = i + 1;
-            for entry in entries(list) {
-                let (word, prefix) = match entry.strip_suffix('*') {
-                    Some(w) => (w, true),
-                    None => (entry, false),
-                };
-                // Lower-case ASCII is already in normal form; only other entries pay for normalising.
-                if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
-                    words.push(word.to_string());
-                } else {
-                    words.push(crate::normalize::Normalized::new(word).as_str().to_string());
-                }
-                patterns.push((i, prefix));
-            }
-        }
-        // A contiguous NFA builds in microseconds per list, which matters more than search speed at
-        // every service-worker start; the prefilter rarely helps with hundreds of short words.
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .prefilter(false)
-            .match_kind(MatchKind::Standard)
-            .build(&words)
-            .map_err(|e| Error::internal(what, e))?;
-        Ok(WordLists { automaton, patterns, count })
-    }
-
-    /// Every whole-word entry in `text`, per list, each list sorted by start.
-    pub(crate) fn find(&self, text: &str) -> Vec<Vec<(usize, usize)>> {
-        let mut by_list = vec![Vec::new(); self.count];
-        let bytes = text.as_bytes();
-        // The last run of word bytes scanned for a prefix word: `(from, end)` where `end` is a word's
-        // end. Matches arrive in order of their end, so each byte is scanned at most once and a word
-        // like `diagnosdiagnos…` a megabyte long costs one pass, not one pass per match in it.
-        let mut word_run = (0, 0);
-        for m in self.automaton.find_overlapping_iter(text) {
-            if !is_boundary(bytes, m.start()) {
-                continue;
-            }
-            let (list, prefix) = self.patterns[m.pattern().as_usize()];
-            let mut end = m.end();
-            if prefix {
-                if !(word_run.0 <= end && end <= word_run.1) {
-                    let from = end;
-                    while end < bytes.len() && is_word_byte(bytes[end]) {
-                        end += 1;
-                    }
-                    word_run = (from, end);
-                }
-                end = word_run.1;
-            }
-            if is_boundary(bytes, end) {
-                by_list[list].push((m.start(), end));
-            }
-        }
-        for hits in &mut by_list {
-            hits.sort_unstable();
-            hits.dedup();
-        }
-        by_list
-    }
 }
 
 impl ContextHits {
@@ -180,6 +200,11 @@ mod tests {
 
     fn index() -> ContextIndex {
         ContextIndex::from_lists(["patient\nnhs\ndiagnos*", "ward\nbay"].into_iter()).expect("compiles")
+    }
+
+    #[test]
+    fn the_shipped_vocabulary_maps() {
+        assert_eq!(ContextIndex::shipped().expect("maps").len(), VOCABULARY_LISTS);
     }
 
     #[test]

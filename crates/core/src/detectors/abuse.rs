@@ -15,11 +15,12 @@
 //! that contain a bad substring never match, and phrases in `innocent.txt` (`needle prick`) excuse the
 //! word inside them.
 
-use super::lexicon::{Grade, Lexicon, INNOCENT};
+use super::lexicon::{Grade, Lexicon};
 use super::skeleton::{self, Word, LEET, MASKED, SPACED, SPLIT};
 use super::text::{nearest_in_sentence, sentence_break_between, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
+use crate::catalogue::words::abuse::*;
 use crate::context::is_boundary;
 use crate::error::Error;
 use crate::finding::Severity;
@@ -30,9 +31,6 @@ const AIM_WINDOW: usize = 36;
 /// knackered after nights, see you all" is not aimed at the reader.
 const SWEAR_AIM_WINDOW: usize = 12;
 
-/// The word lists, in the shared vocabulary (`super::vocabulary`): phrases that excuse a listed word.
-pub(super) const WORDS: &[&str] = &[INNOCENT];
-const INNOCENT_PHRASE: usize = 0;
 /// Bytes in the longest innocent phrase, normalised (a test keeps it true).
 const LONGEST_INNOCENT: usize = 64;
 
@@ -57,7 +55,7 @@ enum Aim {
 impl Abuse {
     /// Compiles the lexicon.
     pub fn new() -> Result<Self, Error> {
-        Ok(Abuse { lexicon: Lexicon::new(), lists: super::vocabulary::ABUSE })
+        Ok(Abuse { lexicon: Lexicon::new(), lists: Lists::at(LISTS) })
     }
 
     fn aim(&self, input: &Input<'_>, start: usize, end: usize, window: usize) -> Aim {
@@ -233,7 +231,7 @@ mod tests {
 
     #[test]
     fn every_innocent_phrase_fits_the_lookup_window() {
-        for phrase in crate::context::entries(INNOCENT) {
+        for phrase in crate::context::entries(include_str!("../../data/lexicon/innocent.txt")) {
             assert!(crate::normalize::Normalized::new(phrase).as_str().len() <= LONGEST_INNOCENT, "{phrase}");
         }
     }

@@ -16,55 +16,11 @@
 use super::text::{next_word, spans_in_sentence, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
+use crate::catalogue::words::consent_media::*;
 use crate::context::is_boundary;
 use crate::error::Error;
 use crate::finding::Severity;
 
-/// Media nouns, joined to a person by [`LINKS`].
-const MEDIA: &str = "snapchat\nsnapchats\ninsta story\ninstagram story\nshot\nsneaky shot\nvlog\nvlogs\nvlogging\nselfie\nselfies\nphoto\nphotos\npic\npics\npicture\npictures\nsnap\nsnaps\nvideo\nvideos\nvid\nvids\nclip\nclips\nfootage\nrecording\nrecordings\nscreenshot\nscreenshots\ntiktok\ntiktoks\nreel\nreels\nboomerang\nphotoshoot\nphoto shoot\nlivestream\nlive stream\ngroup photo\ngroup selfie\npolaroid\nfilm";
-const LINKS: &str = "from\nat\nof\nwith\nshowing\nfeaturing\nstarring";
-/// Capture verbs, followed directly by a person.
-const CAPTURE: &str = "vlogged\nvlogging\nfilmed\nfilming\nvideoed\nvideoing\nrecorded\nrecording\nphotographed\nphotographing\nsnapped\nsnapchatted\nlivestreamed\nlive streamed\nscreenshotted\ncaught\npapped";
-/// After a person: where the media ended up.
-const ON_CAMERA: &str = "on camera\non video\non film\non my story\nin the pic\nin the photo\nin the picture\nin the video\nin the selfie\non my snap";
-const PATIENTS: &str = "patient\npatients\npt\npts\nservice user\nservice users\nresident\nresidents\nthe consultation\nthe appointment\nmy consultation\nthis lady\nthis gentleman\nthis gent\nthis old boy\nthis old girl\nthis fella\nthe lady in bed\nthe man in bed\nthe gent in bed\nour little man\nour little lady\nour little warrior\nlittle warrior\nthis little man\nthis little lady";
-const CHILDREN: &str = "newest arrival\nnew arrival\nlittle arrival\nbundle of joy\nlittle fighter\nbaby\nbabies\nnewborn\nnewborns\nneonate\nneonates\ninfant\ninfants\nchild\nchildren\nkid\nkids\nkiddo\nkiddos\nlittle one\nlittle ones\ntoddler\ntoddlers\nteen\nteens\nteenager\nteenagers\ntwins\ntriplets\nprem\npremmie\npreemie";
-const COLLEAGUES: &str = "student nurses\nour student nurses\nthe student nurses\nthe students\nhca\nour hca\nnurse\nour nurse\ndoctor\nreg\nregistrar\nf1\nfy1\nsho\nporter\nreceptionist\nmidwife\nphysio\nstudent nurse\nour amazing hca\ncolleague\ncolleagues\nthe lads\nthe girls\nthe team\nmy team\nour team\nthe squad\nstaff\nthe nurses\nthe doctors\nthe reg\nmy reg\nthe registrar\nconsultant\nconsultants\nsister\nthe matron\nhcas\nporters\nstudents\nthe night shift\nnight shift\nthe nights crew\nnights crew\nwork wife\nwork husband\neveryone on shift\nmy coworkers\ncoworkers\nco-workers\nworkmates\nthe ward girls\nthe ward team\nthe night team";
-/// Filmed without them knowing (High for patients).
-const SECRET: &str = "snuck\nsneaked\nsneaky\nsecretly\ncovertly\nsneakily\nwithout them knowing\nwithout her knowing\nwithout him knowing\nwithout their knowledge\nwithout asking\nhidden camera\nwhen they weren't looking\nwhen she wasn't looking\nwhen he wasn't looking";
-/// Caught off guard (Warn for colleagues).
-const CANDID: &str = "asleep\nsleeping\nnapping\nhaving a nap\ndrunk\ncrying\npassed out\non break\nsnoring\ndribbling\nunaware\nfell asleep\ndozing";
-/// Moving pictures and recordings, as opposed to posed photos.
-const MOVING: &str = "video\nvideos\nvid\nvids\nclip\nclips\nfootage\nrecording\nrecordings\ntiktok\ntiktoks\nreel\nreels\nboomerang\nlivestream\nlive stream\nfilmed\nfilming\nvideoed\nvideoing\nrecorded\nlivestreamed\nfilm";
-/// Negations before a stated consent ("*without* their consent").
-const NEGATIONS: &str = "without\nno\nnot\nnever\ndidn't get\ndid not get\nwithout asking for";
-
-const MEDIA_WORD: usize = 0;
-const LINK: usize = 1;
-const CAPTURING: usize = 2;
-const ON_CAM: usize = 3;
-const PATIENT: usize = 4;
-const CHILD: usize = 5;
-const COLLEAGUE: usize = 6;
-const SECRETLY: usize = 7;
-const CANDID_WORD: usize = 8;
-const MOVING_WORD: usize = 9;
-const NEGATION: usize = 10;
-const PERSON: usize = 11;
-const CLINICAL_EVENT: usize = 12;
-const EVENT: usize = 13;
-const SHOWING: usize = 14;
-
-/// Presenting someone in a post that carries their picture ("look at this gorgeous newborn").
-const SHOWINGS: &str = "look at this\nlook at these\ncheck out this\ncheck out these\nmeet this\nmeet our\nmeet my\nhere's our\nhere's my\nhere is our";
-
-/// Staff events, whose photos show colleagues ("photos from the ward Christmas party, tag yourselves").
-const EVENTS: &str = "christmas party\nchristmas do\nstaff party\nleaving do\nleaving party\nnight out\nawards\nawards night\nstaff awards\nsummer party\nsummer ball\nteam night out\nteam building\nwork do\ntag yourselves\ntag yourself";
-
-/// Anyone, who is a patient when the post is about work ("the lovely lady in bed 5").
-const PEOPLE: &str = "mr\nmrs\nms\nmiss\nauntie\nuncle\nlady\ngentleman\ngent\nman\nwoman\nfella\nchap\nold boy\nold girl\nlittle man\nlittle lady\nlittle girl\nlittle boy\ngirl\nboy\nguy\nlad\nmum\ndad\ngrandma\ngrandad\nnan\ngranny\nfamily\nrelatives\nhusband\nwife\nson\ndaughter";
-/// Care events that always show patients.
-const CLINICAL_EVENTS: &str = "breaking bad news\nbad news conversation\nthe conversation\nthe whole conversation\na difficult conversation\nthe entire code blue\ncode blue\na code blue\nthe crash\ncardiac arrest\nthe cardiac arrest\nthe whole c-section\nc-section\nthe c-section\nthe birth\nlabour\nthe labour\nthe whole delivery\nthe whole birth\nmy shift\na shift\nthe ward\nmy ward\nour ward\nthe unit\nthe department\nmajors\na&e\nicu\ntheatre\na resus\nthe resus\nresus\na cardiac arrest\nan arrest\nthe arrest\na delivery\nthe delivery\na birth\nthe birth\na c-section\na section\nan operation\nthe operation\na procedure\nthe procedure\nthe ward round\na ward round\na crash call\nthe crash call\na trauma call\nthe trauma call\nsurgery\nthe surgery";
 /// Possessives that make a media word about a person ("took *his* photo").
 const POSSESSIVES: &[&str] = &["his", "her", "their"];
 
@@ -72,26 +28,6 @@ const POSSESSIVES: &[&str] = &["his", "her", "their"];
 const PERSON_GAP: usize = 3;
 /// Bytes before a consent phrase in which a negation cancels it.
 const NEGATION_REACH: usize = 12;
-
-/// The word lists, in the order of their indices: compiled with every other list into the shared
-/// vocabulary (`super::vocabulary`).
-pub(super) const WORDS: &[&str] = &[
-    MEDIA,
-    LINKS,
-    CAPTURE,
-    ON_CAMERA,
-    PATIENTS,
-    CHILDREN,
-    COLLEAGUES,
-    SECRET,
-    CANDID,
-    MOVING,
-    NEGATIONS,
-    PEOPLE,
-    CLINICAL_EVENTS,
-    EVENTS,
-    SHOWINGS,
-];
 
 /// Finds media of patients, children or colleagues without stated consent.
 #[derive(Debug)]
@@ -111,9 +47,9 @@ enum Subject {
 }
 
 impl ConsentMedia {
-    /// Compiles the word lists.
+    /// The detector over its word lists (`data/words/`; compiled at build time).
     pub fn new() -> Result<Self, Error> {
-        let lists = super::vocabulary::CONSENT_MEDIA;
+        let lists = Lists::at(LISTS);
         Ok(ConsentMedia { lists })
     }
 }

@@ -10,47 +10,14 @@
 
 use super::text::{next_word, word_end, Lists};
 use super::{Candidate, Detector, Input};
+use crate::catalogue::words::defamation::*;
 use crate::error::Error;
 use crate::finding::Severity;
-
-/// Titles before a surname.
-const TITLES: &str = "dr\ndoctor\nmr\nmrs\nms\nmiss\nprof\nprofessor\nsister\nmatron\ncouncillor\ncllr\nsir\ndame";
-/// Roles that identify one person in a Trust.
-const ROLES: &str = "our ward manager\nmy ward manager\nthe ward manager\nour manager\nmy manager\nmy line manager\nour line manager\nour matron\nthe matron\nour ceo\nthe ceo\nour chief exec\nthe chief exec\nour chief executive\nthe chief executive\nour consultant\nmy consultant\nour director\nthe medical director\nour medical director\nour head of nursing\nthe head of nursing\nour lead nurse\nthe lead nurse\nmy boss\nour boss\nthe boss\nour team leader\nmy team leader\nmy supervisor\nour supervisor\nthe charge nurse\nour charge nurse\nour deputy\nour clinical lead\nthe clinical lead\nour practice manager\nthe practice manager\nour registrar\nmy registrar";
-/// Verbs joining a person to an accusation noun.
-const COPULAS: &str = "is\nwas\n's\nhas been\nis basically\nis literally\nis actually\nis clearly\nis obviously";
-const FILLERS: &str = "a\nan\njust\nsuch a\ntotal\ncomplete\nabsolute\nknown\nutter\nserial\nproper\nbloody\nfucking";
-/// Accusation nouns and adjectives.
-const NOUNS: &str = "fraud\nfraudster\nliar\nthief\ncrook\ncriminal\ncorrupt\nbent\npaedo\npaedophile\npedo\npedophile\nnonce\nrapist\nabuser\nracist\nsex pest\npredator\ndrunk\nalcoholic\njunkie\naddict\nembezzler\nbully\nthug\nwife beater\npervert\nperv\nmurderer\nkiller\ncheat\nlying\nstealing\non the take\ntaking bribes\nsleeping with\nhaving an affair\ndrunk on duty\nhigh on duty\nfiddling";
-/// Accusation verbs, straight after the person.
-const VERBS: &str = "nicking\nis nicking\npinching\nis pinching\nskimming\nis skimming\nis stealing\nstole\nsteals\nstealing\nnicked\nnicks\nembezzled\nembezzles\nlied about\nlied to\nlies about\nlies to\nfiddled\nfiddles\nfiddling\nfalsified\nfalsifies\nforged\nforges\nabused\nabuses\nassaulted\nassaults\nharassed\nharasses\ngroped\ngropes\nbullied\nbullies\nkilled a patient\npoisoned\ntakes bribes\ntook bribes\nsleeps with\nslept with\nis shagging\nis having an affair\ndrinks on duty\nnicks drugs\nsteals drugs\ncovered up\ncovers up\ncheated\ncheats\ndefrauded\nmolested\nraped\nhit a patient\nhits patients";
-/// What follows an innocent use of an accusation verb ("stole the show").
-const INNOCENT: &str = "the show\nmy heart\nour hearts\nthe limelight\neveryone's heart\nthe spotlight\nthe headlines\nall the biscuits\nmy biscuits\nmy pen\nmy chair\nmy lunch";
-
-/// Determiners that single out one person by role ("*our* pharmacist", "*the* physio manager").
-const ROLE_DETERMINERS: &str = "our\nmy\nthe\nthis\nthat\na certain\none of our\none of the";
-/// Roles held by one identifiable person in a team.
-const ROLE_NOUNS: &str = "manager\nmatron\nconsultant\nceo\ndirector\nboss\nsister\ncharge nurse\nregistrar\nreg\npharmacist\nphysio\nsurgeon\ngp\nanaesthetist\nlead\nsupervisor\nteam leader\ndeputy\nhead of nursing\nhead of department\nclinical lead\nchief exec\nchief executive\nchair\nsenior partner\npractice manager";
-
-const TITLE: usize = 0;
-const ROLE: usize = 1;
-const COPULA: usize = 2;
-const FILLER: usize = 3;
-const NOUN: usize = 4;
-const VERB: usize = 5;
-const INNOCENT_OBJECT: usize = 6;
-const ROLE_DETERMINER: usize = 7;
-const ROLE_NOUN: usize = 8;
 
 /// Words allowed between the person and the accusation ("Dr Smith *on ward 5* is a liar").
 const GAP: usize = 5;
 /// Most fillers between the verb and the accusation noun.
 const MAX_FILLERS: usize = 2;
-
-/// The word lists, in the order of their indices: compiled with every other list into the shared
-/// vocabulary (`super::vocabulary`).
-pub(super) const WORDS: &[&str] =
-    &[TITLES, ROLES, COPULAS, FILLERS, NOUNS, VERBS, INNOCENT, ROLE_DETERMINERS, ROLE_NOUNS];
 
 /// Finds accusations against identifiable people.
 #[derive(Debug)]
@@ -59,9 +26,9 @@ pub struct Defamation {
 }
 
 impl Defamation {
-    /// Compiles the word lists.
+    /// The detector over its word lists (`data/words/`; compiled at build time).
     pub fn new() -> Result<Self, Error> {
-        let lists = super::vocabulary::DEFAMATION;
+        let lists = Lists::at(LISTS);
         Ok(Defamation { lists })
     }
 

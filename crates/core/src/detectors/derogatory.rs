@@ -16,36 +16,9 @@
 use super::text::{in_sentence, next_word, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
+use crate::catalogue::words::derogatory::*;
 use crate::error::Error;
 use crate::finding::Severity;
-
-const TARGETS: &str = include_str!("../../data/lexicon/derogatory_targets.txt");
-const PREDICATES: &str = include_str!("../../data/lexicon/derogatory_predicates.txt");
-const ADJECTIVES: &str = include_str!("../../data/lexicon/derogatory_adjectives.txt");
-const DEHUMANISING: &str = include_str!("../../data/lexicon/dehumanising.txt");
-const PATIENT_LABELS: &str = include_str!("../../data/lexicon/patient_labels.txt");
-const PERSON_PREDICATES: &str = include_str!("../../data/lexicon/derogatory_person_predicates.txt");
-const ACTIONS: &str = include_str!("../../data/lexicon/derogatory_actions.txt");
-
-/// Targets that are places or organisations: person-only put-downs ("a nightmare") do not apply.
-const PLACES_AND_BODIES: &str = "ward\nhospital\ntrust\ndepartment\nnhs\nunit\nthis place\nhr";
-/// Put-downs that need no target word, wherever they stand: of the Trust's business (CDDFT 4.4.3
-/// "Trust business") or of someone's work ("useless at your job").
-const BUSINESS: &str = "useless at your job\nthis useless at your job\nuseless at his job\nuseless at her job\nuseless at their job\nincompetent at your job\nso bad at your job\ncrap at your job\nshit at your job\na disgrace to the uniform\na disgrace to nursing\na disgrace to the profession\na disgrace to the nhs\nan embarrassment to the profession\na stitch-up\na stitch up\na total stitch-up\na total stitch up\na complete stitch-up\njobs for the boys\njobs for mates\njobs for their mates\nnepotism\nwas rigged\nis rigged\nall rigged\nalways going to her mate\nalways going to his mate\nbackhanders\nold boys club\nold boys' club\nthe fix was in";
-/// Hating a target ("hate every manager in it").
-const HATING: &str = "hate\nhate all\nhate every\ncan't stand\ncannot stand\ndespise\nloathe\nsick of";
-
-/// Verbs joining a target to its put-down.
-const COPULAS: &str = "has been\nhave been\nhad been\nwas being\nwere being\nhas become\nhave become\nis getting\nare getting\ncan be\nare\nis\nwere\nwas\n's\n're\nr\nact like\nacting like\nbehave like\nbehaving like\nbehaved like\nseem\nseems\nsound like\nsounds like\nlook like\nlooks like\nbeing\nare being\nis being";
-/// Words that may stand between the verb and the put-down ("are just a bunch of absolute …").
-const FILLERS: &str = "most\nthe most\nbiggest\nthe biggest\na\nan\nthe\nsuch\nso\ntotal\ntotally\ncomplete\ncompletely\nabsolute\nabsolutely\nutter\nutterly\njust\nlike\nproper\nfucking\nfking\neffing\nbloody\nfreaking\nright\nreally\nbunch of\nload of\npack of\nlot of\nfull of\nnothing but\nall\nliterally\nactually\nbasically\ngenuinely\nseriously\ntruly\nbeyond\nincredibly\nunbelievably\nridiculously\nmassively";
-/// Where a target may be placed before its verb ("the patients *on this ward* are …").
-const PLACES: &str = "on\nat\nin\nfrom\nround\nof";
-/// Here or there, also between target and verb.
-const HERE: &str = "here\nthere\nround here\naround here";
-/// Intensifiers between a put-down adjective and its target ("useless *bloody* matron").
-const INTENSIFIERS: &str =
-    "bloody\nfucking\neffing\nold\nnew\nlot of\nbunch of\nexcuse for a\nexcuse of a\nso-called\nso called";
 
 /// Nouns that turn a target into a modifier ("useless patient *portal*" is about software).
 const COMPOUND_NOUNS: &[&str] = &[
@@ -91,46 +64,11 @@ const COMPOUND_NOUNS: &[&str] = &[
 ];
 
 // List indices, in the order given to `Lists::new`.
-const TARGET: usize = 0;
-const PREDICATE: usize = 1;
-const ADJECTIVE: usize = 2;
-const DEHUMANISING_WORD: usize = 3;
-const LABEL: usize = 4;
-const COPULA: usize = 5;
-const FILLER: usize = 6;
-const PLACE: usize = 7;
-const HERE_WORD: usize = 8;
-const INTENSIFIER: usize = 9;
-const PERSON_PREDICATE: usize = 10;
-const ACTION: usize = 11;
-const PLACE_OR_BODY: usize = 12;
-const HATE: usize = 13;
-const BUSINESS_PUTDOWN: usize = 14;
 
 /// Most words in a place phrase ("on *this bloody ward*").
 const PLACE_WORDS: usize = 4;
 /// Most fillers between the verb and the put-down.
 const MAX_FILLERS: usize = 4;
-
-/// The word lists, in the order of their indices: compiled with every other list into the shared
-/// vocabulary (`super::vocabulary`).
-pub(super) const WORDS: &[&str] = &[
-    TARGETS,
-    PREDICATES,
-    ADJECTIVES,
-    DEHUMANISING,
-    PATIENT_LABELS,
-    COPULAS,
-    FILLERS,
-    PLACES,
-    HERE,
-    INTENSIFIERS,
-    PERSON_PREDICATES,
-    ACTIONS,
-    PLACES_AND_BODIES,
-    HATING,
-    BUSINESS,
-];
 
 /// Finds derogatory constructions aimed at patients, colleagues, managers or the Trust.
 #[derive(Debug)]
@@ -139,9 +77,9 @@ pub struct Derogatory {
 }
 
 impl Derogatory {
-    /// Compiles the word lists.
+    /// The detector over its word lists (`data/words/`; compiled at build time).
     pub fn new() -> Result<Self, Error> {
-        let lists = super::vocabulary::DEROGATORY;
+        let lists = Lists::at(LISTS);
         Ok(Derogatory { lists })
     }
 }

@@ -46,9 +46,6 @@ const LISTS: [(Grade, &str); 4] = [
     (Grade::Obscenity, include_str!("../../data/lexicon/obscenity.txt")),
 ];
 
-/// Phrases in which a listed word is innocent (`needle prick`).
-pub const INNOCENT: &str = include_str!("../../data/lexicon/innocent.txt");
-
 #[derive(Debug)]
 struct Entry {
     grade: Grade,

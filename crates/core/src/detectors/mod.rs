@@ -8,7 +8,8 @@
 //! **Patterns**: declare them with [`crate::pattern!`] (compiled to DFAs at build time; see
 //! `pattern.rs`), not `regex::Regex::new`: runtime regex compilation costs ~430 KB of WASM and
 //! 65–140 ms at every service-worker start. Only IT-supplied patterns (policy) compile at run time,
-//! with `regex-lite`, size-limited. Word lists belong in data files and aho-corasick automata.
+//! with `regex-lite`, size-limited. Word lists belong in `data/words/<detector>.txt` (one section per
+//! list, compiled into the shared vocabulary at build time; see `context.rs`).
 
 use crate::context::ContextHits;
 use crate::error::Error;
@@ -48,7 +49,6 @@ mod substances;
 mod text;
 mod threats;
 mod trust_voice;
-pub(crate) mod vocabulary;
 mod whistleblowing;
 
 /// What a detector is given for one analysis.
@@ -56,7 +56,7 @@ mod whistleblowing;
 pub struct Input<'a> {
     /// The normalised text (lower case, folded; see `normalize`).
     pub text: &'a str,
-    /// Where the words of every list in the [`vocabulary`] (context classes and detectors' lists)
+    /// Where the words of every list in the vocabulary (context classes and detectors' lists)
     /// stand in `text`.
     pub context: &'a ContextHits,
 }
@@ -134,7 +134,7 @@ pub fn build(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
 #[cfg(test)]
 pub(crate) fn run(detector: &dyn Detector, text: &str) -> Vec<(String, Candidate)> {
     let norm = crate::normalize::Normalized::new(text);
-    let context = vocabulary::index().expect("word lists compile").find(norm.as_str());
+    let context = crate::context::ContextIndex::shipped().expect("vocabulary maps").find(norm.as_str());
     let mut out = Vec::new();
     detector.detect(&Input { text: norm.as_str(), context: &context }, &mut out);
     out.into_iter().map(|c| (norm.as_str()[c.start..c.end].to_string(), c)).collect()

@@ -12,36 +12,14 @@
 use super::text::Lists;
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
+use crate::catalogue::words::patient_details::*;
 use crate::error::Error;
 use crate::finding::Severity;
-
-const MEDIA: &str = "photo\nphotos\npic\npics\npicture\npictures\nsnap\nselfie\nselfies\nscreenshot\nscreenshots\nscreengrab\nscreen grab\nvideo\nshot\nphotographed\nsnapped\nfilmed\nscreenshotted";
-const LINKS: &str = "at\nof\nwith\nshowing\nin front of\nnext to\nby\nfrom\nbeside";
-/// Objects that carry patient details.
-const OBJECTS: &str = "medication trolley\nthe medication trolley\ndrugs trolley\ndrug trolley\nmedication labels\nthe labels\nwaiting room\nwaiting area\ntheatre board\nstatus board\npatient status board\ntheatre whiteboard\nbed management board\nwhiteboard\nwhiteboards\nwhite board\nward board\nbed board\npatient board\nhandover board\nhandover sheet\nhandover sheets\nhandover list\npatient list\ntheatre list\nward list\nclinic list\nbed state\nwristband\nwristbands\nname band\nname bands\nid band\nid bands\nhospital band\npatient notes\nmedical notes\nthe notes\nnotes trolley\ndrug chart\ndrug charts\nobs chart\nobservation chart\nfluid chart\nkardex\nprescription\nprescriptions\npatient label\npatient labels\npatient sticker\npatient stickers\naddressograph\ncomputer screen\nthe screen\nward computer\nehr\nepr\nepic\ncerner\nsystmone\nsystem one\nemis\nlorenzo\nx-ray\nx-rays\nxray\nxrays\nct scan\nct scans\nmri scan\nmri\nct head\necg\necgs\nultrasound\nblood results\nlab results\npatient results\nreferral letter\ndischarge letter\ntracking board\ned board\na&e board\nthe board";
-/// Said to be in the picture.
-const IN_SHOT: &str = "in this pic\nin this photo\nin this picture\nin this shot\nin this video\nin my pic\nin my photo\nzoomed in on\nzoom in on\nin the background\nin the back\nin the pic\nin the photo\nin the picture\nin the shot\nin the selfie\nin the video\nin the frame\nin shot\nbehind us\nbehind me\nin the corner\nvisible";
-/// Sharing a case image.
-const SHOWING: &str =
-    "here's the\nhere is the\nsharing the\nposting the\nsee attached\nlook at the\nlook at this\nlook at these\ncheck out this\ncheck out these\nhere's a\nhere is a\nthis is the\nof the day";
-const IMAGING: &str =
-    "ct head\nct chest\nx-ray\nxray\nx-rays\nxrays\nct\nct scan\nscan\nmri\necg\nultrasound\nangiogram\ncxr\nfilm";
-
-const MEDIA_WORD: usize = 0;
-const LINK: usize = 1;
-const OBJECT: usize = 2;
-const SHOT: usize = 3;
-const SHOWING_WORD: usize = 4;
-const IMAGE: usize = 5;
 
 /// Words allowed between link and object ("photo of *our new ward* whiteboard").
 const OBJECT_GAP: usize = 3;
 /// Words between a capture verb and the object ("photographed *the gas and air queue in the maternity* waiting room").
 const CAPTURE_GAP: usize = 8;
-
-/// The word lists, in the order of their indices: compiled with every other list into the shared
-/// vocabulary (`super::vocabulary`).
-pub(super) const WORDS: &[&str] = &[MEDIA, LINKS, OBJECTS, IN_SHOT, SHOWING, IMAGING];
 
 /// Finds pictures likely to show patient details.
 #[derive(Debug)]
@@ -50,9 +28,9 @@ pub struct PatientDetails {
 }
 
 impl PatientDetails {
-    /// Compiles the word lists.
+    /// The detector over its word lists (`data/words/`; compiled at build time).
     pub fn new() -> Result<Self, Error> {
-        let lists = super::vocabulary::PATIENT_DETAILS;
+        let lists = Lists::at(LISTS);
         Ok(PatientDetails { lists })
     }
 }

@@ -11,65 +11,14 @@
 
 use super::text::{spans_in_sentence, Lists};
 use super::{Candidate, Detector, Input};
+use crate::catalogue::words::patient_relationship::*;
 use crate::error::Error;
 use crate::finding::Severity;
-
-/// Romantic or sexual verbs.
-const ROMANCE: &str = "dating\ndated\nwent on a date with\ngoing on a date with\nasked out\nask out\nasking out\ngoing out with\nshagging\nshagged\nslept with\nsleeping with\nhooked up with\nhooking up with\nsnogged\nkissed\nfancy\nfancied\nfancies\ncrush on\nflirting with\nflirted with\nin love with";
-/// Social-media contact verbs.
-const CONTACT: &str = "added\nadd\nadding\nfollow\nfollowed\nfollowing\nfriended\nbefriended\nmessaged\nmessaging\ndm'd\ndmed\nslid into\nsliding into";
-/// A patient, as the object of those verbs.
-const PATIENTS: &str = "a patient\nmy patient\nmy patients\none of my patients\nthe patient\nthis patient\nthat patient\nan ex patient\nan ex-patient\na former patient\nmy former patient\nan old patient\na service user\na resident\na pt\nmy pt\npatients";
-/// Where the contact happens.
-const PLATFORMS: &str = "on facebook\non fb\non insta\non instagram\non snapchat\non snap\non tiktok\non whatsapp\non twitter\non x\non linkedin\non hinge\non tinder\non bumble\nvia facebook\nvia instagram\ndms\nin the dms\ninto the dms";
-/// Friend requests between staff and patients (Hillingdon 5.1 recommends declining them).
-const FRIEND_REQUESTS: &str = "friend request from\nfriend requests from\nfriend request to\naccepted a friend request from\naccepted friend request from";
-/// Finding a patient attractive.
-const ATTRACTION: &str = "hot\nsexy\ngorgeous\nfittest\nhottest\npeng\nsexiest";
-const PATIENT_WORDS: &str = "patient\npatients\npt\npts";
-/// Getting a patient's contact details, wherever it stands.
-const DETAILS: &str = "my patient's number\nmy patients number\nmy patient's snapchat\nmy patient's insta\ngot the patient's number\ngot the patients number\ngot my patient's number\ngot a patient's number\ngot a patient's snapchat\ngot the patient's snapchat\ntook the patient's number\ntook a patient's number";
-/// What a patient does to approach the author, a few words after the patient (Info).
-const APPROACH_ACTS: &str = "gave me his insta\ngave me her insta\ngave me his insta handle\ngave me her insta handle\ngave me his snapchat\ngave me her snapchat\ngave me his handle\ngave me her handle\nfancies me\nhas a crush on me\nflirting with me\nflirts with me\nsent me flowers\nsent me his number\nsent me her number\ngave me flowers\nslid into my dms\nslid into my dm\nmessaged me\nadded me\nfollowed me\nasked me out\nasked for my number\ngave me his number\ngave me her number\nsent me a friend request\nfound me on\ndm'd me\ndmed me\nrequested me\nwants my number\nkeeps messaging me";
-/// A patient approaching the author (Info), wherever it stands.
-const APPROACHED: &str = "patient asked for my number\npatient asked me out\npatient added me\npatient added me on facebook\npatient followed me\npatient sent me a friend request\npatient messaged me\npatient gave me her number\npatient gave me his number\npatient slipped me her number\npatient slipped me his number\npatient wants my number\npatient asked for my insta\npatient asked for my snapchat";
-
-const ROMANTIC: usize = 0;
-const CONTACTING: usize = 1;
-const PATIENT: usize = 2;
-const PLATFORM: usize = 3;
-const FRIEND_REQUEST: usize = 4;
-const ATTRACTIVE: usize = 5;
-const PATIENT_WORD: usize = 6;
-const DETAIL: usize = 7;
-const APPROACH: usize = 8;
-const APPROACH_ACT: usize = 9;
-const MEETING: usize = 10;
-
-/// Plans or contact that make it personal, in a sentence about a patient ("we're going for a drink
-/// Friday", "friends on Snapchat now").
-const MEETINGS: &str = "we're chatting now\nwe are chatting now\nbeen chatting on insta\nchatting on snapchat\nchatting on insta\nwe've been chatting\ndm-ing each other\ndming each other\ntexting each other\nslip him my number\nslip her my number\ngive him my number\ngive her my number\ngave him my number\ngave her my number\nslipped him my number\nslipped her my number\ngoing for a drink\ngoing for drinks\ngoing for dinner\ngoing on a date\nour first date\na date on\nmeeting up\nmeet up for\nwe're going out\ngrabbing a drink\ngrabbing a coffee with him\ngrabbing a coffee with her\nfriends on snapchat\nfriends on facebook\nfriends on insta\nfriends on instagram\nfriends on tiktok\nfollow each other\nfollowing each other\nfollows me on\nmutuals on\nsnapchatting\nswapped numbers\nexchanged numbers\nswapped snaps";
 
 /// Words allowed between the verb and a bare patient word ("messaging *one of my old* patients").
 const PATIENT_GAP: usize = 4;
 /// Words allowed between the patient and the platform ("added my patient *from bay 4* on Instagram").
 const PLATFORM_GAP: usize = 3;
-
-/// The word lists, in the order of their indices: compiled with every other list into the shared
-/// vocabulary (`super::vocabulary`).
-pub(super) const WORDS: &[&str] = &[
-    ROMANCE,
-    CONTACT,
-    PATIENTS,
-    PLATFORMS,
-    FRIEND_REQUESTS,
-    ATTRACTION,
-    PATIENT_WORDS,
-    DETAILS,
-    APPROACHED,
-    APPROACH_ACTS,
-    MEETINGS,
-];
 
 /// Finds relationships or social-media contact with patients.
 #[derive(Debug)]
@@ -78,9 +27,9 @@ pub struct PatientRelationship {
 }
 
 impl PatientRelationship {
-    /// Compiles the word lists.
+    /// The detector over its word lists (`data/words/`; compiled at build time).
     pub fn new() -> Result<Self, Error> {
-        let lists = super::vocabulary::PATIENT_RELATIONSHIP;
+        let lists = Lists::at(LISTS);
         Ok(PatientRelationship { lists })
     }
 }

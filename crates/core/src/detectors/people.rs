@@ -141,7 +141,7 @@ mod tests {
     #[test]
     fn words_and_names() {
         let text = "mrs o'neil and doris-may smith2 went seeing";
-        let hits = crate::detectors::vocabulary::index().expect("lists compile").find(text);
+        let hits = crate::context::ContextIndex::shipped().expect("vocabulary maps").find(text);
         let w = next_word(text, 3).expect("word");
         assert_eq!(&text[w.0..w.1], "o'neil");
         assert!(may_be_surname(text, &hits, w));
@@ -179,7 +179,7 @@ mod tests {
 
     #[test]
     fn care_idioms_are_not_care() {
-        let index = crate::detectors::vocabulary::index().expect("lists compile");
+        let index = crate::context::ContextIndex::shipped().expect("vocabulary maps");
         for (text, care) in [
             ("i nearly died laughing at karen", false),
             ("ian admitted he's never seen star wars", false),
@@ -196,7 +196,7 @@ mod tests {
     #[test]
     fn first_names_are_exact_words() {
         let text = "doris and dorise";
-        let hits = crate::detectors::vocabulary::index().expect("lists compile").find(text);
+        let hits = crate::context::ContextIndex::shipped().expect("vocabulary maps").find(text);
         assert!(is_first_name(&hits, (0, 5)));
         assert!(!is_first_name(&hits, (10, 16)));
     }

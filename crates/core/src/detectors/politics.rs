@@ -9,35 +9,11 @@
 
 use super::text::Lists;
 use super::{Candidate, Detector, Input};
+use crate::catalogue::words::politics::*;
 use crate::error::Error;
-
-const TARGETS: &str = include_str!("../../data/lexicon/political_targets.txt");
-const ATTACKS: &str = include_str!("../../data/lexicon/political_attacks.txt");
-
-const COPULAS: &str = "are\nis\nwere\n're\n's";
-const FILLERS: &str = "all\njust\na\nan\nthe\nsuch\nso\ntotal\ncomplete\nabsolute\nbunch of\nfucking\nbloody\nnothing but\nliterally\nutter";
-/// Insults written straight after a party ("Tory scum").
-const TRAILING: &str = "scum\nvermin\nfilth\nscumbags\ntraitors\nshould be hanged\nshould be shot\nshould be strung up\nshould all be shot\nshould all be hanged\nshould be jailed\nshould be locked up\nshould burn\nshould all burn";
-const RELIGIONS: &str = "religion\nreligions\norganised religion\nislam\nchristianity\njudaism\nhinduism\nthe church\nthe bible\nthe quran\nthe koran\ngod\nallah\njesus";
-const RELIGION_ATTACKS: &str = "poison\ncancer\na cancer\nevil\na disease\na virus\na fairy tale\na fairytale\nfor idiots\nbullshit\na joke\na lie\nchild abuse\na delusion\na mental illness\nnonsense\nthe root of all evil";
-/// Inflammatory phrases wherever they stand (hashtags without their `#`, which starts a comment).
-const PHRASES: &str = "burn the quran\nburn the koran\nburn the bible\nburn a quran\nburn every quran\ndeath to the tories\ndeath to tories\ndeath to labour\ntoryscum\ntory_scum\nlabourscum\ntorieskill";
-
-const TARGET: usize = 0;
-const ATTACK: usize = 1;
-const COPULA: usize = 2;
-const FILLER: usize = 3;
-const TRAILING_ATTACK: usize = 4;
-const RELIGION: usize = 5;
-const RELIGION_ATTACK: usize = 6;
-const PHRASE: usize = 7;
 
 /// Most fillers between the verb and the attack.
 const MAX_FILLERS: usize = 3;
-
-/// The word lists, in the order of their indices: compiled with every other list into the shared
-/// vocabulary (`super::vocabulary`).
-pub(super) const WORDS: &[&str] = &[TARGETS, ATTACKS, COPULAS, FILLERS, TRAILING, RELIGIONS, RELIGION_ATTACKS, PHRASES];
 
 /// Finds attacks on parties, politicians and religions.
 #[derive(Debug)]
@@ -46,9 +22,9 @@ pub struct Politics {
 }
 
 impl Politics {
-    /// Compiles the word lists.
+    /// The detector over its word lists (`data/words/`; compiled at build time).
     pub fn new() -> Result<Self, Error> {
-        let lists = super::vocabulary::POLITICS;
+        let lists = Lists::at(LISTS);
         Ok(Politics { lists })
     }
 }

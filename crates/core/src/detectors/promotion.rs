@@ -10,33 +10,13 @@
 
 use super::text::{sentence, Lists};
 use super::{Candidate, Detector, Input};
+use crate::catalogue::words::promotion::*;
 use crate::error::Error;
 use crate::finding::Severity;
-
-const COMPANIES: &str = include_str!("../../data/lexicon/pharma_companies.txt");
-
-/// Phrases that promote something.
-const PROMOTING: &str = "at checkout\noff at checkout\nin return for a review\nsent it free\nsent it to me free\nsent me it free\nfree in return for\nuse link in bio\nuse the link in my bio\ngifted in return for\ndiscount link\ndm me for a discount\ndm me for a code\ndm me for my code\nmessage me for a discount\nlink in my bio for\nlink in bio for\nmy link in bio\nuse my code\nuse code\nwith my code\ndiscount code\nmy discount code\npromo code\nmy promo code\nreferral code\nmy referral code\nvoucher code\naffiliate link\nmy affiliate link\nmy referral link\nreferral link\nsign up with my link\nsign up using my link\nshop my link\nsponsored by\nin partnership with\nbrand ambassador\nproud ambassador for\nproud to be an ambassador for\nambassador for\nproud to partner with\nproud to be partnering with\ngifted by\nkindly gifted\nkindly sent me\nsent me these\nsent me this\nfor sending me\nfor gifting me\nfor the free\nfree samples from\npaid me to\nthey paid for my\nall expenses paid\nexpenses paid trip\nspeaker fee\nhonorarium\nadvisory board";
-/// What a company may have given.
-const BENEFITS: &str = "paid\nsponsored\nfunded\nhosted\ndinner\nlunch\ntrip\nflights\nhotel\nspeaker fee\nhonorarium\nconsultancy\nadvisory board\nfree\nfreebies\ngifted\nthanks to\ninvited me\ntreated us\ntreated me\nexpenses paid\nall expenses\ngoodie bag\nsamples\nhighly recommend\nswitch your patients to\nprescribe";
-/// A declaration of interest (hashtags are checked separately: `#` starts a comment here).
-const DECLARED: &str = "paid partnership\npaid promotion\ni was paid\ni am paid\ni'm paid\nconflict of interest\nconflicts of interest\ndeclaration of interest\ndeclare an interest\ni declare\ndisclosure\ncoi\ni receive a commission\ni get commission\ni earn commission\naffiliate disclosure\nadvert";
-/// Charity sponsorship, which is not promotion.
-const CHARITY: &str = "sponsored walk\nsponsored run\nsponsored swim\nsponsored skydive\nsponsored cycle\nsponsored bike ride\nsponsored silence\nsponsored head shave\nsponsored hike\nsponsored climb\nsponsor me\nsponsored by the hospital charity\njustgiving\njust giving";
-
-const PROMO: usize = 0;
-const COMPANY: usize = 1;
-const BENEFIT: usize = 2;
-const DECLARATION: usize = 3;
-const CHARITY_WORD: usize = 4;
 
 /// Hashtags and markers that declare an advert.
 const HASHTAGS: &[&str] =
     &["#ad", "#advert", "#sponsored", "#spon", "#gifted", "#partner", "#affiliate", "(ad)", "[ad]", "ad:"];
-
-/// The word lists, in the order of their indices: compiled with every other list into the shared
-/// vocabulary (`super::vocabulary`).
-pub(super) const WORDS: &[&str] = &[PROMOTING, COMPANIES, BENEFITS, DECLARED, CHARITY];
 
 /// Finds undeclared promotion.
 #[derive(Debug)]
@@ -45,9 +25,9 @@ pub struct Promotion {
 }
 
 impl Promotion {
-    /// Compiles the word lists.
+    /// The detector over its word lists (`data/words/`; compiled at build time).
     pub fn new() -> Result<Self, Error> {
-        let lists = super::vocabulary::PROMOTION;
+        let lists = Lists::at(LISTS);
         Ok(Promotion { lists })
     }
 }

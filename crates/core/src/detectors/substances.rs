@@ -14,54 +14,9 @@
 use super::text::{next_word, sentence, sentence_break_between, spans_in_sentence, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
+use crate::catalogue::words::substances::*;
 use crate::error::Error;
 use crate::finding::Severity;
-
-/// Only ever mean heavy drinking or drug use.
-const BINGE: &str = "tanked up\nhalf cut\nthree sheets to the wind\nsozzled\nbevvied\nout of my face\nout my face\nout of my head\nmashed up\npilled up\nabsolutely leathered\ncheeky line\na cheeky line\ncheeky bump\na cheeky bump\ncheeky key\npills and prosecco\npills and booze\nwine and valium\nvalium and wine\nxanax and wine\nwine and xanax\na bottle of wine each\nbottle of wine each\na bottle each\nbottle of prosecco each\na bottle of prosecco each\na few lines to unwind\nfew lines to unwind\nshots all round\ndouble vodkas all round\njagerbombs all round\nrounds of shots\ndrinking games\ndowning pints\nparalytic\nlegless\nblotto\nshitfaced\nshit-faced\noff my face\noff my tits\noff our faces\noff our tits\noff my head\noff my nut\noff our heads\nhigh as a kite\ntripping balls\nzooted\ngurning\npinging\nspangled\nblackout drunk\nblacked out drunk\nblack out drunk\ndrunk as a skunk\nsteaming drunk\non the lash\non the piss\non the sesh\non a bender\non the razz\non the batter\nday bender\nweekend bender\nweek-long bender\nproper sesh\nbig sesh\nmessy sesh\nmessy night out\ndrink till i pass out\ndrink until i pass out\ndrinking till we pass out\ndrinking until we pass out\ndrink till we pass out\ndrank till i passed out\ndrank until i passed out\ndrank till we passed out\ndrank everyone under the table\ndrink you under the table\ndrink them under the table\nhair of the dog\nso hungover\nstill drunk from\nstill drunk\nrat-arsed\nrat arsed\nbladdered\nwankered\ntrollied\nsloshed\nhammered again\nstoned\nbaked af";
-/// Also mean something else: count only beside a drink word.
-const INTOXICATED: &str = "until 4am\ntill 4am\nuntil 5am\ntill 5am\nuntil 6am\ntill 6am\nuntil sunrise\ntill sunrise\nstraight onto a long day\nstraight onto nights\nstraight to work\nstraight into work\nwasted\nsmashed\nhammered\nplastered\nsteaming\nmortal\ntwatted\nleathered\nmunted\nmashed\ndrunk\npissed\ntipsy\nmerry";
-/// Drink words.
-const DRINKS: &str = "christmas party\nchristmas do\nleaving do\nworks do\nstaff party\nthrew up\nhangover\nthe taxi home\ndrink*\ndrank\npint\npints\nshots\nshot\nvodka*\nwine\nprosecco\nbeer*\ngin\ngins\ntequila*\njager*\ncocktail*\npub\nbar\nclub\nclubbing\nnight out\nbender\nsesh\nbooze*\nrum\nwhisky\nwhiskey\ncider\nlager\nbottles\nbevvies\nbevs\npre-drinks\npredrinks";
-/// Large numbers of drinks ("12 pints"); digits are read separately.
-const MANY: &str = "ten\ntwelve\nfifteen\ntwenty\na dozen\ncountless\nendless\nway too many\nfar too many";
-const UNITS: &str = "pints\nshots\njagerbombs\njagers\ntequilas\nvodkas\ndouble vodkas\ncans\nbottles of wine\nbottles of prosecco\nglasses of wine\ngins\nproseccos\nbeers\nsambucas";
-/// Taking a drug.
-const USING: &str = "did\ndoing\ndo\ntook\ntaking\ndropped\ndrop\ndropping\nsnorted\nsnorting\nsmoked\nsmoking\nsmoke\nnecked\npopped\npopping\nbought\nscored\nsniffed\nsniffing\nhad some\nhad a";
-const AMOUNTS: &str =
-    "some\na bit of\na bag of\na line of\na few\nloads of\na couple of\na gram of\nsome more\na bump of\na key of";
-const DRUGS: &str = "coke\ncocaine\ncharlie\nket\nmandy\nmdma\nmolly\npills\necstasy\nacid\nlsd\nshrooms\nweed\nspliff\nspliffs\njoint\nblunt\npot\nskunk\ncrack\nspeed\nmeth\nnos\nballoons\nlines\na line\ngear\nbumps";
-/// Drug phrases wherever they stand.
-const DRUG_PHRASES: &str = "lines of coke\nline of coke\nbag of coke\ngram of coke\nkey of ket\nbump of ket\nbumps of ket\npills and powder\nbuzzing off the pills\nhigh on coke\nhigh on ket\ncoked up\ncoked off my face";
-/// At work.
-const WORK: &str = "the drug round\ndrug round\nthe ward round\nward round\nhandover\nmy shift\nthe shift\nmy night shift\nmy long day\non shift\nat work\non the ward\non nights\nfor my shift\nfor my night shift\nfor work\nfor handover\nduring my shift\nduring the shift\nin work\ninto work\non duty\non the drug round\nat handover\nfor my early\nfor my late\nto work";
-/// Intoxicated, said of oneself at work. Only unambiguous words: "high" (High Street), "steaming"
-/// (tea), "hanging" (bunting) and "buzzing" (happy) have innocent readings beside work words.
-const UNFIT: &str = "still drunk\ndrunk\npissed\nhungover\nhung over\nstill hanging\ni'm hanging\nim hanging\nabsolutely hanging\nproper hanging\nstoned\noff my face\nstill pissed\nstill high\nhigh as a kite";
-/// Taking something from the ward.
-const THEFT: &str = "nicked\nstole\npinched\nswiped\ntook home\nhelped myself to\npocketed\nhelped ourselves to";
-const CONTROLLED: &str = "morphine\noramorph\noxycodone\noxynorm\nfentanyl\ndiazepam\nlorazepam\nmidazolam\nketamine\npropofol\ntramadol\ncodeine\ngas and air\nentonox\nnitrous\nthe controlled drugs\nthe cds\nsome of the morphine\nsome oramorph\nsome morphine\nsome diazepam\nsome codeine\nsome tramadol";
-
-const BINGE_WORD: usize = 0;
-const INTOX: usize = 1;
-const DRINK: usize = 2;
-const MANY_WORD: usize = 3;
-const UNIT: usize = 4;
-const USE: usize = 5;
-const AMOUNT: usize = 6;
-const DRUG: usize = 7;
-const DRUG_PHRASE: usize = 8;
-const AT_WORK: usize = 9;
-const UNFIT_WORD: usize = 10;
-const TAKING: usize = 11;
-const CONTROLLED_DRUG: usize = 12;
-const RECREATIONAL: usize = 13;
-const PARTY: usize = 14;
-
-/// Drugs that have no clinical reading in a post about a night out.
-const RECREATIONAL_DRUGS: &str = "ket\ncoke\ncharlie\nmandy\nmdma\nmolly\necstasy\npills and powder\nacid\nlsd\nshrooms\nweed\nspliff\ncrack\nmeth\nnos\nbumps\nlines";
-/// Nights out.
-const PARTIES: &str = "afterparty\nafter party\nafters\nfestival\nrave\nnight out\nclub\nclubbing\nparty\nleaving do\nchristmas do\nibiza\nsesh\nnever hurt anyone\nweekend";
 
 /// Drinks counted as heavy drinking.
 const MANY_DRINKS: u32 = 8;
@@ -70,26 +25,6 @@ const MANY_BOTTLES: u32 = 2;
 /// Words allowed between being intoxicated and being at work ("still drunk *from last night* on shift").
 const WORK_GAP: usize = 8;
 
-/// The word lists, in the order of their indices: compiled with every other list into the shared
-/// vocabulary (`super::vocabulary`).
-pub(super) const WORDS: &[&str] = &[
-    BINGE,
-    INTOXICATED,
-    DRINKS,
-    MANY,
-    UNITS,
-    USING,
-    AMOUNTS,
-    DRUGS,
-    DRUG_PHRASES,
-    WORK,
-    UNFIT,
-    THEFT,
-    CONTROLLED,
-    RECREATIONAL_DRUGS,
-    PARTIES,
-];
-
 /// Finds glorified drinking and drug use, and intoxication at work.
 #[derive(Debug)]
 pub struct Substances {
@@ -97,9 +32,9 @@ pub struct Substances {
 }
 
 impl Substances {
-    /// Compiles the word lists.
+    /// The detector over its word lists (`data/words/`; compiled at build time).
     pub fn new() -> Result<Self, Error> {
-        let lists = super::vocabulary::SUBSTANCES;
+        let lists = Lists::at(LISTS);
         Ok(Substances { lists })
     }
 }

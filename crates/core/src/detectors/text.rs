@@ -6,7 +6,7 @@
 //! patient"): a word from one list, then within a few words one from another. Writing them as regexes
 //! with the lists spelled out as alternations was measured at 0.2–2 ms *per pattern* to compile natively
 //! (5–8× that in WASM, paid at every service-worker start), so instead every detector's lists are compiled
-//! with the context classes into one automaton ([`super::vocabulary`]), every entry is found in one linear
+//! with the context classes into one vocabulary at build time ([`crate::context::ContextIndex`]), every entry is found in one linear
 //! pass per analysis, and each detector checks its constructions by stepping over words from the hits. Lists are reviewable data: `data/lexicon/*.txt`
 //! for the long ones, short grammatical lists beside the detector that uses them.
 
@@ -19,10 +19,10 @@ const SENTENCE_REACH: usize = 400;
 
 pub(crate) use crate::context::entries;
 
-/// A detector's word lists: where they stand in the shared vocabulary ([`super::vocabulary`]), which
-/// compiles every list of every detector, and the context classes, into one automaton searched once per
-/// analysis. List `i` is the `i`-th of the detector's `WORDS`. Entries match whole words only; a trailing
-/// `*` matches any word ending (`fancied*`).
+/// A detector's word lists (`data/words/<detector>.txt`): where they stand in the shared vocabulary
+/// ([`crate::context::ContextIndex`]), which holds every list of every detector and the context classes
+/// and is searched once per analysis. List `i` is the detector's `i`-th section. Entries match whole words
+/// only; a trailing `*` matches any word ending (`fancied*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Lists {
     base: usize,
@@ -30,20 +30,9 @@ pub(crate) struct Lists {
 }
 
 impl Lists {
-    /// The first `count` lists of the vocabulary.
-    pub(crate) const fn first(count: usize) -> Self {
-        Lists { base: 0, count }
-    }
-
-    /// The `count` lists that follow `previous` in the vocabulary.
-    pub(crate) const fn after(previous: Lists, count: usize) -> Self {
-        Lists { base: previous.base + previous.count, count }
-    }
-
-    /// Index of the first list after these.
-    #[cfg(test)]
-    pub(crate) const fn end(self) -> usize {
-        self.base + self.count
+    /// The lists at `(first, count)` in the vocabulary (a detector's `catalogue::words::<detector>::LISTS`).
+    pub(crate) const fn at((base, count): (usize, usize)) -> Self {
+        Lists { base, count }
     }
 
     /// Where this detector's entries stand in the text being analysed.
@@ -287,7 +276,7 @@ mod tests {
         use crate::finding::Category;
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
         let detectors = crate::detectors::build(&crate::policy::Policy::default()).expect("detectors build");
-        let index = crate::detectors::vocabulary::index().expect("lists compile");
+        let index = crate::context::ContextIndex::shipped().expect("vocabulary maps");
         let mut emitted = std::collections::BTreeSet::new();
         for file in ["disrepute.jsonl", "consent.jsonl"] {
             let corpus = std::fs::read_to_string(dir.join(file)).expect("corpus file");

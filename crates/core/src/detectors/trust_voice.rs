@@ -15,42 +15,12 @@
 use super::text::Lists;
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
+use crate::catalogue::words::trust_voice::*;
 use crate::error::Error;
 use crate::finding::Severity;
 
-/// Stating the Trust's own position, wherever it stands.
-const POSITIONS: &str = "on behalf of the trust\non behalf of our trust\non behalf of my trust\non behalf of the hospital\non behalf of our hospital\non behalf of my employer\nspeaking for the trust\nspeaking for our trust\nspeaking for my trust\nspeaking for the hospital\nspeaking on behalf of the trust\nspeaking on behalf of our trust\nspeaking on behalf of my trust\nrepresenting the trust\nrepresenting our trust\nthe trust's position is\nthe trust's position on\nour trust's position is\nthe trust's official position\nour trust's official position\nthe trust's view is\nour trust's view is\nthe trust's stance\nour trust's stance\nthe hospital's position is\nour hospital's position is\nthe trust officially\nour trust officially\nthe trust condemns\nour trust condemns\nthe trust opposes\nour trust opposes\nthe trust believes\nour trust believes\nthe trust stands with\nour trust stands with\nthe trust is against\nour trust is against\nthe trust does not support\nthe trust doesn't support\nour trust does not support\nour trust doesn't support";
-/// "As a …" before a role.
-const AS_A: &str = "as a\nas an\ni'm a\ni'm an\nim a\nim an\ni am a\ni am an";
-/// Roles that identify the author as NHS staff.
-const ROLES: &str = "nurse\ndoctor\nconsultant\nmidwife\nparamedic\nphysio\nphysiotherapist\npharmacist\nhca\nhealthcare assistant\nregistrar\nsurgeon\ngp\nward manager\nmatron\nporter\nradiographer\ntherapist\nnhs employee\nnhs worker\nmember of staff\nstaff member\nclinician\nanaesthetist\nhealth visitor\nstudent nurse\njunior doctor\nmedic\ngovernor\nsister\ncharge nurse\nnhs nurse\nnhs doctor\nnhs manager\nnhs midwife";
-/// Other ways of identifying with the Trust.
-const IDENTITIES: &str =
-    "working for the nhs\nworking in the nhs\nwork for the nhs\nwork in the nhs\nbeen in the nhs\nyears in the nhs\nas nhs staff\ni work at\ni work for\ni work in\ni'm working at\nworking at the\nour trust\nmy trust\nmy employer\nas an nhs";
-/// Giving a view.
-const OPINIONS: &str = "i can confirm\nis lying\nare lying\nlied\nliars\ncorrupt\ncover-up\nfailing\nfailed\ncriminal\nshocking\ndon't care\ni can tell you\nlet me tell you\nthe truth is\nsick of\nfed up\nenough is enough\nashamed\na joke\ni think\ni believe\ni feel\nin my view\nin my opinion\nimo\nimho\npersonally\ni support\ni fully support\ni oppose\ni disagree\ni agree\ni'm against\ni am against\nshould\nshouldn't\nmust\nneeds to\nis wrong\ndisgrace\ndisgraceful\nshameful\nscandal\ninsult\ninsulting\noutrage\noutrageous\nunacceptable\nbetrayal\nwe deserve\nvote";
-/// Contested public topics (a view on these is Warn).
-const TOPICS: &str = "waiting times\nwaiting lists\njunior doctors\nnurses' pay\nnurse pay\nstaffing levels\nambulance waits\na&e waits\ncorridor care\nnhs funding\ngovernment\nminister\nministers\nhealth secretary\nsecretary of state\nstrike\nstrikes\nstriking\nindustrial action\nunion\nrcn\nbma\nunison\nelection\ntories\ntory\nlabour party\ncuts\nfunding\nprivatisation\nprivatization\npay offer\npay deal\npay rise\npay award\npay restoration\npay\nbrexit\nimmigration\nparliament\nmps\nbudget\nnhs england\nrestructure\nmerger\nclosure\nclosing\ndowngrade\ndowngrading";
-
-/// "We at …" stating a collective view.
-const WE_AT: &str = "we at\nhere at\nall of us at\neveryone at";
-const STANCES: &str = "support\nfully support\nsupports\noppose\ncondemn\nstand with\nstand behind\nback\nreject\nbelieve\nare against\nare behind";
-
-const POSITION: usize = 0;
-const AS: usize = 1;
-const ROLE: usize = 2;
-const IDENTITY: usize = 3;
-const OPINION: usize = 4;
-const TOPIC: usize = 5;
-const WE: usize = 6;
-const STANCE: usize = 7;
-
 /// Words allowed between "as a" and the role ("as a *senior staff* nurse").
 const ROLE_GAP: usize = 2;
-
-/// The word lists, in the order of their indices: compiled with every other list into the shared
-/// vocabulary (`super::vocabulary`).
-pub(super) const WORDS: &[&str] = &[POSITIONS, AS_A, ROLES, IDENTITIES, OPINIONS, TOPICS, WE_AT, STANCES];
 
 /// Finds views given in the Trust's name or by identified staff without a disclaimer.
 #[derive(Debug)]
@@ -59,9 +29,9 @@ pub struct TrustVoice {
 }
 
 impl TrustVoice {
-    /// Compiles the word lists.
+    /// The detector over its word lists (`data/words/`; compiled at build time).
     pub fn new() -> Result<Self, Error> {
-        let lists = super::vocabulary::TRUST_VOICE;
+        let lists = Lists::at(LISTS);
         Ok(TrustVoice { lists })
     }
 }

@@ -13,41 +13,12 @@
 use super::text::{in_sentence, sentence, spans_in_sentence, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
+use crate::catalogue::words::whistleblowing::*;
 use crate::error::Error;
 use crate::finding::Severity;
 
-/// Phrases that only make sense as a disclosure (Warn).
-const DISCLOSURES: &str = "covered up a death\ncovered up deaths\ncovered up the death\ncovering up a death\nnobody was held accountable\nno one was held accountable\nno-one was held accountable\npatients are paying the price\na death trap\nis a death trap\nan accident waiting to happen\ncover-up\na cover up\nthe cover up\ncoverup\ncover-ups\ncover ups\ncovering it up\ncovering this up\ncovering things up\ncovering everything up\ncovered it up\ncovered this up\ncovered everything up\nswept under the carpet\nswept under the rug\nsweeping it under the carpet\nsweeping it under the rug\nsweeping this under the carpet\nthe public needs to know\nthe public need to know\nthe public deserves to know\nthe public deserve to know\nthe public has a right to know\nthe public have a right to know\nthe public should know\npeople need to know what's going on\npeople need to know what's happening\npeople need to know what's really going on\npeople deserve to know what's going on\nwhat's really going on on our ward\nwhat's happening on our ward\nwhat's going on on our ward\nwhat's really happening on our ward\nwhat's happening in our hospital\nwhat's really going on in our hospital\nwhat's going on in our hospital\nwhat's happening at our hospital\nwhat's happening in our trust\nblow the whistle on\nblowing the whistle on\nblew the whistle on\nfalsifying records\nfalsifying the records\nfalsifying notes\nfalsifying the notes\nfalsifying obs\nfalsifying observations\nfalsifying data\nfalsified records\nfalsified the records\nfalsified notes\nfalsified the notes\nfalsified obs\nfalsified data\nfiddling the figures\nfiddling the numbers\nfiddling the waiting list\nfiddling the waiting lists\nfiddling the stats\nfiddled the figures\nfiddled the numbers\nfiddled the waiting list\nfiddling the books\nmassaging the figures\nmassaging the numbers\nmassaging the stats\nmassaged the figures\ncooking the books\ncooked the books\nnever events hidden\nnever event hidden\nnever events covered up\nnever event covered up\nmanagement are hiding\nmanagement is hiding\nmanagement are covering\nmanagement is covering\nmanagement are ignoring\nmanagement is ignoring\nhiding deaths\nhiding incidents\nhiding errors\nhiding mistakes\nhiding the truth\ncovering up deaths\ncovering up incidents\ncovering up mistakes\ncovering up errors\ngoing to the press\ngoing to the papers\ngoing to the media\nwent to the press\nwent to the papers\nexposing the truth\nexposing what";
-/// Phrases that are also general comment (Warn only about the author's own workplace).
-const CONCERNS: &str = "this is neglect\nthat is neglect\nit's neglect\nleft for hours in soiled\nleft in soiled\nnobody cares\nno one cares\nnobody gives a damn\nunsafe staffing\nunsafe staff levels\nunsafe levels\nunsafe numbers\nunsafe care\nunsafe practice\nunsafe ward\nunsafe conditions\ndangerously understaffed\ndangerously under-staffed\ndangerously short\ndangerously short-staffed\ndangerously low staffing\npatients are dying because\npatients are dying due to\npatients are being harmed\npatients are at risk because\npatients are not safe\npatients aren't safe\npatients are unsafe\nnobody is listening\nnobody listens\nno one is listening\nno one listens\nnobody will listen\nno one will listen\nspeak out about what\nspeaking out about what\nspeak out about the\nspeaking out about the";
-/// Raising a concern internally …
-const RAISED: &str = "raised concerns\nraised it\nraised this\nraised my concerns\nreported it\nreported this\nescalated it\nescalated this\nflagged it\nflagged this";
-/// … and being ignored.
-const IGNORED: &str = "ignored\nnothing\nno one\nnobody\nnothing happened\nnothing changed\nnothing was done";
-
-/// Too few staff …
-const STAFFING: &str = "staffing\nstaffing levels\nstaffing tonight\nnot enough staff\nweren't enough staff\nwasn't enough staff\nwere not enough staff\nshort staffed\nshort-staffed\nunderstaffed\nunder-staffed\nno staff\nskeleton staff\nno nurses\nonly two nurses\nonly 2 nurses\nonly one nurse\nonly 1 nurse";
-/// … and patients harmed (together a disclosure).
-const HARMED: &str = "dies\nif someone dies\nsomeone will die\nsomeone is going to die\ngoing to die\ndied\ndying\ndeath\ndeaths\nharmed\ncame to harm\nat risk\nunsafe\ndangerous\nneglected\nleft in pain\nleft lying\nleft in their own\nnobody will admit\nno one will admit\nwon't admit\nwill not admit";
-/// Taking it to the press.
-const GOING_PUBLIC: &str = "going to\nwent to\ngoing straight to\ncontacting\ncontacted\ntipped off\ntalking to\nspoke to\nspeaking to\nsending this to\nsent this to\ntelling";
-const OUTLETS: &str = "the daily mail\ndaily mail\nthe mail\nthe sun\nthe guardian\nthe bbc\nbbc\nthe papers\nthe press\nthe media\nitv\nsky news\nthe mirror\nthe times\nthe telegraph\na journalist\njournalists\nthe local paper\nthe news\nthe echo";
-
-const DISCLOSURE: usize = 0;
-const CONCERN: usize = 1;
-const RAISED_IT: usize = 2;
-const IGNORED_IT: usize = 3;
-const SHORT: usize = 4;
-const HARM: usize = 5;
-const PUBLIC: usize = 6;
-const OUTLET: usize = 7;
-
 /// Words allowed between raising a concern and being ignored ("raised concerns *three times and* nothing happened").
 const IGNORED_GAP: usize = 4;
-
-/// The word lists, in the order of their indices: compiled with every other list into the shared
-/// vocabulary (`super::vocabulary`).
-pub(super) const WORDS: &[&str] = &[DISCLOSURES, CONCERNS, RAISED, IGNORED, STAFFING, HARMED, GOING_PUBLIC, OUTLETS];
 
 /// Finds concerns raised in public.
 #[derive(Debug)]
@@ -56,9 +27,9 @@ pub struct Whistleblowing {
 }
 
 impl Whistleblowing {
-    /// Compiles the word lists.
+    /// The detector over its word lists (`data/words/`; compiled at build time).
     pub fn new() -> Result<Self, Error> {
-        let lists = super::vocabulary::WHISTLEBLOWING;
+        let lists = Lists::at(LISTS);
         Ok(Whistleblowing { lists })
     }
 }
