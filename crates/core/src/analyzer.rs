@@ -18,7 +18,6 @@ use crate::error::Error;
 use crate::finding::{Action, Category, Finding};
 use crate::normalize::Normalized;
 use crate::policy::Policy;
-use aho_corasick::AhoCorasick;
 use std::collections::BTreeMap;
 
 /// Longest text analysed, in bytes. Facebook's 63,206-character limit is ~250 KB at worst; anything
@@ -34,7 +33,7 @@ pub struct Analyzer {
     policy: Policy,
     detectors: Vec<Box<dyn Detector>>,
     context: &'static ContextIndex,
-    allowlist: Option<AhoCorasick>,
+    allowlist: Option<ContextIndex>,
 }
 
 /// The result of analysing one text.
@@ -50,17 +49,7 @@ impl Analyzer {
     /// Compiles every detector and list for `policy`.
     pub fn new(policy: Policy) -> Result<Analyzer, Error> {
         let detectors = detectors::build(&policy)?;
-        let phrases: Vec<String> = policy
-            .allowlist
-            .iter()
-            .map(|p| Normalized::new(p.trim()).as_str().to_string())
-            .filter(|p| !p.is_empty())
-            .collect();
-        let allowlist = if phrases.is_empty() {
-            None
-        } else {
-            Some(AhoCorasick::new(&phrases).map_err(|e| Error::policy("allowlist", e))?)
-        };
+        let allowlist = detectors::whole_words("allowlist", &policy.allowlist)?;
         Ok(Analyzer { policy, detectors, context: ContextIndex::shipped()?, allowlist })
     }
 
@@ -120,7 +109,7 @@ impl Analyzer {
 
     fn drop_allowed(&self, text: &str, candidates: &mut Vec<Candidate>) {
         if let Some(allow) = &self.allowlist {
-            let allowed = Cover::new(allow.find_overlapping_iter(text).map(|m| (m.start(), m.end())));
+            let allowed = Cover::new(allow.find_one(text).into_iter());
             if !allowed.is_empty() {
                 candidates.retain(|c| !allowed.covers(c.start, c.end));
             }

@@ -48,21 +48,41 @@ impl ContextIndex {
             .map_err(Clone::clone)
     }
 
-    /// Compiles `lists` at run time (list `i` is the `i`-th given), as `build.rs` does the shipped ones.
+    /// Compiles lists given at run time (list `i` is the `i`-th given): IT's ward names, internal terms
+    /// and allowlist. Each entry is normalised like the text and matches as a whole word or phrase;
+    /// `(entry, true)` also matches any word ending. `what` names the lists in errors.
+    pub(crate) fn compile(what: &str, lists: &[Vec<(String, bool)>]) -> Result<Self, Error> {
+        let normal: Vec<Vec<(String, bool)>> = lists
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .map(|(e, prefix)| (crate::normalize::Normalized::new(e.trim()).as_str().to_string(), *prefix))
+                    .collect()
+            })
+            .collect();
+        let compiled = crate::vocabulary_compile::compile(&normal).map_err(|e| Error::policy(what, e))?;
+        Self::from_parts(Cow::Owned(compiled.fst), Cow::Owned(compiled.matches), lists.len())
+    }
+
+    /// Compiles lists written like the shipped ones (one entry a line, `*` for any ending), for tests.
     #[cfg(test)]
     pub(crate) fn from_lists<'a>(lists: impl Iterator<Item = &'a str>) -> Result<Self, Error> {
         let lists: Vec<Vec<(String, bool)>> = lists
             .map(|list| {
                 entries(list)
                     .map(|e| match e.strip_suffix('*') {
-                        Some(w) => (crate::normalize::Normalized::new(w).as_str().to_string(), true),
-                        None => (crate::normalize::Normalized::new(e).as_str().to_string(), false),
+                        Some(w) => (w.to_string(), true),
+                        None => (e.to_string(), false),
                     })
                     .collect()
             })
             .collect();
-        let compiled = crate::vocabulary_compile::compile(&lists).map_err(|e| Error::internal("word lists", e))?;
-        Self::from_parts(Cow::Owned(compiled.fst), Cow::Owned(compiled.matches), lists.len())
+        Self::compile("test lists", &lists)
+    }
+
+    /// Every whole-word match of a one-list index (see [`ContextIndex::compile`]) in `text`, by start.
+    pub(crate) fn find_one(&self, text: &str) -> Vec<(usize, usize)> {
+        self.find(text).by_class.into_iter().next().unwrap_or_default()
     }
 
     fn from_parts(fst: Cow<'static, [u8]>, matches: Cow<'static, [u32]>, count: usize) -> Result<Self, Error> {

@@ -51,6 +51,8 @@ mod threats;
 mod trust_voice;
 mod whistleblowing;
 
+pub(crate) use trust_business::whole_words;
+
 /// What a detector is given for one analysis.
 #[derive(Debug)]
 pub struct Input<'a> {
@@ -139,3 +141,5 @@ pub(crate) fn run(detector: &dyn Detector, text: &str) -> Vec<(String, Candidate
     detector.detect(&Input { text: norm.as_str(), context: &context }, &mut out);
     out.into_iter().map(|c| (norm.as_str()[c.start..c.end].to_string(), c)).collect()
 }
+#[cfg(test)]
+mod scratch_profile;

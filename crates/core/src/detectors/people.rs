@@ -5,7 +5,7 @@
 //! Instead a word counts as a name when it follows an honorific and is not a function word or a
 //! clinical/office word (`data/context/not_name.txt`), or when it is a common first name
 //! (`data/context/first_name.txt`). Both lists are context classes, so they are found in the same
-//! single Aho-Corasick pass as every other context word and cost nothing extra per analysis; this
+//! single vocabulary pass as every other context word and cost nothing extra per analysis; this
 //! module only asks whether a given word is exactly one of those hits.
 
 use super::Input;

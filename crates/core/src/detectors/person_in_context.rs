@@ -44,12 +44,12 @@ use super::people::{before, care_event_near, is_first_name, last_word, may_be_su
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::context::is_boundary;
+use crate::context::ContextIndex;
 use crate::error::Error;
 use crate::finding::Severity;
-use crate::normalize::Normalized;
 use crate::pattern::Matcher;
 use crate::policy::Policy;
-use aho_corasick::AhoCorasick;
+use std::cell::OnceCell;
 
 /// Bytes either side of a name in which context words count.
 const CONTEXT_WINDOW: usize = 60;
@@ -93,7 +93,7 @@ crate::pattern!(HONORIFIC_NAME, r"(?-u)\b(?:mr|mrs|ms|miss|mx)\b\.? ?(?:[a-z]\.?
 #[derive(Debug)]
 pub struct PersonInContext {
     honorific: Matcher,
-    wards: Option<AhoCorasick>,
+    wards: Option<ContextIndex>,
 }
 
 impl PersonInContext {
@@ -103,27 +103,24 @@ impl PersonInContext {
     }
 
     /// Whether a place of care (a clinical place word or one of the Trust's ward names) is near.
-    fn place_near(&self, input: &Input<'_>, start: usize, end: usize) -> bool {
+    /// The ward names are found in the draft once, on the first question.
+    fn place_near(&self, input: &Input<'_>, wards: &OnceCell<Vec<(usize, usize)>>, start: usize, end: usize) -> bool {
         if input.context.near(class::CLINICAL_PLACE, start, end, CONTEXT_WINDOW).is_some() {
             return true;
         }
-        let Some(wards) = &self.wards else {
+        let Some(index) = &self.wards else {
             return false;
         };
-        let text = input.text;
-        let mut lo = start.saturating_sub(CONTEXT_WINDOW);
-        while !text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        let mut hi = end.saturating_add(CONTEXT_WINDOW).min(text.len());
-        while !text.is_char_boundary(hi) {
-            hi -= 1;
-        }
-        let bytes = text.as_bytes();
-        wards.find_iter(&text[lo..hi]).any(|m| is_boundary(bytes, lo + m.start()) && is_boundary(bytes, lo + m.end()))
+        let wards = wards.get_or_init(|| index.find_one(input.text));
+        let (lo, hi) = (start.saturating_sub(CONTEXT_WINDOW), end.saturating_add(CONTEXT_WINDOW));
+        // A name cannot be longer than its limit in bytes (four per character at most, plus what
+        // normalising may add), so only hits starting that far before the window can reach into it.
+        let first = wards.partition_point(|&(s, _)| s.saturating_add(4 * MAX_WARD_NAME_LEN + 16) < lo);
+        wards[first..].iter().take_while(|&&(s, _)| s <= hi).any(|&(_, e)| e >= lo)
     }
 
     fn honorifics(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let wards = OnceCell::new();
         for m in self.honorific.find_iter(input.text) {
             let Some((s, e)) = last_word(m.as_str()) else { continue };
             let name = (m.start() + s, m.start() + e);
@@ -138,7 +135,7 @@ impl PersonInContext {
             let event = care_event_near(input, m.start(), m.end(), CONTEXT_WINDOW)
                 || near(class::BED_SPACE)
                 || near(class::ARRIVAL);
-            let place = near(class::IDENTIFIER) || self.place_near(input, m.start(), m.end());
+            let place = near(class::IDENTIFIER) || self.place_near(input, &wards, m.start(), m.end());
             let (severity, why) = match (event, place, near(class::COLLEAGUE)) {
                 (true, _, _) => (Severity::High, "honorific and surname; care event or bed space nearby"),
                 (false, true, false) => (Severity::Warn, "honorific and surname at a place of care"),
@@ -304,27 +301,14 @@ fn is_miss_verb(before: &str) -> bool {
 }
 
 /// Compiles the policy's ward names (normalised like the draft) into one automaton.
-fn ward_names(policy: &Policy) -> Result<Option<AhoCorasick>, Error> {
+fn ward_names(policy: &Policy) -> Result<Option<ContextIndex>, Error> {
     if policy.ward_names.len() > MAX_WARD_NAMES {
         return Err(Error::policy("wardNames", format!("at most {MAX_WARD_NAMES} names are allowed")));
     }
-    let mut names = Vec::with_capacity(policy.ward_names.len());
-    for (i, name) in policy.ward_names.iter().enumerate() {
-        if name.chars().count() > MAX_WARD_NAME_LEN {
-            return Err(Error::policy(
-                &format!("wardNames[{i}]"),
-                format!("longer than {MAX_WARD_NAME_LEN} characters"),
-            ));
-        }
-        let norm = Normalized::new(name.trim()).as_str().to_string();
-        if !norm.is_empty() {
-            names.push(norm);
-        }
+    if let Some(i) = policy.ward_names.iter().position(|n| n.chars().count() > MAX_WARD_NAME_LEN) {
+        return Err(Error::policy(&format!("wardNames[{i}]"), format!("longer than {MAX_WARD_NAME_LEN} characters")));
     }
-    if names.is_empty() {
-        return Ok(None);
-    }
-    AhoCorasick::new(&names).map(Some).map_err(|e| Error::policy("wardNames", e))
+    super::trust_business::whole_words("wardNames", &policy.ward_names)
 }
 
 #[cfg(test)]

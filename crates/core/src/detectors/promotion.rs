@@ -8,7 +8,7 @@
 //! speaker fee). A declaration in the post ("#ad", "paid partnership", "conflict of interest: …")
 //! lowers the finding to Info; a charity "sponsored walk" is not promotion.
 
-use super::text::{sentence, Lists};
+use super::text::{spans_in_sentence, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::words::promotion::*;
 use crate::error::Error;
@@ -69,16 +69,30 @@ impl Detector for Promotion {
         let hits = self.lists.find(input);
         let declared = hits.any(DECLARATION) || has_ad_marker(text);
         let charity = hits.all(CHARITY_WORD);
+        // For each charity phrase, the furthest end among it and those before: "is a promotional phrase
+        // inside a charity phrase?" is then a binary search, however many of both a draft holds.
+        let reach: Vec<usize> = charity
+            .iter()
+            .scan(0, |max, &(_, e)| {
+                *max = e.max(*max);
+                Some(*max)
+            })
+            .collect();
+        let for_charity = |s: usize, e: usize| {
+            let before = charity.partition_point(|&(cs, _)| cs < s);
+            let inside = charity.get(before).is_some_and(|&(cs, _)| cs < e);
+            let around = before > 0 && reach[before - 1] >= e;
+            inside || around
+        };
         let mut found: Vec<(usize, usize, &str)> = hits
             .all(PROMO)
             .iter()
-            .filter(|&&(s, e)| !charity.iter().any(|&(cs, ce)| cs <= s && e <= ce || (s <= cs && cs < e)))
+            .filter(|&&(s, e)| !for_charity(s, e))
             .map(|&(s, e)| (s, e, "promotional phrase"))
             .collect();
         found.extend(discount_codes(text).map(|(s, e)| (s, e, "personal discount code")));
         for &(s, e) in hits.all(COMPANY) {
-            let (ss, se) = sentence(text, s, e);
-            if hits.all(BENEFIT).iter().any(|&(bs, be)| ss <= bs && be <= se) {
+            if spans_in_sentence(hits.all(BENEFIT), text, s, e) {
                 found.push((s, e, "pharmaceutical or device company named with a benefit"));
             }
         }

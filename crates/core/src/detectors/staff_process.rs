@@ -33,11 +33,10 @@ use super::people::{before, may_be_surname, next_word};
 use super::trust_business::compile_terms;
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
-use crate::context::is_boundary;
+use crate::context::ContextIndex;
 use crate::error::Error;
 use crate::finding::Severity;
 use crate::policy::Policy;
-use aho_corasick::AhoCorasick;
 
 /// Bytes either side of a process word in which a person counts.
 const CONTEXT_WINDOW: usize = 80;
@@ -49,7 +48,7 @@ pub const MAX_TERM_LEN: usize = 100;
 /// Finds posts about colleagues' (or the writer's own) formal staff processes.
 #[derive(Debug)]
 pub struct StaffProcess {
-    local: Option<AhoCorasick>,
+    local: Option<ContextIndex>,
 }
 
 impl StaffProcess {
@@ -113,14 +112,7 @@ impl Detector for StaffProcess {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let processes = input.context.all(class::STAFF_PROCESS);
         let local: Vec<(usize, usize)> = match &self.local {
-            Some(local) => {
-                let bytes = input.text.as_bytes();
-                local
-                    .find_iter(input.text)
-                    .filter(|m| is_boundary(bytes, m.start()) && is_boundary(bytes, m.end()))
-                    .map(|m| (m.start(), m.end()))
-                    .collect()
-            }
+            Some(local) => local.find_one(input.text),
             None => Vec::new(),
         };
         if processes.is_empty() && local.is_empty() {

@@ -32,12 +32,11 @@
 
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
-use crate::context::is_boundary;
+use crate::context::ContextIndex;
 use crate::error::Error;
 use crate::finding::Severity;
 use crate::normalize::Normalized;
 use crate::policy::Policy;
-use aho_corasick::AhoCorasick;
 
 /// Bytes either side of a topic in which a secrecy cue makes it a leak.
 pub const CONTEXT_WINDOW: usize = 120;
@@ -49,7 +48,7 @@ pub const MAX_TERM_LEN: usize = 100;
 /// Finds unannounced Trust business and internal terms.
 #[derive(Debug)]
 pub struct TrustBusiness {
-    internal: Option<AhoCorasick>,
+    internal: Option<ContextIndex>,
 }
 
 impl TrustBusiness {
@@ -80,47 +79,44 @@ impl Detector for TrustBusiness {
             }
         }
         if let Some(internal) = &self.internal {
-            let bytes = input.text.as_bytes();
-            for m in internal.find_iter(input.text) {
-                if !is_boundary(bytes, m.start()) || !is_boundary(bytes, m.end()) {
-                    continue;
-                }
-                let (severity, why) = if secret(m.start(), m.end()) {
+            for (start, end) in internal.find_one(input.text) {
+                let (severity, why) = if secret(start, end) {
                     (Severity::High, "a term the Trust lists as internal; not-yet-public cue nearby")
                 } else {
                     (Severity::Warn, "a term the Trust lists as internal")
                 };
-                out.push(Candidate::new("internal-term", m.start(), m.end(), why).with_severity(severity));
+                out.push(Candidate::new("internal-term", start, end, why).with_severity(severity));
             }
         }
     }
 }
 
-/// Normalises and compiles an IT-supplied term list into one automaton; `None` when it is empty.
-/// Errors name the setting (and the entry) and never quote it.
+/// Compiles an IT-supplied term list (matched as whole words, normalised like the draft); `None` when
+/// it is empty. Errors name the setting (and the entry) and never quote it.
 pub fn compile_terms(
     setting: &str,
     terms: &[String],
     max: usize,
     max_len: usize,
-) -> Result<Option<AhoCorasick>, Error> {
+) -> Result<Option<ContextIndex>, Error> {
     if terms.len() > max {
         return Err(Error::policy(setting, format!("{} entries given; at most {max} are allowed", terms.len())));
     }
-    let mut normalised = Vec::with_capacity(terms.len());
-    for (i, term) in terms.iter().enumerate() {
-        if term.chars().count() > max_len {
-            return Err(Error::policy(&format!("{setting}[{i}]"), format!("longer than {max_len} characters")));
-        }
-        let norm = Normalized::new(term.trim()).as_str().to_string();
-        if !norm.is_empty() {
-            normalised.push(norm);
-        }
+    if let Some(i) = terms.iter().position(|t| t.chars().count() > max_len) {
+        return Err(Error::policy(&format!("{setting}[{i}]"), format!("longer than {max_len} characters")));
     }
-    if normalised.is_empty() {
+    whole_words(setting, terms)
+}
+
+/// Compiles IT-supplied words or phrases into a one-list index matched as whole words; `None` when none
+/// has any content. Shared by every setting that lists terms.
+pub fn whole_words(setting: &str, terms: &[String]) -> Result<Option<ContextIndex>, Error> {
+    let list: Vec<(String, bool)> =
+        terms.iter().filter(|t| !Normalized::new(t.trim()).as_str().is_empty()).map(|t| (t.clone(), false)).collect();
+    if list.is_empty() {
         return Ok(None);
     }
-    AhoCorasick::new(&normalised).map(Some).map_err(|e| Error::policy(setting, e))
+    ContextIndex::compile(setting, &[list]).map(Some)
 }
 
 #[cfg(test)]
