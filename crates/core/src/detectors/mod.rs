@@ -141,5 +141,3 @@ pub(crate) fn run(detector: &dyn Detector, text: &str) -> Vec<(String, Candidate
     detector.detect(&Input { text: norm.as_str(), context: &context }, &mut out);
     out.into_iter().map(|c| (norm.as_str()[c.start..c.end].to_string(), c)).collect()
 }
-#[cfg(test)]
-mod scratch_profile;
