@@ -270,7 +270,37 @@ fn build_patterns(src: &Path, out_dir: &Path) {
                 let path = dir.join(format!("{name}.{ext}"));
                 fs::write(&path, &bytes[pad..]).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
             }
+            let window = digit_window(&source).unwrap_or_else(|e| fail(&file, &format!("pattern {name}: {e}")));
+            let path = dir.join(format!("{name}.window"));
+            fs::write(&path, format!("{window:?}")).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
         }
+    }
+}
+
+/// `Some(n)` when every match of the pattern contains an ASCII digit and is at most `n` bytes long: its
+/// matches then all lie within `n` bytes of a digit, and the search can skip text far from any digit
+/// (`pattern::Matcher::find_iter`). Most drafts have few digits; most identifiers are made of them.
+fn digit_window(source: &str) -> Result<Option<usize>, String> {
+    let hir = regex_syntax::ParserBuilder::new().utf8(false).build().parse(source).map_err(|e| e.to_string())?;
+    Ok(hir.properties().maximum_len().filter(|_| needs_digit(&hir)))
+}
+
+/// Whether every string `hir` matches contains an ASCII digit.
+fn needs_digit(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Literal(lit) => lit.0.iter().any(u8::is_ascii_digit),
+        HirKind::Class(Class::Bytes(class)) => {
+            class.ranges().iter().all(|r| r.start().is_ascii_digit() && r.end().is_ascii_digit())
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            class.ranges().iter().all(|r| r.start().is_ascii_digit() && r.end().is_ascii_digit())
+        }
+        HirKind::Repetition(rep) => rep.min > 0 && needs_digit(&rep.sub),
+        HirKind::Capture(cap) => needs_digit(&cap.sub),
+        HirKind::Concat(parts) => parts.iter().any(needs_digit),
+        HirKind::Alternation(parts) => parts.iter().all(needs_digit),
+        HirKind::Empty | HirKind::Look(_) => false,
     }
 }
 

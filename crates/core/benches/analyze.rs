@@ -57,6 +57,28 @@ fn main() {
             );
         }
     }
+    // The same 3,000 characters repeated to 63,206: the content is fixed, so any growth in time per KB
+    // is the cost of length itself (the rows above also change content with length).
+    let repeated: String = draft(&risky, 3_000).repeat(21);
+    let s = sample_for(|| drop(black_box(analyzer.analyze(black_box(&repeated)))));
+    let per_kb = s.median().as_secs_f64() * 1e6 / (repeated.len() as f64 / 1024.0);
+    println!(
+        "{:<10} {:>8} {:>9} {:>11.4} {:>11.4} {:>10.1} {:>10.2} {:>9}   (the risky 3,000 repeated: linearity)",
+        "repeated",
+        repeated.chars().count(),
+        analyzer.analyze(&repeated).len(),
+        ms(s.median()),
+        ms(s.p95()),
+        repeated.len() as f64 / s.median().as_secs_f64() / 1e6,
+        per_kb,
+        s.0.len()
+    );
+    results.push(serde_json::json!({
+        "text": "repeated", "chars": repeated.chars().count(), "median_ms": ms(s.median()), "p95_ms": ms(s.p95()),
+        "bytes": repeated.len(),
+    }));
+    breakdown(&draft(&risky, SIZES[2]));
+
     let summary = serde_json::json!({
         "engine": "postguard native",
         "construction_ms": ms(construction.median()),
@@ -64,6 +86,43 @@ fn main() {
         "cases": results,
     });
     write_results("native", &summary);
+}
+
+/// Where the time of one analysis goes, stage by stage and detector by detector, so the next
+/// optimisation starts from a measurement (docs/performance.md).
+fn breakdown(text: &str) {
+    use postguard_core::context::ContextIndex;
+    use postguard_core::detectors::{self, Input};
+    use postguard_core::normalize::Normalized;
+    let total = sample_for(|| drop(black_box(Analyzer::new(Policy::default()).expect("builds").analyze(text))));
+    let norm = Normalized::new(text);
+    let index = ContextIndex::shipped().expect("vocabulary");
+    let context = index.find(norm.as_str());
+    let input = Input { text: norm.as_str(), context: &context };
+    let mut rows = vec![
+        ("normalise", sample_for(|| drop(black_box(Normalized::new(black_box(text))))).median()),
+        ("vocabulary (all word lists)", sample_for(|| drop(black_box(index.find(black_box(norm.as_str()))))).median()),
+    ];
+    for d in detectors::build(&Policy::default()).expect("detectors build") {
+        let name = format!("{d:?}").split([' ', '{', '(']).next().unwrap_or_default().to_string();
+        let t = sample_for(|| {
+            let mut out = Vec::new();
+            d.detect(black_box(&input), &mut out);
+            black_box(out);
+        });
+        rows.push((Box::leak(name.into_boxed_str()), t.median()));
+    }
+    let staged: Duration = rows.iter().map(|r| r.1).sum();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+    println!(
+        "\nwhere the time goes (risky, {} chars; median ms; the whole analysis {:.3} ms incl. construction):",
+        text.chars().count(),
+        ms(total.median())
+    );
+    for (name, t) in rows.iter().take(12) {
+        println!("  {:<30} {:>8.3}  {:>5.1} %", name, ms(*t), 100.0 * t.as_secs_f64() / staged.as_secs_f64());
+    }
+    println!("  {:<30} {:>8.3}", "(other detectors)", ms(rows.iter().skip(12).map(|r| r.1).sum()));
 }
 
 /// Saves figures for `tests/bench/summary.mjs`, which prints them side by side with the baselines.

@@ -20,8 +20,9 @@ pub struct ContextIndex {
     /// `list << 1 | prefix`, grouped by entry (the FST's values point here).
     matches: Cow<'static, [u32]>,
     count: usize,
-    /// Bytes some entry starts with: positions starting with any other byte are skipped at once.
-    first_bytes: [bool; 256],
+    /// The root's transition on each byte, `(output, node address)`, or `None` when no entry starts
+    /// with it: every walk's first step is one table lookup, and most positions end there.
+    first_step: [Option<(u64, usize)>; 256],
 }
 
 impl std::fmt::Debug for ContextIndex {
@@ -87,11 +88,11 @@ impl ContextIndex {
 
     fn from_parts(fst: Cow<'static, [u8]>, matches: Cow<'static, [u32]>, count: usize) -> Result<Self, Error> {
         let fst = Fst::new(fst).map_err(|e| Error::internal("vocabulary", e))?;
-        let mut first_bytes = [false; 256];
+        let mut first_step = [None; 256];
         for t in fst.root().transitions() {
-            first_bytes[usize::from(t.inp)] = true;
+            first_step[usize::from(t.inp)] = Some((t.out.value(), t.addr));
         }
-        Ok(ContextIndex { fst, matches, count, first_bytes })
+        Ok(ContextIndex { fst, matches, count, first_step })
     }
 
     /// How many lists were compiled.
@@ -108,23 +109,27 @@ impl ContextIndex {
     pub fn find(&self, text: &str) -> ContextHits {
         let mut by_class = vec![Vec::new(); self.count];
         let bytes = text.as_bytes();
-        let root = self.fst.root();
         // The last word end found for a prefix entry: `(from, end)`. Several prefix entries in one
         // walk (`d*`, `diag*`, `diagnos*`) share it, so a megabyte-long word is scanned once.
         let mut word_run = (usize::MAX, 0);
         for start in 0..bytes.len() {
-            if !self.first_bytes[usize::from(bytes[start])] || !is_boundary(bytes, start) {
+            let Some((first_out, first_addr)) = self.first_step[usize::from(bytes[start])] else {
+                continue;
+            };
+            if !is_boundary(bytes, start) {
                 continue;
             }
-            let mut node = root;
-            let mut out = Output::zero();
-            for (at, &b) in bytes.iter().enumerate().skip(start) {
-                let Some(i) = node.find_input(b) else {
-                    break;
-                };
-                let t = node.transition(i);
-                out = out.cat(t.out);
-                node = self.fst.node(t.addr);
+            let mut node = self.fst.node(first_addr);
+            let mut out = Output::new(first_out);
+            for at in start..bytes.len() {
+                if at > start {
+                    let Some(i) = node.find_input(bytes[at]) else {
+                        break;
+                    };
+                    let t = node.transition(i);
+                    out = out.cat(t.out);
+                    node = self.fst.node(t.addr);
+                }
                 if !node.is_final() {
                     continue;
                 }

@@ -16,6 +16,7 @@
 use crate::error::Error;
 use regex_automata::dfa::{dense, regex::Regex};
 pub use regex_automata::util::wire::AlignAs;
+use regex_automata::Input;
 
 /// Declares a pattern compiled at build time: `pattern!(NAME, r"(?-u)\bexample\b");` creates a
 /// `static NAME: Prebuilt`. `build.rs` reads the same literal from the source file, so the source here
@@ -35,6 +36,7 @@ macro_rules! pattern {
                 _align: [],
                 bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/patterns/", stringify!($name), ".rev")),
             },
+            digit_window: include!(concat!(env!("OUT_DIR"), "/patterns/", stringify!($name), ".window")),
         };
     };
 }
@@ -50,12 +52,16 @@ pub struct Prebuilt {
     pub forward: &'static AlignAs<[u8], u32>,
     /// Serialised reverse DFA (finds where they start).
     pub reverse: &'static AlignAs<[u8], u32>,
+    /// `Some(n)` when every match contains an ASCII digit and is at most `n` bytes long (worked out by
+    /// `build.rs` from the pattern's syntax).
+    pub digit_window: Option<usize>,
 }
 
 /// A ready-to-search pattern.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     regex: Regex<dense::DFA<&'static [u32]>>,
+    digit_window: Option<usize>,
 }
 
 /// One match: byte offsets into the searched text.
@@ -88,14 +94,30 @@ impl Prebuilt {
     pub fn matcher(&self) -> Result<Matcher, Error> {
         let (forward, _) = dense::DFA::from_bytes(&self.forward.bytes).map_err(|e| Error::internal(self.name, e))?;
         let (reverse, _) = dense::DFA::from_bytes(&self.reverse.bytes).map_err(|e| Error::internal(self.name, e))?;
-        Ok(Matcher { regex: Regex::builder().build_from_dfas(forward, reverse) })
+        Ok(Matcher { regex: Regex::builder().build_from_dfas(forward, reverse), digit_window: self.digit_window })
     }
 }
 
 impl Matcher {
     /// Every non-overlapping match, leftmost-first, in text order.
+    ///
+    /// A pattern whose matches all hold a digit and are at most `n` bytes long is searched only within
+    /// `n` bytes of the text's digits: the DFA costs a table lookup per byte, the digit scan a fraction
+    /// of that, and ordinary prose has few digits. The matches are the same: each lies inside one merged
+    /// window, look-around sees past the window's edges, and no match crosses from one window into the
+    /// next (a test compares both searches).
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Match<'t>> + 't {
-        self.regex.find_iter(text).map(move |m| Match { text, start: m.start(), end: m.end() })
+        let windows: Box<dyn Iterator<Item = (usize, usize)>> = match self.digit_window {
+            Some(reach) => Box::new(digit_windows(text.as_bytes(), reach)),
+            None => Box::new(std::iter::once((0, text.len()))),
+        };
+        windows.flat_map(move |(start, end)| {
+            self.regex.find_iter(Input::new(text).range(start..end)).map(move |m| Match {
+                text,
+                start: m.start(),
+                end: m.end(),
+            })
+        })
     }
 
     /// The first match.
@@ -109,9 +131,77 @@ impl Matcher {
     }
 }
 
+/// The byte ranges within `reach` bytes of a digit in `bytes`, in order; windows that would overlap are
+/// merged, so no two share a byte.
+fn digit_windows(bytes: &[u8], reach: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let first = at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
+        // A later digit joins this window when its own window would overlap it.
+        let mut last = first;
+        let mut i = first + 1;
+        while i < bytes.len() && i <= last + 2 * reach {
+            if bytes[i].is_ascii_digit() {
+                last = i;
+            }
+            i += 1;
+        }
+        at = i;
+        Some((first.saturating_sub(reach), (last + 1 + reach).min(bytes.len())))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     crate::pattern!(TEST_WORDS, r"(?-u)\b(?:ward|bay) ?\d+\b");
+
+    #[test]
+    fn digit_windows_cover_every_digit_and_never_overlap() {
+        let text = b"ab 1 cdefghijklmnopqrstuvwxyz 22 x 3 yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy 4";
+        let windows: Vec<(usize, usize)> = super::digit_windows(text, 5).collect();
+        // Digits at 3; 30, 31 and 35 (one window: their reaches overlap); 71.
+        assert_eq!(windows, [(0, 9), (25, 41), (66, text.len())]);
+        assert!(super::digit_windows(b"no digits here", 5).next().is_none());
+    }
+
+    /// Searching near digits finds exactly what a search of the whole text finds, for every pattern
+    /// that is searched that way, on the corpus and on digit-dense text made to straddle windows.
+    #[test]
+    fn windowed_search_finds_what_a_full_search_finds() {
+        use crate::detectors::patterns_for_tests;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+        let mut texts: Vec<String> = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("corpus").flatten() {
+            let corpus = std::fs::read_to_string(entry.path()).expect("corpus file");
+            let joined: String = corpus.lines().collect::<Vec<_>>().join("\n").to_lowercase();
+            texts.push(joined);
+        }
+        let mut seed = 7u64;
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..60 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let pieces = ["1", "07", " ", "-", "/", "ab", "sw1a 1aa", "aged ", " years old", "3rd march 19", "x"];
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            texts.push(t);
+        }
+        let mut windowed = 0;
+        for prebuilt in patterns_for_tests() {
+            let m = prebuilt.matcher().expect("deserialises");
+            if m.digit_window.is_none() {
+                continue;
+            }
+            windowed += 1;
+            for text in &texts {
+                let fast: Vec<(usize, usize)> = m.find_iter(text).map(|m| (m.start(), m.end())).collect();
+                let full: Vec<(usize, usize)> =
+                    m.regex.find_iter(text.as_str()).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(fast, full, "{}", prebuilt.name);
+            }
+        }
+        assert!(windowed >= 6, "only {windowed} patterns are searched near digits");
+    }
 
     #[test]
     fn prebuilt_patterns_search_like_regex() {

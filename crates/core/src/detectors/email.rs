@@ -90,6 +90,10 @@ impl Email {
 
 impl Detector for Email {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        // Every address has an `@`; most drafts have none, and looking for one is far cheaper than the DFA.
+        if !input.text.contains('@') {
+            return;
+        }
         for m in self.pattern.find_iter(input.text) {
             let Some((local, domain)) = m.as_str().split_once('@') else { continue };
             if is_role_mailbox(local) {

@@ -72,6 +72,14 @@ pub struct Lexicon {
     pair_heads: HashSet<String>,
     /// First letters of stems: most words skip the stem probes.
     stem_initials: [bool; 256],
+    /// For each first byte, a bit per key length (lengths past 63 share the top bit) present among the
+    /// whole-word keys: most words of a draft are rejected without hashing them.
+    word_shapes: [u64; 256],
+}
+
+/// The [`Lexicon::word_shapes`] bit for a key.
+fn shape(key: &[u8]) -> Option<(usize, u64)> {
+    key.first().map(|&c| (usize::from(c), 1u64 << key.len().min(63)))
 }
 
 /// The run-length-collapsed key of ASCII letters, borrowed when no letter repeats.
@@ -127,6 +135,7 @@ impl Lexicon {
             longest_stem: 0,
             pair_heads: HashSet::default(),
             stem_initials: [false; 256],
+            word_shapes: [0; 256],
         };
         for (grade, list) in lists {
             for line in entries(list) {
@@ -168,6 +177,11 @@ impl Lexicon {
             }
         }
         self.entries.push(Entry { grade, letters: letters.to_string(), runs, stem });
+        if target == Target::Word {
+            if let Some((initial, bit)) = shape(key.as_bytes()) {
+                self.word_shapes[initial] |= bit;
+            }
+        }
         let map = match target {
             Target::Word => &mut self.words,
             Target::Stem => &mut self.stems,
@@ -205,7 +219,10 @@ impl Lexicon {
             return None;
         }
         let key = key(letters);
-        let word_hit = self.words.get(key.as_ref());
+        let word_hit = match shape(key.as_bytes()) {
+            Some((initial, bit)) if self.word_shapes[initial] & bit != 0 => self.words.get(key.as_ref()),
+            _ => None,
+        };
         let stems = key.as_bytes().first().is_some_and(|&c| self.stem_initials[usize::from(c)]);
         if word_hit.is_none() && !stems {
             return None;

@@ -141,3 +141,21 @@ pub(crate) fn run(detector: &dyn Detector, text: &str) -> Vec<(String, Candidate
     detector.detect(&Input { text: norm.as_str(), context: &context }, &mut out);
     out.into_iter().map(|c| (norm.as_str()[c.start..c.end].to_string(), c)).collect()
 }
+
+/// Every detector pattern, for tests of the pattern machinery itself.
+#[cfg(test)]
+pub(crate) fn patterns_for_tests() -> [&'static crate::pattern::Prebuilt; 11] {
+    [
+        &nhs_number::NHS_NUMBER,
+        &chi_number::CHI_NUMBER,
+        &hospital_number::HOSPITAL_NUMBER_ID,
+        &nino::NINO,
+        &postcode::POSTCODE,
+        &phone::PHONE,
+        &email::EMAIL,
+        &date_of_birth::BIRTH_DATE,
+        &date_of_birth::AGE,
+        &date_of_birth::OWN_FAMILY,
+        &person_in_context::HONORIFIC_NAME,
+    ]
+}

@@ -50,38 +50,46 @@ const MAX_LEADING_WORDS: usize = 2;
 /// Splits the normalised `text` into undisguised words, in text order. Extra words for joined parts
 /// (`sh.it` → `shit`) follow the parts they join and overlap them.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let raw = tokens(text);
-    let mut out: Vec<Word> = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
+    // Spelled-out runs are joined in place: a run of n letters becomes at most three words (n ≥ 3), so
+    // the write position never passes the read position and no second list of every word is built.
+    let mut words = tokens(text);
+    let (mut read, mut write) = (0, 0);
+    while read < words.len() {
         // A run of single letters separated by short separator gaps: `i d i o t`, `f.u.c.k`.
-        let mut j = i;
+        let mut j = read;
         // The `s` of "she's" is not a spelled-out letter.
         let after_apostrophe = |w: &Word<'_>| text[..w.start].ends_with('\'');
-        while j < raw.len() && is_single_letter(&raw[j]) && !after_apostrophe(&raw[j]) {
-            if j > i && !is_spacing_gap(&text[raw[j - 1].end..raw[j].start]) {
+        while j < words.len() && is_single_letter(&words[j]) && !after_apostrophe(&words[j]) {
+            if j > read && !is_spacing_gap(&text[words[j - 1].end..words[j].start]) {
                 break;
             }
             j += 1;
         }
-        if j - i >= MIN_SPACED_LETTERS {
-            out.push(spaced(&raw[i..j]));
+        if j - read >= MIN_SPACED_LETTERS {
+            let mut joined = vec![spaced(&words[read..j])];
             // "a p r i c k", "u a b i t c h": one-letter words before the spelling are not part of it.
             for k in 1..=MAX_LEADING_WORDS {
-                if j - i - k < MIN_SPACED_LETTERS || !matches!(raw[i + k - 1].letters.as_ref(), "a" | "i" | "u") {
+                if j - read - k < MIN_SPACED_LETTERS || !matches!(words[read + k - 1].letters.as_ref(), "a" | "i" | "u")
+                {
                     break;
                 }
-                out.push(spaced(&raw[i + k..j]));
+                joined.push(spaced(&words[read + k..j]));
             }
-            i = j;
+            for w in joined {
+                words[write] = w;
+                write += 1;
+            }
+            read = j;
             continue;
         }
-        out.push(raw[i].clone());
-        i += 1;
+        words.swap(write, read);
+        write += 1;
+        read += 1;
     }
+    words.truncate(write);
     // Words split by one in-word separator: `sh.it`, `tw-at`, `arse_hole`.
     let mut joined = Vec::new();
-    for pair in out.windows(2) {
+    for pair in words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let Some(gap) = text.get(a.end..b.start) else {
             continue;
@@ -97,9 +105,11 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             });
         }
     }
-    out.extend(joined);
-    out.sort_by_key(|w| (w.start, w.end));
-    out
+    if !joined.is_empty() {
+        words.extend(joined);
+        words.sort_by_key(|w| (w.start, w.end));
+    }
+    words
 }
 
 /// Joins spelled-out letters into one word.
@@ -181,15 +191,16 @@ fn read(text: &str, mut start: usize, mut end: usize) -> Option<Word<'_>> {
         return None;
     }
     let token = &text[start..end];
+    // Most words are plain lower-case letters (the text is normalised): no disguise to undo.
+    if token.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Some(Word { start, end, letters: Cow::Borrowed(token), alt: None, tricks: 0 });
+    }
     let letters = token.bytes().filter(u8::is_ascii_lowercase).count();
     let ascii = token.is_ascii();
     let single = token.chars().count() == 1;
     let digits = token.bytes().any(|b| b.is_ascii_digit());
     // `A55` and `M6` are roads, `4am` a time: digits count as letters only beside two real ones.
     if !ascii || (letters < 2 && !single && (letters == 0 || digits)) {
-        return Some(Word { start, end, letters: Cow::Borrowed(token), alt: None, tricks: 0 });
-    }
-    if token.bytes().all(|b| b.is_ascii_lowercase()) {
         return Some(Word { start, end, letters: Cow::Borrowed(token), alt: None, tricks: 0 });
     }
     let mut tricks = 0;
