@@ -23,12 +23,26 @@ impl Normalized {
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
-        for (i, c) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most of a draft is plain ASCII, which only needs lower-casing (the backquote is folded).
+            let b = bytes[i];
+            if b.is_ascii() && b != b'`' {
+                text.push(char::from(b.to_ascii_lowercase()));
+                origin.push((i as u32, i as u32 + 1));
+                i += 1;
+                continue;
+            }
+            let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let range = (i as u32, (i + c.len_utf8()) as u32);
             fold(c, &mut |out: char| {
                 text.push(out);
                 origin.extend(std::iter::repeat_n(range, out.len_utf8()));
             });
+            i += c.len_utf8();
         }
         Normalized { text, origin, original_len: original.len() }
     }
