@@ -70,16 +70,32 @@ pub struct Lexicon {
     longest_stem: usize,
     /// Collapsed first words of two-word entries: most word pairs are rejected without joining them.
     pair_heads: HashSet<String>,
-    /// First letters of stems: most words skip the stem probes.
-    stem_initials: [bool; 256],
-    /// For each first byte, a bit per key length (lengths past 63 share the top bit) present among the
-    /// whole-word keys: most words of a draft are rejected without hashing them.
-    word_shapes: [u64; 256],
+    /// Shapes of the keys of `words`, `stems` and `pair_heads`: most words of a draft are rejected
+    /// without hashing them.
+    word_shapes: Shapes,
+    stem_shapes: Shapes,
+    head_shapes: Shapes,
 }
 
-/// The [`Lexicon::word_shapes`] bit for a key.
-fn shape(key: &[u8]) -> Option<(usize, u64)> {
-    key.first().map(|&c| (usize::from(c), 1u64 << key.len().min(63)))
+/// For each first byte, a bit per length (lengths past 63 share the top bit) among a set of keys: a
+/// key whose bit is clear is certainly not in the set.
+#[derive(Debug)]
+struct Shapes([u64; 256]);
+
+impl Shapes {
+    fn bit(key: &[u8]) -> Option<(usize, u64)> {
+        key.first().map(|&c| (usize::from(c), 1u64 << key.len().min(63)))
+    }
+
+    fn insert(&mut self, key: &[u8]) {
+        if let Some((initial, bit)) = Self::bit(key) {
+            self.0[initial] |= bit;
+        }
+    }
+
+    fn may_hold(&self, key: &[u8]) -> bool {
+        Self::bit(key).is_some_and(|(initial, bit)| self.0[initial] & bit != 0)
+    }
 }
 
 /// The run-length-collapsed key of ASCII letters, borrowed when no letter repeats.
@@ -134,8 +150,9 @@ impl Lexicon {
             pairs: HashMap::default(),
             longest_stem: 0,
             pair_heads: HashSet::default(),
-            stem_initials: [false; 256],
-            word_shapes: [0; 256],
+            word_shapes: Shapes([0; 256]),
+            stem_shapes: Shapes([0; 256]),
+            head_shapes: Shapes([0; 256]),
         };
         for (grade, list) in lists {
             for line in entries(list) {
@@ -154,7 +171,9 @@ impl Lexicon {
                 let target = if body.contains(' ') { Target::Pair } else { Target::Word };
                 if let Some((head, _)) = body.split_once(' ') {
                     let head: String = head.chars().filter(char::is_ascii_lowercase).collect();
-                    lex.pair_heads.insert(collapse(&head).0);
+                    let head = collapse(&head).0;
+                    lex.head_shapes.insert(head.as_bytes());
+                    lex.pair_heads.insert(head);
                 }
                 lex.add(grade, &letters, false, target);
                 lex.add(grade, &plural(&letters), false, target);
@@ -172,15 +191,12 @@ impl Lexicon {
         let index = self.entries.len();
         if stem {
             self.longest_stem = self.longest_stem.max(key.len());
-            if let Some(&first) = key.as_bytes().first() {
-                self.stem_initials[usize::from(first)] = true;
-            }
         }
         self.entries.push(Entry { grade, letters: letters.to_string(), runs, stem });
-        if target == Target::Word {
-            if let Some((initial, bit)) = shape(key.as_bytes()) {
-                self.word_shapes[initial] |= bit;
-            }
+        match target {
+            Target::Word => self.word_shapes.insert(key.as_bytes()),
+            Target::Stem => self.stem_shapes.insert(key.as_bytes()),
+            Target::Pair => {}
         }
         let map = match target {
             Target::Word => &mut self.words,
@@ -205,7 +221,11 @@ impl Lexicon {
 
     /// The grade of a two-word entry written as the words `a` then `b` (`bell end`).
     pub fn pair(&self, a: &Word<'_>, b: &Word<'_>) -> Option<Grade> {
-        if !a.letters.bytes().all(|c| c.is_ascii_lowercase()) || !self.pair_heads.contains(key(&a.letters).as_ref()) {
+        if !a.letters.bytes().all(|c| c.is_ascii_lowercase()) {
+            return None;
+        }
+        let head = key(&a.letters);
+        if !self.head_shapes.may_hold(head.as_bytes()) || !self.pair_heads.contains(head.as_ref()) {
             return None;
         }
         let joined = format!("{}{}", a.letters, b.letters);
@@ -219,23 +239,17 @@ impl Lexicon {
             return None;
         }
         let key = key(letters);
-        let word_hit = match shape(key.as_bytes()) {
-            Some((initial, bit)) if self.word_shapes[initial] & bit != 0 => self.words.get(key.as_ref()),
-            _ => None,
-        };
-        let stems = key.as_bytes().first().is_some_and(|&c| self.stem_initials[usize::from(c)]);
-        if word_hit.is_none() && !stems {
+        let word_hit = if self.word_shapes.may_hold(key.as_bytes()) { self.words.get(key.as_ref()) } else { None };
+        let stem_hits = (1..=self.longest_stem.min(key.len()))
+            .filter(|&k| self.stem_shapes.may_hold(&key.as_bytes()[..k]))
+            .filter_map(|k| self.stems.get(&key[..k]).map(|hit| (k, hit)));
+        if word_hit.is_none() && stem_hits.clone().next().is_none() {
             return None;
         }
         // Run lengths are only needed once a key matched.
         let (_, runs) = collapse(letters);
-        let mut best = self.best(word_hit, &runs, runs.len());
-        if stems {
-            for k in 1..=self.longest_stem.min(key.len()) {
-                best = best.max(self.best(self.stems.get(&key[..k]), &runs, k));
-            }
-        }
-        best
+        let best = self.best(word_hit, &runs, runs.len());
+        stem_hits.fold(best, |best, (k, hit)| best.max(self.best(Some(hit), &runs, k)))
     }
 
     /// The best grade among `candidates` whose first `n` runs fit under the word's `runs`.

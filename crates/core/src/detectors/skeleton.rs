@@ -105,11 +105,20 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             });
         }
     }
-    if !joined.is_empty() {
-        words.extend(joined);
-        words.sort_by_key(|w| (w.start, w.end));
+    if joined.is_empty() {
+        return words;
     }
-    words
+    // Both lists are in order: merge them rather than sort every word again.
+    let mut merged = Vec::with_capacity(words.len() + joined.len());
+    let mut extra = joined.into_iter().peekable();
+    for w in words {
+        while let Some(j) = extra.next_if(|j| (j.start, j.end) < (w.start, w.end)) {
+            merged.push(j);
+        }
+        merged.push(w);
+    }
+    merged.extend(extra);
+    merged
 }
 
 /// Joins spelled-out letters into one word.
@@ -138,7 +147,16 @@ fn is_spacing_gap(gap: &str) -> bool {
 
 /// Characters that can be part of a word: letters, digits, leetspeak symbols and masks.
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '@' | '$' | '!' | '|' | '*' | '#') || (!c.is_ascii() && c.is_alphabetic())
+    if c.is_ascii() {
+        is_ascii_word_byte(c as u8)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// The ASCII part of [`is_word_char`].
+const fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'@' | b'$' | b'!' | b'|' | b'*' | b'#')
 }
 
 /// Reads one leetspeak character as a letter; `None` for characters that stay as they are.
@@ -161,21 +179,47 @@ fn leet(c: char) -> Option<char> {
 /// words disguised only with symbols (`a$$`, `f***`), and in single characters (parts of spelled-out
 /// words).
 fn tokens(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (start, is_word_char(c) && i < text.len()) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                if let Some(w) = read(text, s, i) {
-                    out.push(w);
-                }
-                start = None;
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6);
+    let mut i = 0;
+    while i < bytes.len() {
+        let (word, len) = char_at(text, i);
+        if !word {
+            i += len;
+            continue;
+        }
+        let start = i;
+        i += len;
+        while i < bytes.len() {
+            let (word, len) = char_at(text, i);
+            if !word {
+                break;
             }
-            _ => {}
+            i += len;
+        }
+        if let Some(w) = read(text, start, i) {
+            out.push(w);
         }
     }
     out
+}
+
+/// Whether the character at byte `i` (a character boundary) is part of a word, and its length. ASCII,
+/// nearly all of a draft, is one table lookup.
+fn char_at(text: &str, i: usize) -> (bool, usize) {
+    const ASCII_WORD: [bool; 128] = {
+        let mut table = [false; 128];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = is_ascii_word_byte(b as u8);
+            b += 1;
+        }
+        table
+    };
+    match text.as_bytes()[i] {
+        b if b < 0x80 => (ASCII_WORD[usize::from(b)], 1),
+        _ => text[i..].chars().next().map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    }
 }
 
 fn read(text: &str, mut start: usize, mut end: usize) -> Option<Word<'_>> {
