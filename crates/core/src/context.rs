@@ -9,26 +9,20 @@
 use crate::catalogue::{ContextClass, VOCABULARY_FST, VOCABULARY_LISTS, VOCABULARY_MATCHES};
 use crate::error::Error;
 use crate::vocabulary_compile::COUNT_BITS;
-use fst::raw::{Fst, Output};
+use crate::word_trie::WordTrie;
+use fst::raw::Fst;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Every word list (context classes first, so [`ContextClass`] `i` is list `i`; then every detector's
 /// lists, `catalogue::words`), compiled at build time (`vocabulary_compile.rs`).
+#[derive(Debug)]
 pub struct ContextIndex {
-    fst: Fst<Cow<'static, [u8]>>,
+    /// The FST, unpacked for walking.
+    trie: WordTrie,
     /// `list << 1 | prefix`, grouped by entry (the FST's values point here).
     matches: Cow<'static, [u32]>,
     count: usize,
-    /// The root's transition on each byte, `(output, node address)`, or `None` when no entry starts
-    /// with it: every walk's first step is one table lookup, and most positions end there.
-    first_step: [Option<(u64, usize)>; 256],
-}
-
-impl std::fmt::Debug for ContextIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ContextIndex").field("lists", &self.count).field("entries", &self.fst.len()).finish()
-    }
 }
 
 /// Positions of the words of every list found in one normalised text, per list, sorted by start.
@@ -88,11 +82,7 @@ impl ContextIndex {
 
     fn from_parts(fst: Cow<'static, [u8]>, matches: Cow<'static, [u32]>, count: usize) -> Result<Self, Error> {
         let fst = Fst::new(fst).map_err(|e| Error::internal("vocabulary", e))?;
-        let mut first_step = [None; 256];
-        for t in fst.root().transitions() {
-            first_step[usize::from(t.inp)] = Some((t.out.value(), t.addr));
-        }
-        Ok(ContextIndex { fst, matches, count, first_step })
+        Ok(ContextIndex { trie: WordTrie::new(&fst), matches, count })
     }
 
     /// How many lists were compiled.
@@ -113,27 +103,24 @@ impl ContextIndex {
         // walk (`d*`, `diag*`, `diagnos*`) share it, so a megabyte-long word is scanned once.
         let mut word_run = (usize::MAX, 0);
         for start in 0..bytes.len() {
-            let Some((first_out, first_addr)) = self.first_step[usize::from(bytes[start])] else {
+            let Some((mut node, mut out)) = self.trie.start(bytes[start]) else {
                 continue;
             };
             if !is_boundary(bytes, start) {
                 continue;
             }
-            let mut node = self.fst.node(first_addr);
-            let mut out = Output::new(first_out);
             for at in start..bytes.len() {
                 if at > start {
-                    let Some(i) = node.find_input(bytes[at]) else {
+                    let Some((next, add)) = self.trie.step(node, bytes[at]) else {
                         break;
                     };
-                    let t = node.transition(i);
-                    out = out.cat(t.out);
-                    node = self.fst.node(t.addr);
+                    node = next;
+                    out += add;
                 }
-                if !node.is_final() {
+                let Some(last) = self.trie.final_output(node) else {
                     continue;
-                }
-                let value = out.cat(node.final_output()).value();
+                };
+                let value = out + last;
                 let offset = usize::try_from(value >> COUNT_BITS).unwrap_or(usize::MAX);
                 let n = usize::try_from(value & ((1 << COUNT_BITS) - 1)).unwrap_or(0);
                 let end = at + 1;

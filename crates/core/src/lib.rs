@@ -29,6 +29,7 @@ pub mod policy;
 // `compile` runs in build.rs (and in tests); the library itself only reads the format's constants.
 #[allow(dead_code)]
 pub(crate) mod vocabulary_compile;
+pub(crate) mod word_trie;
 
 pub use analyzer::{Analyzer, Report};
 pub use error::{Error, ErrorKind};
