@@ -32,14 +32,20 @@ impl Promotion {
     }
 }
 
-/// Whether `text` carries an advert hashtag or marker, as a whole token.
+/// Whether `text` carries an advert hashtag or marker, as a whole token. One pass over the text: each
+/// marker starts with `#`, `(` or `[`, or ends with `:`, and those are rare.
 fn has_ad_marker(text: &str) -> bool {
     let bytes = text.as_bytes();
-    HASHTAGS.iter().any(|tag| {
-        text.match_indices(tag).any(|(i, m)| {
-            let before = i.checked_sub(1).and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_alphanumeric);
-            let after = bytes.get(i + m.len()).is_some_and(u8::is_ascii_alphanumeric);
-            !before && (!after || tag.ends_with([')', ']', ':']))
+    let alnum_at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_alphanumeric);
+    text.match_indices(['#', '(', '[', ':']).any(|(i, mark)| {
+        let (start, tags): (usize, &[&str]) = match mark {
+            ":" => (i.saturating_sub(2), &["ad:"]),
+            _ => (i, HASHTAGS),
+        };
+        tags.iter().any(|tag| {
+            bytes[start..].starts_with(tag.as_bytes())
+                && !alnum_at(start.checked_sub(1))
+                && (!alnum_at(Some(start + tag.len())) || tag.ends_with([')', ']', ':']))
         })
     })
 }
@@ -47,10 +53,12 @@ fn has_ad_marker(text: &str) -> bool {
 /// Spans of "code NURSE20" or "use NURSE20": `code` or `use` followed by a token of letters then
 /// digits.
 fn discount_codes(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    // "use FFP3 masks" and "use COVID19 precautions" are not codes: `use` needs a shopping word nearby.
-    let shopping = ["checkout", "% off", "discount", " off "].iter().any(|w| text.contains(w));
-    let leads: &[&str] = if shopping { &["code ", "use "] } else { &["code "] };
-    leads.iter().flat_map(move |lead| text.match_indices(lead)).filter_map(move |(i, lead)| {
+    // "use FFP3 masks" and "use COVID19 precautions" are not codes: `use` needs a shopping word nearby
+    // (looked for only once a `use` code is seen).
+    let shopping = std::cell::OnceCell::new();
+    let is_shopping =
+        move || *shopping.get_or_init(|| ["checkout", "% off", "discount", " off "].iter().any(|w| text.contains(w)));
+    text.match_indices("code ").chain(text.match_indices("use ")).filter_map(move |(i, lead)| {
         if i > 0 && text.as_bytes()[i - 1].is_ascii_alphanumeric() {
             return None;
         }
@@ -58,8 +66,8 @@ fn discount_codes(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let len = text[start..].bytes().take_while(u8::is_ascii_alphanumeric).count();
         let token = &text[start..start + len];
         let letters = token.bytes().take_while(u8::is_ascii_alphabetic).count();
-        (letters >= 2 && letters < len && token[letters..].bytes().all(|b| b.is_ascii_digit()))
-            .then_some((i, start + len))
+        let code = letters >= 2 && letters < len && token[letters..].bytes().all(|b| b.is_ascii_digit());
+        (code && (lead == "code " || is_shopping())).then_some((i, start + len))
     })
 }
 
@@ -147,6 +155,8 @@ mod tests {
             "my code wouldn't compile so I went to bed",
             "use FFP3 masks for all AGP procedures",
             "please use COVID19 precautions in bay 2",
+            // A colon after a multi-byte character: the `ad:` check must not split it.
+            "tickets were 5€: use FFP3 masks",
         ] {
             assert!(found(text).iter().all(|s| s.is_some()), "{text}: {:?}", found(text));
         }
