@@ -106,6 +106,7 @@
    */
   async function analyse(s) {
     clearTimeout(s.timer); // this analysis supersedes any pending retry
+    if (pausedUntil()) return; // the person paused postguard here: nothing is sent, nothing drawn
     const text = PgText.read(s.editor).text;
     if (text === s.analysedText && !s.failed) return;
     const seq = ++s.seq;
@@ -166,6 +167,7 @@
 
   /** @param {Session[]} list @returns {Verdict} */
   function verdict(list) {
+    if (pausedUntil()) return 'clear';
     let gate = false;
     let failed = false;
     for (const s of list) {
@@ -191,8 +193,14 @@
     drawQueued = false;
     /** @type {View[]} */
     const views = [];
+    const paused = pausedUntil();
     for (const s of sessions.values()) {
       if (!s.editor.isConnected) { detach(s); continue; }
+      if (paused) {
+        // Only the badge, saying so: no marks, no reminders, and one click resumes.
+        views.push({ id: s.id, clip: PgGeometry.visibleBox(s.editor), marks: [], findings: [], media: null, paused });
+        continue;
+      }
       const snap = PgText.read(s.editor);
       const analysed = s.analysedText ?? '';
       s.visible = s.findings.filter((f) =>
@@ -215,7 +223,7 @@
       });
     }
     if (pageMedia && !pageMedia.anchor.isConnected) pageMedia = null;
-    if (pageMedia) {
+    if (pageMedia && !paused) {
       views.push({ id: PAGE_VIEW, clip: PgGeometry.visibleBox(pageMedia.anchor), marks: [], findings: [], media: pageMedia.info });
     }
     PgOverlay.render(views);
@@ -553,7 +561,68 @@
       if (id === PAGE_VIEW) pageMedia = null;
       requestDraw();
     },
+    pauseOffer: () => (settings.allowPause && site ? `Pause on this site for ${PAUSE_MINUTES / 60} hour` : null),
+    onPause: () => void requestPause(true),
+    onResume: () => void requestPause(false),
   });
+
+  // ---------- pausing (where IT allows it) ----------
+
+  /** When this site's pause ends (ms since the epoch), or 0 when postguard is checking here. */
+  function pausedUntil() {
+    const until = (site && settings.allowPause && settings.pauses?.[site.id]) || 0;
+    return until > Date.now() ? until : 0;
+  }
+
+  /** Whether the last `pauseChanged` saw a pause; its timer ends the pause on time. */
+  let wasPaused = false;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let pauseTimer;
+
+  /**
+   * Applies a new pause state: a pause forgets every finding and sends nothing more; its end (on time,
+   * from the badge, or because IT turned pausing off) checks every draft again at once.
+   */
+  function pauseChanged() {
+    clearTimeout(pauseTimer);
+    const until = pausedUntil();
+    if (until) {
+      pauseTimer = setTimeout(pauseChanged, until - Date.now() + 50);
+      for (const s of sessions.values()) {
+        s.seq++; // a reply already on its way belongs to the time before the pause
+        clearTimeout(s.timer);
+        s.findings = [];
+        s.visible = [];
+        s.failed = false;
+        s.analysedText = null;
+        s.media = null;
+      }
+      pageMedia = null;
+      PgOverlay.closePanel(false);
+    } else if (wasPaused) {
+      for (const s of sessions.values()) schedule(s);
+    }
+    wasPaused = until > 0;
+    requestDraw();
+  }
+
+  /**
+   * Asks the worker to pause postguard on this site, or to end the pause; every tab of the site
+   * follows (the worker tells them).
+   * @param {boolean} on
+   */
+  async function requestPause(on) {
+    if (!site) return;
+    const reply = /** @type {PauseOk | {ok: false, error: string}} */ (await PgBrowser.request({ type: on ? 'pause' : 'resume', site: site.id }, 3000));
+    if (!reply.ok) {
+      PgOverlay.announce(on ? 'postguard could not pause. It is still checking your drafts.' : 'postguard could not resume. Try again.');
+      return;
+    }
+    settings = { ...settings, pauses: reply.pauses };
+    pauseChanged();
+    const until = pausedUntil();
+    PgOverlay.announce(until ? `postguard paused on this site until ${PgOverlay.clock(until)}. Select its badge to check again.` : 'postguard is checking your drafts again.');
+  }
 
   PgMedia.configure({
     sessionFor(path) {
@@ -640,6 +709,7 @@
       const r = /** @type {SettingsOk | {ok: false}} */ (reply);
       if (!r.ok) { settingsAt = 0; return; }
       settings = r.settings;
+      pauseChanged();
       const id = PgAdapters.forHost(location.hostname)?.id;
       if (Array.isArray(settings.enabledSites) && id && !settings.enabledSites.includes(id)) {
         shutDown();

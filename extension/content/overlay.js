@@ -22,6 +22,8 @@
  * @property {{location: boolean | null, count: number} | null} media  an open media reminder
  * @property {boolean} [unavailable]  the draft could not be checked: the badge says so
  * @property {boolean} [truncated]    more findings exist than are shown: the badge says so
+ * @property {number} [paused]        postguard is paused on this site until then (ms since the epoch):
+ *                                    the badge says so and resumes checking when selected
  * @typedef {{layer: HTMLElement, badge: HTMLButtonElement, notice: HTMLElement | null, marks: MarkView[], findings: Finding[], clip: DOMRect | null}} Parts
  */
 const PgOverlay = (() => {
@@ -49,6 +51,9 @@ const PgOverlay = (() => {
 .pill[data-category=confidentiality] { background: #b3261e; }
 .pill[data-category=consent] { background: #8a4600; }
 .pill[data-category=disrepute] { background: #6a1b9a; }
+/* "checker unavailable", "+ more", "paused until …": NHS dark grey, 6.6:1 against the white text. */
+.pill:not([data-category]) { background: #4c6272; }
+.badge[data-state=unavailable] .pill { background: #212b32; }
 .logo { padding: 0 2px; color: #005eb8; }
 button:focus-visible, a:focus-visible, input:focus-visible, [tabindex]:focus-visible { outline: 3px solid #ffb81c; outline-offset: 2px; box-shadow: 0 0 0 5px #212b32; }
 .panel, .tip, .notice, dialog { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #212b32; }
@@ -60,6 +65,7 @@ button:focus-visible, a:focus-visible, input:focus-visible, [tabindex]:focus-vis
 .panel li[data-category=confidentiality] { border-color: #b3261e; }
 .panel li[data-category=consent] { border-color: #8a4600; border-left-style: dashed; }
 .panel li[data-category=disrepute] { border-color: #6a1b9a; border-left-style: dotted; }
+.panel .footer { margin: 10px 0 0; padding-top: 8px; border-top: 1px solid #d8dde0; }
 .panel .finding { display: block; width: 100%; text-align: left; background: none; border: 0; padding: 0; font: inherit; color: inherit; cursor: default; }
 .title { font-weight: 700; display: block; }
 .msg, .meta { display: block; }
@@ -113,8 +119,11 @@ dialog a { color: #005eb8; }
   /** @type {Map<number, Parts>} */
   const parts = new Map();
 
-  /** @type {{onDismiss: (id: number, index: number) => void, onNoticeClosed: (id: number) => void}} */
-  const hooks = { onDismiss: () => {}, onNoticeClosed: () => {} };
+  /**
+   * @type {{onDismiss: (id: number, index: number) => void, onNoticeClosed: (id: number) => void,
+   *   pauseOffer: () => string | null, onPause: () => void, onResume: () => void}}
+   */
+  const hooks = { onDismiss: () => {}, onNoticeClosed: () => {}, pauseOffer: () => null, onPause: () => {}, onResume: () => {} };
 
   /** The shadow root, creating the host on first use and re-attaching it if the page removed it. */
   function root() {
@@ -189,7 +198,11 @@ dialog a { color: #005eb8; }
       if (!p) {
         const layer = el('div', { class: 'layer', 'data-postguard-layer': String(view.id) });
         const badge = /** @type {HTMLButtonElement} */ (el('button', { class: 'badge', type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }));
-        badge.addEventListener('click', (e) => { if (e.isTrusted) togglePanel(view.id); });
+        badge.addEventListener('click', (e) => {
+          if (!e.isTrusted) return;
+          if (badge.dataset.state === 'paused') hooks.onResume();
+          else togglePanel(view.id);
+        });
         sr.append(layer, badge);
         p = { layer, badge, notice: null, marks: [], findings: [], clip: null };
         parts.set(view.id, p);
@@ -233,17 +246,26 @@ dialog a { color: #005eb8; }
 
   /** @param {Parts} p @param {View} view */
   function drawBadge(p, view) {
-    if (!view.clip || (view.findings.length === 0 && !view.unavailable)) {
+    if (!view.clip || (view.findings.length === 0 && !view.unavailable && !view.paused)) {
       p.badge.hidden = true;
       return;
     }
     p.badge.hidden = false;
-    if (view.unavailable) {
+    if (view.paused) {
+      const until = clock(view.paused);
+      p.badge.dataset.state = 'paused';
+      p.badge.removeAttribute('aria-haspopup');
+      p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, `paused until ${until}`));
+      p.badge.setAttribute('aria-label', `postguard is paused on this site until ${until}; select to check drafts again`);
+      p.badge.title = 'Select to check drafts again';
+    } else if (view.unavailable) {
       p.badge.dataset.state = 'unavailable';
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, 'checker unavailable'));
       p.badge.setAttribute('aria-label', 'postguard: checker unavailable, this draft has not been checked');
     } else {
       delete p.badge.dataset.state;
+      p.badge.setAttribute('aria-haspopup', 'dialog');
+      p.badge.removeAttribute('title');
       const c = counts(view.findings);
       const pills = Object.entries(c).filter(([, n]) => n > 0).map(([k, n]) => {
         const fam = FAMILY[/** @type {keyof typeof FAMILY} */ (k)];
@@ -349,7 +371,7 @@ dialog a { color: #005eb8; }
     if (!p || p.findings.length === 0) { closePanel(false); return; }
     // Rebuild only when the list changed: a rebuild on every frame would steal focus and
     // detach the very button a person is about to press.
-    const sig = p.findings.map((f) => `${f.rule}:${f.start}:${f.end}:${dismissible(f)}`).join('|');
+    const sig = p.findings.map((f) => `${f.rule}:${f.start}:${f.end}:${dismissible(f)}`).join('|') + `|${hooks.pauseOffer()}`;
     if (panel.dataset.sig !== sig) {
       panel.dataset.sig = sig;
       const had = panel.contains(shadow?.activeElement ?? null);
@@ -368,6 +390,13 @@ dialog a { color: #005eb8; }
         list.append(item);
       });
       panel.replaceChildren(el('h2', {}, summary(p.findings).replace(/^postguard: /, '').replace(/^./, (c) => c.toUpperCase())), list);
+      // Where IT allows it: stop checking on this site for a while (an official account, say).
+      const offer = hooks.pauseOffer();
+      if (offer) {
+        const pause = el('button', { class: 'btn secondary small pause', type: 'button' }, offer);
+        pause.addEventListener('click', (e) => { if (e.isTrusted) hooks.onPause(); });
+        panel.append(el('p', { class: 'footer' }, pause));
+      }
       if (had) /** @type {HTMLElement | null} */ (panel.querySelector('button'))?.focus();
     }
     const b = p.badge.getBoundingClientRect();
@@ -448,6 +477,11 @@ dialog a { color: #005eb8; }
     return null;
   }
 
+  /** A time of day as people read it on this computer, e.g. "14:05". @param {number} ms */
+  function clock(ms) {
+    return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  }
+
   /** Say something to screen-reader users without moving focus. @param {string} text */
   function announce(text) {
     root();
@@ -458,13 +492,18 @@ dialog a { color: #005eb8; }
   }
 
   /**
-   * @param {{onDismiss?: (id: number, index: number) => void, onNoticeClosed?: (id: number) => void, dismissible?: (f: Finding) => boolean}} h
+   * @param {{onDismiss?: (id: number, index: number) => void, onNoticeClosed?: (id: number) => void,
+   *   dismissible?: (f: Finding) => boolean, pauseOffer?: () => string | null, onPause?: () => void,
+   *   onResume?: () => void}} h  `pauseOffer` labels the panel's pause button, or says there is none
    */
   function configure(h) {
     if (h.onDismiss) hooks.onDismiss = h.onDismiss;
     if (h.onNoticeClosed) hooks.onNoticeClosed = h.onNoticeClosed;
     if (h.dismissible) dismissible = h.dismissible;
+    if (h.pauseOffer) hooks.pauseOffer = h.pauseOffer;
+    if (h.onPause) hooks.onPause = h.onPause;
+    if (h.onResume) hooks.onResume = h.onResume;
   }
 
-  return Object.freeze({ FAMILY, root, el, mirror, render, hit, showTip, hideTip, announce, configure, findingText, summary, closePanel });
+  return Object.freeze({ FAMILY, root, el, mirror, render, hit, showTip, hideTip, announce, configure, findingText, summary, closePanel, clock });
 })();

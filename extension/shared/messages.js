@@ -44,7 +44,9 @@
  * @property {string} commsContact
  * @property {string} speakUpContact
  * @property {string} policyUrl      the Trust's policy document, an https:// address or ""
- * @property {boolean} [allowPause]   whether the user may pause postguard (added with managed policy)
+ * @property {boolean} [allowPause]   whether the user may pause postguard on a site for a while
+ * @property {Record<string, number>} [pauses]  sites the user paused: site id → when the pause ends
+ *                                    (ms since the epoch); always empty when IT does not allow pausing
  * @property {string[]} [enabledSites] site ids postguard runs on: "x", "facebook", "linkedin",
  *                                    "instagram", "tiktok" (default all five)
  * @property {boolean} allowOverride  whether "Post anyway" may be offered at all
@@ -75,7 +77,19 @@
  * @property {true} ok
  * @property {boolean} location       the metadata records where the photo was taken (EXIF GPS)
  *
- * @typedef {AnalyzeRequest | SettingsRequest | MediaRequest} WorkerRequest
+ * @typedef {object} PauseRequest   stop checking on one site for PAUSE_MINUTES (only if IT allows it)
+ * @property {'pause'} type
+ * @property {string} site            site id, one of SITE_IDS
+ *
+ * @typedef {object} ResumeRequest  end a pause early
+ * @property {'resume'} type
+ * @property {string} site
+ *
+ * @typedef {object} PauseOk
+ * @property {true} ok
+ * @property {Record<string, number>} pauses  the pauses now in force
+ *
+ * @typedef {AnalyzeRequest | SettingsRequest | MediaRequest | PauseRequest | ResumeRequest} WorkerRequest
  */
 
 /** Message type names, so a typo is a type error rather than a silent no-op. */
@@ -83,7 +97,15 @@
  * Request types the worker answers, plus `policyChanged`: the one message the worker sends to pages,
  * when the effective policy changed (IT's arrived late or was updated), so open drafts are re-checked.
  */
-const MessageType = Object.freeze({ analyze: 'analyze', settings: 'settings', media: 'media', policyChanged: 'policyChanged' });
+const MessageType = Object.freeze({
+  analyze: 'analyze', settings: 'settings', media: 'media', pause: 'pause', resume: 'resume', policyChanged: 'policyChanged',
+});
+
+/** The sites postguard knows, by id (extension/content/adapters.js). */
+const SITE_IDS = Object.freeze(['x', 'facebook', 'linkedin', 'instagram', 'tiktok']);
+
+/** How long a pause lasts. */
+const PAUSE_MINUTES = 60;
 
 /** Largest `head` a media request may carry, in bytes before base64. */
 const MEDIA_HEAD_BYTES = 128 * 1024;
@@ -104,10 +126,13 @@ function isRequest(value) {
     case MessageType.media:
       return typeof v.name === 'string' && typeof v.mime === 'string' && typeof v.head === 'string' &&
         v.head.length <= Math.ceil(MEDIA_HEAD_BYTES / 3) * 4;
+    case MessageType.pause:
+    case MessageType.resume:
+      return typeof v.site === 'string' && SITE_IDS.includes(v.site);
     default:
       return false;
   }
 }
 
 // Shared by the worker (ES module import) and classic scripts (global), without a bundler.
-if (typeof globalThis !== 'undefined') Object.assign(globalThis, { PostguardMessages: { MessageType, isRequest, MEDIA_HEAD_BYTES } });
+if (typeof globalThis !== 'undefined') Object.assign(globalThis, { PostguardMessages: { MessageType, isRequest, MEDIA_HEAD_BYTES, SITE_IDS, PAUSE_MINUTES } });

@@ -11,6 +11,7 @@
 import '../shared/messages.js';
 import { analyze, photoLocation } from './analyzer.js';
 import { pageSettings, policy } from './settings.js';
+import { pauses, setPause } from './pauses.js';
 
 const { MessageType, isRequest } = /** @type {any} */ (globalThis).PostguardMessages;
 
@@ -24,8 +25,17 @@ async function handle(request) {
       return { ok: true, ...(await analyze(await policy(), /** @type {import('../shared/messages.js').AnalyzeRequest} */ (request).text)) };
     case MessageType.media:
       return { ok: true, location: await photoLocation(fromBase64(/** @type {import('../shared/messages.js').MediaRequest} */ (request).head)) };
-    case MessageType.settings:
-      return { ok: true, settings: pageSettings(await policy()) };
+    case MessageType.settings: {
+      const settings = pageSettings(await policy());
+      return { ok: true, settings: { ...settings, pauses: settings.allowPause ? await pauses() : {} } };
+    }
+    case MessageType.pause:
+    case MessageType.resume: {
+      // Ending a pause is always allowed; starting one only where IT allows it.
+      const on = request.type === MessageType.pause;
+      if (on && !pageSettings(await policy()).allowPause) return { ok: false, error: 'pausing is not allowed by your Trust' };
+      return { ok: true, pauses: await setPause(/** @type {import('../shared/messages.js').PauseRequest} */ (request).site, on) };
+    }
     default:
       return { ok: false, error: 'unknown request' };
   }
@@ -45,7 +55,8 @@ function describeFailure(error, type) {
         : error instanceof TypeError ? 'the analyser could not be loaded or called (TypeError)'
           : error instanceof Error ? `the analyser failed (${error.name})`
             : 'the analyser failed';
-  return `${type === MessageType.settings ? 'settings' : 'analysis'} unavailable: ${kind}`;
+  const what = type === MessageType.settings ? 'settings' : type === MessageType.analyze || type === MessageType.media ? 'analysis' : 'pause';
+  return `${what} unavailable: ${kind}`;
 }
 
 /**

@@ -10,6 +10,7 @@
  * read it there); they name settings, never anything typed in a page.
  */
 import { checkerFor } from './analyzer.js';
+import { settingsChanged } from './pages.js';
 
 /** chrome.storage.local key of the user's own terms: {wardNames?, internalTerms?, staffProcessTerms?}. */
 export const USER_TERMS_KEY = 'userTerms';
@@ -29,8 +30,6 @@ export const USER_TERMS_KEY = 'userTerms';
 
 /** @type {Promise<Layers> | null} */
 let cached = null;
-/** @type {ReturnType<typeof setTimeout> | undefined} */
-let refreshTimer;
 
 /**
  * Managed storage. Right after the browser starts, Chromium's policy service can take over a second
@@ -48,22 +47,13 @@ async function readManaged() {
 }
 
 /**
- * Drops the cached policy; shortly after (changes come in bursts, one event per key) re-reads it, so
- * problems with the new policy are logged even before the next request, and tells every open page
- * with postguard to re-check its drafts under it.
+ * Drops the cached policy; once the burst of changes settles, re-reads it (so problems with the new
+ * policy are logged even before the next request) and tells every open page with postguard to
+ * re-check its drafts under it.
  */
 function policyChanged() {
   cached = null;
-  clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => {
-    void policy();
-    void chrome.tabs.query({}).then((tabs) => {
-      for (const tab of tabs) {
-        // Tabs without the content script (other sites) have no receiver: that error is expected.
-        if (tab.id !== undefined) chrome.tabs.sendMessage(tab.id, { type: 'policyChanged' }).catch(() => {});
-      }
-    }, () => {});
-  }, 200);
+  settingsChanged(() => void policy());
 }
 
 /** @returns {Promise<unknown>} */

@@ -35,6 +35,7 @@ const POLICY = Object.freeze({
   wardNames: [WARD, 'Heron Unit'],
   ruleActions: { 'patient-name': 'block', 'nhs-number': 'blok' },
   hospitalNumberPatterns: ['HB(\\d{6}', 'HB\\d{7}'],
+  allowPause: false,
 });
 
 /** The extension ID the manifest's `key` fixes (DESIGN §5.5). */
@@ -124,6 +125,26 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     await page.close();
   });
 
+  it('offers no pause where IT does not allow it, and the worker refuses one', async () => {
+    await workerIssues(suite.browser.worker);
+    const page = await openSite(suite.browser, 'x.com', '/compose/post');
+    await typeInto(page.locator(EDITOR), 'Patient NHS number 943 476 5919 seen today');
+    await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+    await page.locator('[data-postguard] button.badge:not([hidden])').click();
+    const panel = page.locator('[data-postguard] [role="dialog"][aria-label^="postguard"]');
+    await panel.waitFor({ state: 'visible', timeout: 3000 });
+    assert.match(await panel.innerText(), /NHS number/);
+    assert.equal(await panel.locator('button', { hasText: /Pause/ }).count(), 0, 'no pause button');
+    await page.close();
+
+    // Asked directly (as a tampered page script could not, but an extension page can), it still says no.
+    const options = await suite.browser.context.newPage();
+    await options.goto(`chrome-extension://${id}/options/options.html`);
+    const reply = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'pause', site: 'x' }));
+    assert.deepEqual(reply, { ok: false, error: 'pausing is not allowed by your Trust' });
+    await options.close();
+  });
+
   it('still applies the rest: the NHS number rule keeps its default action after its bad value', async () => {
     await workerIssues(suite.browser.worker);
     const page = await openSite(suite.browser, 'x.com', '/compose/post');
@@ -145,7 +166,8 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     await row('trustName').locator('td.value').filter({ hasText: TRUST }).waitFor({ timeout: 10_000 });
     assert.equal(await row('trustName').locator('[data-source]').getAttribute('data-source'), 'managed');
     assert.equal(await row('wardNames').locator('[data-source]').getAttribute('data-source'), 'managed');
-    assert.equal(await row('allowPause').locator('[data-source]').getAttribute('data-source'), 'default');
+    assert.equal(await row('allowPause').locator('[data-source]').getAttribute('data-source'), 'managed');
+    assert.equal(await row('failClosed').locator('[data-source]').getAttribute('data-source'), 'default');
     assert.equal(await row('hospitalNumberPatterns').locator('td.value').innerText(), 'HB\\d{7}', 'the valid pattern applies');
 
     const issues = page.locator('#issues li');
