@@ -24,6 +24,8 @@
  * @property {string} id
  * @property {string[]} hosts
  * @property {Surface[]} surfaces  first match wins, so more specific surfaces come first
+ * @property {string[]} [attachments]  IT's selectors of file inputs that attach photos or videos: every
+ *                                     file chosen through one counts as media, whatever type the browser gives it
  */
 const PgAdapters = (() => {
 
@@ -192,15 +194,17 @@ const PgAdapters = (() => {
    * The adapter for this page's host (with IT overrides in front), or null if postguard has no
    * business here.
    * @param {string} host
-   * @param {unknown} [selectorOverrides]  settings.selectors: {siteId: {editors, submits, enterSends, ctrlEnterSends}}
+   * @param {unknown} [selectorOverrides]  settings.selectors: {siteId: {editors, submits, attachments, enterSends, ctrlEnterSends}}
    * @returns {Site | null}
    */
   function forHost(host, selectorOverrides) {
     const site = SITES.find((s) => s.hosts.includes(host));
     if (!site) return null;
     const overrides = /** @type {Record<string, unknown>} */ (selectorOverrides ?? {});
-    const extra = overrideSurface(overrides[site.id]);
-    return extra ? { ...site, surfaces: [extra, ...site.surfaces] } : site;
+    const override = overrides[site.id];
+    const extra = overrideSurface(override);
+    const attachments = typeof override === 'object' && override !== null ? validSelectors(/** @type {Record<string, unknown>} */ (override).attachments) : [];
+    return { ...site, surfaces: extra ? [extra, ...site.surfaces] : site.surfaces, attachments };
   }
 
   /**

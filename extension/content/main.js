@@ -625,6 +625,7 @@
   }
 
   PgMedia.configure({
+    mediaInputs: () => site?.attachments ?? [],
     sessionFor(path) {
       const list = [...sessions.values()].filter((s) => s.editor.isConnected);
       const direct = list.find((s) => path.includes(s.editor));

@@ -13,6 +13,7 @@
  * @property {(session: any, info: {count: number, location: boolean | null}, path: EventTarget[]) => void} onMedia
  *           session is null when the attachment belongs to no editor yet (Instagram asks for the
  *           photo before it shows the caption box); the reminder is then shown by the file's dialog
+ * @property {() => string[]} mediaInputs  IT's selectors of inputs whose every file is a photo or video
  */
 const PgMedia = (() => {
   /** Leading bytes sent for EXIF parsing. */
@@ -22,8 +23,12 @@ const PgMedia = (() => {
   /** @type {MediaHooks | null} */
   let hooks = null;
 
+  /** Names of photo and video files, for files the browser gives no media type (HEIC on Windows, MKV). */
+  const MEDIA_NAME = /\.(jpe?g|png|gif|webp|heic|heif|avif|tiff?|bmp|dng|mp4|m4v|mov|qt|mkv|webm|avi|wmv|3gp|hevc)$/i;
+
   /** @param {File} f */
-  const isMedia = (f) => f.type.startsWith('image/') || f.type.startsWith('video/');
+  const isMedia = (f) => f.type.startsWith('image/') || f.type.startsWith('video/') ||
+    ((f.type === '' || f.type === 'application/octet-stream') && MEDIA_NAME.test(f.name));
 
   /**
    * @param {Uint8Array} bytes
@@ -55,10 +60,11 @@ const PgMedia = (() => {
   /**
    * @param {EventTarget[]} path
    * @param {FileList | File[] | null | undefined} list
+   * @param {boolean} [designated]  chosen through an input IT says attaches media: every file counts
    */
-  async function inspect(path, list) {
+  async function inspect(path, list, designated = false) {
     if (!hooks || !list) return;
-    const files = Array.from(list).filter(isMedia);
+    const files = Array.from(list).filter((f) => designated || isMedia(f));
     if (files.length === 0) return;
     const session = hooks.sessionFor(path);
     hooks.onMedia(session, { count: files.length, location: false }, path);
@@ -70,7 +76,9 @@ const PgMedia = (() => {
   /** @param {Event} e */
   const onChange = (e) => {
     const t = e.composedPath()[0];
-    if (t instanceof HTMLInputElement && t.type === 'file') void inspect(e.composedPath(), t.files);
+    if (!(t instanceof HTMLInputElement) || t.type !== 'file') return;
+    const designated = (hooks?.mediaInputs() ?? []).some((css) => t.matches(css));
+    void inspect(e.composedPath(), t.files, designated);
   };
   window.addEventListener('change', onChange, { capture: true, passive: true });
   window.addEventListener('drop', (e) => {

@@ -1,7 +1,8 @@
 // IT's site settings from managed policy. Selector overrides (`selectorOverrides`, DESIGN §4): a compose box the
 // built-in adapter table does not know (TikTok's LIVE chat in the fixture, outside any form or
 // dialog, so the generic fallback leaves it alone too) gets marks and a gated Enter once IT names
-// it, with no new release. Enabled sites (`enabledSites`): on a site IT left out, postguard
+// it, with no new release; a file input IT names (`attachments`) makes every file chosen through it
+// a photo or video, whatever type the browser reports. Enabled sites (`enabledSites`): on a site IT left out, postguard
 // marks nothing and pauses nothing. The policy is written where Chromium reads it on Linux
 // (/etc/chromium/policies/managed; root only) and removed afterwards.
 import { describe, it, after } from 'node:test';
@@ -15,6 +16,7 @@ import { startSuite, typeInto, submits, marks, dialog } from './lib/fixture.mjs'
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'postguard-e2e-selector-override.json');
 const LIVE = '.live-chat [contenteditable="true"]';
+const UPLOAD = '.upload-drop input[type="file"]';
 const RISKY = 'Patient NHS number 943 476 5919 seen today';
 const TRUST = 'Selector Override Test Trust';
 
@@ -31,6 +33,20 @@ async function openLive(suite) {
   await page.goto('https://www.tiktok.com/@nhsexample/video/1');
   await typeInto(page.locator(LIVE), RISKY);
   return page;
+}
+
+/**
+ * Chooses a file of no media type (a screen recording saved as .bin, say) on TikTok's upload page.
+ * @param {Awaited<ReturnType<typeof startSuite>>} suite
+ * @param {{name: string, mimeType: string}} file
+ */
+async function attach(suite, file) {
+  const page = await suite.browser.context.newPage();
+  await page.goto('https://www.tiktok.com/tiktokstudio/upload');
+  await page.setInputFiles(UPLOAD, { ...file, buffer: Buffer.alloc(64) });
+  assert.equal(await page.locator(UPLOAD).evaluate((i) => /** @type {HTMLInputElement} */ (i).files?.[0]?.type), file.mimeType,
+    'the page sees the type the test means');
+  return { page, notice: page.locator('[data-postguard] [data-postguard-notice]') };
 }
 
 /**
@@ -66,13 +82,22 @@ describe('site settings from managed policy', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
     assert.deepEqual(await submits(page), [{ surface: 'live', text: RISKY }]);
+
+    // Attachments: a file the browser gives no media type counts by its name (HEIC and MKV often
+    // arrive as "" or generic bytes)...
+    const heic = await attach(suite, { name: 'IMG_0001.HEIC', mimeType: 'application/octet-stream' });
+    await heic.notice.first().waitFor({ state: 'visible', timeout: 5000 });
+    // ...but one with neither a media type nor a media name is not taken for a photo.
+    const other = await attach(suite, { name: 'clip.bin', mimeType: 'application/octet-stream' });
+    await other.page.waitForTimeout(500);
+    assert.equal(await other.notice.count(), 0);
     await suite.close();
     suite = null;
   });
 
   it('with IT\'s override, it is marked and Enter is paused until "Post anyway"', async () => {
     suite = await startWithPolicy({
-      selectorOverrides: { tiktok: { editors: [LIVE], submits: ['.live-chat .live-send'], enterSends: true } },
+      selectorOverrides: { tiktok: { editors: [LIVE], submits: ['.live-chat .live-send'], enterSends: true, attachments: [UPLOAD] } },
     });
     const page = await openLive(suite);
     await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
@@ -85,6 +110,11 @@ describe('site settings from managed policy', () => {
     await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
     await page.waitForTimeout(250);
     assert.deepEqual(await submits(page), [{ surface: 'live', text: RISKY }]);
+
+    // IT says this input attaches photos and videos: every file chosen through it gets the reminder.
+    const other = await attach(suite, { name: 'clip.bin', mimeType: 'application/octet-stream' });
+    await other.notice.first().waitFor({ state: 'visible', timeout: 5000 });
+    assert.match(await other.notice.first().innerText(), /consent/i);
   });
 
   it('on a site IT did not enable, nothing is marked and nothing is paused', async () => {
