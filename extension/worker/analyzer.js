@@ -30,10 +30,22 @@ let checkerLayers = undefined;
 /** @type {import('./unpack.js').Rule[]} */
 let rules = [];
 
+/**
+ * Marks a moment of the worker's start-up on its performance timeline (once each), so `./build.sh
+ * bench` can say where a cold start's time goes. Names only; nothing from a page.
+ * @param {'wasm-ready' | 'analyser-ready' | 'first-analysis'} name
+ */
+export function milestone(name) {
+  if (performance.getEntriesByName(`postguard:${name}`).length === 0) performance.mark(`postguard:${name}`);
+}
+
 /** Loads the packaged WASM (never anything remote). */
 function load() {
   if (!loading) {
-    loading = init({ module_or_path: chrome.runtime.getURL('pkg/postguard_web_bg.wasm') }).catch((e) => {
+    loading = init({ module_or_path: chrome.runtime.getURL('pkg/postguard_web_bg.wasm') }).then((exports) => {
+      milestone('wasm-ready');
+      return exports;
+    }, (e) => {
       loading = null;
       throw e;
     });
@@ -56,6 +68,7 @@ export async function checkerFor(layers) {
     rules = guarded(() => fresh.rules());
     checker = fresh;
     checkerLayers = layers;
+    milestone('analyser-ready');
   }
   return checker;
 }
@@ -103,6 +116,7 @@ export async function analyze(policy, text) {
   const c = await checkerFor(policy);
   const { text: input, clipped } = clip(text);
   const report = guarded(() => unpack(c.checkPacked(input), c.lastWhys(), rules));
+  milestone('first-analysis');
   return clipped ? { findings: report.findings, truncated: true } : report;
 }
 

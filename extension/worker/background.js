@@ -15,6 +15,9 @@ import { pauses, setPause } from './pauses.js';
 
 const { MessageType, isRequest } = /** @type {any} */ (globalThis).PostguardMessages;
 
+// Every module is evaluated: the start of a cold start's own work (see `milestone`).
+performance.mark('postguard:modules-loaded');
+
 /**
  * @param {import('../shared/messages.js').WorkerRequest} request
  * @returns {Promise<object>}

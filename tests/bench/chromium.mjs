@@ -129,8 +129,19 @@ async function coldPath(browser, site) {
   await page.keyboard.type('A');
   await page.waitForTimeout(1500);
   const [first] = await page.evaluate(() => /** @type {any} */ (window).__bench.settled);
+  const keyAt = await page.evaluate(() => performance.timeOrigin + /** @type {any} */ (window).__bench.keys[0]);
+  // Where the time went: the new worker's start (its time origin) and its own milestones.
+  const sw = browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+  const timeline = sw ? await sw.evaluate(() => ({
+    origin: performance.timeOrigin,
+    marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('postguard:')).map((m) => [m.name.slice(10), m.startTime])),
+  })) : null;
+  const phases = timeline ? {
+    workerStart: timeline.origin - keyAt,
+    ...Object.fromEntries(Object.entries(timeline.marks).map(([k, v]) => [k, timeline.origin - keyAt + v])),
+  } : null;
   await page.close();
-  return { site: site.name, workerStopped: wasStopped, coldMs: first };
+  return { site: site.name, workerStopped: wasStopped, coldMs: first, phases };
 }
 
 /** JS heap of a fixture page with no extension at all, for the heap difference. */
@@ -178,6 +189,11 @@ for (const r of rows) {
     `${r.site.padEnd(10)}${`${r.redrawn}/${r.keys}`.padStart(10)}${f(r.p50).padStart(9)}${f(r.p95).padStart(9)}${f(r.max).padStart(9)}` +
       `${(r.workerStopped ? f(r.coldMs) : 'n/a').padStart(10)}${f(r.heapAdded === null ? null : r.heapAdded / 1024, 0).padStart(10)}`,
   );
+}
+console.log('cold path, ms after the keystroke: worker started / modules loaded / WASM ready / analyser ready / analysed / mark redrawn');
+for (const r of rows) {
+  const p = r.phases ?? {};
+  console.log(`${r.site.padEnd(10)}${[p.workerStart, p['modules-loaded'], p['wasm-ready'], p['analyser-ready'], p['first-analysis'], r.coldMs].map((x) => f(x).padStart(9)).join('')}`);
 }
 const out = process.env.POSTGUARD_BENCH_OUT ?? join(root, 'target/bench');
 mkdirSync(out, { recursive: true });
