@@ -3,7 +3,7 @@
 //! "Mrs Patel" is only a risk near "bay 4" or "admitted"; a valid NHS number is only high risk near
 //! "NHS" or "patient". Rather than every detector scanning for its own context words, all context
 //! classes (one word list per file in `data/context/`) are compiled, with every detector's own word
-//! lists (`detectors::vocabulary`), into a single automaton and found in one pass per analysis;
+//! lists (`data/words/`), into a single automaton and found in one pass per analysis;
 //! detectors then ask "is a word of class C within N bytes of this span?" with a binary search.
 
 use crate::catalogue::{ContextClass, VOCABULARY_FST, VOCABULARY_LISTS, VOCABULARY_MATCHES};
@@ -32,7 +32,8 @@ pub struct ContextHits {
 }
 
 impl ContextIndex {
-    /// The shipped vocabulary. Mapping it costs nothing; the first call reads the FST's root.
+    /// The shipped vocabulary, compiled by `build.rs`; the first call unpacks it for walking (a few
+    /// milliseconds, once per process: every analyser shares it).
     pub fn shipped() -> Result<&'static ContextIndex, Error> {
         static INDEX: OnceLock<Result<ContextIndex, Error>> = OnceLock::new();
         INDEX

@@ -26,8 +26,6 @@ pub mod normalize;
 pub mod offsets;
 pub mod pattern;
 pub mod policy;
-// `compile` runs in build.rs (and in tests); the library itself only reads the format's constants.
-#[allow(dead_code)]
 pub(crate) mod vocabulary_compile;
 pub(crate) mod word_trie;
 

@@ -4,8 +4,8 @@
 //!
 //! Why an FST built ahead of time: the shipped lists hold ~5,000 entries. Compiling them into an
 //! Aho-Corasick automaton took ~5 ms natively (several times that in WASM) at every service-worker start;
-//! `build.rs` runs this file instead, and the analyser maps the bytes with no work at all. The same code
-//! compiles small lists for tests, so both agree on the format.
+//! `build.rs` runs this file instead, and the analyser only unpacks the result. The same code compiles
+//! IT's own lists (ward names, internal terms, allowlist) at run time, so both agree on the format.
 //!
 //! Format: the FST maps each entry's bytes to `offset << COUNT_BITS | count`, and `matches[offset ..
 //! offset + count]` are `list << 1 | prefix`.
