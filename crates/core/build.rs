@@ -198,7 +198,7 @@ fn build_vocabulary(data: &Path, out_dir: &Path, out: &mut String) {
     }
     let _ = writeln!(
         out,
-        "/// How many lists the vocabulary holds.\npub const VOCABULARY_LISTS: usize = {};\n/// Every entry of every list (see `vocabulary_compile.rs`).\npub static VOCABULARY_FST: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/vocabulary.fst\"));\n/// Which lists each entry belongs to (see `vocabulary_compile.rs`).\npub static VOCABULARY_MATCHES: &[u32] = &{:?};",
+        "/// How many lists the vocabulary holds.\npub const VOCABULARY_LISTS: usize = {};\n/// Every entry of every list (see `vocabulary_compile.rs`).\npub static VOCABULARY_FST: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/vocabulary.fst\"));\n/// Which lists each entry belongs to (see `vocabulary_compile.rs`).\npub static VOCABULARY_MATCHES: &[u16] = &{:?};",
         lists.len(),
         compiled.matches
     );

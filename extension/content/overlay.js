@@ -161,12 +161,16 @@ dialog a { color: #005eb8; }
     return /** @type {HTMLElement} */ (mirrorEl);
   }
 
-  /** @param {HTMLElement} e @param {DOMRect} r */
+  /** Positions an element, writing only the sides that moved. @param {HTMLElement} e @param {DOMRect} r */
   function place(e, r) {
-    e.style.left = `${r.left}px`;
-    e.style.top = `${r.top}px`;
-    e.style.width = `${r.width}px`;
-    e.style.height = `${r.height}px`;
+    const set = (/** @type {'left' | 'top' | 'width' | 'height'} */ side, /** @type {number} */ v) => {
+      const px = `${v}px`;
+      if (e.style[side] !== px) e.style[side] = px;
+    };
+    set('left', r.left);
+    set('top', r.top);
+    set('width', r.width);
+    set('height', r.height);
   }
 
   /** @param {Finding[]} findings */
@@ -232,16 +236,28 @@ dialog a { color: #005eb8; }
     }
     p.layer.hidden = false;
     place(p.layer, view.clip);
-    const nodes = [];
+    // Marks are reused from one draw to the next, only what changed is written: typing moves marks
+    // rather than replacing them, which is cheaper and leaves nothing stale for a reader to hold.
+    const existing = /** @type {HTMLElement[]} */ ([...p.layer.children]);
+    let n = 0;
     for (const m of view.marks) {
       for (const r of m.rects) {
-        const mark = el('div', { class: 'mark', 'data-postguard-mark': '', 'data-category': m.finding.category, 'data-rule': m.finding.rule, 'data-index': String(m.index) });
-        if (activeIndex !== null && activeIndex.id === view.id && activeIndex.index === m.index) mark.classList.add('active');
+        const mark = existing[n] ?? p.layer.appendChild(el('div', { class: 'mark', 'data-postguard-mark': '' }));
+        n += 1;
+        setData(mark, 'category', m.finding.category);
+        setData(mark, 'rule', m.finding.rule);
+        setData(mark, 'index', String(m.index));
+        const active = activeIndex !== null && activeIndex.id === view.id && activeIndex.index === m.index;
+        if (mark.classList.contains('active') !== active) mark.classList.toggle('active', active);
         place(mark, new DOMRect(r.left - view.clip.left, r.top - view.clip.top, r.width, r.height));
-        nodes.push(mark);
       }
     }
-    p.layer.replaceChildren(...nodes);
+    for (const extra of existing.slice(n)) extra.remove();
+  }
+
+  /** Sets a data attribute only when it differs. @param {HTMLElement} e @param {string} key @param {string} value */
+  function setData(e, key, value) {
+    if (e.dataset[key] !== value) e.dataset[key] = value;
   }
 
   /** @param {Parts} p @param {View} view */

@@ -21,7 +21,7 @@ pub struct ContextIndex {
     /// The FST, unpacked for walking.
     trie: WordTrie,
     /// `list << 1 | prefix`, grouped by entry (the FST's values point here).
-    matches: Cow<'static, [u32]>,
+    matches: Cow<'static, [u16]>,
     count: usize,
 }
 
@@ -81,7 +81,7 @@ impl ContextIndex {
         self.find(text).by_class.into_iter().next().unwrap_or_default()
     }
 
-    fn from_parts(fst: Cow<'static, [u8]>, matches: Cow<'static, [u32]>, count: usize) -> Result<Self, Error> {
+    fn from_parts(fst: Cow<'static, [u8]>, matches: Cow<'static, [u16]>, count: usize) -> Result<Self, Error> {
         let fst = Fst::new(fst).map_err(|e| Error::internal("vocabulary", e))?;
         Ok(ContextIndex { trie: WordTrie::new(&fst), matches, count })
     }

@@ -17,21 +17,22 @@ pub const COUNT_BITS: u32 = 8;
 pub struct Compiled {
     /// The FST bytes (`fst::raw::Fst`).
     pub fst: Vec<u8>,
-    /// `list << 1 | prefix` for every entry, grouped by entry.
-    pub matches: Vec<u32>,
+    /// `list << 1 | prefix` for every entry, grouped by entry (16 bits: at most 32,767 lists).
+    pub matches: Vec<u16>,
 }
 
 /// Compiles `lists`: each a list of entries already in normal form, with whether each is a prefix
 /// (written with a trailing `*`). List `i` is the `i`-th given.
 pub fn compile(lists: &[Vec<(String, bool)>]) -> Result<Compiled, String> {
-    let mut by_entry: std::collections::BTreeMap<&[u8], Vec<u32>> = std::collections::BTreeMap::new();
+    let mut by_entry: std::collections::BTreeMap<&[u8], Vec<u16>> = std::collections::BTreeMap::new();
     for (list, entries) in lists.iter().enumerate() {
-        let list = u32::try_from(list).map_err(|_| "too many word lists".to_string())?;
+        let list =
+            u16::try_from(list).ok().filter(|&l| l < 1 << 15).ok_or_else(|| "too many word lists".to_string())?;
         for (entry, prefix) in entries {
             if entry.is_empty() {
                 continue;
             }
-            let code = list << 1 | u32::from(*prefix);
+            let code = list << 1 | u16::from(*prefix);
             let codes = by_entry.entry(entry.as_bytes()).or_default();
             if !codes.contains(&code) {
                 codes.push(code);
