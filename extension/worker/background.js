@@ -18,14 +18,20 @@ const { MessageType, isRequest } = /** @type {any} */ (globalThis).PostguardMess
 // Every module is evaluated: the start of a cold start's own work (see `milestone`).
 performance.mark('postguard:modules-loaded');
 
+/** Analyses served since the worker started: a count only, read by `./build.sh bench`. */
+let analysesServed = 0;
+
 /**
  * @param {import('../shared/messages.js').WorkerRequest} request
  * @returns {Promise<object>}
  */
 async function handle(request) {
   switch (request.type) {
-    case MessageType.analyze:
-      return { ok: true, ...(await analyze(await policy(), /** @type {import('../shared/messages.js').AnalyzeRequest} */ (request).text)) };
+    case MessageType.analyze: {
+      const report = await analyze(await policy(), /** @type {import('../shared/messages.js').AnalyzeRequest} */ (request).text);
+      /** @type {any} */ (globalThis).postguardAnalysesServed = ++analysesServed;
+      return { ok: true, ...report };
+    }
     case MessageType.media:
       return { ok: true, location: await photoLocation(fromBase64(/** @type {import('../shared/messages.js').MediaRequest} */ (request).head)) };
     case MessageType.settings: {

@@ -35,7 +35,14 @@ const TYPED = 'Lovely to see everyone at the team breakfast this morning, thank 
  */
 function probe(needle) {
   const w = /** @type {any} */ (window);
-  const bench = (w.__bench = { keys: [], settled: [] });
+  const bench = (w.__bench = { keys: [], settled: [], inputs: 0, renders: 0 });
+  // What could start an analysis: the editor's input events and its DOM changes (the content script
+  // listens to both), counted here to compare with the analyses the worker actually served.
+  const editor = document.activeElement;
+  if (editor instanceof HTMLElement) {
+    editor.addEventListener('input', () => { bench.inputs += 1; }, true);
+    new MutationObserver(() => { bench.renders += 1; }).observe(editor, { childList: true, subtree: true, characterData: true });
+  }
   /** @type {number | null} */
   let pending = null;
   const target = () => {
@@ -96,16 +103,43 @@ async function keystrokeLatency(browser, site) {
   await page.keyboard.press('Control+Home');
   await page.waitForTimeout(200);
   await page.evaluate(probe, NUMBER);
+  const served = () => extensionWorker(browser)?.evaluate(() => /** @type {any} */ (globalThis).postguardAnalysesServed ?? 0) ?? 0;
+  const servedBefore = await served();
   for (let i = 0; i < KEYS; i++) {
     await page.keyboard.type(TYPED[i % TYPED.length]);
     await page.waitForTimeout(KEY_GAP_MS);
   }
   await page.waitForTimeout(300);
   const l = await page.evaluate(() => /** @type {any} */ (window).__bench.settled);
+  const triggers = await page.evaluate(() => /** @type {any} */ (window).__bench.inputs + /** @type {any} */ (window).__bench.renders);
+  const analyses = (await served()) - servedBefore;
+  // The editor re-renders without changing its text (as sites do on focus, selection or their own
+  // decorations): each is a trigger, and none should cost an analysis.
+  const idleBefore = await served();
+  const rerenders = await page.evaluate(async () => {
+    const editor = document.activeElement;
+    const walker = document.createTreeWalker(editor ?? document.body, NodeFilter.SHOW_TEXT);
+    const node = walker.nextNode();
+    let n = 0;
+    for (; node && n < 50; n++) {
+      const copy = document.createTextNode(node.textContent ?? '');
+      node.parentNode?.replaceChild(copy, walker.currentNode);
+      walker.currentNode = copy;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return n;
+  });
+  await page.waitForTimeout(300);
+  const rerenderAnalyses = (await served()) - idleBefore;
   const measured = l.filter((x) => x !== null).sort((a, b) => a - b);
   const heap = await page.evaluate(() => /** @type {any} */ (performance).memory?.usedJSHeapSize ?? null);
   await page.close();
-  return { site: site.name, keys: KEYS, redrawn: measured.length, p50: pct(measured, 50), p95: pct(measured, 95), max: measured.at(-1), heap };
+  return { site: site.name, keys: KEYS, redrawn: measured.length, p50: pct(measured, 50), p95: pct(measured, 95), max: measured.at(-1), heap, triggers, analyses, rerenders, rerenderAnalyses };
+}
+
+/** The extension's service worker, if it is running. */
+function extensionWorker(browser) {
+  return browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
 }
 
 /** Stops every service worker (the browser does this after 30 s idle), then times one keystroke. */
@@ -131,7 +165,7 @@ async function coldPath(browser, site) {
   const [first] = await page.evaluate(() => /** @type {any} */ (window).__bench.settled);
   const keyAt = await page.evaluate(() => performance.timeOrigin + /** @type {any} */ (window).__bench.keys[0]);
   // Where the time went: the new worker's start (its time origin) and its own milestones.
-  const sw = browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+  const sw = extensionWorker(browser);
   const timeline = sw ? await sw.evaluate(() => ({
     origin: performance.timeOrigin,
     marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('postguard:')).map((m) => [m.name.slice(10), m.startTime])),
@@ -189,6 +223,10 @@ for (const r of rows) {
     `${r.site.padEnd(10)}${`${r.redrawn}/${r.keys}`.padStart(10)}${f(r.p50).padStart(9)}${f(r.p95).padStart(9)}${f(r.max).padStart(9)}` +
       `${(r.workerStopped ? f(r.coldMs) : 'n/a').padStart(10)}${f(r.heapAdded === null ? null : r.heapAdded / 1024, 0).padStart(10)}`,
   );
+}
+console.log('work avoided: editor events that could start an analysis, and the analyses the worker served');
+for (const r of rows) {
+  console.log(`${r.site.padEnd(10)}typing: ${r.triggers} events → ${r.analyses} analyses; re-renders with the text unchanged: ${r.rerenders} → ${r.rerenderAnalyses} analyses`);
 }
 console.log('cold path, ms after the keystroke: worker started / modules loaded / WASM ready / analyser ready / analysed / mark redrawn');
 for (const r of rows) {
