@@ -480,8 +480,12 @@
     const sends = (mod && !e.altKey && s.surface.send.ctrlEnter) ||
       (!mod && !e.shiftKey && !e.altKey && s.surface.send.enter && !typeaheadOpen(s.editor));
     if (!sends) return null;
+    // The key sends the whole compose box: every editor that shares its submit control (an X
+    // thread's items) is checked, not only the one the key was pressed in.
+    const control = submitFor(s);
+    const together = control ? [...sessions.values()].filter((x) => x.surface && x.editor.isConnected && submitFor(x) === control) : [];
     return {
-      sessions: [s],
+      sessions: together.includes(s) ? together : [s],
       replay: () => {
         const b = submitFor(s);
         if (b) { b.click(); return true; }
