@@ -36,8 +36,13 @@ let rules = [];
  * @param {'wasm-ready' | 'analyser-ready' | 'first-analysis'} name
  */
 export function milestone(name) {
-  if (performance.getEntriesByName(`postguard:${name}`).length === 0) performance.mark(`postguard:${name}`);
+  if (marked.has(name)) return;
+  marked.add(name);
+  performance.mark(`postguard:${name}`);
 }
+
+/** Milestones already marked in this worker's life. @type {Set<string>} */
+const marked = new Set();
 
 /** Loads the packaged WASM (never anything remote). */
 function load() {
