@@ -8,19 +8,24 @@
 use fst::raw::Fst;
 use rustc_hash::FxHashMap;
 
-/// A node: its transitions are `first..first + len` of the edge arrays, sorted by byte.
+/// A node: its transitions are `first..first + len` of the edge arrays, sorted by byte; the top bit
+/// of `len` says an entry ends here (its output is in `finals`). Eight bytes, so a walk touches
+/// little memory.
 #[derive(Debug, Clone, Copy)]
 struct Node {
     first: u32,
     len: u32,
-    /// The output added when a walk ends here, if an entry ends here.
-    final_out: Option<u64>,
 }
+
+/// The bit of [`Node::len`] that marks a final node.
+const FINAL: u32 = 1 << 31;
 
 /// The unpacked automaton. Node 0 is the root.
 #[derive(Debug)]
 pub(crate) struct WordTrie {
     nodes: Vec<Node>,
+    /// The output added when a walk ends at a final node, by node (0 for the others).
+    finals: Vec<u64>,
     /// Per edge: the byte it reads, the node it leads to and the output it adds.
     bytes: Vec<u8>,
     targets: Vec<u32>,
@@ -33,14 +38,21 @@ pub(crate) struct WordTrie {
 impl WordTrie {
     /// Unpacks every node reachable from the FST's root.
     pub(crate) fn new<D: AsRef<[u8]>>(fst: &Fst<D>) -> Self {
-        let mut trie =
-            WordTrie { nodes: Vec::new(), bytes: Vec::new(), targets: Vec::new(), outs: Vec::new(), root: [None; 256] };
+        let mut trie = WordTrie {
+            nodes: Vec::new(),
+            finals: Vec::new(),
+            bytes: Vec::new(),
+            targets: Vec::new(),
+            outs: Vec::new(),
+            root: [None; 256],
+        };
         // FST node address → node index; the FST shares suffixes, so nodes are reached more than once.
         let mut index: FxHashMap<usize, u32> = FxHashMap::default();
-        let placeholder = Node { first: 0, len: 0, final_out: None };
+        let placeholder = Node { first: 0, len: 0 };
         let root = fst.root().addr();
         index.insert(root, 0);
         trie.nodes.push(placeholder);
+        trie.finals.push(0);
         let mut stack = vec![root];
         while let Some(addr) = stack.pop() {
             let node = fst.node(addr);
@@ -55,17 +67,16 @@ impl WordTrie {
                 });
                 if id as usize == trie.nodes.len() {
                     trie.nodes.push(placeholder);
+                    trie.finals.push(0);
                 }
                 trie.bytes.push(byte);
                 trie.targets.push(id);
                 trie.outs.push(out);
             }
             let this = index[&addr] as usize;
-            trie.nodes[this] = Node {
-                first,
-                len: trie.bytes.len() as u32 - first,
-                final_out: node.is_final().then(|| node.final_output().value()),
-            };
+            let len = trie.bytes.len() as u32 - first;
+            trie.nodes[this] = Node { first, len: if node.is_final() { len | FINAL } else { len } };
+            trie.finals[this] = node.final_output().value();
         }
         for e in trie.edges(0) {
             trie.root[usize::from(trie.bytes[e])] = Some((trie.targets[e], trie.outs[e]));
@@ -92,10 +103,11 @@ impl WordTrie {
     /// The output added when a walk ends at `node`, if an entry ends there.
     #[inline]
     pub(crate) fn final_output(&self, node: u32) -> Option<u64> {
-        self.nodes.get(node as usize).and_then(|n| n.final_out)
+        let n = self.nodes.get(node as usize)?;
+        (n.len & FINAL != 0).then(|| self.finals.get(node as usize).copied().unwrap_or(0))
     }
 
     fn edges(&self, node: u32) -> std::ops::Range<usize> {
-        self.nodes.get(node as usize).map_or(0..0, |n| n.first as usize..(n.first + n.len) as usize)
+        self.nodes.get(node as usize).map_or(0..0, |n| n.first as usize..(n.first + (n.len & !FINAL)) as usize)
     }
 }
