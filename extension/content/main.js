@@ -630,6 +630,7 @@
 
   PgMedia.configure({
     mediaInputs: () => site?.attachments ?? [],
+    active: () => site !== null && !pausedUntil(),
     sessionFor(path) {
       const list = [...sessions.values()].filter((s) => s.editor.isConnected);
       const direct = list.find((s) => path.includes(s.editor));

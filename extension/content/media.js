@@ -14,6 +14,7 @@
  *           session is null when the attachment belongs to no editor yet (Instagram asks for the
  *           photo before it shows the caption box); the reminder is then shown by the file's dialog
  * @property {() => string[]} mediaInputs  IT's selectors of inputs whose every file is a photo or video
+ * @property {() => boolean} active        false while postguard is paused on this site: files are not looked at
  */
 const PgMedia = (() => {
   /** Leading bytes sent for EXIF parsing. */
@@ -63,7 +64,7 @@ const PgMedia = (() => {
    * @param {boolean} [designated]  chosen through an input IT says attaches media: every file counts
    */
   async function inspect(path, list, designated = false) {
-    if (!hooks || !list) return;
+    if (!hooks || !list || !hooks.active()) return;
     const files = Array.from(list).filter((f) => designated || isMedia(f));
     if (files.length === 0) return;
     const session = hooks.sessionFor(path);

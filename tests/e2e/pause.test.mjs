@@ -1,7 +1,7 @@
 // Pausing (issue 6: "pause allowed or not"): where IT allows it, a person may stop postguard on one
 // site for an hour, for example while posting from an official Trust account. The badge says so the
 // whole time and one click ends it; every tab of the site follows; a reload keeps it; nothing is
-// checked or held while paused. (IT's `allowPause: false` is in managed-policy.test.mjs.)
+// checked, held or looked at (attachments included) while paused. (IT's `allowPause: false` is in managed-policy.test.mjs.)
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSuite, typeInto, submits, marks, dialog, screenshot } from './lib/fixture.mjs';
@@ -42,6 +42,11 @@ describe('pausing postguard on a site (X fixture, default policy)', () => {
     assert.match(await badge.innerText(), /paused until \d{1,2}:\d{2}/);
     assert.match(await badge.getAttribute('aria-label') ?? '', /paused on this site until .*select to check drafts again/);
     await screenshot(page, 'x-paused');
+
+    // Nor does it look at attachments.
+    await page.setInputFiles('[data-testid="primaryColumn"] input[data-testid="fileInput"]', { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(64) });
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('[data-postguard] [data-postguard-notice]').count(), 0, 'no media reminder while paused');
 
     await page.locator(POST).click();
     await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
