@@ -53,8 +53,11 @@ async function readManaged() {
  */
 function policyChanged() {
   cached = null;
-  settingsChanged(() => void policy());
+  settingsChanged(reread);
 }
+
+/** Reads the policy again (and so reports its problems); one function, so a burst reads it once. */
+const reread = () => void policy();
 
 /** @returns {Promise<unknown>} */
 async function readUser() {
