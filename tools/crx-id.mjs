@@ -15,6 +15,9 @@ import { readFileSync } from 'node:fs';
 /** @param {Uint8Array} bytes */
 export const idOf = (bytes) => [...Buffer.from(bytes).toString('hex')].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 
+/** The extension ID of a public key (DER SubjectPublicKeyInfo): its SHA-256's first 16 bytes. @param {Uint8Array} spki */
+export const keyId = (spki) => idOf(createHash('sha256').update(spki).digest().subarray(0, 16));
+
 /**
  * Fields of one protobuf message: [field number, bytes] for length-delimited fields (others skipped).
  * @param {Buffer} buf
@@ -60,7 +63,7 @@ export function crxIds(crx) {
   const keyIds = top.filter(([f]) => f === 2)
     .map(([, proof]) => fields(proof).find(([f]) => f === 1)?.[1])
     .filter((k) => k !== undefined)
-    .map((k) => idOf(createHash('sha256').update(/** @type {Buffer} */ (k)).digest().subarray(0, 16)));
+    .map((k) => keyId(/** @type {Buffer} */ (k)));
   return { declared: idOf(crxId), keyIds };
 }
 

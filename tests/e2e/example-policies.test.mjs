@@ -5,11 +5,10 @@
 // validator (the WASM build, exactly as the worker runs it) accepts without a single issue.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { distDir } from './lib/browser.mjs';
+import { distDir, manifestExtensionId } from './lib/browser.mjs';
 import { GECKO_ID } from '../../tools/firefox-manifest.mjs';
 
 const POLICIES = fileURLToPath(new URL('../../extension/policies/', import.meta.url));
@@ -17,13 +16,6 @@ const read = (/** @type {string} */ rel) => readFileSync(join(POLICIES, rel), 'u
 
 /** @type {(managed: unknown, user?: unknown) => {policy: Record<string, unknown>, issues: unknown[], sources: Record<string, string>}} */
 let validatePolicy;
-
-/** The ID manifest.json's key fixes. */
-function manifestId() {
-  const manifest = JSON.parse(readFileSync(fileURLToPath(new URL('../../manifest.json', import.meta.url)), 'utf8'));
-  const hex = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
-  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
 
 /**
  * A Windows .reg export: key path → {value name → string | number}.
@@ -87,7 +79,7 @@ function parsePlist(xml) {
 }
 
 describe('example enterprise policies (extension/policies/)', () => {
-  const id = manifestId();
+  const id = manifestExtensionId(fileURLToPath(new URL('../../manifest.json', import.meta.url)));
   /** @type {Record<string, unknown>} */
   let canonical;
 

@@ -9,10 +9,9 @@
 // Writing the policy file needs root (CI and this test run as root); the file is removed afterwards.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir } from './lib/browser.mjs';
+import { manifestExtensionId } from './lib/browser.mjs';
 import { startSuite, openSite, typeInto, submits, marks, dialog, screenshot, assertOnlyHosts } from './lib/fixture.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -37,14 +36,6 @@ const POLICY = Object.freeze({
   hospitalNumberPatterns: ['HB(\\d{6}', 'HB\\d{7}'],
   allowPause: false,
 });
-
-/** The extension ID the manifest's `key` fixes (DESIGN §5.5). */
-function extensionId() {
-  const manifest = JSON.parse(readFileSync(join(distDir(), 'manifest.json'), 'utf8'));
-  assert.equal(typeof manifest.key, 'string', 'manifest.json has a key, so the ID is stable');
-  const digest = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
-  return [...digest].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
 
 /**
  * Waits until the managed policy has reached the worker and the worker has validated it.
@@ -72,7 +63,7 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
 
   before(async () => {
     assert.equal(process.getuid?.(), 0, 'this test writes Chromium\'s managed policy directory and must run as root');
-    id = extensionId();
+    id = manifestExtensionId();
     mkdirSync(POLICY_DIR, { recursive: true });
     writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: POLICY } } }, null, 2));
     suite = await startSuite();

@@ -7,10 +7,9 @@
 // (/etc/chromium/policies/managed; root only) and removed afterwards.
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir } from './lib/browser.mjs';
+import { manifestExtensionId } from './lib/browser.mjs';
 import { startSuite, typeInto, submits, marks, dialog } from './lib/fixture.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -19,13 +18,6 @@ const LIVE = '.live-chat [contenteditable="true"]';
 const UPLOAD = '.upload-drop input[type="file"]';
 const RISKY = 'Patient NHS number 943 476 5919 seen today';
 const TRUST = 'Selector Override Test Trust';
-
-/** The extension ID the manifest's `key` fixes (DESIGN §5.5). */
-function extensionId() {
-  const manifest = JSON.parse(readFileSync(join(distDir(), 'manifest.json'), 'utf8'));
-  const digest = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
-  return [...digest].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
 
 /** @param {Awaited<ReturnType<typeof startSuite>>} suite */
 async function openLive(suite) {
@@ -56,7 +48,7 @@ async function attach(suite, file) {
 async function startWithPolicy(policy) {
   assert.equal(process.getuid?.(), 0, 'writing Chromium\'s managed policy directory needs root');
   mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionId()]: { trustName: TRUST, ...policy } } } }));
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [manifestExtensionId()]: { trustName: TRUST, ...policy } } } }));
   const suite = await startSuite();
   const deadline = Date.now() + 20_000;
   while ((await suite.browser.worker.evaluate(async () => (await chrome.storage.managed.get('trustName')).trustName)) !== TRUST) {

@@ -4,10 +4,11 @@
  *
  * Never downloads a browser: playwright-core only drives /usr/bin/chromium (DESIGN §3, §5.6).
  */
-import { mkdtempSync, rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { keyId } from '../../../tools/crx-id.mjs';
 
 export const CHROMIUM = process.env.POSTGUARD_CHROMIUM || '/usr/bin/chromium';
 
@@ -21,6 +22,16 @@ export function distDir() {
     throw new Error(`No built extension at ${dir} (manifest.json missing): run ./build.sh first or set POSTGUARD_DIST`);
   }
   return dir;
+}
+
+/**
+ * The extension ID a manifest's `key` fixes (DESIGN §5.5): what every managed policy names.
+ * @param {string} [manifestPath]  the built extension's manifest unless given
+ */
+export function manifestExtensionId(manifestPath = join(distDir(), 'manifest.json')) {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (typeof manifest.key !== 'string') throw new Error(`${manifestPath} has no "key", so the extension ID is not stable`);
+  return keyId(Buffer.from(manifest.key, 'base64'));
 }
 
 /**
