@@ -208,11 +208,8 @@ fn build_vocabulary(data: &Path, out_dir: &Path, out: &mut String) {
 /// blank lines and `#` comments skipped.
 fn read_entries(path: &Path, text: &str) -> Vec<(String, bool)> {
     let mut entries = Vec::new();
-    for entry in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        let (word, prefix) = match entry.strip_suffix('*') {
-            Some(w) => (w, true),
-            None => (entry, false),
-        };
+    for entry in vocabulary_compile::entries(text) {
+        let (word, prefix) = vocabulary_compile::split_prefix(entry);
         let normal = normalize::Normalized::new(word).as_str().trim().to_string();
         if normal.is_empty() {
             fail(path, &format!("entry {entry:?} is empty once normalised"));

@@ -49,7 +49,7 @@ impl Analyzer {
     /// Compiles every detector and list for `policy`.
     pub fn new(policy: Policy) -> Result<Analyzer, Error> {
         let detectors = detectors::build(&policy)?;
-        let allowlist = detectors::whole_words("allowlist", &policy.allowlist)?;
+        let allowlist = ContextIndex::terms("allowlist", &policy.allowlist)?;
         Ok(Analyzer { policy, detectors, context: ContextIndex::shipped()?, allowlist })
     }
 

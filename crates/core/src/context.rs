@@ -66,14 +66,23 @@ impl ContextIndex {
         let lists: Vec<Vec<(String, bool)>> = lists
             .map(|list| {
                 entries(list)
-                    .map(|e| match e.strip_suffix('*') {
-                        Some(w) => (w.to_string(), true),
-                        None => (e.to_string(), false),
+                    .map(|e| {
+                        let (word, prefix) = crate::vocabulary_compile::split_prefix(e);
+                        (word.to_string(), prefix)
                     })
                     .collect()
             })
             .collect();
         Self::compile("test lists", &lists)
+    }
+
+    /// IT's own words or phrases for one setting (ward names, internal terms, the allowlist) as a
+    /// one-list index matched as whole words; `None` when no term has any content once normalised.
+    pub(crate) fn terms(setting: &str, terms: &[String]) -> Result<Option<Self>, Error> {
+        let list: Vec<(String, bool)> = terms.iter().map(|t| (t.clone(), false)).collect();
+        // Terms that normalise to nothing are skipped by the compiler: no match at all means none had content.
+        let index = Self::compile(setting, &[list])?;
+        Ok((!index.matches.is_empty()).then_some(index))
     }
 
     /// Every whole-word match of a one-list index (see [`ContextIndex::compile`]) in `text`, by start.
@@ -155,10 +164,7 @@ impl ContextIndex {
     }
 }
 
-/// The entries of a word list: one a line, blank lines and `#` comments skipped, trimmed.
-pub(crate) fn entries(list: &str) -> impl Iterator<Item = &str> {
-    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+pub(crate) use crate::vocabulary_compile::entries;
 
 impl ContextHits {
     /// The nearest word of `class` that lies within `window` bytes before `start` or after `end`

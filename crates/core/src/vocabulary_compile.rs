@@ -10,6 +10,19 @@
 //! Format: the FST maps each entry's bytes to `offset << COUNT_BITS | count`, and `matches[offset ..
 //! offset + count]` are `list << 1 | prefix`.
 
+/// The entries of a word list: one a line, blank lines and `#` comments skipped, trimmed.
+pub fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// An entry's word and whether it matches as a prefix (written with a trailing `*`: `diagnos*`).
+pub fn split_prefix(entry: &str) -> (&str, bool) {
+    match entry.strip_suffix('*') {
+        Some(word) => (word, true),
+        None => (entry, false),
+    }
+}
+
 /// Bits of an FST value that hold how many (list, prefix) pairs an entry has.
 pub const COUNT_BITS: u32 = 8;
 

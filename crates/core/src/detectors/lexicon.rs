@@ -156,10 +156,7 @@ impl Lexicon {
         };
         for (grade, list) in lists {
             for line in entries(list) {
-                let (body, stem) = match line.strip_suffix('*') {
-                    Some(b) => (b, true),
-                    None => (line, false),
-                };
+                let (body, stem) = crate::vocabulary_compile::split_prefix(line);
                 let letters: String = body.chars().filter(char::is_ascii_lowercase).collect();
                 if letters.is_empty() {
                     continue;

@@ -51,8 +51,6 @@ mod threats;
 mod trust_voice;
 mod whistleblowing;
 
-pub(crate) use trust_business::whole_words;
-
 /// What a detector is given for one analysis.
 #[derive(Debug)]
 pub struct Input<'a> {

@@ -308,7 +308,7 @@ fn ward_names(policy: &Policy) -> Result<Option<ContextIndex>, Error> {
     if let Some(i) = policy.ward_names.iter().position(|n| n.chars().count() > MAX_WARD_NAME_LEN) {
         return Err(Error::policy(&format!("wardNames[{i}]"), format!("longer than {MAX_WARD_NAME_LEN} characters")));
     }
-    super::trust_business::whole_words("wardNames", &policy.ward_names)
+    ContextIndex::terms("wardNames", &policy.ward_names)
 }
 
 #[cfg(test)]

@@ -35,7 +35,6 @@ use crate::catalogue::class;
 use crate::context::ContextIndex;
 use crate::error::Error;
 use crate::finding::Severity;
-use crate::normalize::Normalized;
 use crate::policy::Policy;
 
 /// Bytes either side of a topic in which a secrecy cue makes it a leak.
@@ -105,18 +104,7 @@ pub fn compile_terms(
     if let Some(i) = terms.iter().position(|t| t.chars().count() > max_len) {
         return Err(Error::policy(&format!("{setting}[{i}]"), format!("longer than {max_len} characters")));
     }
-    whole_words(setting, terms)
-}
-
-/// Compiles IT-supplied words or phrases into a one-list index matched as whole words; `None` when none
-/// has any content. Shared by every setting that lists terms.
-pub fn whole_words(setting: &str, terms: &[String]) -> Result<Option<ContextIndex>, Error> {
-    let list: Vec<(String, bool)> =
-        terms.iter().filter(|t| !Normalized::new(t.trim()).as_str().is_empty()).map(|t| (t.clone(), false)).collect();
-    if list.is_empty() {
-        return Ok(None);
-    }
-    ContextIndex::compile(setting, &[list]).map(Some)
+    ContextIndex::terms(setting, terms)
 }
 
 #[cfg(test)]
