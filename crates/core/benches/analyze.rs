@@ -100,8 +100,11 @@ fn breakdown(text: &str) {
     let context = index.find(norm.as_str());
     let input = Input { text: norm.as_str(), context: &context };
     let mut rows = vec![
-        ("normalise", sample_for(|| drop(black_box(Normalized::new(black_box(text))))).median()),
-        ("vocabulary (all word lists)", sample_for(|| drop(black_box(index.find(black_box(norm.as_str()))))).median()),
+        ("normalise".to_string(), sample_for(|| drop(black_box(Normalized::new(black_box(text))))).median()),
+        (
+            "vocabulary (all word lists)".to_string(),
+            sample_for(|| drop(black_box(index.find(black_box(norm.as_str()))))).median(),
+        ),
     ];
     for d in detectors::build(&Policy::default()).expect("detectors build") {
         let name = format!("{d:?}").split([' ', '{', '(']).next().unwrap_or_default().to_string();
@@ -110,7 +113,7 @@ fn breakdown(text: &str) {
             d.detect(black_box(&input), &mut out);
             black_box(out);
         });
-        rows.push((Box::leak(name.into_boxed_str()), t.median()));
+        rows.push((name, t.median()));
     }
     let staged: Duration = rows.iter().map(|r| r.1).sum();
     rows.sort_by_key(|r| std::cmp::Reverse(r.1));
