@@ -65,7 +65,7 @@ impl ContextIndex {
     pub(crate) fn from_lists<'a>(lists: impl Iterator<Item = &'a str>) -> Result<Self, Error> {
         let lists: Vec<Vec<(String, bool)>> = lists
             .map(|list| {
-                entries(list)
+                crate::vocabulary_compile::entries(list)
                     .map(|e| {
                         let (word, prefix) = crate::vocabulary_compile::split_prefix(e);
                         (word.to_string(), prefix)
@@ -163,8 +163,6 @@ impl ContextIndex {
         ContextHits { by_class }
     }
 }
-
-pub(crate) use crate::vocabulary_compile::entries;
 
 impl ContextHits {
     /// The nearest word of `class` that lies within `window` bytes before `start` or after `end`

@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn every_innocent_phrase_fits_the_lookup_window() {
-        for phrase in crate::context::entries(include_str!("../../data/lexicon/innocent.txt")) {
+        for phrase in crate::vocabulary_compile::entries(include_str!("../../data/lexicon/innocent.txt")) {
             assert!(crate::normalize::Normalized::new(phrase).as_str().len() <= LONGEST_INNOCENT, "{phrase}");
         }
     }

@@ -9,7 +9,7 @@
 //! Masked words (`f*ck`) are compared with the (few hundred) entries directly; they are rare.
 
 use super::skeleton::Word;
-use super::text::entries;
+use crate::vocabulary_compile::entries;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 

@@ -17,8 +17,6 @@ use crate::context::ContextHits;
 /// Bytes looked at either side of a span when finding its sentence; keeps every lookup constant-time.
 const SENTENCE_REACH: usize = 400;
 
-pub(crate) use crate::context::entries;
-
 /// A detector's word lists (`data/words/<detector>.txt`): where they stand in the shared vocabulary
 /// ([`crate::context::ContextIndex`]), which holds every list of every detector and the context classes
 /// and is searched once per analysis. List `i` is the detector's `i`-th section. Entries match whole words
