@@ -15,8 +15,9 @@ use crate::catalogue::{self, RuleInfo};
 use crate::context::ContextIndex;
 use crate::detectors::{self, Candidate, Detector, Input};
 use crate::error::Error;
-use crate::finding::{Action, Category, Finding};
+use crate::finding::{Action, Category, Finding, Severity};
 use crate::normalize::Normalized;
+use crate::order;
 use crate::policy::Policy;
 use std::collections::BTreeMap;
 
@@ -129,7 +130,7 @@ struct Cover {
 impl Cover {
     fn new(ranges: impl Iterator<Item = (usize, usize)>) -> Self {
         let mut ranges: Vec<(usize, usize)> = ranges.collect();
-        ranges.sort_unstable();
+        crate::order::sort_spans(&mut ranges);
         let starts = ranges.iter().map(|r| r.0).collect();
         let max_end = ranges
             .iter()
@@ -168,17 +169,18 @@ fn clip(text: &str) -> (&str, bool) {
 /// Non-empty candidates of known rules with their catalogue entries, strongest first (most severe, then
 /// longest, then first), so a greedy pass keeps the best of each overlapping group.
 fn strongest_first(candidates: Vec<Candidate>) -> Vec<(Candidate, &'static RuleInfo)> {
-    let mut known: Vec<(Candidate, &'static RuleInfo)> = candidates
+    let known: Vec<(Candidate, &'static RuleInfo)> = candidates
         .into_iter()
         .filter(|c| c.start < c.end)
         .filter_map(|c| catalogue::rule(c.rule).map(|info| (c, info)))
         .collect();
-    known.sort_by(|(a, ai), (b, bi)| {
-        let sa = a.severity.unwrap_or(ai.severity);
-        let sb = b.severity.unwrap_or(bi.severity);
-        sb.cmp(&sa).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start))
-    });
-    known
+    // Severity descending, then length descending, then start: offsets and lengths fit in 31 bits.
+    let order = order::stable_order(known.iter().map(|(c, info)| {
+        let weaker = Severity::High as u64 - c.severity.unwrap_or(info.severity) as u64;
+        let shorter = u64::from(u32::MAX >> 1) - (c.end - c.start) as u64;
+        weaker << 62 | shorter << 31 | c.start as u64
+    }));
+    order::permute(known, &order)
 }
 
 /// Keeps, among overlapping candidates of the same family, the most severe (then the longest, then the
@@ -200,8 +202,8 @@ fn resolve_overlaps(candidates: Vec<Candidate>) -> Vec<(Candidate, &'static Rule
             kept.push((c, info));
         }
     }
-    kept.sort_by_key(|(c, _)| (c.start, c.end));
-    kept
+    let order = order::stable_order(kept.iter().map(|(c, _)| order::span_key(c.start, c.end)));
+    order::permute(kept, &order)
 }
 
 fn family_index(category: Category) -> usize {
@@ -215,7 +217,6 @@ fn family_index(category: Category) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Severity;
 
     fn analyzer() -> Analyzer {
         Analyzer::new(Policy::default()).expect("default policy builds")

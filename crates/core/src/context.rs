@@ -157,7 +157,7 @@ impl ContextIndex {
             }
         }
         for hits in &mut by_class {
-            hits.sort_unstable();
+            crate::order::sort_spans(hits);
             hits.dedup();
         }
         ContextHits { by_class }

@@ -24,6 +24,7 @@ pub mod managed;
 pub mod media;
 pub mod normalize;
 pub mod offsets;
+pub(crate) mod order;
 pub mod pattern;
 pub mod policy;
 pub(crate) mod vocabulary_compile;

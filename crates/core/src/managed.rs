@@ -19,9 +19,10 @@ use crate::error::Error;
 use crate::finding::{Action, Category};
 use crate::policy::{Policy, SiteSelectors, SITE_IDS};
 use regex_lite::RegexBuilder;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Longest Trust name or contact, in characters.
 pub const MAX_TEXT_CHARS: usize = 300;
@@ -627,7 +628,7 @@ fn one_line(s: &str) -> String {
 
 /// Appends items not already present (case-insensitively).
 fn extend_unique(list: &mut Vec<String>, items: impl IntoIterator<Item = String>) {
-    let mut seen: BTreeSet<String> = list.iter().map(|s| s.to_lowercase()).collect();
+    let mut seen: FxHashSet<String> = list.iter().map(|s| s.to_lowercase()).collect();
     for item in items {
         if seen.insert(item.to_lowercase()) {
             list.push(item);

@@ -6,8 +6,7 @@
 /// Converts sorted-or-unsorted byte offsets (each on a `char` boundary of `text`, or `text.len()`) to
 /// UTF-16 offsets. Offsets past the end are clamped to the UTF-16 length.
 pub fn bytes_to_utf16(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| byte_offsets[i]);
+    let order = crate::order::stable_order(byte_offsets.iter().map(|&b| b as u64));
     let mut out = vec![0; byte_offsets.len()];
     let mut chars = text.char_indices().peekable();
     let mut units = 0;

@@ -56,8 +56,9 @@ impl WordTrie {
         let mut stack = vec![root];
         while let Some(addr) = stack.pop() {
             let node = fst.node(addr);
-            let mut edges: Vec<(u8, usize, u64)> = node.transitions().map(|t| (t.inp, t.addr, t.out.value())).collect();
-            edges.sort_unstable_by_key(|e| e.0);
+            // `transitions` yields them in byte order, as a node's edges here must be.
+            let edges: Vec<(u8, usize, u64)> = node.transitions().map(|t| (t.inp, t.addr, t.out.value())).collect();
+            debug_assert!(edges.windows(2).all(|w| w[0].0 < w[1].0), "FST transitions come in byte order");
             let first = trie.bytes.len() as u32;
             for (byte, target, out) in edges {
                 let next = index.len() as u32;

@@ -2,6 +2,7 @@ use super::*;
 use crate::analyzer::Analyzer;
 use proptest::prelude::*;
 use serde_json::json;
+use std::collections::BTreeSet;
 
 fn schema() -> Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../extension/managed_schema.json");
