@@ -41,8 +41,8 @@ async function refresh() {
   await ready;
   const [managed, user, schema] = await Promise.all([readManaged(), readUserTerms(), schemaProperties()]);
   checker?.free();
-  checker = new Checker(managed, user);
-  const loaded = /** @type {Loaded} */ (checker.effective());
+  checker = new Checker(JSON.stringify(managed), JSON.stringify(user));
+  const loaded = /** @type {Loaded} */ (JSON.parse(checker.effective()));
 
   byId('trust-name', HTMLElement).textContent = String(loaded.policy.trustName);
   renderPolicy(byId('policy', HTMLTableElement).tBodies[0], loaded, schema);
@@ -58,7 +58,7 @@ function check() {
   const text = byId('draft', HTMLTextAreaElement).value;
   const out = byId('check-result', HTMLElement);
   if (!checker) return;
-  renderReport(out, text, checker.check(text));
+  renderReport(out, text, JSON.parse(checker.check(text)));
 }
 
 byId('check-form', HTMLFormElement).addEventListener('submit', (e) => {

@@ -69,8 +69,9 @@ export async function checkerFor(layers) {
     const previous = checker;
     checker = null;
     previous?.free();
-    const fresh = guarded(() => new Checker(layers.managed, layers.user));
-    rules = guarded(() => fresh.rules());
+    // Policy in and catalogue out cross as JSON text (crates/web explains why).
+    const fresh = guarded(() => new Checker(JSON.stringify(layers.managed), JSON.stringify(layers.user)));
+    rules = guarded(() => JSON.parse(fresh.rules()));
     checker = fresh;
     checkerLayers = layers;
     milestone('analyser-ready');

@@ -76,7 +76,7 @@ async function readLayers() {
   const layers = { managed, user, effective: null, issues: [] };
   try {
     const checker = await checkerFor(layers);
-    const loaded = /** @type {{policy: Record<string, unknown>, issues: PolicyIssue[]}} */ (checker.effective());
+    const loaded = /** @type {{policy: Record<string, unknown>, issues: PolicyIssue[]}} */ (JSON.parse(checker.effective()));
     layers.effective = loaded.policy;
     layers.issues = loaded.issues;
   } catch (e) {

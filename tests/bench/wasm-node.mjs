@@ -20,7 +20,7 @@ glue.initSync({ module });
 const instantiateMs = performance.now() - t;
 t = performance.now();
 const checker = new glue.Checker(undefined);
-const rules = checker.rules();
+const rules = JSON.parse(checker.rules());
 const firstConstructMs = performance.now() - t;
 // The extension's path: packed numbers across the boundary, expanded in JS (extension/worker/unpack.js).
 const analyze = (text) => unpack(checker.checkPacked(text), checker.lastWhys(), rules);

@@ -87,7 +87,8 @@ describe('example enterprise policies (extension/policies/)', () => {
     const pkg = join(distDir(), 'pkg');
     const glue = await import(pathToFileURL(join(pkg, 'postguard_web.js')).href);
     await glue.default({ module_or_path: readFileSync(join(pkg, 'postguard_web_bg.wasm')) });
-    validatePolicy = glue.validatePolicy;
+    /** @param {unknown} managed */
+    validatePolicy = (managed) => JSON.parse(glue.validatePolicy(JSON.stringify(managed)));
     canonical = JSON.parse(read('policy.json'));
   });
 

@@ -5,9 +5,15 @@
 //! options page). The content script in the page never sees Rust; it sends text over extension
 //! messaging and gets back plain objects.
 //!
-//! Two jobs only: turn JS values into core types (a policy) and core findings into JS objects with
+//! Two jobs only: turn JS values into core types (a policy) and core findings into JS values with
 //! **UTF-16** offsets, which is what DOM `Range`s and JS strings count. The conversion from core's byte
 //! offsets happens here and nowhere else (`postguard_core::offsets`).
+//!
+//! Everything but the per-keystroke path crosses the boundary as JSON text, read and written by
+//! `serde_json` (which the core needs anyway for managed policy) on this side and by the engine's own
+//! `JSON.parse`/`JSON.stringify` on the other. A second converter straight to JS objects
+//! (`serde-wasm-bindgen`) cost 14 KB of the gzipped `.wasm` for calls made once per policy change
+//! (docs/performance.md); the keystroke path sends numbers ([`Checker::check_packed`]).
 
 use postguard_core::catalogue::{self, RULES};
 use postguard_core::{managed, offsets, Action, Analyzer, Finding, Loaded, Severity};
@@ -65,29 +71,30 @@ struct JsReport<'a> {
 
 #[wasm_bindgen]
 impl Checker {
-    /// Compiles an analyser for `policy` (the raw managed-storage object; `undefined` or `{}` means
-    /// the defaults) plus the user's own additions `user` (`undefined` for none). Never fails on a bad
-    /// setting: each one falls back to its default and is listed by [`Checker::issues`].
+    /// Compiles an analyser for `policy` (the raw managed-storage object as JSON text; `undefined`,
+    /// `"null"` or `"{}"` mean the defaults) plus the user's own additions `user` (JSON text, or
+    /// `undefined` for none). Never fails on a bad setting: each one falls back to its default and is
+    /// listed by [`Checker::issues`]; only text that is not JSON at all is an error.
     #[wasm_bindgen(constructor)]
-    pub fn new(policy: JsValue, user: JsValue) -> Result<Checker, JsError> {
-        let loaded = managed::load_layers(&to_json(policy)?, &to_json(user)?);
+    pub fn new(policy: Option<String>, user: Option<String>) -> Result<Checker, JsError> {
+        let loaded = managed::load_layers(&from_json(policy)?, &from_json(user)?);
         let (analyzer, loaded) = loaded.into_analyzer().map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Checker { analyzer, loaded, last_whys: String::new() })
     }
 
-    /// What was wrong with the policy: `[{setting, problem, source}]`, empty when all was well.
-    pub fn issues(&self) -> Result<JsValue, JsError> {
-        to_js_value(&self.loaded.issues)
+    /// What was wrong with the policy, as JSON: `[{setting, problem, source}]`, empty when all was well.
+    pub fn issues(&self) -> Result<String, JsError> {
+        to_json(&self.loaded.issues)
     }
 
-    /// The effective policy and where each setting came from: `{policy, issues, sources}`.
-    pub fn effective(&self) -> Result<JsValue, JsError> {
-        to_js_value(&self.loaded)
+    /// The effective policy and where each setting came from, as JSON: `{policy, issues, sources}`.
+    pub fn effective(&self) -> Result<String, JsError> {
+        to_json(&self.loaded)
     }
 
-    /// The rule catalogue, indexed as in [`Checker::check_packed`]: `[{id, category, title, message,
-    /// suggestion, policyRef}]`. Fetch once per checker; it does not change between analyses.
-    pub fn rules(&self) -> Result<JsValue, JsError> {
+    /// The rule catalogue as JSON, indexed as in [`Checker::check_packed`]: `[{id, category, title,
+    /// message, suggestion, policyRef}]`. Fetch once per checker; it does not change between analyses.
+    pub fn rules(&self) -> Result<String, JsError> {
         let profile = Some(self.analyzer.policy().trust_profile.as_str());
         let rules: Vec<JsRule<'_>> = RULES
             .iter()
@@ -100,9 +107,7 @@ impl Checker {
                 policy_ref: catalogue::format_refs(r, profile),
             })
             .collect();
-        rules
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&format!("cannot convert rules: {e}")))
+        to_json(&rules)
     }
 
     /// Analyses `text` into numbers, the fast path for every keystroke: building one JS object per
@@ -123,33 +128,30 @@ impl Checker {
         self.last_whys.clone()
     }
 
-    /// Analyses `text` and returns `{findings, truncated}` with UTF-16 offsets into `text`.
-    pub fn check(&self, text: &str) -> Result<JsValue, JsError> {
+    /// Analyses `text` and returns `{findings, truncated}` as JSON, with UTF-16 offsets into `text`.
+    /// For the options page's checker; the extension's keystroke path is [`Checker::check_packed`].
+    pub fn check(&self, text: &str) -> Result<String, JsError> {
         let report = self.analyzer.analyze_report(text);
-        to_js_value(&JsReport { findings: to_js(text, &report.findings), truncated: report.truncated })
+        to_json(&JsReport { findings: to_js(text, &report.findings), truncated: report.truncated })
     }
 }
 
-/// Reads a managed policy (and optional user additions) without building an analyser:
-/// `{policy, issues, sources}` as [`Checker::effective`] returns them.
+/// Reads a managed policy (and optional user additions), both JSON text as for [`Checker::new`],
+/// without building an analyser: `{policy, issues, sources}` as JSON, as [`Checker::effective`] gives.
 #[wasm_bindgen(js_name = validatePolicy)]
-pub fn validate_policy(policy: JsValue, user: JsValue) -> Result<JsValue, JsError> {
-    to_js_value(&managed::load_layers(&to_json(policy)?, &to_json(user)?))
+pub fn validate_policy(policy: Option<String>, user: Option<String>) -> Result<String, JsError> {
+    to_json(&managed::load_layers(&from_json(policy)?, &from_json(user)?))
 }
 
-/// A JS value as JSON (`undefined` and `null` as `null`).
-fn to_json(value: JsValue) -> Result<serde_json::Value, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(serde_json::Value::Null);
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("policy is not plain data: {e}")))
+/// Policy JSON text as a value (`undefined` as `null`, which means "no settings").
+fn from_json(text: Option<String>) -> Result<serde_json::Value, JsError> {
+    let Some(text) = text else { return Ok(serde_json::Value::Null) };
+    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("policy is not JSON: {e}")))
 }
 
-/// A Rust value as a plain JS object (maps as objects, not `Map`s).
-fn to_js_value(value: &impl Serialize) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot convert to JS: {e}")))
+/// A Rust value as JSON text for `JSON.parse`.
+fn to_json(value: &impl Serialize) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|e| JsError::new(&format!("cannot write JSON: {e}")))
 }
 
 /// Whether a photo whose first bytes are `head` carries GPS coordinates in its EXIF metadata. The
