@@ -6,11 +6,12 @@
 
 use serde::Deserialize;
 
-// The analyser's own normalisation and vocabulary compiler, so word lists are compiled here exactly as
-// the runtime would (and tests do).
+// The analyser's own normalisation and vocabulary format, so word lists are merged here exactly as the
+// runtime reads them (and tests do); the runtime-only halves are unused here.
 #[allow(dead_code)]
 #[path = "src/normalize.rs"]
 mod normalize;
+#[allow(dead_code)]
 #[path = "src/vocabulary_compile.rs"]
 mod vocabulary_compile;
 use std::collections::BTreeSet;
@@ -140,8 +141,8 @@ fn main() {
 }
 
 /// Compiles the context classes (`data/context/*.txt`, first, so `ContextClass(i)` is list `i`) and every
-/// detector's word lists (`data/words/<detector>.txt`, one `[section]` per list) into the vocabulary FST
-/// (`$OUT_DIR/vocabulary.fst`), and writes the lists' ids as `words::<detector>::<SECTION>` constants.
+/// detector's word lists (`data/words/<detector>.txt`, one `[section]` per list) into the shipped vocabulary
+/// (`$OUT_DIR/vocabulary.txt`), and writes the lists' ids as `words::<detector>::<SECTION>` constants.
 fn build_vocabulary(data: &Path, out_dir: &Path, out: &mut String) {
     let mut lists: Vec<Vec<(String, bool)>> = Vec::new();
     for path in sorted_files(&data.join("context"), "txt") {
@@ -191,16 +192,15 @@ fn build_vocabulary(data: &Path, out_dir: &Path, out: &mut String) {
         );
     }
     out.push_str("}\n\n");
-    let compiled = vocabulary_compile::compile(&lists).unwrap_or_else(|e| fail(&data.join("words"), &e));
-    let dest = out_dir.join("vocabulary.fst");
-    if let Err(e) = fs::write(&dest, &compiled.fst) {
+    let text = vocabulary_compile::to_text(&lists).unwrap_or_else(|e| fail(&data.join("words"), &e));
+    let dest = out_dir.join("vocabulary.txt");
+    if let Err(e) = fs::write(&dest, text) {
         panic!("cannot write {}: {e}", dest.display());
     }
     let _ = writeln!(
         out,
-        "/// How many lists the vocabulary holds.\npub const VOCABULARY_LISTS: usize = {};\n/// Every entry of every list (see `vocabulary_compile.rs`).\npub static VOCABULARY_FST: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/vocabulary.fst\"));\n/// Which lists each entry belongs to (see `vocabulary_compile.rs`).\npub static VOCABULARY_MATCHES: &[u16] = &{:?};",
+        "/// How many lists the vocabulary holds.\npub const VOCABULARY_LISTS: usize = {};\n/// Every entry of every list, merged and sorted (`vocabulary_compile::to_text`).\npub static VOCABULARY_TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/vocabulary.txt\"));",
         lists.len(),
-        compiled.matches
     );
 }
 

@@ -6,24 +6,25 @@
 //! lists (`data/words/`), into a single automaton and found in one pass per analysis;
 //! detectors then ask "is a word of class C within N bytes of this span?" with a binary search.
 
-use crate::catalogue::{ContextClass, VOCABULARY_FST, VOCABULARY_LISTS, VOCABULARY_MATCHES};
+use crate::catalogue::{ContextClass, VOCABULARY_LISTS, VOCABULARY_TEXT};
 use crate::error::Error;
-use crate::vocabulary_compile::COUNT_BITS;
+use crate::vocabulary_compile::Entry;
 use crate::word_trie::WordTrie;
-use fst::raw::Fst;
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Every word list (context classes first, so [`ContextClass`] `i` is list `i`; then every detector's
-/// lists, `catalogue::words`), compiled at build time (`vocabulary_compile.rs`).
+/// lists, `catalogue::words`), merged at build time (`vocabulary_compile.rs`).
 #[derive(Debug)]
 pub struct ContextIndex {
-    /// The FST, unpacked for walking.
+    /// Every entry; an entry's value is `offset << COUNT_BITS | count`, its codes in `matches`.
     trie: WordTrie,
-    /// `list << 1 | prefix`, grouped by entry (the FST's values point here).
-    matches: Cow<'static, [u16]>,
+    /// `list << 1 | prefix`, grouped by entry.
+    matches: Vec<u16>,
     count: usize,
 }
+
+/// Bits of an entry's trie value that hold how many codes it has (at most 255 lists per entry).
+const COUNT_BITS: u32 = 8;
 
 /// Positions of the words of every list found in one normalised text, per list, sorted by start.
 #[derive(Debug, Default)]
@@ -32,13 +33,16 @@ pub struct ContextHits {
 }
 
 impl ContextIndex {
-    /// The shipped vocabulary, compiled by `build.rs`; the first call unpacks it for walking (a few
-    /// milliseconds, once per process: every analyser shares it).
+    /// The shipped vocabulary, merged and sorted by `build.rs`; the first call compiles it for walking
+    /// (a few milliseconds, once per process: every analyser shares it).
     pub fn shipped() -> Result<&'static ContextIndex, Error> {
         static INDEX: OnceLock<Result<ContextIndex, Error>> = OnceLock::new();
         INDEX
             .get_or_init(|| {
-                Self::from_parts(Cow::Borrowed(VOCABULARY_FST), Cow::Borrowed(VOCABULARY_MATCHES), VOCABULARY_LISTS)
+                let entries = crate::vocabulary_compile::from_text(VOCABULARY_TEXT);
+                entries
+                    .and_then(|entries| Self::from_entries(entries, VOCABULARY_LISTS))
+                    .map_err(|e| Error::internal("vocabulary", e))
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -56,8 +60,8 @@ impl ContextIndex {
                     .collect()
             })
             .collect();
-        let compiled = crate::vocabulary_compile::compile(&normal).map_err(|e| Error::policy(what, e))?;
-        Self::from_parts(Cow::Owned(compiled.fst), Cow::Owned(compiled.matches), lists.len())
+        let merged = crate::vocabulary_compile::merge(&normal).map_err(|e| Error::policy(what, e))?;
+        Self::from_entries(merged, lists.len()).map_err(|e| Error::policy(what, e))
     }
 
     /// Compiles lists written like the shipped ones (one entry a line, `*` for any ending), for tests.
@@ -90,9 +94,19 @@ impl ContextIndex {
         self.find(text).by_class.into_iter().next().unwrap_or_default()
     }
 
-    fn from_parts(fst: Cow<'static, [u8]>, matches: Cow<'static, [u16]>, count: usize) -> Result<Self, Error> {
-        let fst = Fst::new(fst).map_err(|e| Error::internal("vocabulary", e))?;
-        Ok(ContextIndex { trie: WordTrie::new(&fst), matches, count })
+    /// Indexes merged entries (distinct, in byte order, with their codes) of `count` lists.
+    fn from_entries<'a>(entries: impl IntoIterator<Item = Entry<'a>>, count: usize) -> Result<Self, String> {
+        let mut matches = Vec::new();
+        let mut valued = Vec::new();
+        for (entry, codes) in entries {
+            let offset = u32::try_from(matches.len()).ok().filter(|&o| o < 1 << (32 - COUNT_BITS));
+            let (Some(offset), true) = (offset, codes.len() < 1 << COUNT_BITS) else {
+                return Err(format!("entry {:?} is in too many lists", String::from_utf8_lossy(entry)));
+            };
+            valued.push((entry, offset << COUNT_BITS | codes.len() as u32));
+            matches.extend(codes);
+        }
+        Ok(ContextIndex { trie: WordTrie::new(valued)?, matches, count })
     }
 
     /// How many lists were compiled.
@@ -104,7 +118,7 @@ impl ContextIndex {
     /// Every whole-word entry of every list in a normalised `text`, per list, each sorted by start.
     ///
     /// Entries match only at word boundaries, so instead of scanning for every entry at every byte the
-    /// search walks the FST from each position where a word may start, and stops as soon as no entry
+    /// search walks the trie from each position where a word may start, and stops as soon as no entry
     /// continues: the work is the text's length times the length of the longest entry at most.
     pub fn find(&self, text: &str) -> ContextHits {
         let mut by_class = vec![Vec::new(); self.count];
@@ -113,7 +127,7 @@ impl ContextIndex {
         // walk (`d*`, `diag*`, `diagnos*`) share it, so a megabyte-long word is scanned once.
         let mut word_run = (usize::MAX, 0);
         for start in 0..bytes.len() {
-            let Some((mut node, mut out)) = self.trie.start(bytes[start]) else {
+            let Some(mut node) = self.trie.start(bytes[start]) else {
                 continue;
             };
             if !is_boundary(bytes, start) {
@@ -121,18 +135,16 @@ impl ContextIndex {
             }
             for at in start..bytes.len() {
                 if at > start {
-                    let Some((next, add)) = self.trie.step(node, bytes[at]) else {
+                    let Some(next) = self.trie.step(node, bytes[at]) else {
                         break;
                     };
                     node = next;
-                    out += add;
                 }
-                let Some(last) = self.trie.final_output(node) else {
+                let Some(value) = self.trie.value(node) else {
                     continue;
                 };
-                let value = out + last;
-                let offset = usize::try_from(value >> COUNT_BITS).unwrap_or(usize::MAX);
-                let n = usize::try_from(value & ((1 << COUNT_BITS) - 1)).unwrap_or(0);
+                let offset = (value >> COUNT_BITS) as usize;
+                let n = (value & ((1 << COUNT_BITS) - 1)) as usize;
                 let end = at + 1;
                 for &code in self.matches.get(offset..offset.saturating_add(n)).unwrap_or(&[]) {
                     let list = (code >> 1) as usize;
