@@ -26,6 +26,10 @@ const POSSESSIVES: &[&str] = &["his", "her", "their"];
 
 /// Words allowed between the link and the person ("photo of *my favourite little* patient").
 const PERSON_GAP: usize = 3;
+/// Bytes either side of a media announcement ("pic below") in which a person makes it about them:
+/// about one short sentence, since such posts name their subject just before or after ("look at this
+/// little man's face!! so brave for his bloods 🥰 pic below").
+const ANNOUNCE_REACH: usize = 150;
 /// Bytes before a consent phrase in which a negation cancels it.
 const NEGATION_REACH: usize = 12;
 
@@ -67,6 +71,29 @@ fn person(hits: &Hits<'_>, text: &str, pos: usize, gap: usize) -> Option<(Subjec
     .filter_map(|&(list, subject)| hits.within(list, text, pos, gap).map(|e| (subject, e)))
     .filter(|&(_, e)| !COMPOUND_NOUNS.contains(&following_word(text, e)))
     .min_by_key(|&(_, e)| e)
+}
+
+/// The person mentioned nearest an announcement at `s..e` within [`ANNOUNCE_REACH`] (patients and
+/// care events, which show patients, before children, people and colleagues when as near), and where
+/// that mention starts.
+fn announced_subject(hits: &Hits<'_>, s: usize, e: usize) -> Option<(Subject, usize)> {
+    let (lo, hi) = (s.saturating_sub(ANNOUNCE_REACH), e + ANNOUNCE_REACH);
+    [
+        (PATIENT, Subject::Patient),
+        (CLINICAL_EVENT, Subject::Patient),
+        (CHILD, Subject::Child),
+        (PERSON, Subject::Person),
+        (COLLEAGUE, Subject::Colleague),
+    ]
+    .iter()
+    .flat_map(|&(list, subject)| {
+        hits.all(list).iter().filter(|&&(ps, pe)| ps >= lo && pe <= hi).map(move |&(ps, pe)| {
+            let distance = if pe <= s { s - pe } else { ps.saturating_sub(e) };
+            (distance, subject, ps)
+        })
+    })
+    .min_by_key(|&(distance, _, _)| distance)
+    .map(|(_, subject, ps)| (subject, ps))
 }
 
 /// Nouns that turn a person word into a modifier ("the *patient portal*", "*staff* room").
@@ -162,6 +189,13 @@ impl Detector for ConsentMedia {
         for &(s, e) in hits.all(CAPTURING).iter().filter(|&&(s, _)| !forbidden(text, s)) {
             if let Some((subject, end)) = person(&hits, text, e, PERSON_GAP) {
                 found.push((s, end, subject));
+            }
+        }
+        // "… 🥰 pic below", "video in the comments": the post shares media; the nearest person it
+        // mentions is taken to be in it.
+        for &(s, e) in hits.all(ANNOUNCE).iter().filter(|&&(s, _)| !forbidden(text, s)) {
+            if let Some((subject, start)) = announced_subject(&hits, s, e) {
+                found.push((start.min(s), e.max(start), subject));
             }
         }
         for &(s, e) in hits.all(SHOWING) {
@@ -281,6 +315,21 @@ mod tests {
             ("Sneaky shot of the reg asleep on the sofa in the mess", "consent-colleague-media", Severity::Warn),
             ("Video of our amazing HCA Bev doing the worm at 5am", "consent-colleague-media", Severity::Warn),
             ("Filming my shift today for my nursing vlog, patients and all", "consent-patient-media", Severity::Warn),
+            (
+                "this little man on the ward was so brave for his bloods 🥰 pic below",
+                "consent-patient-media",
+                Severity::Warn,
+            ),
+            (
+                "the patient's daughter left a voicemail on the ward phone, have a listen",
+                "consent-patient-media",
+                Severity::Warn,
+            ),
+            (
+                "our lovely HCA doing the fresh sheets dance, video in the comments",
+                "consent-colleague-media",
+                Severity::Warn,
+            ),
         ] {
             assert!(found(text).contains(&(rule, Some(severity))), "{text}: {:?}", found(text));
         }
@@ -310,6 +359,8 @@ mod tests {
             "never film colleagues or patients on the ward",
             "Screenshot from the patient portal showing my results are back",
             "been messaging one of my old patients on Facebook",
+            "pics of my kids at the beach, pic below",
+            "sunset over the car park tonight, pic below",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
