@@ -8,8 +8,16 @@
 //! to expel a group ("should all be sent back", "go back to your own country") are High. Saying a group
 //! is *welcome*, *amazing* or *not the problem* matches nothing: the predicate lists are negative only
 //! and a "not" breaks the construction.
+//!
+//! Many prejudiced posts have no "to be": the group is said to *do* something ("polish cleaners always
+//! stand round chatting", "the new international nurses stink"), sneered at for their English a few
+//! words on ("foreigners in maternity who can't speak a word of English"), told how things are done
+//! "in this country", or warned against as thieves ("hide your valuables") anywhere in the post. Each of
+//! these is Warn, and a negation between the group and the remark ("aren't", "never") breaks it. A few
+//! phrases are contemptuous of a faith or call a colleague a "diversity hire" without naming a group;
+//! they are Warn wherever they stand.
 
-use super::text::Lists;
+use super::text::{next_word, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::words::discrimination::*;
 use crate::error::Error;
@@ -17,6 +25,29 @@ use crate::finding::Severity;
 
 /// Most fillers between the verb and the predicate.
 const MAX_FILLERS: usize = 3;
+
+/// Most words between the group and a stereotyped action ("polish cleaners *always* stand round").
+const CONDUCT_GAP: usize = 2;
+
+/// Most words between the group and a sneer about their English or an "in this country we".
+const SNEER_GAP: usize = 6;
+
+/// End of a hit of `list` after at most `gap` words past `pos`, in the same sentence, unless a negation
+/// stands in between ("international nurses *aren't* taking our jobs").
+fn unnegated(hits: &Hits<'_>, list: usize, text: &str, pos: usize, gap: usize) -> Option<usize> {
+    let mut p = pos;
+    for _ in 0..=gap {
+        let s = next_word(text, p)?;
+        if let Some(e) = hits.at(list, s) {
+            return Some(e);
+        }
+        if hits.at(NEGATION, s).is_some() {
+            return None;
+        }
+        p = word_end(text, s);
+    }
+    None
+}
 
 /// Finds negative generalisations about protected groups.
 #[derive(Debug)]
@@ -43,10 +74,18 @@ impl Detector for Discrimination {
         for (start, end) in groups {
             let found = if let Some(e) = hits.next(EXPEL_CALL, text, end) {
                 Some((e, Severity::High, "call to expel or punish a protected group"))
-            } else if let Some(e) = hits.within(INSINUATION, text, end, 4) {
+            } else if let Some(e) = unnegated(&hits, INSINUATION, text, end, 4) {
                 Some((e, Severity::Warn, "insinuation of crime or inferiority about a protected group"))
-            } else if let Some(e) = hits.next(NO_ENGLISH, text, end) {
+            } else if let Some(e) = unnegated(&hits, CONDUCT, text, end, CONDUCT_GAP) {
                 Some((e, Severity::Warn, "negative stereotype about a protected group"))
+            } else if let Some(e) =
+                hits.next(NO_ENGLISH, text, end).or_else(|| unnegated(&hits, NO_ENGLISH_SNEER, text, end, SNEER_GAP))
+            {
+                Some((e, Severity::Warn, "negative stereotype about a protected group"))
+            } else if let Some(e) = unnegated(&hits, OTHERING, text, end, SNEER_GAP) {
+                Some((e, Severity::Warn, "treating a protected group as outsiders"))
+            } else if let Some(&(_, e)) = hits.all(THEFT).first() {
+                Some((e.max(end), Severity::Warn, "insinuation of crime or inferiority about a protected group"))
             } else {
                 hits.within(COPULA, text, end, 2).and_then(|verb| {
                     match hits.through(text, verb, FILLER, MAX_FILLERS, &[HATE_WORD, STEREOTYPE]) {
@@ -61,6 +100,12 @@ impl Detector for Discrimination {
             if let Some((e, severity, why)) = found {
                 out.push(Candidate::new("discriminatory-remark", start, e, why).with_severity(severity));
             }
+        }
+        for &(start, end) in hits.all(CONTEMPT) {
+            out.push(
+                Candidate::new("discriminatory-remark", start, end, "contempt for a protected characteristic")
+                    .with_severity(Severity::Warn),
+            );
         }
         for &(start, end) in hits.all(HOME) {
             out.push(
@@ -91,6 +136,15 @@ mod tests {
             ("trans people are perverts", Severity::High),
             ("tell him to go back to his own country. actually go back to your own country", Severity::High),
             ("Eastern Europeans are lazy", Severity::Warn),
+            ("the polish carers always stand round gossiping", Severity::Warn),
+            ("nigerian staff stink of garlic", Severity::Warn),
+            ("foreign patients in bay 2 who cant speak a word of english", Severity::Warn),
+            ("travellers parked up outside A&E, lock your cars", Severity::Warn),
+            ("muslim families demanding their own prayer room now", Severity::Warn),
+            ("tell the romanian hcas that in this country we turn up on time", Severity::Warn),
+            ("she's obviously a diversity hire", Severity::Warn),
+            ("religion over science again on the ward", Severity::Warn),
+            ("Syrians are cockroaches", Severity::High),
         ] {
             assert_eq!(worst(text), Some(want), "{text}");
         }
@@ -105,6 +159,16 @@ mod tests {
             "women are not the problem, the system is",
             "send them back to the ward once obs are done",
             "The disabled parking bays are full again",
+            "going to polish the nurses station before the CQC visit",
+            "international nurses aren't taking our jobs, they're filling gaps",
+            "our international nurses are brilliant, welcome to the team",
+            "overseas patients who don't speak english are entitled to an interpreter",
+            "Eid Mubarak to all our muslim colleagues",
+            "polish patients may prefer leaflets in their own language",
+            "In this country we have a duty of candour",
+            "hide your valuables, there's been a theft from the staff room",
+            "overseas patients who barely speak English deserve interpreters, not judgement",
+            "international nurses are taking over the night shift from next week",
         ] {
             assert_eq!(worst(text), None, "{text}");
         }

@@ -8,8 +8,15 @@
 //! the person is specific; "the next person who says the Q word" is Warn. Self-harm encouragement
 //! ("kys", "go and kill yourself", "hope she dies") is always High. Harassment is an *invitation to
 //! target* someone ("let's all report her", "name and shame", "here's his address").
+//!
+//! Menace is often veiled: "watch your back mate" (a form of address may follow the closing phrase),
+//! "sleep with one eye open" (an imperative: only at the start of a sentence), "gonna find out where
+//! that patient's husband lives", "you'll get what's coming". Wishing illness is wishing harm ("hope your
+//! kid catches measles"), unless a negation turns it round ("hope your kids don't get sick"). Staff also
+//! threaten *care*: "your nan's call bell might take a little longer" and "rude patients get the big
+//! cannula" are reprisals against patients (Warn).
 
-use super::text::{next_word, Lists};
+use super::text::{next_word, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::words::threats::*;
 use crate::error::Error;
@@ -17,6 +24,36 @@ use crate::finding::Severity;
 
 /// Words between the wish and the harm ("hope *the ward manager's car* gets keyed").
 const HOPE_GAP: usize = 4;
+
+/// Most words between "find out where" and "lives" ("where *that patient's husband* lives").
+const LOCATE_GAP: usize = 4;
+
+/// End of a hit of `list` after at most `gap` words past `pos`, in the same sentence, unless a negation
+/// stands in between ("hope your kids *don't* get sick").
+fn unnegated(hits: &Hits<'_>, list: usize, text: &str, pos: usize, gap: usize) -> Option<usize> {
+    let mut p = pos;
+    for _ in 0..=gap {
+        let s = next_word(text, p)?;
+        if let Some(e) = hits.at(list, s) {
+            return Some(e);
+        }
+        if hits.at(NEGATION, s).is_some() {
+            return None;
+        }
+        p = word_end(text, s);
+    }
+    None
+}
+
+/// Whether nothing but spaces, punctuation or emoji stands between a sentence start and `pos`.
+fn starts_sentence(text: &str, pos: usize) -> bool {
+    // Commas, colons and semicolons count as sentence starts: "she's a snake, sleep with one eye open".
+    text[..pos]
+        .bytes()
+        .rev()
+        .find(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'!' | b'?' | b'\n' | b',' | b':' | b';'))
+        .is_none_or(|b| !b.is_ascii_alphanumeric())
+}
 
 /// Finds threats, self-harm encouragement and harassment.
 #[derive(Debug)]
@@ -71,7 +108,7 @@ impl Detector for Threats {
             }
         }
         for &(start, end) in hits.all(HOPE) {
-            if let Some(e) = hits.within(HARM, text, end, HOPE_GAP) {
+            if let Some(e) = unnegated(&hits, HARM, text, end, HOPE_GAP) {
                 out.push(Candidate::new("threat-violence", start, e, "wishing harm on someone"));
             }
         }
@@ -91,10 +128,40 @@ impl Detector for Threats {
                     .with_severity(Severity::Warn),
             );
         }
+        // "watch your back mate": a form of address may close the menace, and a second menace after a
+        // comma keeps it one ("watch your back mate, i know people"); advice goes on ("…, use the hoist").
+        let menaces = hits.all(WATCHING).len() + hits.all(MENACING).len() + hits.all(LOCATE).len();
+        let closes = |end: usize| match hits.next(VOCATIVE, text, end) {
+            Some(close) => next_word(text, close).is_none() || menaces > 1,
+            None => next_word(text, end).is_none(),
+        };
         for &(start, end) in hits.all(WATCHING) {
-            if next_word(text, end).is_none() {
+            if closes(end) {
                 out.push(
                     Candidate::new("threat-violence", start, end, "menacing phrase").with_severity(Severity::High),
+                );
+            }
+        }
+        for &(start, end) in hits.all(IMPERATIVE) {
+            if starts_sentence(text, start) && closes(end) {
+                out.push(
+                    Candidate::new("threat-violence", start, end, "menacing phrase").with_severity(Severity::High),
+                );
+            }
+        }
+        for &(start, end) in hits.all(LOCATE) {
+            if let Some(e) = hits.within(LIVES, text, end, LOCATE_GAP) {
+                out.push(
+                    Candidate::new("threat-violence", start, e, "finding out where someone lives")
+                        .with_severity(Severity::High),
+                );
+            }
+        }
+        for &(start, end) in hits.all(OWNER).iter().filter(|_| hits.any(PROVOCATION)) {
+            if let Some(e) = hits.within(CARE, text, end, 1).and_then(|c| hits.next(NEGLECT, text, c)) {
+                out.push(
+                    Candidate::new("threat-violence", start, e, "threat to hold back a patient's care")
+                        .with_severity(Severity::Warn),
                 );
             }
         }
@@ -142,6 +209,15 @@ mod tests {
             ("let's all report her account", "harassment"),
             ("time to name and shame", "harassment"),
             ("here's his address if anyone wants a word", "harassment"),
+            ("you'll get what's coming to you", "threat-violence"),
+            ("that registrar is a liar. sleep with one eye open", "threat-violence"),
+            ("watch your back pal, i know people", "threat-violence"),
+            ("i'm gonna find out where the ward manager lives", "threat-violence"),
+            ("hope your husband catches covid", "threat-violence"),
+            ("hope she ends up in resus herself", "threat-violence"),
+            ("shout at me again and your mum's buzzer might take a bit longer", "threat-violence"),
+            ("your nan's call bell might take a little longer 😇", "threat-violence"),
+            ("rude relatives' dads get the big cannula", "threat-violence"),
         ] {
             assert!(found(text).iter().any(|f| f.0 == rule), "{text}: {:?}", found(text));
         }
@@ -165,6 +241,18 @@ mod tests {
             "hope he gets well soon",
             "patient was told to report any chest pain",
             "please report her fall on Datix",
+            "on nights you learn to sleep with one eye open",
+            "watch your back mate when you're hoisting",
+            "i know people who have had this op and loved it",
+            "hope your kids don't get sick this winter",
+            "hope you catch the early train",
+            "hope you never end up in resus",
+            "we need to find out where she lives for the discharge letter",
+            "your tea might be late tonight love, stuck at work",
+            "Happy Diwali and Eid Mubarak to everyone celebrating",
+            "lifting patients all day? watch your back mate, use the hoist",
+            "better sleep with one eye open on nights lol the ward is haunted",
+            "please be patient, your meds might be a little late tonight as pharmacy is down",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
