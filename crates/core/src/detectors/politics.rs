@@ -4,7 +4,9 @@
 //! show "proper consideration … for topics that may be considered objectionable or inflammatory — such
 //! as politics and religion", and CWFT 12.2.5 notes the Trust may need a neutral public stance. So this
 //! detector never pauses a post: it marks *attacks* ("Tories are scum", "religion is a cancer"), not
-//! opinions ("I disagree with the health secretary"), at Info severity. Attacks on a *protected* group
+//! opinions ("I disagree with the health secretary"), at Info severity: insults said to a politician
+//! ("@HealthSecUK you absolute clown"), blaming deaths on them ("this government has blood on its
+//! hands") and calls to throw a party out ("vote them out"); a call to vote *for* a party is not marked. Attacks on a *protected* group
 //! (a religion's followers, a nationality) are discrimination and belong to `discrimination`.
 
 use super::text::Lists;
@@ -70,6 +72,10 @@ mod tests {
             "#ToryScum",
             "Starmer is a traitor. Actually Starmer is a liar",
             "ministers should be strung up",
+            "this government has blood on its hands",
+            "@HealthSecUK you absolute clown",
+            "the health secretary, you're a liar",
+            "Vote them out at the next election",
         ] {
             assert!(hits(text) > 0, "{text}");
         }
@@ -83,6 +89,10 @@ mod tests {
             "voting today, polling station by the hospital",
             "Chaplaincy team held a lovely service for Diwali",
             "reform of the discharge process is overdue",
+            "the government has a new plan for social care",
+            "Labour ward, you absolute legends",
+            "Vote Labour on Thursday",
+            "the pm handover is a joke tonight",
         ] {
             assert_eq!(hits(text), 0, "{text}");
         }

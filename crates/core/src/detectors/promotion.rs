@@ -5,7 +5,10 @@
 //! treats being paid to write for a third party as a conflict of interest. Posts that promote something
 //! carry tell-tale phrases — a personal discount code, an affiliate link, "sponsored by", "gifted",
 //! "brand ambassador" — or name a pharmaceutical company together with a benefit (dinner, a trip, a
-//! speaker fee). A declaration in the post ("#ad", "paid partnership", "conflict of interest: …")
+//! speaker fee). Selling to followers ("message me to order", "I can do you a discount"), handing
+//! samples to one's patients, steering people to a family member's business ("my wife's clinic … tell
+//! her I sent you") or past the NHS waiting list, and a "link in my bio" or "I only recommend X" beside
+//! a selling word (not in a fundraiser or job advert) count too. A declaration in the post ("#ad", "paid partnership", "conflict of interest: …")
 //! lowers the finding to Info; a charity "sponsored walk" is not promotion.
 
 use super::text::{spans_in_sentence, Lists};
@@ -99,6 +102,21 @@ impl Detector for Promotion {
             .map(|&(s, e)| (s, e, "promotional phrase"))
             .collect();
         found.extend(discount_codes(text).map(|(s, e)| (s, e, "personal discount code")));
+        // "link in my bio" sells only beside a selling word, and never in a fundraiser.
+        let selling = hits.any(COMMERCE) && charity.is_empty() && !hits.any(NOT_SELLING);
+        if selling {
+            found.extend(hits.all(BIO_LINK).iter().map(|&(s, e)| (s, e, "link in bio beside a selling word")));
+        }
+        // "I only recommend X" beside a selling word or a bio link.
+        if selling || (hits.any(BIO_LINK) && charity.is_empty() && !hits.any(NOT_SELLING)) {
+            found.extend(hits.all(RECOMMEND).iter().map(|&(s, e)| (s, e, "recommending one product to sell it")));
+        }
+        // A family member's business, with the author steering people to it.
+        if hits.any(REFERRAL) {
+            found.extend(
+                hits.all(FAMILY_BUSINESS).iter().map(|&(s, e)| (s, e, "steering people to a family member's business")),
+            );
+        }
         for &(s, e) in hits.all(COMPANY) {
             if spans_in_sentence(hits.all(BENEFIT), text, s, e) {
                 found.push((s, e, "pharmaceutical or device company named with a benefit"));
@@ -134,6 +152,12 @@ mod tests {
             "new scrubs, code JO15 gets you money off",
             "use NURSEAMY10 at checkout for my favourite shakes",
             "This conference trip was sponsored by Novo Nordisk",
+            "I only recommend GlowCo serums to my clinic patients, book a consult via the link in my bio",
+            "been taking it for months, message me if you want to order, i can do you a discount",
+            "I even hand out samples to the mums on the ward",
+            "my wife's clinic is the best in town, tell her i sent you",
+            "private physio? I'll make sure you jump the NHS list",
+            "new skincare range, shop the link in my bio",
         ] {
             assert!(found(text).contains(&None), "{text}: {:?}", found(text));
         }
@@ -157,6 +181,13 @@ mod tests {
             "please use COVID19 precautions in bay 2",
             // A colon after a multi-byte character: the `ad:` check must not split it.
             "tickets were 5€: use FFP3 masks",
+            "We're fundraising for a new sensory room, link in bio",
+            "charity abseil on saturday, justgiving link in bio, book your spot to watch",
+            "my wife's clinic had a power cut today, chaos",
+            "I recommend paracetamol first for a simple headache",
+            "link in bio for my reflections on nights",
+            "We're hiring! link in my bio to book a visit to the unit",
+            "I only recommend factor 50 sunscreen to my patients, no brand in particular",
         ] {
             assert!(found(text).iter().all(|s| s.is_some()), "{text}: {:?}", found(text));
         }

@@ -8,10 +8,15 @@
 //! drug use ("off my face", "on the lash", "three-day bender", "did a line of coke") are Warn; words
 //! that also mean something else ("hammered", "smashed", "wasted") count only with a drink word in the
 //! same sentence; ten pints or more is Warn; being drunk, hungover or high *at work* and taking
-//! controlled drugs from the ward are High. About a patient ("the patient was drunk") it is not the
+//! controlled drugs from the ward are High. Medicines or supplies taken out of work ("codeine left over
+//! from work", "the 'spare' diazepam from the CD cupboard") or offered to others ("anyone want some
+//! codeine?") are High for controlled drugs and Warn for other stock, unless the sentence is a warning
+//! or news ("never take medicines home", "struck off"); drinking "while still on call" is Warn unless
+//! the author is staying sober. A question the author answers with a refusal ("drinking games?
+//! absolutely not") is dropped. About a patient ("the patient was drunk") it is not the
 //! author's glorification, so it is only informational.
 
-use super::text::{next_word, sentence, sentence_break_between, spans_in_sentence, Lists};
+use super::text::{next_word, sentence, sentence_break_between, spans_in_sentence, Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::catalogue::words::substances::*;
@@ -24,6 +29,8 @@ const MANY_DRINKS: u32 = 8;
 const MANY_BOTTLES: u32 = 2;
 /// Words allowed between being intoxicated and being at work ("still drunk *from last night* on shift").
 const WORK_GAP: usize = 8;
+/// Words allowed between a medicine or supplies and where they came from ("codeine *I got* from work").
+const SOURCE_GAP: usize = 4;
 
 /// Finds glorified drinking and drug use, and intoxication at work.
 #[derive(Debug)]
@@ -71,6 +78,21 @@ fn by_author(input: &Input<'_>, start: usize, end: usize) -> bool {
         (_, None) => true,
         (None, Some(_)) => false,
     }
+}
+
+/// Whether the author turns the thing down: the hit stands in a question answered with a refusal
+/// ("drinking games? absolutely not").
+fn declined(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(q) = rest.find(['.', '!', '?', '\n']) else { return false };
+    if !rest[q..].starts_with('?') {
+        return false;
+    }
+    let answer = rest[q..].trim_start_matches(['?', ' ']);
+    let word_end = |w: &str| answer.as_bytes().get(w.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
+    ["absolutely not", "hell no", "no", "nope", "not for me", "never", "not a chance"]
+        .iter()
+        .any(|w| answer.starts_with(w) && word_end(w))
 }
 
 /// Whether the sentence is about a patient rather than the author.
@@ -124,6 +146,9 @@ impl Detector for Substances {
             }
         }
         for (start, end, why) in found {
+            if declined(text, end) {
+                continue;
+            }
             let c = if about_patient(text, start, end) {
                 Candidate::new(
                     "substance-glorification",
@@ -168,6 +193,56 @@ impl Detector for Substances {
                 );
             }
         }
+        self.work_stock(input, &hits, out);
+        // Drinking while on call: "great night out, half of us still on call".
+        for &(s, e) in hits.all(ON_CALL) {
+            let drinking = [DRINK, BINGE_WORD, INTOX].iter().any(|&l| spans_in_sentence(hits.all(l), text, s, e));
+            if drinking && !spans_in_sentence(hits.all(SOBER), text, s, e) && !about_patient(text, s, e) {
+                out.push(Candidate::new("substance-glorification", s, e, "drinking while on call"));
+            }
+        }
+    }
+}
+
+impl Substances {
+    /// Medicines or clinical supplies taken out of work, kept back or offered to others: "codeine left
+    /// over from work", "lip filler using supplies from work", "the 'spare' diazepam from the CD
+    /// cupboard", "anyone want some codeine?". High for controlled drugs, Warn for other stock.
+    fn work_stock(&self, input: &Input<'_>, hits: &Hits<'_>, out: &mut Vec<Candidate>) {
+        let text = input.text;
+        let mut push = |s: usize, e: usize, controlled: bool, why: &'static str| {
+            let severity = if about_patient(text, s, e) {
+                Severity::Info
+            } else if controlled {
+                Severity::High
+            } else {
+                Severity::Warn
+            };
+            out.push(Candidate::new("substance-glorification", s, e, why).with_severity(severity));
+        };
+        for (list, controlled) in [(CONTROLLED_DRUG, true), (STOCK, false)] {
+            for &(s, e) in hits.all(list) {
+                if spans_in_sentence(hits.all(WARNING), text, s, e) {
+                    continue;
+                }
+                if let Some(end) = hits.within(FROM_WORK, text, e, SOURCE_GAP) {
+                    push(s, end, controlled, "medicines or supplies taken from work");
+                    continue;
+                }
+                // "spare" or "leftover" just before, and a drug store in the same sentence.
+                let spare = hits.all(SPARE).iter().any(|&(_, pe)| {
+                    pe <= s && text[pe..s].split_whitespace().count() <= 2 && !sentence_break_between(text, pe, s)
+                });
+                if spare && spans_in_sentence(hits.all(FROM_STORE), text, s, e) {
+                    push(s, e, controlled, "spare medicines kept back from the ward");
+                }
+            }
+        }
+        for &(s, e) in hits.all(OFFER) {
+            if let Some(end) = hits.within(CONTROLLED_DRUG, text, e, 2) {
+                push(s, end, true, "offering medicines to others");
+            }
+        }
     }
 }
 
@@ -197,6 +272,14 @@ mod tests {
             ("nicked some oramorph from the ward to help me sleep", Severity::High),
             ("Still hanging from Saturday, had to do the drug round with my sunglasses on", Severity::High),
             ("Bit of ket at the afterparty never hurt anyone", Severity::Warn),
+            ("nothing beats a cheeky gram on my day off", Severity::Warn),
+            ("420 blaze it after a long day in theatres", Severity::Warn),
+            ("still hammered from last night, turned up for my long day like it was nothing", Severity::High),
+            ("anyone want some codeine? DM me", Severity::High),
+            ("got loads of oramorph left over from work", Severity::High),
+            ("a couple of the 'spare' diazepam from the CD cupboard sorts your sleep out", Severity::High),
+            ("did my own lip filler using supplies from work", Severity::Warn),
+            ("great night out with the team, half of us still on call", Severity::Warn),
         ] {
             assert_eq!(worst(text), Some(want), "{text}");
         }
@@ -224,9 +307,26 @@ mod tests {
             "gave 3 pints of blood in theatre",
             "my colleague came into work hungover again",
             "two bottles of water on the go during this heatwave",
+            "a gram of paracetamol every six hours, max four grams a day",
+            "IV line tissued again, third cannula of the night",
+            "a bag of saline and a line in, sorted",
+            "still hammered in resus, 4 ambulances queued",
+            "grabbed the diazepam from the CD cupboard for bed 6",
+            "took some codeine for my back, feeling better",
+            "gutted to miss the christmas do, still on call",
+            "on call all weekend, send coffee",
+            "collected the dressings from the store room for the new unit",
+            "reminder to staff: never take medicines home from work, report any spare stock to pharmacy",
+            "nurse struck off for stealing codeine from work",
+            "drinking games? absolutely not. drinking WATER games? ward champion",
         ] {
             assert_eq!(worst(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_question_answered_yes_still_counts() {
+        assert_eq!(worst("drinking games? yes please, on the lash till 4am"), Some(Severity::Warn));
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! government, closures) is Warn, the topic without a view Info; other views ("as a midwife I think skin-to-skin helps") are the
 //! author's professional voice and are not marked: a nudge on every such post would teach people to
 //! ignore it. Claiming to state the Trust's own position
-//! ("on behalf of the Trust", "the Trust's position is") is Warn on its own.
+//! ("on behalf of the Trust", "the Trust's position is") is Warn on its own. Senior titles count as
+//! identifying ("speaking as Deputy Director of Nursing", "as the Trust's Chief Pharmacist"), and
+//! disclaimers worded beyond the shared list ("tweeting as myself, not my employer") suppress it.
 
 use super::text::Lists;
 use super::{Candidate, Detector, Input};
@@ -43,6 +45,10 @@ impl Detector for TrustVoice {
         }
         let text = input.text;
         let hits = self.lists.find(input);
+        // Disclaimers worded beyond the shared list ("tweeting as myself, not my employer").
+        if hits.any(DISCLAIMER) {
+            return;
+        }
         for &(start, end) in hits.all(POSITION) {
             out.push(Candidate::new(
                 "trust-voice",
@@ -109,6 +115,10 @@ mod tests {
             "I work at St Mary's and the government should be ashamed of these cuts",
             "As a senior sister at Royal Derby I can confirm the government is lying about waiting times",
             "We at St Luke's fully support the junior doctors' strike",
+            "Speaking as Deputy Director of Nursing at Northgate: we fully support the government's pay offer",
+            "As the Trust's Chief Pharmacist I can say this government has failed us",
+            "As Medical Director here, the strike is unjustified and staff should go to work",
+            "@HealthSecUK as a senior A&E consultant at Ravensmoor I can tell you you're lying",
         ] {
             assert!(found(text).contains(&None), "{text}: {:?}", found(text));
         }
@@ -120,6 +130,10 @@ mod tests {
     fn a_disclaimer_suppresses_it() {
         assert!(found("As a nurse at Leeds General I think the pay offer is an insult. Views my own").is_empty());
         assert!(found("Our Trust's position is X (personal views, not those of my employer)").is_empty());
+        assert!(found("Dear government, fund social care. Signed, a nurse (tweeting as myself, not my employer)")
+            .is_empty());
+        assert!(found("As a nurse at Leeds General I think the pay offer is an insult. I don't speak for the Trust")
+            .is_empty());
     }
 
     #[test]
@@ -130,6 +144,8 @@ mod tests {
             "The government announced the budget today",
             "As a nurse, nights are hard but worth it",
             "We at ward 5 support each other through the tough shifts",
+            "Speaking as a mum, bedtime is chaos",
+            "As the junior doctor strike goes on, the canteen is quiet",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
