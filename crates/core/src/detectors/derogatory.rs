@@ -11,9 +11,13 @@
 //! said to do ("management don't care"), hating a target ("sick of this place"), put-downs that only
 //! fit people ("our matron is a nightmare" — but "the ward is a nightmare tonight" is workload), and
 //! put-downs of the Trust's business ("the interview was a stitch-up"). Contemptuous labels for
-//! patients ("bed blockers", "frequent flyers") count when the sentence is about work.
+//! patients ("bed blockers", "frequent flyers") count when the sentence is about work. Groups stand in
+//! for targets ("ungrateful lot", "the radiology lot are the laziest"; never "a lot"), a put-down can
+//! be aimed back at a group ("thick as mince, the lot of them"), three put-downs in a row need no
+//! target ("fat, lazy and entitled"), "he/she is" takes a narrow list of insults ("she was so thick"),
+//! and body-shaming ("lay off the pies") counts unless the author is talking about themselves.
 
-use super::text::{in_sentence, next_word, word_end, Hits, Lists};
+use super::text::{in_sentence, next_word, sentence_break_between, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::catalogue::words::derogatory::*;
@@ -86,6 +90,15 @@ impl Derogatory {
 
 /// End of the verb after a target ending at `pos`, allowing a place phrase between them.
 fn copula_after(hits: &Hits<'_>, text: &str, pos: usize) -> Option<usize> {
+    // "the patients *and their families* are …", "management *on nights* is …".
+    // A comma starts another clause: "binned the lot on the ward, it was rubbish".
+    placed_copula_after(hits, text, pos)
+        .or_else(|| hits.within(COPULA, text, pos, PLACE_WORDS))
+        .filter(|&e| !text[pos..e].contains(','))
+}
+
+/// End of the verb straight after `pos` or after a place phrase ("that lot *on nights* are").
+fn placed_copula_after(hits: &Hits<'_>, text: &str, pos: usize) -> Option<usize> {
     if let Some(e) = hits.next(COPULA, text, pos) {
         return Some(e);
     }
@@ -102,8 +115,66 @@ fn copula_after(hits: &Hits<'_>, text: &str, pos: usize) -> Option<usize> {
         }
         return None;
     }
-    // "the patients *and their families* are …", "management *on nights* is …".
-    hits.within(COPULA, text, pos, PLACE_WORDS)
+    None
+}
+
+/// Words before a group word that make it a quantity, not people ("a lot", "a whole lot", "car lot").
+const NOT_PEOPLE_BEFORE_GROUP: &[&str] = &["a", "whole", "parking", "car", "job", "mixed"];
+
+/// Words after a patient label that make it something else ("frequent flyer *points*").
+const NOT_PEOPLE_AFTER_LABEL: &[&str] = &[
+    "points",
+    "miles",
+    "card",
+    "cards",
+    "scheme",
+    "schemes",
+    "status",
+    "club",
+    "programme",
+    "program",
+    "lounge",
+    "account",
+];
+
+/// Bytes before a group tail ("…, the lot of them") in which the put-down it aims must end.
+const TAIL_REACH: usize = 60;
+
+/// Put-downs listed in a row ("fat, lazy and entitled") that need no target word.
+const PUTDOWN_RUN: usize = 3;
+
+/// The word before byte `at` (lower case in the normalised text), if any.
+fn previous_word(text: &str, at: usize) -> &str {
+    let before = text[..at].trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &before[start..]
+}
+
+/// Whether "feel like" comes just before `at` ("feel like a beached whale at 38 weeks" is about the author,
+/// even with the "I" dropped).
+fn feeling_before(text: &str, at: usize) -> bool {
+    let mut p = at;
+    for _ in 0..3 {
+        let w = previous_word(text, p);
+        let start = text[..p].trim_end().len() - w.len();
+        if w.is_empty() || sentence_break_between(text, start, p) {
+            return false;
+        }
+        if matches!(w, "feel" | "feels" | "feeling" | "felt") {
+            return true;
+        }
+        p = start;
+    }
+    false
+}
+
+/// Whether only a list separator stands between two put-downs (", ", " and ", ", and ", " & ").
+fn joins_list(gap: &str) -> bool {
+    matches!(gap.trim(), "," | "and" | ", and" | "&" | "/" | "n" | "+")
 }
 
 /// The word after byte `at`, if any.
@@ -149,6 +220,82 @@ impl Detector for Derogatory {
                 None => {}
             }
         }
+        // "she was so thick she thought …": he or she, a copula, then a narrow list of put-downs.
+        let pronouns = hits.all(PRONOUN).iter().filter_map(|&(s, e)| Some((s, hits.next(COPULA, text, e)?)));
+        for (start, verb) in pronouns.chain(hits.all(PRONOUN_IS).iter().copied()) {
+            let Some((_, e)) = hits.through(text, verb, FILLER, MAX_FILLERS, &[PRONOUN_PREDICATE]) else { continue };
+            // "she is thick-skinned" is a compliment.
+            if !text[e..].starts_with('-') {
+                out.push(Candidate::new("derogatory-remark", start, e, "put-down said of someone"));
+            }
+        }
+        // "the radiology lot are the laziest": a group word, not a quantity, straight before the verb.
+        for &(start, end) in hits.all(GROUP) {
+            if NOT_PEOPLE_BEFORE_GROUP.contains(&previous_word(text, start)) {
+                continue;
+            }
+            let Some(verb) = placed_copula_after(&hits, text, end) else { continue };
+            if text[end..verb].contains(',') {
+                continue;
+            }
+            // "the lot is rubbish" may be a batch of anything; "this lot are …" is people. Put-downs
+            // that fit things too need the plural verb.
+            let plural = matches!(previous_word(text, verb), "are" | "were" | "r" | "'re");
+            let predicates: &[usize] = if plural {
+                &[DEHUMANISING_WORD, PERSON_PREDICATE, PREDICATE]
+            } else {
+                &[DEHUMANISING_WORD, PERSON_PREDICATE]
+            };
+            if let Some((i, e)) = hits.through(text, verb, FILLER, MAX_FILLERS, predicates) {
+                let c = Candidate::new("derogatory-remark", start, e, "put-down said of a group of people");
+                out.push(if i == 0 { c.with_severity(Severity::High) } else { c });
+            }
+        }
+        // "thick as mince, the lot of them": a put-down earlier in the sentence aimed at a group.
+        for &(start, end) in hits.all(GROUP_TAIL) {
+            let lo = start.saturating_sub(TAIL_REACH);
+            let put_down = [ADJECTIVE, PREDICATE, PERSON_PREDICATE, DEHUMANISING_WORD]
+                .iter()
+                .flat_map(|&l| hits.all(l).iter())
+                .filter(|&&(s, e)| s >= lo && e <= start && !sentence_break_between(text, e, start))
+                .map(|&(s, _)| s)
+                .min();
+            if let Some(s) = put_down {
+                out.push(Candidate::new("derogatory-remark", s, end, "put-down aimed at a whole group"));
+            }
+        }
+        // "Fat, lazy and entitled describes half of who comes through our doors": a run of put-downs.
+        let mut runs: Vec<(usize, usize)> =
+            [ADJECTIVE, PREDICATE, PERSON_PREDICATE].iter().flat_map(|&l| hits.all(l).iter().copied()).collect();
+        runs.sort_unstable();
+        let mut i = 0;
+        while i < runs.len() {
+            let (first, mut last) = runs[i];
+            let mut count = 1;
+            let mut j = i + 1;
+            while j < runs.len() {
+                let (s, e) = runs[j];
+                if s < last {
+                    last = last.max(e);
+                } else if joins_list(&text[last..s]) {
+                    count += 1;
+                    last = e;
+                } else {
+                    break;
+                }
+                j += 1;
+            }
+            if count >= PUTDOWN_RUN && !in_sentence(input.context, class::SELF_REFERENCE, text, first, last) {
+                out.push(Candidate::new("derogatory-remark", first, last, "string of put-downs about people"));
+            }
+            i = j;
+        }
+        // Body-shaming ("lay off the pies"), unless the author is talking about themselves.
+        for &(start, end) in hits.all(BODY_SHAMING) {
+            if !in_sentence(input.context, class::SELF_REFERENCE, text, start, end) && !feeling_before(text, start) {
+                out.push(Candidate::new("derogatory-remark", start, end, "body-shaming remark about someone"));
+            }
+        }
         for &(start, end) in hits.all(BUSINESS_PUTDOWN) {
             out.push(Candidate::new("derogatory-remark", start, end, "put-down of the Trust's business"));
         }
@@ -165,7 +312,11 @@ impl Detector for Derogatory {
         }
         for &(start, end) in hits.all(ADJECTIVE) {
             let p = hits.skip(INTENSIFIER, text, end, 1);
-            let Some(e) = hits.next(TARGET, text, p) else {
+            let group = hits.next(GROUP, text, p).or_else(|| hits.next(PERSON_NOUN, text, p)).filter(|_| {
+                !in_sentence(input.context, class::SELF_REFERENCE, text, start, end)
+                    || hits.next(TARGET, text, p).is_some()
+            });
+            let Some(e) = hits.next(TARGET, text, p).or(group) else {
                 continue;
             };
             if COMPOUND_NOUNS.contains(&following_word(text, e)) {
@@ -179,6 +330,9 @@ impl Detector for Derogatory {
             ));
         }
         for &(start, end) in hits.all(LABEL) {
+            if NOT_PEOPLE_AFTER_LABEL.contains(&following_word(text, end)) {
+                continue;
+            }
             let c = if in_sentence(input.context, class::WORK_SETTING, text, start, end) {
                 Candidate::new("derogatory-remark", start, end, "contemptuous label for patients, in a work context")
             } else {
@@ -216,6 +370,16 @@ mod tests {
             ("the elderly patients on ward 7 are just a drain on resources", Severity::Warn),
             ("fkn hate this place and every manager in it", Severity::Warn),
             ("management's a shambles", Severity::Warn),
+            ("the radiology lot are the laziest department in the hospital", Severity::Warn),
+            ("that lot on nights are bone idle", Severity::Warn),
+            ("patients who complain about the food. ungrateful lot", Severity::Warn),
+            ("thick as mince the lot of them this rotation", Severity::Warn),
+            ("Fat, lazy and entitled describes half of who comes in", Severity::Warn),
+            ("maybe lay off the greggs love", Severity::Warn),
+            ("she was so thick she thought antibiotics would cure a cold", Severity::Warn),
+            ("Mrs X is the rudest woman alive", Severity::Warn),
+            ("dementia patients are basically toddlers", Severity::Warn),
+            ("student nurses are proper snowflakes", Severity::Warn),
         ] {
             assert_eq!(worst(text), Some(want), "{text}");
         }
@@ -234,6 +398,19 @@ mod tests {
             "our patients are amazing and so is the team",
             "the trust is a great place to work",
             "managers are joking about the christmas jumper day",
+            "a lot of the kit is rubbish but the team is great",
+            "binned the lot, it was rubbish",
+            "binned the lot on the ward, it was rubbish",
+            "the lot in the fridge is rubbish",
+            "I need to lay off the biscuits after this shift",
+            "feel like a beached whale at 38 weeks",
+            "she is thick-skinned, the best charge nurse I know",
+            "I'm so thick today, forgot my badge",
+            "lazy Sunday after nights",
+            "frequent flyer points paid off, Tenerife booked",
+            "fat, tired and happy, I ate all the pies",
+            "the toddlers on paeds were so cute today",
+            "the students this rotation are brilliant, the lot of them",
         ] {
             assert_eq!(worst(text), None, "{text}");
         }
