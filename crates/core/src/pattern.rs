@@ -171,8 +171,13 @@ mod tests {
         use crate::detectors::patterns_for_tests;
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
         let mut texts: Vec<String> = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("corpus").flatten() {
-            let corpus = std::fs::read_to_string(entry.path()).expect("corpus file");
+        // The development corpus and the unseen batches beside it.
+        let files = [dir.clone(), dir.join("unseen")]
+            .into_iter()
+            .flat_map(|d| std::fs::read_dir(d).expect("corpus folder").flatten().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"));
+        for path in files {
+            let corpus = std::fs::read_to_string(path).expect("corpus file");
             let joined: String = corpus.lines().collect::<Vec<_>>().join("\n").to_lowercase();
             texts.push(joined);
         }
