@@ -40,6 +40,7 @@ mod defamation;
 mod derogatory;
 mod discrimination;
 mod lexicon;
+mod mockery;
 mod patient_details;
 mod patient_relationship;
 mod politics;
@@ -116,6 +117,7 @@ pub fn build(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
         // Disrepute and consent (issue 4).
         Box::new(abuse::Abuse::new()?),
         Box::new(derogatory::Derogatory::new()?),
+        Box::new(mockery::Mockery::new()?),
         Box::new(discrimination::Discrimination::new()?),
         Box::new(politics::Politics::new()?),
         Box::new(threats::Threats::new()?),
