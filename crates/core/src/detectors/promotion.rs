@@ -40,9 +40,12 @@ impl Promotion {
 fn has_ad_marker(text: &str) -> bool {
     let bytes = text.as_bytes();
     let alnum_at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_alphanumeric);
-    text.match_indices(['#', '(', '[', ':']).any(|(i, mark)| {
+    // A byte scan: the marks are ASCII, and decoding every character of a long draft to find them
+    // cost more than the rest of this detector.
+    let marks = bytes.iter().enumerate().filter(|&(_, b)| matches!(b, b'#' | b'(' | b'[' | b':'));
+    marks.into_iter().any(|(i, &mark)| {
         let (start, tags): (usize, &[&str]) = match mark {
-            ":" => (i.saturating_sub(2), &["ad:"]),
+            b':' => (i.saturating_sub(2), &["ad:"]),
             _ => (i, HASHTAGS),
         };
         tags.iter().any(|tag| {
@@ -53,24 +56,24 @@ fn has_ad_marker(text: &str) -> bool {
     })
 }
 
-/// Spans of "code NURSE20" or "use NURSE20": `code` or `use` followed by a token of letters then
-/// digits.
-fn discount_codes(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// Spans of "code NURSE20" or "use NURSE20": `code` or `use` (found with the vocabulary, `leads`)
+/// followed by one space and a token of letters then digits.
+fn discount_codes<'a>(text: &'a str, leads: &'a [(usize, usize)]) -> impl Iterator<Item = (usize, usize)> + 'a {
     // "use FFP3 masks" and "use COVID19 precautions" are not codes: `use` needs a shopping word nearby
     // (looked for only once a `use` code is seen).
     let shopping = std::cell::OnceCell::new();
     let is_shopping =
         move || *shopping.get_or_init(|| ["checkout", "% off", "discount", " off "].iter().any(|w| text.contains(w)));
-    text.match_indices("code ").chain(text.match_indices("use ")).filter_map(move |(i, lead)| {
-        if i > 0 && text.as_bytes()[i - 1].is_ascii_alphanumeric() {
+    leads.iter().filter_map(move |&(i, lead_end)| {
+        if text.as_bytes().get(lead_end) != Some(&b' ') {
             return None;
         }
-        let start = i + lead.len();
+        let start = lead_end + 1;
         let len = text[start..].bytes().take_while(u8::is_ascii_alphanumeric).count();
         let token = &text[start..start + len];
         let letters = token.bytes().take_while(u8::is_ascii_alphabetic).count();
         let code = letters >= 2 && letters < len && token[letters..].bytes().all(|b| b.is_ascii_digit());
-        (code && (lead == "code " || is_shopping())).then_some((i, start + len))
+        (code && (&text[i..lead_end] == "code" || is_shopping())).then_some((i, start + len))
     })
 }
 
@@ -101,7 +104,7 @@ impl Detector for Promotion {
             .filter(|&&(s, e)| !for_charity(s, e))
             .map(|&(s, e)| (s, e, "promotional phrase"))
             .collect();
-        found.extend(discount_codes(text).map(|(s, e)| (s, e, "personal discount code")));
+        found.extend(discount_codes(text, hits.all(CODE_LEAD)).map(|(s, e)| (s, e, "personal discount code")));
         // "link in my bio" sells only beside a selling word, and never in a fundraiser.
         let selling = hits.any(COMMERCE) && charity.is_empty() && !hits.any(NOT_SELLING);
         if selling {
