@@ -102,7 +102,7 @@ impl Analyzer {
                 message: info.message,
                 suggestion: info.suggestion,
                 policy_ref: catalogue::format_refs(info, Some(self.policy.trust_profile.as_str())),
-                why: c.why,
+                why: c.why.into_owned(),
             });
         }
         Report { findings, truncated }

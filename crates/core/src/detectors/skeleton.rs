@@ -82,7 +82,10 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             read = j;
             continue;
         }
-        words.swap(write, read);
+        // Until the first join, every word is already in place.
+        if write != read {
+            words.swap(write, read);
+        }
         write += 1;
         read += 1;
     }
