@@ -17,7 +17,7 @@
 //! phrases are contemptuous of a faith or call a colleague a "diversity hire" without naming a group;
 //! they are Warn wherever they stand.
 
-use super::text::{next_word, word_end, Hits, Lists};
+use super::text::Lists;
 use super::{Candidate, Detector, Input};
 use crate::catalogue::words::discrimination::*;
 use crate::error::Error;
@@ -31,23 +31,6 @@ const CONDUCT_GAP: usize = 2;
 
 /// Most words between the group and a sneer about their English or an "in this country we".
 const SNEER_GAP: usize = 6;
-
-/// End of a hit of `list` after at most `gap` words past `pos`, in the same sentence, unless a negation
-/// stands in between ("international nurses *aren't* taking our jobs").
-fn unnegated(hits: &Hits<'_>, list: usize, text: &str, pos: usize, gap: usize) -> Option<usize> {
-    let mut p = pos;
-    for _ in 0..=gap {
-        let s = next_word(text, p)?;
-        if let Some(e) = hits.at(list, s) {
-            return Some(e);
-        }
-        if hits.at(NEGATION, s).is_some() {
-            return None;
-        }
-        p = word_end(text, s);
-    }
-    None
-}
 
 /// Finds negative generalisations about protected groups.
 #[derive(Debug)]
@@ -74,15 +57,16 @@ impl Detector for Discrimination {
         for (start, end) in groups {
             let found = if let Some(e) = hits.next(EXPEL_CALL, text, end) {
                 Some((e, Severity::High, "call to expel or punish a protected group"))
-            } else if let Some(e) = unnegated(&hits, INSINUATION, text, end, 4) {
+            } else if let Some(e) = hits.within_unless(INSINUATION, NEGATION, text, end, 4) {
                 Some((e, Severity::Warn, "insinuation of crime or inferiority about a protected group"))
-            } else if let Some(e) = unnegated(&hits, CONDUCT, text, end, CONDUCT_GAP) {
+            } else if let Some(e) = hits.within_unless(CONDUCT, NEGATION, text, end, CONDUCT_GAP) {
                 Some((e, Severity::Warn, "negative stereotype about a protected group"))
-            } else if let Some(e) =
-                hits.next(NO_ENGLISH, text, end).or_else(|| unnegated(&hits, NO_ENGLISH_SNEER, text, end, SNEER_GAP))
+            } else if let Some(e) = hits
+                .next(NO_ENGLISH, text, end)
+                .or_else(|| hits.within_unless(NO_ENGLISH_SNEER, NEGATION, text, end, SNEER_GAP))
             {
                 Some((e, Severity::Warn, "negative stereotype about a protected group"))
-            } else if let Some(e) = unnegated(&hits, OTHERING, text, end, SNEER_GAP) {
+            } else if let Some(e) = hits.within_unless(OTHERING, NEGATION, text, end, SNEER_GAP) {
                 Some((e, Severity::Warn, "treating a protected group as outsiders"))
             } else if let Some(&(_, e)) = hits.all(THEFT).first() {
                 Some((e.max(end), Severity::Warn, "insinuation of crime or inferiority about a protected group"))

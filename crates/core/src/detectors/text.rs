@@ -81,6 +81,24 @@ impl Hits<'_> {
         None
     }
 
+    /// Like [`Hits::within`], unless a hit of `stop` comes first: a negation between a group and what
+    /// is said of it ("they *aren't* taking our jobs"), or between a wish and the harm ("hope your kids
+    /// *don't* get sick").
+    pub(crate) fn within_unless(&self, list: usize, stop: usize, text: &str, pos: usize, gap: usize) -> Option<usize> {
+        let mut p = pos;
+        for _ in 0..=gap {
+            let s = next_word(text, p)?;
+            if let Some(e) = self.at(list, s) {
+                return Some(e);
+            }
+            if self.at(stop, s).is_some() {
+                return None;
+            }
+            p = word_end(text, s);
+        }
+        None
+    }
+
     /// Looks past at most `max` words of `filler` after `pos` for a hit of one of `targets`, checking
     /// the targets first at every word ("are *a joke*" where `a` is also a filler). Returns the index
     /// into `targets` and the hit's end.

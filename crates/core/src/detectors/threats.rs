@@ -16,7 +16,7 @@
 //! threaten *care*: "your nan's call bell might take a little longer" and "rude patients get the big
 //! cannula" are reprisals against patients (Warn).
 
-use super::text::{next_word, word_end, Hits, Lists};
+use super::text::{next_word, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::words::threats::*;
 use crate::error::Error;
@@ -27,23 +27,6 @@ const HOPE_GAP: usize = 4;
 
 /// Most words between "find out where" and "lives" ("where *that patient's husband* lives").
 const LOCATE_GAP: usize = 4;
-
-/// End of a hit of `list` after at most `gap` words past `pos`, in the same sentence, unless a negation
-/// stands in between ("hope your kids *don't* get sick").
-fn unnegated(hits: &Hits<'_>, list: usize, text: &str, pos: usize, gap: usize) -> Option<usize> {
-    let mut p = pos;
-    for _ in 0..=gap {
-        let s = next_word(text, p)?;
-        if let Some(e) = hits.at(list, s) {
-            return Some(e);
-        }
-        if hits.at(NEGATION, s).is_some() {
-            return None;
-        }
-        p = word_end(text, s);
-    }
-    None
-}
 
 /// Whether nothing but spaces, punctuation or emoji stands between a sentence start and `pos`.
 fn starts_sentence(text: &str, pos: usize) -> bool {
@@ -108,7 +91,7 @@ impl Detector for Threats {
             }
         }
         for &(start, end) in hits.all(HOPE) {
-            if let Some(e) = unnegated(&hits, HARM, text, end, HOPE_GAP) {
+            if let Some(e) = hits.within_unless(HARM, NEGATION, text, end, HOPE_GAP) {
                 out.push(Candidate::new("threat-violence", start, e, "wishing harm on someone"));
             }
         }
