@@ -13,6 +13,7 @@
 
 use crate::catalogue::{self, RuleInfo};
 use crate::context::ContextIndex;
+use crate::cover::Cover;
 use crate::detectors::{self, Candidate, Detector, Input};
 use crate::error::Error;
 use crate::finding::{Action, Category, Finding, Severity};
@@ -115,42 +116,6 @@ impl Analyzer {
                 candidates.retain(|c| !allowed.covers(c.start, c.end));
             }
         }
-    }
-}
-
-/// A set of byte ranges that answers "does one range contain `start..end`?" in O(log n), so a draft
-/// full of allow-listed phrases and candidates is not filtered in O(phrases × candidates).
-struct Cover {
-    /// Ranges sorted by start.
-    starts: Vec<usize>,
-    /// For each index `i`, the largest end among ranges `0..=i`.
-    max_end: Vec<usize>,
-}
-
-impl Cover {
-    fn new(ranges: impl Iterator<Item = (usize, usize)>) -> Self {
-        let mut ranges: Vec<(usize, usize)> = ranges.collect();
-        crate::order::sort_spans(&mut ranges);
-        let starts = ranges.iter().map(|r| r.0).collect();
-        let max_end = ranges
-            .iter()
-            .scan(0, |max, r| {
-                *max = r.1.max(*max);
-                Some(*max)
-            })
-            .collect();
-        Cover { starts, max_end }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.starts.is_empty()
-    }
-
-    /// Whether some range `s..e` has `s <= start` and `end <= e`.
-    fn covers(&self, start: usize, end: usize) -> bool {
-        // Ranges starting at or before `start` are a prefix; the widest reach among them decides.
-        let n = self.starts.partition_point(|&s| s <= start);
-        n > 0 && self.max_end[n - 1] >= end
     }
 }
 
@@ -305,19 +270,6 @@ mod tests {
             fast_sorted.sort_unstable();
             proptest::prop_assert_eq!(&fast, &fast_sorted, "resolved candidates come back in text order");
             proptest::prop_assert_eq!(fast_sorted, resolve_naive(candidates));
-        }
-
-        #[test]
-        fn cover_matches_a_linear_scan(
-            ranges in proptest::collection::vec((0usize..100, 0usize..40), 0..40),
-            probes in proptest::collection::vec((0usize..100, 0usize..40), 1..40),
-        ) {
-            let ranges: Vec<(usize, usize)> = ranges.into_iter().map(|(s, l)| (s, s + l)).collect();
-            let cover = Cover::new(ranges.iter().copied());
-            for (s, l) in probes {
-                let naive = ranges.iter().any(|&(rs, re)| rs <= s && s + l <= re);
-                proptest::prop_assert_eq!(cover.covers(s, s + l), naive);
-            }
         }
     }
 

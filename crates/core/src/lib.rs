@@ -16,6 +16,7 @@
 pub mod analyzer;
 pub mod catalogue;
 pub mod context;
+pub(crate) mod cover;
 pub mod detectors;
 pub mod error;
 pub mod evaluate;

@@ -148,6 +148,13 @@ fn pathological_repeats_are_linear() {
         ("newlines", "\n"),
         ("punctuation", ".-/@#"),
         ("replacement characters", "\u{FFFD}"),
+        // Constructions that look around each hit: the search around one must not reach the others.
+        ("a drinking phrase without a full stop", "on the lash "),
+        ("drink words without a full stop", "drunk beer "),
+        ("counted drinks", "a dozen pints "),
+        ("spare medicines and their store", "spare codeine from the cd cupboard "),
+        ("laughter beside people", "patient confused 😂 "),
+        ("media announced beside people", "patient pic below "),
     ];
     for (name, unit) in cases {
         assert_linear(name, &analyzer, |n| repeat_to(unit, n));

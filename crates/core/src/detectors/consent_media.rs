@@ -13,11 +13,12 @@
 //! guidance, not an announcement. A media word merely in the same sentence as a patient, with no
 //! construction joining them, is an Info reminder.
 
-use super::text::{next_word, spans_in_sentence, word_end, Hits, Lists};
+use super::text::{ends_just_before, next_word, spans_in_sentence, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::catalogue::words::consent_media::*;
 use crate::context::is_boundary;
+use crate::cover::Cover;
 use crate::error::Error;
 use crate::finding::Severity;
 
@@ -87,7 +88,9 @@ fn announced_subject(hits: &Hits<'_>, s: usize, e: usize) -> Option<(Subject, us
     ]
     .iter()
     .flat_map(|&(list, subject)| {
-        hits.all(list).iter().filter(|&&(ps, pe)| ps >= lo && pe <= hi).map(move |&(ps, pe)| {
+        let all = hits.all(list);
+        let near = all[all.partition_point(|h| h.0 < lo)..].iter().take_while(move |h| h.0 <= hi);
+        near.filter(move |h| h.1 <= hi).map(move |&(ps, pe)| {
             let distance = if pe <= s { s - pe } else { ps.saturating_sub(e) };
             (distance, subject, ps)
         })
@@ -155,7 +158,7 @@ fn consent_stated(input: &Input<'_>, hits: &Hits<'_>) -> bool {
         .context
         .all(class::CONSENT_GIVEN)
         .iter()
-        .any(|&(s, _)| !hits.all(NEGATION).iter().any(|&(ns, ne)| ne <= s && s - ne <= NEGATION_REACH && ns < s))
+        .any(|&(s, _)| !ends_just_before(hits.all(NEGATION), s, NEGATION_REACH))
 }
 
 impl Detector for ConsentMedia {
@@ -220,10 +223,11 @@ impl Detector for ConsentMedia {
         // Weak evidence: a media word and a patient in the same sentence, not joined by a construction
         // ("our team TikTok dancing in the corridor with the patients watching"): a reminder only.
         let mut weak = Vec::new();
+        let joined = Cover::new(found.iter().map(|&(s, e, _)| (s, e)));
         for &(s, e) in hits.all(MEDIA_WORD).iter().chain(hits.all(CAPTURING)) {
             // "friends *on Snapchat*" names a platform, not a picture.
             let platform = text[..s].trim_end().ends_with(" on");
-            if platform || forbidden(text, s) || found.iter().any(|&(fs, fe, _)| fs <= s && e <= fe) {
+            if platform || forbidden(text, s) || joined.covers(s, e) {
                 continue;
             }
             let (ss, se) = super::text::sentence(text, s, e);
@@ -260,7 +264,9 @@ impl Detector for ConsentMedia {
                 continue;
             }
             let secret = spans_in_sentence(hits.all(SECRETLY), text, start, end);
-            let moving = hits.all(MOVING_WORD).iter().any(|&(ms, me)| start <= ms && me <= end);
+            let moving_words = hits.all(MOVING_WORD);
+            let inside = &moving_words[moving_words.partition_point(|h| h.0 < start)..];
+            let moving = inside.iter().take_while(|h| h.0 < end).any(|h| h.1 <= end);
             let candid = spans_in_sentence(hits.all(CANDID_WORD), text, start, end);
             let (rule, severity, why) = match subject {
                 Subject::Patient | Subject::Child | Subject::Person => {

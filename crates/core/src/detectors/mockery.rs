@@ -12,7 +12,7 @@
 //! someone ("we were both crying laughing") cancels it, as does the writer laughing at themselves ("I
 //! fainted 😂"). Reported as `derogatory-remark`, at its default severity.
 
-use super::text::{Hits, Lists};
+use super::text::{ends_just_before, Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::catalogue::words::mockery::*;
@@ -75,12 +75,7 @@ impl Detector for Mockery {
                 continue;
             }
             let Some(mocked) = within(&hits, RIDICULED, lo, hi) else { continue };
-            let own = input
-                .context
-                .all(class::SELF_REFERENCE)
-                .iter()
-                .any(|&(_, re)| re <= mocked.0 && mocked.0 - re <= SELF_REACH);
-            if own {
+            if ends_just_before(input.context.all(class::SELF_REFERENCE), mocked.0, SELF_REACH) {
                 continue;
             }
             let Some(person) = within(&hits, PERSON, lo, hi).filter(|p| *p != mocked) else { continue };

@@ -22,6 +22,7 @@ use crate::catalogue::class;
 use crate::catalogue::words::substances::*;
 use crate::error::Error;
 use crate::finding::Severity;
+use rustc_hash::FxHashMap;
 
 /// Drinks counted as heavy drinking.
 const MANY_DRINKS: u32 = 8;
@@ -83,12 +84,13 @@ fn by_author(input: &Input<'_>, start: usize, end: usize) -> bool {
 /// Whether the author turns the thing down: the hit stands in a question answered with a refusal
 /// ("drinking games? absolutely not").
 fn declined(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
-    let Some(q) = rest.find(['.', '!', '?', '\n']) else { return false };
-    if !rest[q..].starts_with('?') {
+    // The sentence's end, looked for within its bounded reach: a draft with no full stop must not send
+    // every hit to the end of the text.
+    let (_, q) = sentence(text, end, end);
+    if text.as_bytes().get(q) != Some(&b'?') {
         return false;
     }
-    let answer = rest[q..].trim_start_matches(['?', ' ']);
+    let answer = text[q..].trim_start_matches(['?', ' ']);
     let word_end = |w: &str| answer.as_bytes().get(w.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
     ["absolutely not", "hell no", "no", "nope", "not for me", "never", "not a chance"]
         .iter()
@@ -113,13 +115,15 @@ impl Detector for Substances {
         for &(s, e) in hits.all(INTOX) {
             let pissed_off =
                 text[s..e].starts_with("pissed") && next_word(text, e).is_some_and(|n| text[n..].starts_with("off"));
-            let drink_nearby = hits.all(DRINK).iter().any(|&(ds, de)| {
-                let (ss, se) = sentence(text, s, e);
-                ss <= ds && de <= se
-            });
-            if drink_nearby && !pissed_off {
+            if spans_in_sentence(hits.all(DRINK), text, s, e) && !pissed_off {
                 found.push((s, e, "intoxication word beside a drink word"));
             }
+        }
+        // Each many-word by where it ends ("a dozen| pints"), so a unit finds the one just before it
+        // by a lookup rather than a pass over all of them; the first in text order wins, as before.
+        let mut many_by_end: FxHashMap<usize, usize> = FxHashMap::default();
+        for &(ms, me) in hits.all(MANY_WORD) {
+            many_by_end.entry(me).or_insert(ms);
         }
         for &(s, e) in hits.all(UNIT) {
             // The number just before: "12 pints", "twelve pints".
@@ -128,9 +132,7 @@ impl Detector for Substances {
             let heavy = if text[s..e].starts_with("bottles") { MANY_BOTTLES } else { MANY_DRINKS };
             if before[number_start..].parse::<u32>().is_ok_and(|n| n >= heavy) {
                 found.push((number_start, e, "a large number of drinks"));
-            } else if let Some(&(ms, _)) =
-                hits.all(MANY_WORD).iter().find(|&&(_, me)| me <= s && text[me..s].trim().is_empty())
-            {
+            } else if let Some(&ms) = many_by_end.get(&text[..s].trim_end().len()) {
                 found.push((ms, e, "a large number of drinks"));
             }
         }
@@ -229,9 +231,13 @@ impl Substances {
                     push(s, end, controlled, "medicines or supplies taken from work");
                     continue;
                 }
-                // "spare" or "leftover" just before, and a drug store in the same sentence.
-                let spare = hits.all(SPARE).iter().any(|&(_, pe)| {
-                    pe <= s && text[pe..s].split_whitespace().count() <= 2 && !sentence_break_between(text, pe, s)
+                // "spare" or "leftover" just before, and a drug store in the same sentence. The nearest
+                // such word before the drug is the one with fewest words and no sentence break between,
+                // so it alone decides; its words are counted only as far as three.
+                let spares = hits.all(SPARE);
+                let nearest = spares[..spares.partition_point(|h| h.0 < s)].iter().rev().find(|h| h.1 <= s);
+                let spare = nearest.is_some_and(|&(_, pe)| {
+                    text[pe..s].split_whitespace().take(3).count() <= 2 && !sentence_break_between(text, pe, s)
                 });
                 if spare && spans_in_sentence(hits.all(FROM_STORE), text, s, e) {
                     push(s, e, controlled, "spare medicines kept back from the ward");

@@ -234,6 +234,16 @@ pub(crate) fn in_sentence(context: &ContextHits, class: ContextClass, text: &str
     spans_in_sentence(context.all(class), text, start, end)
 }
 
+/// Whether one of the sorted `spans` ends within `reach` bytes before `at` ("*I* fainted", "*not*
+/// consented"). Like [`ContextHits::near`], it looks only at the spans starting near `at`, so asking
+/// once per hit stays linear in a long draft.
+pub(crate) fn ends_just_before(spans: &[(usize, usize)], at: usize, reach: usize) -> bool {
+    let lo = at.saturating_sub(reach);
+    // First span starting at or after lo, then back one in case an earlier span ends after lo.
+    let i = spans.partition_point(|h| h.0 < lo).saturating_sub(1);
+    spans[i..].iter().take_while(|h| h.0 <= at).any(|h| lo <= h.1 && h.1 <= at)
+}
+
 /// Whether any of the sorted `spans` lies in the sentence holding `start..end`.
 pub(crate) fn spans_in_sentence(spans: &[(usize, usize)], text: &str, start: usize, end: usize) -> bool {
     let (s, e) = sentence(text, start, end);
