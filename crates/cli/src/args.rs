@@ -14,6 +14,18 @@ pub struct Args {
     pub policy: Option<PathBuf>,
     /// Positional files (`-` is standard input).
     pub files: Vec<String>,
+    /// `--corpus DIR`: the labelled corpus with its `splits.json` (`train`, `eval --sources`).
+    pub corpus: Option<PathBuf>,
+    /// `--teacher FILE`: the teacher's word vectors (`train`).
+    pub teacher: Option<PathBuf>,
+    /// `--out FILE`: where `train` writes the weights.
+    pub out: Option<PathBuf>,
+    /// `--check`: `train` compares with the weights on disk instead of writing them.
+    pub check: bool,
+    /// `--words`: `train` lists the training split's words for the teacher instead of training.
+    pub words: bool,
+    /// `--sources`: `eval` measures every source in `splits.json` with rules, model and both.
+    pub sources: bool,
 }
 
 /// Parses the arguments after the subcommand.
@@ -25,6 +37,12 @@ pub fn parse(argv: &[String]) -> Result<Args, String> {
             "--json" => args.json = true,
             "--jsonl" => args.jsonl = Some(value(&mut it, "--jsonl")?.into()),
             "--policy" => args.policy = Some(value(&mut it, "--policy")?.into()),
+            "--corpus" => args.corpus = Some(value(&mut it, "--corpus")?.into()),
+            "--teacher" => args.teacher = Some(value(&mut it, "--teacher")?.into()),
+            "--out" => args.out = Some(value(&mut it, "--out")?.into()),
+            "--check" => args.check = true,
+            "--words" => args.words = true,
+            "--sources" => args.sources = true,
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             file => args.files.push(file.to_string()),
         }

@@ -1,14 +1,18 @@
 //! `postguard eval`: per-family precision and recall, and the benign warn rate, over a corpus.
 
 use crate::args::Args;
+use crate::corpus::{self, Split};
 use crate::policy_file;
-use postguard_core::evaluate::{evaluate, Evaluation, Sample};
-use postguard_core::Category;
+use postguard_core::evaluate::{evaluate, Evaluation, FamilyCounts, Sample};
+use postguard_core::{Analyzer, Category, Engines};
 use std::io::Write;
 use std::process::ExitCode;
 
 /// Runs the subcommand.
 pub fn run(args: &Args) -> Result<ExitCode, String> {
+    if args.sources {
+        return sources(args);
+    }
     if args.files.is_empty() {
         return Err("`eval` needs at least one corpus file".into());
     }
@@ -72,4 +76,68 @@ fn write_table(out: &mut impl Write, eval: &Evaluation, posts: usize, files: usi
         }
     }
     Ok(())
+}
+
+/// `eval --sources`: every source in `splits.json`, by split, for the rules alone, the learned model
+/// alone and both: what the README's quality figures are copied from.
+fn sources(args: &Args) -> Result<ExitCode, String> {
+    let dir = args.corpus.as_deref().unwrap_or(std::path::Path::new("tests/corpus"));
+    let sources = corpus::sources(dir)?;
+    let load = |engines| -> Result<Analyzer, String> {
+        let (analyzer, _) =
+            policy_file::load(args.policy.as_deref())?.into_analyzer_with(engines).map_err(|e| e.to_string())?;
+        Ok(analyzer)
+    };
+    let systems = [("rules", load(Engines::Rules)?), ("model", load(Engines::Model)?), ("both", load(Engines::Both)?)];
+    let mut out = std::io::stdout().lock();
+    let w = |e: std::io::Error| format!("cannot write output: {e}");
+    for split in [Split::Test, Split::Measure, Split::Validation, Split::Train] {
+        let chosen: Vec<_> = sources.iter().filter(|s| s.split == split).collect();
+        if chosen.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{} split: precision / recall / F1 per family; share of benign posts paused", split.as_str())
+            .map_err(w)?;
+        writeln!(
+            out,
+            "{:<32} {:<6} {:>7} {:<18} {:<18} {:<18} {:>14}",
+            "source", "system", "posts", "confidentiality", "consent", "disrepute", "benign paused"
+        )
+        .map_err(w)?;
+        for source in chosen {
+            let samples = corpus::read(&source.files)?;
+            for (name, analyzer) in &systems {
+                let e = evaluate(analyzer, &samples);
+                let cells: Vec<String> = Category::ALL.iter().map(|&c| cell(e.family(c))).collect();
+                writeln!(
+                    out,
+                    "{:<32} {:<6} {:>7} {:<18} {:<18} {:<18} {:>14}",
+                    truncate(&source.name, 32),
+                    name,
+                    samples.len(),
+                    cells[0],
+                    cells[1],
+                    cells[2],
+                    format!("{} of {} ({:.1} %)", e.benign_warned, e.benign, 100.0 * e.benign_warn_rate())
+                )
+                .map_err(w)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "P / R / F1", or a dash where the source has no posts of the family and the model found none.
+fn cell(c: FamilyCounts) -> String {
+    let expected = c.true_positives + c.false_negatives;
+    if expected == 0 {
+        return if c.false_positives == 0 { "-".into() } else { format!("{} false", c.false_positives) };
+    }
+    let (p, r) = (c.precision(), c.recall());
+    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    format!("{p:.2} / {r:.2} / {f1:.2}")
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
 }

@@ -9,9 +9,11 @@
 
 mod args;
 mod check;
+mod corpus;
 mod eval;
 mod json;
 mod policy_file;
+mod train;
 
 use std::process::ExitCode;
 
@@ -21,6 +23,12 @@ usage:
   postguard check --jsonl FILE [--policy FILE]        check JSON lines {\"id\",\"text\"}, one result line each
   postguard eval [--policy FILE] FILE...              precision, recall and benign warn rate of a corpus
                                                       (JSON lines {\"id\",\"text\",\"expect\":[families]})
+  postguard eval --sources [--corpus DIR]             the same for every source in DIR/splits.json
+                                                      (default tests/corpus), for the rules alone, the
+                                                      learned model alone and both, by split
+  postguard train [--corpus DIR] [--check] [--words]  rebuild the learned model's weights from the
+                                                      corpus (--check: compare with the shipped ones;
+                                                      --words: list training words for the teacher)
   postguard policy FILE                               check a policy file (or a Chromium/Firefox/Admin
                                                       console deployment file): print the effective
                                                       policy as JSON, problems on standard error
@@ -46,6 +54,7 @@ fn main() -> ExitCode {
     let command: fn(&args::Args) -> Result<ExitCode, String> = match argv.first().map(String::as_str) {
         Some("check") => check::run,
         Some("eval") => eval::run,
+        Some("train") => train::run,
         Some("policy") => {
             return match &argv[1..] {
                 [file] => policy_command(std::path::Path::new(file)).unwrap_or_else(|message| {

@@ -4,9 +4,11 @@
 //! 2. **find context** words for every class in one pass;
 //! 3. **detect**: every detector adds candidates in normalised offsets;
 //! 4. **allow-list**: drop candidates inside a phrase the Trust allows;
-//! 5. **resolve overlaps**: within a family keep the most severe of overlapping candidates;
-//! 6. **apply policy**: map severity to the Trust's action, dropping rules set to `off`;
-//! 7. **map back** to original byte offsets and **cap** the count.
+//! 5. **learned model**: score each segment (about a sentence) and add a candidate for a family the
+//!    model reads there when no rule of that family marked any of it (see [`crate::model`]);
+//! 6. **resolve overlaps**: within a family keep the most severe of overlapping candidates;
+//! 7. **apply policy**: map severity to the Trust's action, dropping rules set to `off`;
+//! 8. **map back** to original byte offsets and **cap** the count.
 //!
 //! Everything that can be compiled is compiled in [`Analyzer::new`], so [`Analyzer::analyze`] does no
 //! set-up work per call.
@@ -17,6 +19,7 @@ use crate::cover::Cover;
 use crate::detectors::{self, Candidate, Detector, Input};
 use crate::error::Error;
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::model::{LearnedModel, Strength};
 use crate::normalize::Normalized;
 use crate::order;
 use crate::policy::Policy;
@@ -36,7 +39,23 @@ pub struct Analyzer {
     detectors: Vec<Box<dyn Detector>>,
     context: &'static ContextIndex,
     allowlist: Option<ContextIndex>,
+    model: Option<&'static LearnedModel>,
 }
+
+/// Which parts of the analysis run. Postguard runs both; the others exist so each part can be
+/// measured alone (`postguard eval --sources`) and so the trainer can ask what the rules find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engines {
+    /// Rules and the learned model.
+    Both,
+    /// The rules alone.
+    Rules,
+    /// The learned model alone.
+    Model,
+}
+
+/// The learned model's rule id for each family, in [`Category::ALL`] order.
+const LEARNED_RULES: [&str; 3] = ["learned-confidentiality", "learned-consent", "learned-disrepute"];
 
 /// The result of analysing one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,9 +69,25 @@ pub struct Report {
 impl Analyzer {
     /// Compiles every detector and list for `policy`.
     pub fn new(policy: Policy) -> Result<Analyzer, Error> {
-        let detectors = detectors::build(&policy)?;
+        Analyzer::with_engines(policy, Engines::Both)
+    }
+
+    /// Compiles `policy` with only some parts of the analysis, using the shipped model.
+    pub fn with_engines(policy: Policy, engines: Engines) -> Result<Analyzer, Error> {
+        let model = if engines == Engines::Rules { None } else { Some(LearnedModel::shipped()?) };
+        Analyzer::with_model(policy, model, engines)
+    }
+
+    /// Compiles `policy` with a given model (the trainer's, before it ships) or none.
+    pub fn with_model(
+        policy: Policy,
+        model: Option<&'static LearnedModel>,
+        engines: Engines,
+    ) -> Result<Analyzer, Error> {
+        let detectors = if engines == Engines::Model { Vec::new() } else { detectors::build(&policy)? };
         let allowlist = ContextIndex::terms("allowlist", &policy.allowlist)?;
-        Ok(Analyzer { policy, detectors, context: ContextIndex::shipped()?, allowlist })
+        let model = if engines == Engines::Rules { None } else { model };
+        Ok(Analyzer { policy, detectors, context: ContextIndex::shipped()?, allowlist, model })
     }
 
     /// The policy this analyser enforces.
@@ -77,6 +112,9 @@ impl Analyzer {
             detector.detect(&input, &mut candidates);
         }
         self.drop_allowed(norm.as_str(), &mut candidates);
+        if let Some(model) = self.model {
+            add_model_candidates(model, text, &norm, &mut candidates);
+        }
         let resolved = resolve_overlaps(candidates);
 
         let mut findings = Vec::with_capacity(resolved.len().min(MAX_FINDINGS));
@@ -117,6 +155,41 @@ impl Analyzer {
             }
         }
     }
+}
+
+/// Adds a candidate for each segment and family the model reads as risky, unless a rule of that family
+/// already marked part of the segment: the rule's finding is more precise and explains itself better.
+fn add_model_candidates(model: &LearnedModel, text: &str, norm: &Normalized, candidates: &mut Vec<Candidate>) {
+    // Rule spans per family, by start: a sweep finds, for each segment (they come in text order and
+    // never overlap), whether any rule span of the family reaches into it.
+    let mut spans: Vec<(usize, usize, usize)> = candidates
+        .iter()
+        .filter_map(|c| catalogue::rule(c.rule).map(|info| (c.start, c.end, family_index(info.category))))
+        .collect();
+    spans.sort_unstable();
+    let mut next = 0;
+    let mut reach = [0usize; 3];
+    let mut seen = [false; 3];
+    let mut added = Vec::new();
+    for segment in model.score(text, norm) {
+        while let Some(&(_, end, family)) = spans.get(next).filter(|s| s.0 < segment.end) {
+            reach[family] = if seen[family] { reach[family].max(end) } else { end };
+            seen[family] = true;
+            next += 1;
+        }
+        for (family, rule) in LEARNED_RULES.iter().enumerate() {
+            if seen[family] && reach[family] > segment.start {
+                continue;
+            }
+            let (severity, why) = match model.strength(family, segment.scores[family]) {
+                Strength::None => continue,
+                Strength::Some => (Severity::Info, "learned model: some signal in this sentence"),
+                Strength::Strong => (Severity::Warn, "learned model: strong signal in this sentence"),
+            };
+            added.push(Candidate::new(rule, segment.start, segment.end, why).with_severity(severity));
+        }
+    }
+    candidates.extend(added);
 }
 
 /// Cuts text longer than [`MAX_TEXT_BYTES`] at a character boundary.

@@ -23,6 +23,7 @@ pub mod evaluate;
 pub mod finding;
 pub mod managed;
 pub mod media;
+pub mod model;
 pub mod normalize;
 pub mod offsets;
 pub(crate) mod order;
@@ -31,7 +32,7 @@ pub mod policy;
 pub(crate) mod vocabulary_compile;
 pub(crate) mod word_trie;
 
-pub use analyzer::{Analyzer, Report};
+pub use analyzer::{Analyzer, Engines, Report};
 pub use error::{Error, ErrorKind};
 pub use finding::{Action, Category, Finding, Severity};
 pub use managed::{Loaded, PolicyIssue, Source};

@@ -13,7 +13,7 @@
 //! when IT allows it** (`userTermsAllowed`). Users can never remove the Trust's terms, loosen an action or
 //! allow-list a phrase, so a personal setting can only make postguard stricter.
 
-use crate::analyzer::Analyzer;
+use crate::analyzer::{Analyzer, Engines};
 use crate::catalogue;
 use crate::error::Error;
 use crate::finding::{Action, Category};
@@ -125,8 +125,13 @@ impl Loaded {
     /// should not fail; if a detector still refuses a setting, that is added to the issues and the
     /// analyser is built without the Trust's custom patterns, then with the defaults, rather than
     /// leaving the user unprotected. Fails only if the built-in defaults cannot compile (a bug).
-    pub fn into_analyzer(mut self) -> Result<(Analyzer, Loaded), Error> {
-        match Analyzer::new(self.policy.clone()) {
+    pub fn into_analyzer(self) -> Result<(Analyzer, Loaded), Error> {
+        self.into_analyzer_with(Engines::Both)
+    }
+
+    /// [`Loaded::into_analyzer`] with only some parts of the analysis (to measure each alone).
+    pub fn into_analyzer_with(mut self, engines: Engines) -> Result<(Analyzer, Loaded), Error> {
+        match Analyzer::with_engines(self.policy.clone(), engines) {
             Ok(a) => return Ok((a, self)),
             Err(e) => self.issues.push(PolicyIssue {
                 setting: "hospitalNumberPatterns".into(),
@@ -136,7 +141,7 @@ impl Loaded {
         }
         self.policy.hospital_number_patterns.clear();
         self.sources.insert("hospitalNumberPatterns", Source::Default);
-        if let Ok(a) = Analyzer::new(self.policy.clone()) {
+        if let Ok(a) = Analyzer::with_engines(self.policy.clone(), engines) {
             return Ok((a, self));
         }
         self.issues.push(PolicyIssue {
@@ -146,7 +151,7 @@ impl Loaded {
         });
         self.policy = Policy::default();
         self.sources.values_mut().for_each(|s| *s = Source::Default);
-        let analyzer = Analyzer::new(self.policy.clone())?;
+        let analyzer = Analyzer::with_engines(self.policy.clone(), engines)?;
         Ok((analyzer, self))
     }
 }

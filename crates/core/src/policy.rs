@@ -31,6 +31,11 @@ pub struct Policy {
     pub family_actions: BTreeMap<Category, Action>,
     /// Action for one rule by id, overriding the family action.
     pub rule_actions: BTreeMap<String, Action>,
+    /// Action for the learned model's confident findings, per family (`off` turns the family's model
+    /// findings off altogether). Its less confident findings are only ever marked (`inform`). The
+    /// model's findings follow this rather than `familyActions`: a Trust that blocks every rule of a
+    /// family has vetted those rules' precision, not the model's.
+    pub model_actions: BTreeMap<Category, Action>,
     /// Local ward, unit and site names: a person near one of these is identifiable.
     pub ward_names: Vec<String>,
     /// Unannounced or internal project names that must not be posted.
@@ -57,6 +62,9 @@ pub struct Policy {
     /// options page. Users can only add terms, never remove the Trust's or loosen an action.
     pub user_terms_allowed: bool,
 }
+
+/// The id prefix of the learned model's rules, one per family (`learned-disrepute`, …).
+pub const LEARNED_RULE_PREFIX: &str = "learned-";
 
 /// The ids of the sites postguard knows, as used by `enabledSites` and `selectorOverrides`.
 pub const SITE_IDS: [&str; 5] = ["x", "facebook", "linkedin", "instagram", "tiktok"];
@@ -89,6 +97,7 @@ impl Default for Policy {
             policy_url: String::new(),
             family_actions: BTreeMap::new(),
             rule_actions: BTreeMap::new(),
+            model_actions: BTreeMap::new(),
             ward_names: Vec::new(),
             internal_terms: Vec::new(),
             staff_process_terms: Vec::new(),
@@ -110,11 +119,14 @@ impl Policy {
     /// above `Inform` unless set per rule: weak evidence should not pause a post because a whole family
     /// was set to `block`. With `allowOverride` false, an action that would pause the post becomes
     /// `block`: there is no "Post anyway" to offer.
+    /// The learned model's rules (`learned-…`, see [`crate::model`]) take their family's action from
+    /// `modelActions` instead of `familyActions`.
     pub fn action_for(&self, rule: &str, category: Category, severity: Severity) -> Action {
+        let families = if rule.starts_with(LEARNED_RULE_PREFIX) { &self.model_actions } else { &self.family_actions };
         let action = if let Some(&a) = self.rule_actions.get(rule) {
             a
         } else {
-            match self.family_actions.get(&category) {
+            match families.get(&category) {
                 Some(&Action::Off) => Action::Off,
                 Some(&a) if severity > Severity::Info => a,
                 _ => Action::default_for(severity),
@@ -142,6 +154,20 @@ mod tests {
         assert_eq!(p.action_for("nhs-number", Category::Confidentiality, Severity::Info), Action::Inform);
         p.rule_actions.insert("nhs-number".into(), Action::Off);
         assert_eq!(p.action_for("nhs-number", Category::Confidentiality, Severity::High), Action::Off);
+    }
+
+    #[test]
+    fn model_findings_follow_model_actions_not_family_actions() {
+        let mut p = Policy::default();
+        p.family_actions.insert(Category::Disrepute, Action::Block);
+        assert_eq!(p.action_for("learned-disrepute", Category::Disrepute, Severity::Warn), Action::Warn);
+        assert_eq!(p.action_for("learned-disrepute", Category::Disrepute, Severity::Info), Action::Inform);
+        p.model_actions.insert(Category::Disrepute, Action::Off);
+        assert_eq!(p.action_for("learned-disrepute", Category::Disrepute, Severity::Info), Action::Off);
+        assert_eq!(p.action_for("abuse-insult", Category::Disrepute, Severity::Warn), Action::Block);
+        p.model_actions.insert(Category::Disrepute, Action::Acknowledge);
+        assert_eq!(p.action_for("learned-disrepute", Category::Disrepute, Severity::Warn), Action::Acknowledge);
+        assert_eq!(p.action_for("learned-disrepute", Category::Disrepute, Severity::Info), Action::Inform);
     }
 
     #[test]

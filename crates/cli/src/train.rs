@@ -1,0 +1,73 @@
+//! `postguard train`: rebuilds the learned model's weights from the corpus's training split and the
+//! teacher's word vectors, picking thresholds on the validation split. Deterministic, so
+//! `postguard train --check` can prove the shipped weights are what the committed corpus produces.
+
+use crate::args::Args;
+use crate::corpus::{self, Split};
+use postguard_core::evaluate::Sample;
+use postguard_core::model::teacher::Teacher;
+use postguard_core::model::train::{self, Example, Options, RulesFound};
+use postguard_core::{Analyzer, Category, Engines, Policy};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Runs the subcommand.
+pub fn run(args: &Args) -> Result<ExitCode, String> {
+    let dir = args.corpus.as_deref().unwrap_or(Path::new("tests/corpus"));
+    let sources = corpus::sources(dir)?;
+    let mut examples = Vec::new();
+    let mut validation = Vec::new();
+    for s in &sources {
+        let samples = corpus::read(&s.files)?;
+        match s.split {
+            Split::Train => examples.extend(samples.iter().map(|x| example(x, s.weight))),
+            Split::Validation => validation.extend(samples.iter().map(|x| example(x, 1.0))),
+            Split::Test | Split::Measure => {}
+        }
+    }
+    if args.words {
+        let mut out = std::io::stdout().lock();
+        for w in train::training_words(&examples, 2) {
+            writeln!(out, "{w}").map_err(|e| format!("cannot write output: {e}"))?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let teacher_path = args.teacher.as_deref().unwrap_or(Path::new("crates/core/data/model/teacher.bin"));
+    let bytes = std::fs::read(teacher_path).map_err(|e| format!("cannot read {}: {e}", teacher_path.display()))?;
+    let teacher = Teacher::parse(&bytes).map_err(|e| format!("{}: {e}", teacher_path.display()))?;
+
+    let rules = Analyzer::with_engines(Policy::default(), Engines::Rules).map_err(|e| e.to_string())?;
+    let validation: Vec<(Example, RulesFound)> = validation
+        .into_iter()
+        .map(|e| {
+            let findings = rules.analyze(&e.text);
+            let found = Category::ALL.map(|c| findings.iter().any(|f| f.category == c));
+            (e, found)
+        })
+        .collect();
+    eprintln!("training on {} posts; thresholds from {} validation posts", examples.len(), validation.len());
+    let trained = train::train(&examples, &validation, &teacher, &Options::default())?;
+    eprint!("{}", trained.report);
+
+    let out = args.out.as_deref().unwrap_or(Path::new("crates/core/data/model/weights.bin"));
+    if args.check {
+        let shipped = std::fs::read(out).map_err(|e| format!("cannot read {}: {e}", out.display()))?;
+        if shipped != trained.bytes {
+            eprintln!(
+                "postguard: {} is not what training on the committed corpus produces; run `./build.sh train` and commit the result",
+                out.display()
+            );
+            return Ok(ExitCode::from(1));
+        }
+        eprintln!("{} is exactly what training produces ({} bytes)", out.display(), shipped.len());
+        return Ok(ExitCode::SUCCESS);
+    }
+    std::fs::write(out, &trained.bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!("wrote {} ({} bytes)", out.display(), trained.bytes.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn example(s: &Sample, weight: f32) -> Example {
+    Example { text: s.text.clone(), labels: Category::ALL.map(|c| s.expect.contains(&c)), weight }
+}

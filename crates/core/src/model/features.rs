@@ -1,0 +1,349 @@
+//! What the learned model reads: a draft cut into segments (about a sentence each), and each segment
+//! into tokens and word pairs.
+//!
+//! Training and scoring call the same functions here, so a token the trainer weighed is exactly the
+//! token the analyser looks up. Tokens come from the *normalised* text (case, width, homoglyphs and
+//! invisibles already folded; see `normalize`), with a few more folds that matter to a bag of words:
+//! apostrophes dropped (`don't` → `dont`), long letter runs shortened (`stupiddd` → `stupidd`), digits
+//! inside words read as letters (`b1tch`). What the words cannot say is kept as shape tokens: a number's
+//! length (`#d4`), a capitalised word inside a sentence (`#cap`, usually a name), a word in capitals
+//! (`#caps`), a mention (`#at`), a hashtag (`#tag`), a link (`#url`). Emoji are tokens of their own.
+
+use crate::normalize::Normalized;
+use std::borrow::Cow;
+
+/// Word-pair features are hashed into this many buckets (a power of two).
+pub const PAIR_BUCKETS: usize = 1 << 16;
+
+/// A segment with fewer word tokens than this is read together with the next one: "lol." or
+/// "Bay 4." alone says little, and a finding should point at a whole thought.
+const MIN_SEGMENT_TOKENS: usize = 6;
+
+/// A segment is cut after this many tokens, so one finding never covers a whole pasted essay.
+const MAX_SEGMENT_TOKENS: usize = 60;
+
+/// One stretch of the draft the model scores on its own, in normalised byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment<'a> {
+    /// First byte of the segment's first token.
+    pub start: usize,
+    /// Byte just past the segment's last token.
+    pub end: usize,
+    /// The segment's tokens in order, with where each stands.
+    pub tokens: Vec<Token<'a>>,
+}
+
+/// A token and where it stands in the normalised text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token<'a> {
+    /// The form the model looks up.
+    pub form: Cow<'a, str>,
+    /// First byte in the normalised text.
+    pub start: usize,
+    /// Byte just past it.
+    pub end: usize,
+    /// A shape token standing beside the word rather than for it (`#cap`, `#caps`): it takes part in
+    /// the bag of tokens but not in word pairs.
+    pub beside: bool,
+}
+
+impl Segment<'_> {
+    /// The number the segment's score is normalised by: its tokens, at least one.
+    pub fn norm(&self) -> f32 {
+        (self.tokens.len().max(1) as f32).sqrt()
+    }
+
+    /// The bucket of every adjacent pair of tokens (shape tokens that stand beside a word excluded,
+    /// a capitalised word also paired as `#cap`, so "Mrs Patel" and "Mrs Okafor" share a pair).
+    pub fn pairs(&self, mut each: impl FnMut(usize)) {
+        let mut prev: Option<(&str, bool)> = None;
+        for (i, t) in self.tokens.iter().enumerate() {
+            if t.beside {
+                continue;
+            }
+            let capital = self.tokens.get(i + 1).is_some_and(|n| n.beside);
+            if let Some((p, p_capital)) = prev {
+                each(pair_bucket(p, &t.form));
+                if capital {
+                    each(pair_bucket(p, "#cap"));
+                }
+                if p_capital {
+                    each(pair_bucket("#cap", &t.form));
+                }
+            }
+            prev = Some((&t.form, capital));
+        }
+    }
+}
+
+/// FNV-1a over both words with a separator: stable across platforms and builds, which the shipped
+/// weights depend on.
+pub fn pair_bucket(a: &str, b: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in a.as_bytes().iter().chain(&[0xff]).chain(b.as_bytes()) {
+        h ^= u64::from(byte);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h as usize) & (PAIR_BUCKETS - 1)
+}
+
+/// Cuts `norm` (the normalised form of `original`) into scored segments.
+pub fn segments<'a>(original: &str, norm: &'a Normalized) -> Vec<Segment<'a>> {
+    let text = norm.as_str();
+    let mut out: Vec<Segment<'a>> = Vec::new();
+    let mut current = Segment { start: 0, end: 0, tokens: Vec::new() };
+    let mut words_in_current = 0;
+    let mut sentence_start = true;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = match text.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => c,
+            None => break,
+        };
+        let ends_sentence =
+            matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) || b == b'\n';
+        if ends_sentence {
+            sentence_start = true;
+            if words_in_current >= MIN_SEGMENT_TOKENS {
+                out.push(std::mem::replace(&mut current, Segment { start: 0, end: 0, tokens: Vec::new() }));
+                words_in_current = 0;
+            }
+            i += 1;
+            continue;
+        }
+        let before = current.tokens.len();
+        let next = if starts_link(&bytes[i..]) {
+            let end = text[i..].find(char::is_whitespace).map_or(text.len(), |n| i + n);
+            current.tokens.push(Token { form: Cow::Borrowed("#url"), start: i, end, beside: false });
+            end
+        } else if is_word_char(c) {
+            read_word(original, norm, i, sentence_start, &mut current.tokens)
+        } else if (b == b'@' || b == b'#') && text[i + 1..].chars().next().is_some_and(is_word_char) {
+            let end = word_end(text, i + 1);
+            if b == b'@' {
+                current.tokens.push(Token { form: Cow::Borrowed("#at"), start: i, end, beside: false });
+                end
+            } else {
+                let end = read_word(original, norm, i + 1, false, &mut current.tokens);
+                current.tokens.push(Token { form: Cow::Borrowed("#tag"), start: i, end, beside: true });
+                end
+            }
+        } else if is_symbol(c) {
+            let end = i + c.len_utf8();
+            current.tokens.push(Token { form: Cow::Borrowed(&text[i..end]), start: i, end, beside: false });
+            end
+        } else {
+            i + c.len_utf8()
+        };
+        if current.tokens.len() > before {
+            if before == 0 {
+                current.start = current.tokens[0].start;
+            }
+            current.end = current.tokens.iter().map(|t| t.end).max().unwrap_or(current.end);
+            words_in_current += current.tokens[before..].iter().filter(|t| !t.beside).count();
+            sentence_start = false;
+            if current.tokens.len() >= MAX_SEGMENT_TOKENS {
+                out.push(std::mem::replace(&mut current, Segment { start: 0, end: 0, tokens: Vec::new() }));
+                words_in_current = 0;
+            }
+        }
+        i = next.max(i + 1);
+    }
+    if !current.tokens.is_empty() {
+        match out.last_mut() {
+            Some(last)
+                if words_in_current < MIN_SEGMENT_TOKENS
+                    && last.tokens.len() + current.tokens.len() <= MAX_SEGMENT_TOKENS =>
+            {
+                last.end = current.end;
+                last.tokens.append(&mut current.tokens);
+            }
+            _ => out.push(current),
+        }
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\''
+}
+
+/// Pictographs and other symbols people use as words (emoji, ✔, ♥): not letters, digits, spaces or
+/// ASCII punctuation. Skin-tone modifiers and joiners only decorate the emoji before them.
+fn is_symbol(c: char) -> bool {
+    let cp = c as u32;
+    !c.is_ascii()
+        && !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !(0x1F3FB..=0x1F3FF).contains(&cp)
+        && cp != 0x200D
+        && cp >= 0x2000
+        && !(0x2010..=0x206F).contains(&cp)
+}
+
+fn starts_link(b: &[u8]) -> bool {
+    b.starts_with(b"http://") || b.starts_with(b"https://") || b.starts_with(b"www.")
+}
+
+fn word_end(text: &str, from: usize) -> usize {
+    text[from..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(text.len(), |(n, _)| from + n)
+}
+
+/// Reads the word starting at `i`, pushes its token(s), returns where it ends.
+fn read_word<'a>(
+    original: &str,
+    norm: &'a Normalized,
+    i: usize,
+    sentence_start: bool,
+    tokens: &mut Vec<Token<'a>>,
+) -> usize {
+    let text = norm.as_str();
+    let end = word_end(text, i);
+    let raw = &text[i..end];
+    let trimmed = raw.trim_matches('\'');
+    if trimmed.is_empty() {
+        return end;
+    }
+    let start = i + (raw.len() - raw.trim_start_matches('\'').len());
+    let stop = start + trimmed.len();
+    let digits = trimmed.bytes().filter(u8::is_ascii_digit).count();
+    let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
+    let form: Cow<'a, str> = if letters == 0 {
+        Cow::Borrowed(match digits {
+            1 => "#d1",
+            2 => "#d2",
+            3 => "#d3",
+            4 => "#d4",
+            _ => "#d5",
+        })
+    } else if digits > 0 && digits >= letters {
+        Cow::Borrowed("#code")
+    } else {
+        fold_word(trimmed)
+    };
+    tokens.push(Token { form, start, end: stop, beside: false });
+    if letters >= 1 && !sentence_start {
+        if let Some(shape) = case_shape(original, norm, start, stop) {
+            tokens.push(Token { form: Cow::Borrowed(shape), start, end: stop, beside: true });
+        }
+    }
+    end
+}
+
+/// `#cap` for a capitalised word (a name, usually, when it is not the first of a sentence), `#caps`
+/// for a word in capitals, read from how the user typed it.
+fn case_shape(original: &str, norm: &Normalized, start: usize, end: usize) -> Option<&'static str> {
+    let (s, e) = norm.to_original(start, end);
+    let typed = original.get(s..e)?;
+    let mut letters = typed.chars().filter(|c| c.is_alphabetic());
+    let first = letters.next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let rest: Vec<char> = letters.collect();
+    if !rest.is_empty() && rest.iter().all(|c| c.is_uppercase()) {
+        Some("#caps")
+    } else if rest.iter().all(|c| c.is_lowercase()) && !(rest.is_empty() && first == 'I') {
+        Some("#cap")
+    } else {
+        None
+    }
+}
+
+/// Drops apostrophes, reads digits inside a word as the letters they stand for, and shortens runs of
+/// three or more of one letter to two. Borrows when nothing changes (most words).
+fn fold_word(word: &str) -> Cow<'_, str> {
+    let needs = word.contains('\'')
+        || word.bytes().any(|b| b.is_ascii_digit())
+        || word.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+    if !needs {
+        return Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut run = (None, 0);
+    for c in word.chars() {
+        let c = match c {
+            '\'' => continue,
+            '0' => 'o',
+            '1' => 'i',
+            '3' => 'e',
+            '4' => 'a',
+            '5' => 's',
+            '7' => 't',
+            '8' => 'b',
+            '9' => 'g',
+            c => c,
+        };
+        run = if run.0 == Some(c) { (Some(c), run.1 + 1) } else { (Some(c), 1) };
+        if run.1 <= 2 {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str) -> Vec<Vec<String>> {
+        let norm = Normalized::new(text);
+        segments(text, &norm).iter().map(|s| s.tokens.iter().map(|t| t.form.to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn words_shapes_and_folds() {
+        assert_eq!(
+            forms("Mrs Patel in bay 4 is SO rude, don't @dave me b1tch #nhs 😂 https://x.co/a stupiddd 943 476 5919"),
+            vec![vec![
+                "mrs", "patel", "#cap", "in", "bay", "#d1", "is", "so", "#caps", "rude", "dont", "#at", "me", "bitch",
+                "nhs", "#tag", "😂", "#url", "stupidd", "#d3", "#d3", "#d4"
+            ]]
+        );
+    }
+
+    #[test]
+    fn short_sentences_join_the_next_and_a_short_tail_joins_the_last() {
+        let f = forms("Long shift. The lady in bed six keeps shouting at everyone all night. Lol.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        let f = forms("The lady in bed six keeps shouting at everyone all night. My feet are killing me after that one today. Lol.");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(f[1].last().map(String::as_str), Some("lol"));
+    }
+
+    #[test]
+    fn sentence_initial_capitals_are_not_names() {
+        assert_eq!(forms("Lovely shift"), vec![vec!["lovely", "shift"]]);
+        assert_eq!(forms("so I went"), vec![vec!["so", "i", "went"]]);
+    }
+
+    #[test]
+    fn offsets_cover_the_token() {
+        let text = "Well then “Dave” is back";
+        let norm = Normalized::new(text);
+        let s = segments(text, &norm);
+        let dave = s[0].tokens.iter().find(|t| t.form == "dave").map(|t| (t.start, t.end));
+        assert_eq!(dave.map(|(a, b)| &norm.as_str()[a..b]), Some("dave"));
+    }
+
+    #[test]
+    fn pairs_include_the_name_shape() {
+        let text = "ask Mrs Patel";
+        let norm = Normalized::new(text);
+        let s = segments(text, &norm);
+        let mut got = Vec::new();
+        s[0].pairs(|b| got.push(b));
+        assert!(got.contains(&pair_bucket("mrs", "#cap")));
+        assert!(got.contains(&pair_bucket("mrs", "patel")));
+        assert!(got.contains(&pair_bucket("ask", "mrs")));
+    }
+
+    #[test]
+    fn hostile_text_does_not_panic() {
+        for t in ["", "'", "''''", "@", "#", "@@@ ###", "http", "...!!!???", "\u{200d}\u{1F3FB}", "a'b'c'"] {
+            let _ = forms(t);
+        }
+    }
+}

@@ -1,0 +1,385 @@
+//! Training the learned model: deterministic, single-threaded, from labelled posts and the teacher's
+//! word vectors to the bytes of `data/model/weights.bin`.
+//!
+//! Same inputs, same bytes: examples are visited in an order drawn from a fixed seed, arithmetic is
+//! plain `f32` in a fixed order, and nothing depends on hashing order or threads. `postguard train
+//! --check` relies on this to prove the shipped weights are what the committed corpus produces.
+//!
+//! Per family the model is logistic regression on a segment's tokens and word pairs, with each word's
+//! weight split into its own part and the teacher's (`direction · vector(word)`): the direction is
+//! shared by all words, so it carries what training learned to words it never saw. A post's score is
+//! its best segment's (multiple-instance learning); the gradient goes to that segment. Optimiser:
+//! AdaGrad with L2 on every weight. Thresholds come last, from a validation split: the lowest score
+//! at which the posts the model would add to the rules' findings are right often enough
+//! ([`Options::info_precision`], [`Options::warn_precision`]).
+
+use super::features::{self, PAIR_BUCKETS};
+use super::teacher::Teacher;
+use super::weights::{self, FamilyParams};
+use super::LearnedModel;
+use crate::normalize::Normalized;
+use std::collections::{BTreeMap, HashMap};
+
+/// One labelled post.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The draft.
+    pub text: String,
+    /// Which families it carries, in [`crate::Category::ALL`] order.
+    pub labels: [bool; 3],
+    /// How much it counts in training (public data that only partly matches our families counts less).
+    pub weight: f32,
+}
+
+/// Training settings. The defaults are what the shipped model was trained with.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Passes over the training posts.
+    pub epochs: usize,
+    /// AdaGrad's step size.
+    pub learning_rate: f32,
+    /// L2 penalty on word and pair weights.
+    pub l2: f32,
+    /// L2 penalty on the teacher direction.
+    pub l2_direction: f32,
+    /// Seed of the visiting order.
+    pub seed: u64,
+    /// Precision the model's added marks must reach on validation.
+    pub info_precision: f64,
+    /// Precision the model's added pausing findings must reach on validation.
+    pub warn_precision: f64,
+    /// Fewest validation posts the model must add before a threshold is trusted.
+    pub min_support: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            epochs: 12,
+            learning_rate: 0.1,
+            l2: 1e-4,
+            l2_direction: 1e-5,
+            seed: 0x5eed_0f_b05c,
+            info_precision: 0.90,
+            warn_precision: 0.95,
+            min_support: 5,
+        }
+    }
+}
+
+/// What the rules found in a validation post, per family: the trainer counts only what the model
+/// would add.
+pub type RulesFound = [bool; 3];
+
+/// The trained model's bytes and a human-readable account of training.
+#[derive(Debug, Clone)]
+pub struct Trained {
+    /// The model file.
+    pub bytes: Vec<u8>,
+    /// Loss per epoch, thresholds and validation figures.
+    pub report: String,
+}
+
+/// A segment prepared for training: token ids and pair buckets.
+struct Seg {
+    tokens: Vec<u32>,
+    pairs: Vec<u32>,
+    norm: f32,
+}
+
+struct Prepared {
+    segs: Vec<Seg>,
+    labels: [bool; 3],
+    weight: f32,
+}
+
+/// Words and shape tokens seen in training, in order of first appearance.
+struct Dictionary {
+    ids: HashMap<String, u32>,
+    forms: Vec<String>,
+}
+
+impl Dictionary {
+    fn id(&mut self, form: &str) -> u32 {
+        if let Some(&id) = self.ids.get(form) {
+            return id;
+        }
+        let id = self.forms.len() as u32;
+        self.ids.insert(form.to_string(), id);
+        self.forms.push(form.to_string());
+        id
+    }
+}
+
+fn prepare(text: &str, dict: &mut Dictionary) -> Vec<Seg> {
+    let norm = Normalized::new(text);
+    features::segments(text, &norm)
+        .iter()
+        .map(|s| {
+            let tokens = s.tokens.iter().map(|t| dict.id(&t.form)).collect();
+            let mut pairs = Vec::new();
+            s.pairs(|b| pairs.push(b as u32));
+            Seg { tokens, pairs, norm: s.norm() }
+        })
+        .collect()
+}
+
+/// The training split's words that occur at least `min_count` times, for the teacher to embed.
+pub fn training_words(examples: &[Example], min_count: usize) -> Vec<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for e in examples {
+        let norm = Normalized::new(&e.text);
+        for s in features::segments(&e.text, &norm) {
+            for t in s.tokens.iter().filter(|t| !t.form.starts_with('#') && t.form.chars().all(char::is_alphanumeric)) {
+                *counts.entry(t.form.to_string()).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().filter(|(_, n)| *n >= min_count).map(|(w, _)| w).collect()
+}
+
+/// A splitmix64 stream: a tiny, well-mixed generator whose output never changes between platforms.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// AdaGrad state for one weight.
+#[derive(Clone, Copy, Default)]
+struct Ada {
+    w: f32,
+    g2: f32,
+}
+
+impl Ada {
+    fn step(&mut self, grad: f32, lr: f32) {
+        self.g2 += grad * grad;
+        self.w -= lr * grad / (self.g2.sqrt() + 1e-6);
+    }
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Trains on `train`, picks thresholds on `validation` (with what the rules found there), and returns
+/// the model file.
+pub fn train(
+    train: &[Example],
+    validation: &[(Example, RulesFound)],
+    teacher: &Teacher,
+    opts: &Options,
+) -> Result<Trained, String> {
+    if train.is_empty() {
+        return Err("no training posts".into());
+    }
+    let mut report = String::new();
+    let mut dict = Dictionary { ids: HashMap::new(), forms: Vec::new() };
+    let data: Vec<Prepared> = train
+        .iter()
+        .map(|e| Prepared { segs: prepare(&e.text, &mut dict), labels: e.labels, weight: e.weight })
+        .collect();
+    let dims = teacher.dims();
+    // Each dictionary entry's teacher vector (zeros where the teacher has none: shape tokens, emoji).
+    let zero = vec![0.0f32; dims];
+    let vectors: Vec<&[f32]> = dict.forms.iter().map(|f| teacher.vector(f).unwrap_or(&zero)).collect();
+
+    let mut positives = [0f32; 3];
+    let mut total = 0f32;
+    for p in &data {
+        total += p.weight;
+        for (f, &l) in p.labels.iter().enumerate() {
+            if l {
+                positives[f] += p.weight;
+            }
+        }
+    }
+    // Positives weigh more where they are rare, but not fully balanced: the square root keeps the
+    // model from marking everything that looks vaguely like a rare family.
+    let class_weight = positives.map(|p| if p > 0.0 { ((total - p) / p).max(1.0).sqrt() } else { 1.0 });
+
+    let mut words = vec![[Ada::default(); 3]; dict.forms.len()];
+    let mut pairs = vec![[Ada::default(); 3]; PAIR_BUCKETS];
+    let mut direction = vec![vec![Ada::default(); dims]; 3];
+    let mut bias = [Ada::default(); 3];
+    let mut rng = SplitMix(opts.seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let lr = opts.learning_rate;
+    let mut grad_dir = vec![0f32; dims];
+
+    for epoch in 0..opts.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut loss = 0f64;
+        for &k in &order {
+            let p = &data[k];
+            for f in 0..3 {
+                // The best segment for this family.
+                let mut best: Option<(usize, f32)> = None;
+                for (si, s) in p.segs.iter().enumerate() {
+                    let mut sum = 0f32;
+                    for &t in &s.tokens {
+                        let t = t as usize;
+                        sum += words[t][f].w + dot(&direction[f], vectors[t]);
+                    }
+                    for &b in &s.pairs {
+                        sum += pairs[b as usize][f].w;
+                    }
+                    let z = bias[f].w + sum / s.norm;
+                    if best.is_none_or(|(_, bz)| z > bz) {
+                        best = Some((si, z));
+                    }
+                }
+                let Some((si, z)) = best else { continue };
+                let y = if p.labels[f] { 1.0 } else { 0.0 };
+                let w = p.weight * if p.labels[f] { class_weight[f] } else { 1.0 };
+                let prob = sigmoid(z);
+                loss += f64::from(w)
+                    * -f64::from(if p.labels[f] { prob.max(1e-7).ln() } else { (1.0 - prob).max(1e-7).ln() });
+                let gz = (prob - y) * w;
+                let s = &p.segs[si];
+                bias[f].step(gz, lr);
+                let g = gz / s.norm;
+                grad_dir.iter_mut().for_each(|v| *v = 0.0);
+                for &t in &s.tokens {
+                    let t = t as usize;
+                    let a = &mut words[t][f];
+                    a.step(g + opts.l2 * a.w, lr);
+                    for (gd, &v) in grad_dir.iter_mut().zip(vectors[t]) {
+                        *gd += g * v;
+                    }
+                }
+                for &b in &s.pairs {
+                    let a = &mut pairs[b as usize][f];
+                    a.step(g + opts.l2 * a.w, lr);
+                }
+                for (a, &gd) in direction[f].iter_mut().zip(&grad_dir) {
+                    let grad = gd + opts.l2_direction * a.w;
+                    a.step(grad, lr);
+                }
+            }
+        }
+        report.push_str(&format!("epoch {:>2}: training loss {:.4}\n", epoch + 1, loss / f64::from(total.max(1.0))));
+    }
+
+    // Fold the teacher's part into each word: one number per word and family ships.
+    let mut folded: BTreeMap<String, [f32; 3]> = BTreeMap::new();
+    for (word, v) in teacher.iter() {
+        folded.insert(word.to_string(), [0, 1, 2].map(|f| dot(&direction[f], v)));
+    }
+    for (id, form) in dict.forms.iter().enumerate() {
+        let own = [0, 1, 2].map(|f| words[id][f].w + dot(&direction[f], vectors[id]));
+        folded.insert(form.clone(), own);
+    }
+    let mut scale = [0f32; 3];
+    for f in 0..3 {
+        let max_word = folded.values().map(|s| s[f].abs()).fold(0.0, f32::max);
+        let max_pair = pairs.iter().map(|a| a[f].w.abs()).fold(0.0, f32::max);
+        scale[f] = (max_word.max(max_pair) / 127.0).max(1e-9);
+    }
+    let quantise = |v: [f32; 3]| [0, 1, 2].map(|f| (v[f] / scale[f]).round().clamp(-127.0, 127.0) as i8);
+    let word_table: Vec<(String, [i8; 3])> = folded
+        .into_iter()
+        .filter(|(w, _)| !w.is_empty() && w.len() < 256)
+        .map(|(w, s)| (w, quantise(s)))
+        .filter(|(_, q)| q.iter().any(|&v| v != 0))
+        .collect();
+    let pair_table: Vec<(usize, [i8; 3])> = pairs
+        .iter()
+        .enumerate()
+        .map(|(b, a)| (b, quantise([a[0].w, a[1].w, a[2].w])))
+        .filter(|(_, q)| q.iter().any(|&v| v != 0))
+        .collect();
+    let mut families =
+        [0, 1, 2].map(|f| FamilyParams { bias: bias[f].w, scale: scale[f], info: f32::MAX, warn: f32::MAX });
+    report.push_str(&format!("{} words and {} word pairs carry weight\n", word_table.len(), pair_table.len()));
+
+    // Thresholds, from the quantised model exactly as it will ship.
+    let draft: &'static [u8] = Box::leak(weights::write(&families, &word_table, &pair_table).into_boxed_slice());
+    let model = LearnedModel::from_bytes(draft)?;
+    let scored: Vec<([f32; 3], &Example, RulesFound)> = validation
+        .iter()
+        .map(|(e, rules)| {
+            let norm = Normalized::new(&e.text);
+            let best = model
+                .score(&e.text, &norm)
+                .iter()
+                .fold([f32::MIN; 3], |acc, s| [0, 1, 2].map(|f| acc[f].max(s.scores[f])));
+            (best, e, *rules)
+        })
+        .collect();
+    for (f, family) in families.iter_mut().enumerate() {
+        let candidates: Vec<(f32, bool)> =
+            scored.iter().filter(|(_, _, rules)| !rules[f]).map(|(s, e, _)| (s[f], e.labels[f])).collect();
+        family.info = threshold(&candidates, opts.info_precision, opts.min_support);
+        family.warn = threshold(&candidates, opts.warn_precision, opts.min_support).max(family.info);
+        let (added, right) = counts_above(&candidates, family.info);
+        let (paused, paused_right) = counts_above(&candidates, family.warn);
+        report.push_str(&format!(
+            "{}: marks from {:.3} ({} validation posts added, {} right), pauses from {:.3} ({} added, {} right)\n",
+            crate::Category::ALL[f].as_str(),
+            family.info,
+            added,
+            right,
+            family.warn,
+            paused,
+            paused_right
+        ));
+    }
+    Ok(Trained { bytes: weights::write(&families, &word_table, &pair_table), report })
+}
+
+fn dot(a: &[Ada], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(a, b)| a.w * b).sum()
+}
+
+/// The lowest score at which the posts scoring at least that much are right at least `precision` of
+/// the time (at least `min_support` of them); `f32::MAX` when no score qualifies.
+fn threshold(scored: &[(f32, bool)], precision: f64, min_support: usize) -> f32 {
+    let mut sorted: Vec<(f32, bool)> = scored.to_vec();
+    sorted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut best = f32::MAX;
+    let (mut n, mut right) = (0usize, 0usize);
+    for (i, &(score, label)) in sorted.iter().enumerate() {
+        n += 1;
+        right += usize::from(label);
+        // Only cut between distinct scores.
+        let next_differs = sorted.get(i + 1).is_none_or(|next| next.0 < score);
+        if next_differs && n >= min_support && right as f64 >= precision * n as f64 {
+            best = score;
+        }
+    }
+    best
+}
+
+fn counts_above(scored: &[(f32, bool)], at: f32) -> (usize, usize) {
+    scored.iter().filter(|(s, _)| *s >= at).fold((0, 0), |(n, r), (_, l)| (n + 1, r + usize::from(*l)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn threshold_is_the_lowest_cut_meeting_precision() {
+        let s = [(3.0, true), (2.5, true), (2.0, false), (1.5, true), (1.0, false), (0.5, false)];
+        assert_eq!(threshold(&s, 0.75, 1), 1.5);
+        assert_eq!(threshold(&s, 1.0, 1), 2.5);
+        assert_eq!(threshold(&s, 1.0, 3), f32::MAX);
+    }
+
+    #[test]
+    fn splitmix_is_fixed() {
+        let mut r = SplitMix(1);
+        assert_eq!(r.next(), 0x910a_2dec_8902_5cc1);
+    }
+}

@@ -1,0 +1,218 @@
+//! The shipped model's file format (`data/model/weights.bin`), written by the trainer and read when an
+//! analyser is built.
+//!
+//! Laid out for gzip and for a cheap start: sorted words as length-prefixed text (neighbours share
+//! prefixes), their scores after them (small integers, mostly near zero), pair buckets as gaps between
+//! non-zero buckets. Reading it is one linear pass with no allocation per word; lookups binary-search
+//! the word offsets. All integers are little-endian.
+//!
+//! ```text
+//! b"PGMODEL1"
+//! per family (3): f32 bias, f32 scale, f32 info threshold, f32 warn threshold
+//! u32 words; words × (u8 length, bytes), sorted by bytes; words × [i8; 3]
+//! u32 pairs; pairs × (varint gap from the previous bucket + 1, [i8; 3])
+//! ```
+
+use super::features::PAIR_BUCKETS;
+
+const MAGIC: &[u8; 8] = b"PGMODEL1";
+
+/// Per-family constants of the model.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct FamilyParams {
+    /// Added to every segment's score.
+    pub bias: f32,
+    /// What one step of a quantised weight is worth.
+    pub scale: f32,
+    /// Score from which a segment is marked (information only).
+    pub info: f32,
+    /// Score from which a segment's finding pauses the post.
+    pub warn: f32,
+}
+
+/// A model read from its file.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    /// Constants per family, in [`crate::Category::ALL`] order.
+    pub families: [FamilyParams; 3],
+    words: &'static [u8],
+    /// Where each word starts in `words` (its length byte).
+    offsets: Vec<u32>,
+    word_scores: &'static [u8],
+    /// Dense pair table, PAIR_BUCKETS entries.
+    pairs: Vec<[i8; 3]>,
+}
+
+impl Weights {
+    /// Reads a model file. Errors name what is wrong; the file is built into the binary, so an error
+    /// here is a build mistake, reported rather than panicking.
+    pub fn parse(bytes: &'static [u8]) -> Result<Weights, String> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a postguard model file".into());
+        }
+        let mut families = [FamilyParams::default(); 3];
+        for f in &mut families {
+            *f = FamilyParams { bias: r.f32()?, scale: r.f32()?, info: r.f32()?, warn: r.f32()? };
+        }
+        let n = r.u32()? as usize;
+        let words_start = r.at;
+        let mut offsets = Vec::with_capacity(n);
+        let mut previous: &[u8] = &[];
+        for _ in 0..n {
+            offsets.push((r.at - words_start) as u32);
+            let len = usize::from(r.take(1)?[0]);
+            let word = r.take(len)?;
+            if word <= previous {
+                return Err("model words are not sorted".into());
+            }
+            previous = word;
+        }
+        let words = &bytes[words_start..r.at];
+        let word_scores = r.take(n * 3)?;
+        let pair_count = r.u32()? as usize;
+        let mut pairs = vec![[0i8; 3]; PAIR_BUCKETS];
+        let mut bucket = 0usize;
+        for i in 0..pair_count {
+            let gap = r.varint()? as usize;
+            bucket = if i == 0 { gap } else { bucket + gap };
+            let s = r.take(3)?;
+            let slot = pairs.get_mut(bucket).ok_or("model pair bucket out of range")?;
+            *slot = [s[0] as i8, s[1] as i8, s[2] as i8];
+        }
+        if r.at != bytes.len() {
+            return Err("model file has trailing bytes".into());
+        }
+        Ok(Weights { families, words, offsets, word_scores, pairs })
+    }
+
+    /// The quantised scores of `word`, if the model knows it.
+    pub fn word(&self, word: &str) -> Option<[i8; 3]> {
+        let key = word.as_bytes();
+        let i = self
+            .offsets
+            .binary_search_by(|&off| {
+                let off = off as usize;
+                let len = usize::from(self.words[off]);
+                self.words[off + 1..off + 1 + len].cmp(key)
+            })
+            .ok()?;
+        let s = &self.word_scores[i * 3..i * 3 + 3];
+        Some([s[0] as i8, s[1] as i8, s[2] as i8])
+    }
+
+    /// The quantised scores of a pair bucket.
+    pub fn pair(&self, bucket: usize) -> [i8; 3] {
+        self.pairs[bucket & (PAIR_BUCKETS - 1)]
+    }
+
+    /// How many words the model carries.
+    pub fn word_count(&self) -> usize {
+        self.offsets.len()
+    }
+}
+
+/// Serialises a model (used by the trainer). `words` must be sorted by bytes, each under 256 bytes.
+pub fn write(families: &[FamilyParams; 3], words: &[(String, [i8; 3])], pairs: &[(usize, [i8; 3])]) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    for f in families {
+        for v in [f.bias, f.scale, f.info, f.warn] {
+            out.extend(v.to_le_bytes());
+        }
+    }
+    out.extend((words.len() as u32).to_le_bytes());
+    for (w, _) in words {
+        out.push(w.len() as u8);
+        out.extend(w.as_bytes());
+    }
+    for (_, s) in words {
+        out.extend(s.map(|v| v as u8));
+    }
+    out.extend((pairs.len() as u32).to_le_bytes());
+    let mut previous = 0;
+    for (i, (bucket, s)) in pairs.iter().enumerate() {
+        let gap = if i == 0 { *bucket } else { bucket - previous };
+        previous = *bucket;
+        let mut g = gap as u64;
+        loop {
+            let byte = (g & 0x7f) as u8;
+            g >>= 7;
+            if g == 0 {
+                out.push(byte);
+                break;
+            }
+            out.push(byte | 0x80);
+        }
+        out.extend(s.map(|v| v as u8));
+    }
+    out
+}
+
+struct Reader {
+    bytes: &'static [u8],
+    at: usize,
+}
+
+impl Reader {
+    fn take(&mut self, n: usize) -> Result<&'static [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or("model file is truncated")?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("model varint too long".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let fam = [FamilyParams { bias: -2.0, scale: 0.01, info: 0.5, warn: 1.5 }; 3];
+        let words =
+            vec![("abc".to_string(), [1, -2, 3]), ("abd".to_string(), [4, 5, -6]), ("b".to_string(), [0, 0, 7])];
+        let pairs = vec![(0, [1, 1, 1]), (300, [2, 2, 2]), (PAIR_BUCKETS - 1, [-3, -3, -3])];
+        let bytes: &'static [u8] = Box::leak(write(&fam, &words, &pairs).into_boxed_slice());
+        let w = Weights::parse(bytes).expect("parses");
+        assert_eq!(w.families, fam);
+        assert_eq!(w.word("abd"), Some([4, 5, -6]));
+        assert_eq!(w.word("b"), Some([0, 0, 7]));
+        assert_eq!(w.word("ab"), None);
+        assert_eq!(w.pair(300), [2, 2, 2]);
+        assert_eq!(w.pair(PAIR_BUCKETS - 1), [-3, -3, -3]);
+        assert_eq!(w.pair(5), [0, 0, 0]);
+    }
+
+    #[test]
+    fn rejects_damaged_files() {
+        let fam = [FamilyParams::default(); 3];
+        let good = write(&fam, &[("a".into(), [1, 1, 1])], &[(3, [1, 1, 1])]);
+        for cut in 0..good.len() {
+            let bytes: &'static [u8] = Box::leak(good[..cut].to_vec().into_boxed_slice());
+            assert!(Weights::parse(bytes).is_err(), "cut at {cut}");
+        }
+        let unsorted = write(&fam, &[("b".into(), [1, 1, 1]), ("a".into(), [1, 1, 1])], &[]);
+        assert!(Weights::parse(Box::leak(unsorted.into_boxed_slice())).is_err());
+    }
+}
