@@ -22,6 +22,8 @@
  * @property {string | null} suggestion
  * @property {string} policyRef     the clause(s) the warning rests on
  * @property {string} why           how the detector decided (never quotes the draft)
+ * @property {[number, number][]} [cues]  for a learned-model finding (which covers a sentence): the
+ *                                  UTF-16 spans of the words that weighed most, strongest first
  *
  * @typedef {object} AnalyzeRequest
  * @property {'analyze'} type

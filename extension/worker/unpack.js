@@ -17,7 +17,8 @@ const SEVERITIES = ['info', 'warn', 'high'];
 const ACTIONS = ['off', 'inform', 'warn', 'acknowledge', 'block'];
 
 /**
- * @param {Uint32Array} packed  [truncated, count, (rule, start, end, severity, action, why) × count]
+ * @param {Uint32Array} packed  [truncated, count, (rule, start, end, severity, action, why) × count,
+ *                              then per finding: cue count, (start, end) × cue count]
  * @param {string} whys          distinct why texts joined by U+0000
  * @param {Rule[]} rules         the checker's rule catalogue
  * @returns {{findings: import('../shared/messages.js').Finding[], truncated: boolean}}
@@ -42,7 +43,14 @@ export function unpack(packed, whys, rules) {
       suggestion: rule.suggestion,
       policyRef: rule.policyRef,
       why: whyList[packed[at + 5]] ?? '',
+      cues: [],
     };
+  }
+  // The words that weighed most in a learned-model finding, after the fixed-size records.
+  let at = 2 + count * STRIDE;
+  for (let i = 0; i < count && at < packed.length; i++) {
+    const n = packed[at++];
+    for (let k = 0; k < n; k++, at += 2) findings[i].cues.push([packed[at], packed[at + 1]]);
   }
   return { findings, truncated: packed[0] === 1 };
 }

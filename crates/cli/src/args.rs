@@ -26,6 +26,10 @@ pub struct Args {
     pub words: bool,
     /// `--sources`: `eval` measures every source in `splits.json` with rules, model and both.
     pub sources: bool,
+    /// `--weights FILE`: `eval --sources` measures this model file instead of the shipped one.
+    pub weights: Option<PathBuf>,
+    /// `--option KEY=VALUE`: `train` with a setting other than the shipped model's (to try one out).
+    pub options: Vec<(String, String)>,
 }
 
 /// Parses the arguments after the subcommand.
@@ -43,6 +47,12 @@ pub fn parse(argv: &[String]) -> Result<Args, String> {
             "--check" => args.check = true,
             "--words" => args.words = true,
             "--sources" => args.sources = true,
+            "--weights" => args.weights = Some(value(&mut it, "--weights")?.into()),
+            "--option" => {
+                let kv = value(&mut it, "--option")?;
+                let (k, v) = kv.split_once('=').ok_or_else(|| format!("`--option` needs KEY=VALUE, not `{kv}`"))?;
+                args.options.push((k.to_string(), v.to_string()));
+            }
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             file => args.files.push(file.to_string()),
         }

@@ -102,6 +102,10 @@ fn write_human(out: &mut impl Write, draft: &str, findings: &[Finding], truncate
         if let Some(s) = f.suggestion {
             writeln!(out, "    Suggestion: {s}")?;
         }
+        if !f.cues.is_empty() {
+            let words: Vec<String> = f.cues.iter().map(|&(s, e)| format!("\"{}\"", draft.get(s..e).unwrap_or_default())).collect();
+            writeln!(out, "    Words that weighed most: {}", words.join(", "))?;
+        }
         writeln!(out, "    Policy: {}", f.policy_ref)?;
         writeln!(out, "    Action: {} ({pauses}); why: {}", f.action.as_str(), f.why)?;
     }

@@ -4,6 +4,7 @@ use crate::args::Args;
 use crate::corpus::{self, Split};
 use crate::policy_file;
 use postguard_core::evaluate::{evaluate, Evaluation, FamilyCounts, Sample};
+use postguard_core::model::LearnedModel;
 use postguard_core::{Analyzer, Category, Engines};
 use std::io::Write;
 use std::process::ExitCode;
@@ -83,11 +84,18 @@ fn write_table(out: &mut impl Write, eval: &Evaluation, posts: usize, files: usi
 fn sources(args: &Args) -> Result<ExitCode, String> {
     let dir = args.corpus.as_deref().unwrap_or(std::path::Path::new("tests/corpus"));
     let sources = corpus::sources(dir)?;
-    let load = |engines| -> Result<Analyzer, String> {
-        let (analyzer, _) =
-            policy_file::load(args.policy.as_deref())?.into_analyzer_with(engines).map_err(|e| e.to_string())?;
-        Ok(analyzer)
+    let policy = policy_file::load(args.policy.as_deref())?.policy;
+    let model = match &args.weights {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            // A command-line run reads one model file for its whole life.
+            let model = LearnedModel::from_bytes(Box::leak(bytes.into_boxed_slice()))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            Some(&*Box::leak(Box::new(model)))
+        }
+        None => Some(LearnedModel::shipped().map_err(|e| e.to_string())?),
     };
+    let load = |engines| Analyzer::with_model(policy.clone(), model, engines).map_err(|e| e.to_string());
     let systems = [("rules", load(Engines::Rules)?), ("model", load(Engines::Model)?), ("both", load(Engines::Both)?)];
     let mut out = std::io::stdout().lock();
     let w = |e: std::io::Error| format!("cannot write output: {e}");

@@ -17,6 +17,7 @@ pub fn finding(draft: &str, f: &Finding) -> Value {
         "suggestion": f.suggestion,
         "policy_ref": f.policy_ref,
         "why": f.why,
+        "cues": f.cues.iter().map(|&(s, e)| draft.get(s..e).unwrap_or_default()).collect::<Vec<_>>(),
     })
 }
 

@@ -47,7 +47,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         })
         .collect();
     eprintln!("training on {} posts; thresholds from {} validation posts", examples.len(), validation.len());
-    let trained = train::train(&examples, &validation, &teacher, &Options::default())?;
+    let trained = train::train(&examples, &validation, &teacher, &options(&args.options)?)?;
     eprint!("{}", trained.report);
 
     let out = args.out.as_deref().unwrap_or(Path::new("crates/core/data/model/weights.bin"));
@@ -66,6 +66,28 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     std::fs::write(out, &trained.bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     eprintln!("wrote {} ({} bytes)", out.display(), trained.bytes.len());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The shipped model's settings with any `--option KEY=VALUE` applied.
+fn options(overrides: &[(String, String)]) -> Result<Options, String> {
+    let mut o = Options::default();
+    for (k, v) in overrides {
+        let bad = |e: &dyn std::fmt::Display| format!("--option {k}={v}: {e}");
+        match k.as_str() {
+            "epochs" => o.epochs = v.parse().map_err(|e| bad(&e))?,
+            "learning_rate" => o.learning_rate = v.parse().map_err(|e| bad(&e))?,
+            "l2" => o.l2 = v.parse().map_err(|e| bad(&e))?,
+            "l2_direction" => o.l2_direction = v.parse().map_err(|e| bad(&e))?,
+            "info_precision" => o.info_precision = v.parse().map_err(|e| bad(&e))?,
+            "warn_precision" => o.warn_precision = v.parse().map_err(|e| bad(&e))?,
+            "seed" => o.seed = v.parse().map_err(|e| bad(&e))?,
+            "prune" => o.prune = v.parse().map_err(|e| bad(&e))?,
+            "balance" => o.balance = v.parse().map_err(|e| bad(&e))?,
+            "min_count" => o.min_count = v.parse().map_err(|e| bad(&e))?,
+            _ => return Err(format!("--option {k}: not a training setting")),
+        }
+    }
+    Ok(o)
 }
 
 fn example(s: &Sample, weight: f32) -> Example {

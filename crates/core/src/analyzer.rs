@@ -142,6 +142,7 @@ impl Analyzer {
                 suggestion: info.suggestion,
                 policy_ref: catalogue::format_refs(info, Some(self.policy.trust_profile.as_str())),
                 why: c.why.into_owned(),
+                cues: c.cues.iter().map(|&(s, e)| norm.to_original(s, e)).collect(),
             });
         }
         Report { findings, truncated }
@@ -171,7 +172,7 @@ fn add_model_candidates(model: &LearnedModel, text: &str, norm: &Normalized, can
     let mut reach = [0usize; 3];
     let mut seen = [false; 3];
     let mut added = Vec::new();
-    for segment in model.score(text, norm) {
+    for mut segment in model.score(text, norm) {
         while let Some(&(_, end, family)) = spans.get(next).filter(|s| s.0 < segment.end) {
             reach[family] = if seen[family] { reach[family].max(end) } else { end };
             seen[family] = true;
@@ -186,7 +187,9 @@ fn add_model_candidates(model: &LearnedModel, text: &str, norm: &Normalized, can
                 Strength::Some => (Severity::Info, "learned model: some signal in this sentence"),
                 Strength::Strong => (Severity::Warn, "learned model: strong signal in this sentence"),
             };
-            added.push(Candidate::new(rule, segment.start, segment.end, why).with_severity(severity));
+            let mut candidate = Candidate::new(rule, segment.start, segment.end, why).with_severity(severity);
+            candidate.cues = std::mem::take(&mut segment.cues[family]);
+            added.push(candidate);
         }
     }
     candidates.extend(added);

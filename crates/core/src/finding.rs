@@ -120,4 +120,9 @@ pub struct Finding {
     /// How the detector decided (pattern, check passed, context word): lets a user or IT see why.
     /// Never contains the user's text.
     pub why: String,
+    /// For a learned-model finding, which covers a whole sentence: the spans (byte offsets, like
+    /// `start` and `end`) of the words that weighed most, strongest first, so the person can see what
+    /// made the sentence read as risky. Empty for rules, whose span is itself the cue. Offsets, not
+    /// words, so nothing here copies the user's text.
+    pub cues: Vec<(usize, usize)>,
 }

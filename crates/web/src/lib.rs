@@ -113,7 +113,9 @@ impl Checker {
     /// Analyses `text` into numbers, the fast path for every keystroke: building one JS object per
     /// finding field by field costs more than the analysis itself. Layout: `[truncated (0|1), count,
     /// then per finding: rule index, start, end (UTF-16), severity (0 info, 1 warn, 2 high),
-    /// action (1 inform, 2 warn, 3 acknowledge, 4 block), why index]`; why texts via [`Checker::last_whys`].
+    /// action (1 inform, 2 warn, 3 acknowledge, 4 block), why index, then per finding: number of cues,
+    /// and each cue's start and end (UTF-16)]`; why texts via [`Checker::last_whys`]. Cues are the
+    /// words that weighed most in a learned-model finding (none for rules).
     #[wasm_bindgen(js_name = checkPacked)]
     pub fn check_packed(&mut self, text: &str) -> Vec<u32> {
         let report = self.analyzer.analyze_report(text);
@@ -163,8 +165,10 @@ pub fn photo_has_location(head: &[u8]) -> bool {
 
 /// Packs findings as documented on [`Checker::check_packed`].
 fn pack(text: &str, findings: &[Finding], truncated: bool) -> (Vec<u32>, String) {
-    let bytes: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
-    let units = offsets::bytes_to_utf16(text, &bytes);
+    let cue_bytes = findings.iter().flat_map(|f| f.cues.iter().flat_map(|&(s, e)| [s, e]));
+    let bytes: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).chain(cue_bytes).collect();
+    let all_units = offsets::bytes_to_utf16(text, &bytes);
+    let (units, mut cue_units) = all_units.split_at(findings.len() * 2);
     let mut packed = Vec::with_capacity(2 + findings.len() * PACKED_STRIDE);
     packed.extend([u32::from(truncated), findings.len() as u32]);
     let mut whys: Vec<&str> = Vec::new();
@@ -187,6 +191,12 @@ fn pack(text: &str, findings: &[Finding], truncated: bool) -> (Vec<u32>, String)
         };
         let rule = catalogue::rule_index(f.rule).unwrap_or(usize::MAX) as u32;
         packed.extend([rule, u[0] as u32, u[1] as u32, severity, action, why as u32]);
+    }
+    for f in findings {
+        let (mine, rest) = cue_units.split_at(f.cues.len() * 2);
+        packed.push(f.cues.len() as u32);
+        packed.extend(mine.iter().map(|&u| u as u32));
+        cue_units = rest;
     }
     (packed, whys.join("\u{0}"))
 }
@@ -225,13 +235,30 @@ mod tests {
         let findings = analyzer.analyze(text);
         let (packed, whys) = pack(text, &findings, false);
         assert_eq!(packed[..2], [0, findings.len() as u32]);
-        assert_eq!(packed.len(), 2 + findings.len() * PACKED_STRIDE);
+        // Rules carry no cues: one zero count per finding after the fixed-size records.
+        assert_eq!(packed.len(), 2 + findings.len() * (PACKED_STRIDE + 1));
         let first = &packed[2..2 + PACKED_STRIDE];
         assert_eq!(RULES[first[0] as usize].id, "nhs-number");
         let utf16: Vec<u16> = text.encode_utf16().collect();
         assert_eq!(String::from_utf16_lossy(&utf16[first[1] as usize..first[2] as usize]), "943 476 5919");
         assert_eq!(first[3], 2); // high
         assert_eq!(whys.split('\u{0}').nth(first[5] as usize), Some(findings[0].why.as_str()));
+    }
+
+    #[test]
+    fn cues_follow_the_findings_in_utf16() {
+        let text = "😀 the lads on nights are useless";
+        let useless = text.find("useless").expect("word");
+        let mut f = Analyzer::new(postguard_core::Policy::default()).expect("builds").analyze("patient NHS 943 476 5919");
+        f[0].cues = vec![(useless, useless + 7), (5, 9)];
+        f[0].start = 0;
+        f[0].end = text.len();
+        let (packed, _) = pack(text, &f, false);
+        let cues = &packed[2 + PACKED_STRIDE..];
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(cues[0], 2);
+        assert_eq!(String::from_utf16_lossy(&utf16[cues[1] as usize..cues[2] as usize]), "useless");
+        assert_eq!(String::from_utf16_lossy(&utf16[cues[3] as usize..cues[4] as usize]), "the ");
     }
 
     #[test]

@@ -78,12 +78,15 @@ pub struct Candidate {
     /// a long draft yields thousands of candidates, most dropped by overlap or the findings cap, and
     /// an owned copy of each phrase was a tenth of the allocations of an analysis.
     pub why: Cow<'static, str>,
+    /// Spans (normalised byte offsets) of the words that weighed most, strongest first: set by the
+    /// learned model, whose finding covers a whole sentence; empty for rules, whose span is the cue.
+    pub cues: Vec<(usize, usize)>,
 }
 
 impl Candidate {
     /// A candidate at the rule's default severity.
     pub fn new(rule: &'static str, start: usize, end: usize, why: impl Into<Cow<'static, str>>) -> Self {
-        Candidate { rule, start, end, severity: None, why: why.into() }
+        Candidate { rule, start, end, severity: None, why: why.into(), cues: Vec::new() }
     }
 
     /// The same candidate at another severity.

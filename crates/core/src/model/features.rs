@@ -57,11 +57,12 @@ impl Segment<'_> {
     /// a capitalised word also paired as `#cap`, so "Mrs Patel" and "Mrs Okafor" share a pair).
     pub fn pairs(&self, mut each: impl FnMut(usize)) {
         let mut prev: Option<(&str, bool)> = None;
+        let mut before_prev: Option<&str> = None;
         for (i, t) in self.tokens.iter().enumerate() {
             if t.beside {
                 continue;
             }
-            let capital = self.tokens.get(i + 1).is_some_and(|n| n.beside);
+            let capital = self.tokens.get(i + 1).is_some_and(|n| n.beside && n.form == "#cap");
             if let Some((p, p_capital)) = prev {
                 each(pair_bucket(p, &t.form));
                 if capital {
@@ -71,16 +72,35 @@ impl Segment<'_> {
                     each(pair_bucket("#cap", &t.form));
                 }
             }
+            if SKIP_PAIRS {
+                if let Some(b) = before_prev {
+                    each(skip_bucket(b, &t.form));
+                }
+            }
+            before_prev = prev.map(|(p, _)| p);
             prev = Some((&t.form, capital));
         }
     }
 }
 
+/// Whether words two apart are paired too ("told … family", "in … bay"): phrasing with a word in
+/// between is how people vary a phrase.
+const SKIP_PAIRS: bool = true;
+
+/// The bucket of two words with one between them (a different separator from [`pair_bucket`]'s).
+fn skip_bucket(a: &str, b: &str) -> usize {
+    hash(a, 0xfe, b)
+}
+
 /// FNV-1a over both words with a separator: stable across platforms and builds, which the shipped
 /// weights depend on.
 pub fn pair_bucket(a: &str, b: &str) -> usize {
+    hash(a, 0xff, b)
+}
+
+fn hash(a: &str, separator: u8, b: &str) -> usize {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in a.as_bytes().iter().chain(&[0xff]).chain(b.as_bytes()) {
+    for &byte in a.as_bytes().iter().chain(&[separator]).chain(b.as_bytes()) {
         h ^= u64::from(byte);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }

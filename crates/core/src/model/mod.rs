@@ -47,7 +47,12 @@ pub struct SegmentScore {
     pub end: usize,
     /// Score per family in [`crate::Category::ALL`] order (a logit: 0 is even odds).
     pub scores: [f32; 3],
+    /// Per family, the spans of up to [`CUES`] words that raised the score most, strongest first.
+    pub cues: [Vec<(usize, usize)>; 3],
 }
+
+/// How many of the weightiest words a segment's reading names.
+pub const CUES: usize = 3;
 
 /// How strongly the model reads a segment as one family's risk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,16 +95,24 @@ impl LearnedModel {
             .iter()
             .map(|segment| {
                 let mut sums = [0i32; 3];
+                // Each word's weight with the shape token beside it (a name's `#cap`) added.
+                let mut words: Vec<(usize, usize, [i32; 3])> = Vec::with_capacity(segment.tokens.len());
                 for t in &segment.tokens {
-                    if let Some(s) = self.weights.word(&t.form) {
-                        add(&mut sums, s);
+                    let Some(s) = self.weights.word(&t.form) else { continue };
+                    add(&mut sums, s);
+                    match words.last_mut() {
+                        Some(last) if last.0 == t.start && last.1 == t.end => {
+                            last.2.iter_mut().zip(s).for_each(|(a, b)| *a += i32::from(b));
+                        }
+                        _ => words.push((t.start, t.end, s.map(i32::from))),
                     }
                 }
                 segment.pairs(|bucket| add(&mut sums, self.weights.pair(bucket)));
                 let norm = segment.norm();
                 let f = &self.weights.families;
                 let scores = [0, 1, 2].map(|i| f[i].bias + f[i].scale * sums[i] as f32 / norm);
-                SegmentScore { start: segment.start, end: segment.end, scores }
+                let cues = [0, 1, 2].map(|f| strongest(&words, f));
+                SegmentScore { start: segment.start, end: segment.end, scores, cues }
             })
             .collect()
     }
@@ -115,6 +128,16 @@ impl LearnedModel {
             Strength::None
         }
     }
+}
+
+/// The spans of the words that weigh most for family `f`, strongest first: positive weights of at
+/// least a third of the strongest's, so a sentence carried by one word names that word alone rather
+/// than padding the list with "the".
+fn strongest(words: &[(usize, usize, [i32; 3])], f: usize) -> Vec<(usize, usize)> {
+    let mut ranked: Vec<&(usize, usize, [i32; 3])> = words.iter().filter(|w| w.2[f] > 0).collect();
+    ranked.sort_by(|a, b| b.2[f].cmp(&a.2[f]).then(a.0.cmp(&b.0)));
+    let top = ranked.first().map_or(0, |w| w.2[f]);
+    ranked.iter().take(CUES).take_while(|w| w.2[f] * 3 >= top).map(|w| (w.0, w.1)).collect()
 }
 
 fn add(sums: &mut [i32; 3], s: [i8; 3]) {

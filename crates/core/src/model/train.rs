@@ -50,6 +50,15 @@ pub struct Options {
     pub warn_precision: f64,
     /// Fewest validation posts the model must add before a threshold is trusted.
     pub min_support: usize,
+    /// Weights whose quantised magnitude is below this in every family are left out of the file:
+    /// thousands of near-zero weights cost size and change almost no score.
+    pub prune: i8,
+    /// Fewest training posts a word the teacher does not know, or a word pair, must appear in to be
+    /// learned at all: a name or a pair seen once teaches nothing that carries over, and costs size.
+    pub min_count: usize,
+    /// How far the positives of each family are weighed up towards balance with the negatives:
+    /// 0 not at all, 1 fully balanced.
+    pub balance: f32,
 }
 
 impl Default for Options {
@@ -63,6 +72,9 @@ impl Default for Options {
             info_precision: 0.90,
             warn_precision: 0.95,
             min_support: 5,
+            prune: 1,
+            min_count: 2,
+            balance: 0.5,
         }
     }
 }
@@ -88,6 +100,7 @@ struct Seg {
 }
 
 struct Prepared {
+    /// Token ids and pair buckets per segment.
     segs: Vec<Seg>,
     labels: [bool; 3],
     weight: f32,
@@ -186,6 +199,7 @@ pub fn train(
         .iter()
         .map(|e| Prepared { segs: prepare(&e.text, &mut dict), labels: e.labels, weight: e.weight })
         .collect();
+    let data = keep_frequent(data, &dict, teacher, opts.min_count);
     let dims = teacher.dims();
     // Each dictionary entry's teacher vector (zeros where the teacher has none: shape tokens, emoji).
     let zero = vec![0.0f32; dims];
@@ -203,7 +217,7 @@ pub fn train(
     }
     // Positives weigh more where they are rare, but not fully balanced: the square root keeps the
     // model from marking everything that looks vaguely like a rare family.
-    let class_weight = positives.map(|p| if p > 0.0 { ((total - p) / p).max(1.0).sqrt() } else { 1.0 });
+    let class_weight = positives.map(|p| if p > 0.0 { ((total - p) / p).max(1.0).powf(opts.balance) } else { 1.0 });
 
     let mut words = vec![[Ada::default(); 3]; dict.forms.len()];
     let mut pairs = vec![[Ada::default(); 3]; PAIR_BUCKETS];
@@ -278,7 +292,10 @@ pub fn train(
     }
     for (id, form) in dict.forms.iter().enumerate() {
         let own = [0, 1, 2].map(|f| words[id][f].w + dot(&direction[f], vectors[id]));
-        folded.insert(form.clone(), own);
+        // Words dropped as too rare were never trained: what they would ship is only noise.
+        if own.iter().any(|v| *v != 0.0) {
+            folded.insert(form.clone(), own);
+        }
     }
     let mut scale = [0f32; 3];
     for f in 0..3 {
@@ -291,13 +308,13 @@ pub fn train(
         .into_iter()
         .filter(|(w, _)| !w.is_empty() && w.len() < 256)
         .map(|(w, s)| (w, quantise(s)))
-        .filter(|(_, q)| q.iter().any(|&v| v != 0))
+        .filter(|(_, q)| q.iter().any(|&v| v.unsigned_abs() >= opts.prune.unsigned_abs()))
         .collect();
     let pair_table: Vec<(usize, [i8; 3])> = pairs
         .iter()
         .enumerate()
         .map(|(b, a)| (b, quantise([a[0].w, a[1].w, a[2].w])))
-        .filter(|(_, q)| q.iter().any(|&v| v != 0))
+        .filter(|(_, q)| q.iter().any(|&v| v.unsigned_abs() >= opts.prune.unsigned_abs()))
         .collect();
     let mut families =
         [0, 1, 2].map(|f| FamilyParams { bias: bias[f].w, scale: scale[f], info: f32::MAX, warn: f32::MAX });
@@ -336,6 +353,37 @@ pub fn train(
         ));
     }
     Ok(Trained { bytes: weights::write(&families, &word_table, &pair_table), report })
+}
+
+/// Drops, from every segment, words the teacher does not know and word pairs that appear in fewer
+/// than `min_count` training posts. The segment keeps its length norm: the words are still there,
+/// they just carry no weight of their own.
+fn keep_frequent(mut data: Vec<Prepared>, dict: &Dictionary, teacher: &Teacher, min_count: usize) -> Vec<Prepared> {
+    let mut word_posts = vec![0usize; dict.forms.len()];
+    let mut pair_posts = vec![0usize; PAIR_BUCKETS];
+    for p in &data {
+        let mut words: Vec<u32> = p.segs.iter().flat_map(|s| s.tokens.iter().copied()).collect();
+        words.sort_unstable();
+        words.dedup();
+        words.iter().for_each(|&w| word_posts[w as usize] += 1);
+        let mut pairs: Vec<u32> = p.segs.iter().flat_map(|s| s.pairs.iter().copied()).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs.iter().for_each(|&b| pair_posts[b as usize] += 1);
+    }
+    let known: Vec<bool> = dict
+        .forms
+        .iter()
+        .enumerate()
+        .map(|(i, f)| word_posts[i] >= min_count || teacher.vector(f).is_some())
+        .collect();
+    for p in &mut data {
+        for s in &mut p.segs {
+            s.tokens.retain(|&t| known[t as usize]);
+            s.pairs.retain(|&b| pair_posts[b as usize] >= min_count);
+        }
+    }
+    data
 }
 
 fn dot(a: &[Ada], b: &[f32]) -> f32 {
