@@ -1,0 +1,42 @@
+//! What happens to a finding: IT's action per family and per rule, read entry by entry, so one unknown
+//! family, unknown rule id or misspelt action costs only that entry.
+
+use super::reader::Reader;
+use crate::catalogue;
+use crate::finding::{Action, Category};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+impl Reader {
+    pub(super) fn family_actions(&mut self, v: &Value) -> Option<BTreeMap<Category, Action>> {
+        let o = self.object("familyActions", v)?;
+        let mut out = BTreeMap::new();
+        for (k, v) in o {
+            let setting = format!("familyActions.{k}");
+            let Some(category) = Category::ALL.into_iter().find(|c| c.as_str() == k) else {
+                self.report(setting, "is not a family; use confidentiality, consent or disrepute; ignored");
+                continue;
+            };
+            if let Some(a) = self.action(&setting, v) {
+                out.insert(category, a);
+            }
+        }
+        Some(out)
+    }
+
+    pub(super) fn rule_actions(&mut self, v: &Value) -> Option<BTreeMap<String, Action>> {
+        let o = self.object("ruleActions", v)?;
+        let mut out = BTreeMap::new();
+        for (k, v) in o {
+            let setting = format!("ruleActions.{k}");
+            if catalogue::rule(k).is_none() {
+                self.report(setting, "is not a rule id (see `postguard rules` or docs/deploy.md); ignored");
+                continue;
+            }
+            if let Some(a) = self.action(&setting, v) {
+                out.insert(k.clone(), a);
+            }
+        }
+        Some(out)
+    }
+}
