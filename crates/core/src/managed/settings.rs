@@ -7,7 +7,7 @@ use crate::policy::Policy;
 use serde_json::Value;
 
 /// Every setting a policy may contain: the managed-storage keys, in the schema's order.
-pub const SETTINGS: [&str; 18] = [
+pub const SETTINGS: [&str; 19] = [
     "trustName",
     "trustProfile",
     "commsContact",
@@ -15,6 +15,7 @@ pub const SETTINGS: [&str; 18] = [
     "policyUrl",
     "familyActions",
     "ruleActions",
+    "modelActions",
     "allowOverride",
     "allowPause",
     "wardNames",
@@ -52,6 +53,7 @@ impl Reader {
             "policyUrl" => self.url(v).map(|s| p.policy_url = s).is_some(),
             "familyActions" => self.family_actions(v).map(|m| p.family_actions = m).is_some(),
             "ruleActions" => self.rule_actions(v).map(|m| p.rule_actions = m).is_some(),
+            "modelActions" => self.model_actions(v).map(|m| p.model_actions = m).is_some(),
             "allowOverride" => self.boolean(setting, v).map(|b| p.allow_override = b).is_some(),
             "allowPause" => self.boolean(setting, v).map(|b| p.allow_pause = b).is_some(),
             "failClosed" => self.boolean(setting, v).map(|b| p.fail_closed = b).is_some(),
@@ -77,6 +79,7 @@ fn json_in_string(setting: &str, v: &Value) -> Value {
         setting,
         "familyActions"
             | "ruleActions"
+            | "modelActions"
             | "wardNames"
             | "internalTerms"
             | "staffProcessTerms"
