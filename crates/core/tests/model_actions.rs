@@ -112,3 +112,14 @@ fn a_rule_action_for_a_learned_id_sets_all_that_familys_model_findings() {
     assert!(consent.iter().all(|f| f.severity == Severity::Info && f.action == Action::Block), "{found:?}");
     assert!(learned(&found, "learned-disrepute").iter().all(|f| f.action == Action::Warn));
 }
+
+#[test]
+fn without_post_anyway_a_pausing_model_action_blocks() {
+    // allowOverride false applies to the model like to every rule: a pausing action becomes block.
+    let found = findings(json!({"allowOverride": false}));
+    let disrepute = learned(&found, "learned-disrepute");
+    assert!(!disrepute.is_empty() && disrepute.iter().all(|f| f.action == Action::Block), "{found:?}");
+    assert!(learned(&found, "learned-consent").iter().all(|f| f.action == Action::Inform), "marks stay marks");
+    let found = findings(json!({"allowOverride": false, "modelActions": {"disrepute": "inform"}}));
+    assert!(learned(&found, "learned-disrepute").iter().all(|f| f.action == Action::Inform), "{found:?}");
+}
