@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * The effective policy: what IT set in managed storage, plus what the user added on the options page
- * (only where IT allows it), over built-in defaults. Validation is the Rust core's (`managed.rs`): one
- * bad value is reported and falls back to its default, never dropping the rest.
+ * (only where IT allows it), over built-in defaults. Validation is the Rust core's
+ * (`crates/core/src/managed/`): one bad value is reported and falls back to its default, never dropping
+ * the rest.
  *
  * Read once and cached; re-read when managed storage or the user's terms change (managed values can
  * arrive seconds after browser start), so a new policy applies without reloading the extension.

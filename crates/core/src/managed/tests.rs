@@ -107,6 +107,7 @@ fn a_complete_valid_policy_applies_without_issues() {
         "policyUrl": "https://intranet.harbourside.nhs.uk/policies/social-media.pdf",
         "familyActions": {"consent": "acknowledge", "disrepute": "warn"},
         "ruleActions": {"nhs-number": "block", "postcode": "inform"},
+        "modelActions": {"disrepute": "inform"},
         "allowOverride": true,
         "allowPause": false,
         "wardNames": ["Ward 7B", "Rainbow Ward"],
@@ -125,6 +126,7 @@ fn a_complete_valid_policy_applies_without_issues() {
     assert_eq!(p.trust_profile, "thh");
     assert_eq!(p.family_actions.get(&Category::Consent), Some(&Action::Acknowledge));
     assert_eq!(p.rule_actions.get("nhs-number"), Some(&Action::Block));
+    assert_eq!(p.model_actions.get(&Category::Disrepute), Some(&Action::Inform));
     assert!(!p.allow_pause && p.fail_closed && p.user_terms_allowed);
     assert_eq!(p.enabled_sites, ["x", "linkedin"]);
     assert_eq!(p.selector_overrides["x"].enter_sends, Some(false));
@@ -170,6 +172,79 @@ fn bad_entries_in_action_maps_are_skipped_and_the_rest_kept() {
     assert_eq!(loaded.policy.family_actions.len(), 1);
     assert_eq!(loaded.policy.rule_actions.get("nhs-number"), Some(&Action::Block));
     assert_eq!(loaded.policy.rule_actions.len(), 1);
+}
+
+#[test]
+fn model_actions_are_read_per_family_apart_from_family_actions() {
+    let loaded =
+        load(&json!({"modelActions": {"confidentiality": "inform", "consent": " Block ", "disrepute": "off"}}));
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+    let p = &loaded.policy;
+    assert_eq!(p.model_actions.get(&Category::Confidentiality), Some(&Action::Inform));
+    assert_eq!(p.model_actions.get(&Category::Consent), Some(&Action::Block), "trimmed, any case");
+    assert_eq!(p.model_actions.get(&Category::Disrepute), Some(&Action::Off));
+    assert!(p.family_actions.is_empty(), "modelActions sets no rule's action");
+    assert_eq!(loaded.sources["modelActions"], Source::Managed);
+    assert_eq!(loaded.sources["familyActions"], Source::Default);
+
+    let loaded = load(&json!({"familyActions": {"disrepute": "block"}}));
+    assert!(loaded.policy.model_actions.is_empty(), "familyActions sets nothing for the model");
+    assert_eq!(loaded.sources["modelActions"], Source::Default);
+}
+
+#[test]
+fn bad_entries_in_model_actions_cost_only_that_entry() {
+    let loaded = load(&json!({
+        "trustName": "Harbourside NHS Foundation Trust",
+        "modelActions": {"consent": "block", "gossip": "warn", "Disrepute": "off", "confidentiality": "loud", "learned-consent": "off"},
+    }));
+    assert_eq!(
+        settings(&loaded.issues),
+        [
+            "modelActions.Disrepute",
+            "modelActions.confidentiality",
+            "modelActions.gossip",
+            "modelActions.learned-consent"
+        ]
+    );
+    assert!(loaded.issues.iter().all(|i| i.source == Source::Managed));
+    assert!(loaded.issues[0].problem.contains("is not a family"), "{:?}", loaded.issues[0]);
+    assert!(loaded.issues[1].problem.contains("\"loud\" is not an action"), "{:?}", loaded.issues[1]);
+    let p = &loaded.policy;
+    assert_eq!(p.model_actions.len(), 1);
+    assert_eq!(p.model_actions.get(&Category::Consent), Some(&Action::Block));
+    assert_eq!(loaded.sources["modelActions"], Source::Managed, "the good entry applies");
+    assert_eq!(p.trust_name, "Harbourside NHS Foundation Trust", "the rest of the policy applies");
+
+    // Not an object at all: the whole setting keeps its default, nothing else is lost.
+    for bad in [json!(["off"]), json!("warn"), json!(3)] {
+        let loaded = load(&json!({"modelActions": bad, "allowPause": false}));
+        assert_eq!(settings(&loaded.issues), ["modelActions"], "{bad}");
+        assert!(loaded.issues[0].problem.contains("must be an object"), "{:?}", loaded.issues[0]);
+        assert!(loaded.policy.model_actions.is_empty());
+        assert_eq!(loaded.sources["modelActions"], Source::Default);
+        assert!(!loaded.policy.allow_pause);
+    }
+}
+
+#[test]
+fn model_actions_as_a_json_string_are_read_like_the_object() {
+    // Windows registry policies (REG_SZ) carry objects as JSON text, as chrome.reg does.
+    let loaded = load(&json!({"modelActions": " {\"disrepute\": \"off\", \"consent\": \"inform\"} "}));
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+    assert_eq!(loaded.policy.model_actions.get(&Category::Disrepute), Some(&Action::Off));
+    assert_eq!(loaded.policy.model_actions.get(&Category::Consent), Some(&Action::Inform));
+    assert_eq!(loaded.sources["modelActions"], Source::Managed);
+
+    // Its entries are checked like the object's.
+    let loaded = load(&json!({"modelActions": "{\"disrepute\": \"never\", \"consent\": \"warn\"}"}));
+    assert_eq!(settings(&loaded.issues), ["modelActions.disrepute"]);
+    assert_eq!(loaded.policy.model_actions.get(&Category::Consent), Some(&Action::Warn));
+
+    // Text that is not JSON is reported as the wrong type.
+    let loaded = load(&json!({"modelActions": "{disrepute: off}"}));
+    assert_eq!(settings(&loaded.issues), ["modelActions"]);
+    assert!(loaded.policy.model_actions.is_empty());
 }
 
 #[test]
