@@ -103,7 +103,8 @@ fn write_human(out: &mut impl Write, draft: &str, findings: &[Finding], truncate
             writeln!(out, "    Suggestion: {s}")?;
         }
         if !f.cues.is_empty() {
-            let words: Vec<String> = f.cues.iter().map(|&(s, e)| format!("\"{}\"", draft.get(s..e).unwrap_or_default())).collect();
+            let words: Vec<String> =
+                f.cues.iter().map(|&(s, e)| format!("\"{}\"", draft.get(s..e).unwrap_or_default())).collect();
             writeln!(out, "    Words that weighed most: {}", words.join(", "))?;
         }
         writeln!(out, "    Policy: {}", f.policy_ref)?;

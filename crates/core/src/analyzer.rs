@@ -111,9 +111,9 @@ impl Analyzer {
         for detector in &self.detectors {
             detector.detect(&input, &mut candidates);
         }
-        self.drop_allowed(norm.as_str(), &mut candidates);
+        let allowed = self.drop_allowed(norm.as_str(), &mut candidates);
         if let Some(model) = self.model {
-            add_model_candidates(model, text, &norm, &mut candidates);
+            add_model_candidates(model, text, &norm, &allowed, &mut candidates);
         }
         let resolved = resolve_overlaps(candidates);
 
@@ -148,19 +148,30 @@ impl Analyzer {
         Report { findings, truncated }
     }
 
-    fn drop_allowed(&self, text: &str, candidates: &mut Vec<Candidate>) {
-        if let Some(allow) = &self.allowlist {
-            let allowed = Cover::new(allow.find_one(text).into_iter());
-            if !allowed.is_empty() {
-                candidates.retain(|c| !allowed.covers(c.start, c.end));
-            }
+    /// Drops candidates inside a phrase the Trust allows, and returns where those phrases stand (the
+    /// model does not read them either).
+    fn drop_allowed(&self, text: &str, candidates: &mut Vec<Candidate>) -> Cover {
+        let allowed = match &self.allowlist {
+            Some(allow) => Cover::new(allow.find_one(text).into_iter()),
+            None => Cover::new(std::iter::empty()),
+        };
+        if !allowed.is_empty() {
+            candidates.retain(|c| !allowed.covers(c.start, c.end));
         }
+        allowed
     }
 }
 
 /// Adds a candidate for each segment and family the model reads as risky, unless a rule of that family
 /// already marked part of the segment: the rule's finding is more precise and explains itself better.
-fn add_model_candidates(model: &LearnedModel, text: &str, norm: &Normalized, candidates: &mut Vec<Candidate>) {
+/// Words inside a phrase the Trust allows are not read: "allowed" must mean allowed to the model too.
+fn add_model_candidates(
+    model: &LearnedModel,
+    text: &str,
+    norm: &Normalized,
+    allowed: &Cover,
+    candidates: &mut Vec<Candidate>,
+) {
     // Rule spans per family, by start: a sweep finds, for each segment (they come in text order and
     // never overlap), whether any rule span of the family reaches into it.
     let mut spans: Vec<(usize, usize, usize)> = candidates
@@ -172,7 +183,8 @@ fn add_model_candidates(model: &LearnedModel, text: &str, norm: &Normalized, can
     let mut reach = [0usize; 3];
     let mut seen = [false; 3];
     let mut added = Vec::new();
-    for mut segment in model.score(text, norm) {
+    let skip = |start: usize, end: usize| !allowed.is_empty() && allowed.covers(start, end);
+    for mut segment in model.score_skipping(text, norm, skip) {
         while let Some(&(_, end, family)) = spans.get(next).filter(|s| s.0 < segment.end) {
             reach[family] = if seen[family] { reach[family].max(end) } else { end };
             seen[family] = true;

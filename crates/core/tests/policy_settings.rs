@@ -5,15 +5,18 @@
 // Test code: a policy that should build stops the test with its message if it does not.
 #![allow(clippy::expect_used)]
 
-use postguard_core::{Analyzer, ErrorKind, Policy, Severity};
+use postguard_core::{Analyzer, Engines, ErrorKind, Policy, Severity};
 
 fn rules_and_severities(analyzer: &Analyzer, text: &str) -> Vec<(&'static str, Severity)> {
     analyzer.analyze(text).into_iter().map(|f| (f.rule, f.severity)).collect()
 }
 
+/// What the settings add is measured on the rules (the learned model may read some of these sentences as
+/// risky whatever IT sets, rightly: "Mr Hughes on Rowan Unit" names someone on a unit); with the model
+/// on too, the rule a setting adds is still what is reported, not a model finding in its place.
 #[test]
 fn trust_settings_change_what_is_found() {
-    let default = Analyzer::new(Policy::default()).expect("default policy builds");
+    let default = Analyzer::with_engines(Policy::default(), Engines::Rules).expect("default policy builds");
     let policy = Policy {
         ward_names: vec!["Rowan Unit".into()],
         internal_terms: vec!["Project Falcon".into()],
@@ -21,7 +24,8 @@ fn trust_settings_change_what_is_found() {
         hospital_number_patterns: vec![r"RJ1\d{7}".into()],
         ..Policy::default()
     };
-    let trust = Analyzer::new(policy).expect("trust policy builds");
+    let trust = Analyzer::with_engines(policy.clone(), Engines::Rules).expect("trust policy builds");
+    let trust_with_model = Analyzer::new(policy).expect("trust policy builds with the model");
     for (text, expected) in [
         ("Lovely chat with Mr Hughes on Rowan Unit today", ("patient-name", Severity::Warn)),
         ("Project Falcon goes live next week", ("internal-term", Severity::Warn)),
@@ -31,6 +35,8 @@ fn trust_settings_change_what_is_found() {
         assert!(rules_and_severities(&default, text).is_empty(), "{text}: {:?}", default.analyze(text));
         let found = rules_and_severities(&trust, text);
         assert!(found.contains(&expected), "{text}: {expected:?} missing from {found:?}");
+        let with_model = rules_and_severities(&trust_with_model, text);
+        assert!(with_model.contains(&expected), "{text}: {expected:?} missing with the model: {with_model:?}");
     }
 }
 

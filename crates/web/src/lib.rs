@@ -249,7 +249,8 @@ mod tests {
     fn cues_follow_the_findings_in_utf16() {
         let text = "😀 the lads on nights are useless";
         let useless = text.find("useless").expect("word");
-        let mut f = Analyzer::new(postguard_core::Policy::default()).expect("builds").analyze("patient NHS 943 476 5919");
+        let mut f =
+            Analyzer::new(postguard_core::Policy::default()).expect("builds").analyze("patient NHS 943 476 5919");
         f[0].cues = vec![(useless, useless + 7), (5, 9)];
         f[0].start = 0;
         f[0].end = text.len();

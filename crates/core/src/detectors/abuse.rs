@@ -192,6 +192,17 @@ mod tests {
         found(text).into_iter().filter_map(|f| f.2).max()
     }
 
+    /// A disguised word never makes what follows it weigh less than the plain spelling would: dots
+    /// between letters are not sentence ends, so "you" still aims the insult after "f.u.c.k.i.n.g".
+    #[test]
+    fn disguise_does_not_weaken_the_insult_after_it() {
+        let insult = |text: &str| found(text).into_iter().find(|f| f.1 == "abuse-insult").and_then(|f| f.2);
+        for disguised in ["you f.u.c.k.i.n.g idiot", "you f-u-c-k-i-n-g idiot", "you f*cking idiot", "you fckng idiot"]
+        {
+            assert_eq!(insult(disguised), insult("you fucking idiot"), "{disguised}: {:?}", found(disguised));
+        }
+    }
+
     #[test]
     fn positives() {
         for (text, want) in [
@@ -200,6 +211,7 @@ mod tests {
             ("f*** you", Severity::Warn),
             ("fuck off @jdoe", Severity::Warn),
             ("the patients in bay 3 are f-u-c-k-i-n-g nightmares", Severity::Warn),
+            ("you i.d.i.o.t", Severity::Warn),
             ("what a c**t he is", Severity::High),
             ("she is a b1tch", Severity::High),
             ("that consultant is a p r i c k", Severity::Warn),

@@ -15,7 +15,9 @@
 //! "in this country", or warned against as thieves ("hide your valuables") anywhere in the post. Each of
 //! these is Warn, and a negation between the group and the remark ("aren't", "never") breaks it. A few
 //! phrases are contemptuous of a faith or call a colleague a "diversity hire" without naming a group;
-//! they are Warn wherever they stand.
+//! they are Warn wherever they stand. Hostility said outright *before* a group ("I hate muslims",
+//! "can't stand Hindus", "never trust a polish nurse") is Warn, unless a negation comes just before it
+//! ("I don't hate …").
 
 use super::text::Lists;
 use super::{Candidate, Detector, Input};
@@ -28,6 +30,9 @@ const MAX_FILLERS: usize = 3;
 
 /// Most words between the group and a stereotyped action ("polish cleaners *always* stand round").
 const CONDUCT_GAP: usize = 2;
+
+/// Most words between an outright hostility ("hate", "can't stand") and the group it is aimed at.
+const HOSTILITY_GAP: usize = 2;
 
 /// Most words between the group and a sneer about their English or an "in this country we".
 const SNEER_GAP: usize = 6;
@@ -85,6 +90,24 @@ impl Detector for Discrimination {
                 out.push(Candidate::new("discriminatory-remark", start, e, why).with_severity(severity));
             }
         }
+        for &(start, end) in hits.all(HOSTILITY) {
+            let negated = hits.all(NEGATION).iter().any(|&(_, ne)| ne <= start && text[ne..start].trim().is_empty());
+            if negated {
+                continue;
+            }
+            // Only fillers ("all the", "a") may stand between: "hate crime against muslims" is no hostility.
+            let target = match hits.through(text, end, FILLER, HOSTILITY_GAP, &[GROUP, ORIGIN]) {
+                Some((0, e)) => Some(e),
+                Some((_, e)) => hits.next(PEOPLE_NOUN, text, e),
+                None => None,
+            };
+            if let Some(e) = target {
+                out.push(
+                    Candidate::new("discriminatory-remark", start, e, "hostility towards a protected group")
+                        .with_severity(Severity::Warn),
+                );
+            }
+        }
         for &(start, end) in hits.all(CONTEMPT) {
             out.push(
                 Candidate::new("discriminatory-remark", start, end, "contempt for a protected characteristic")
@@ -129,6 +152,12 @@ mod tests {
             ("she's obviously a diversity hire", Severity::Warn),
             ("religion over science again on the ward", Severity::Warn),
             ("Syrians are cockroaches", Severity::High),
+            ("I hate muslims", Severity::Warn),
+            ("I can't stand Hindus", Severity::Warn),
+            ("honestly sick of all the foreigners in here", Severity::Warn),
+            ("never trust polish nurses", Severity::Warn),
+            ("Nigerians are all scammers", Severity::Warn),
+            ("the jews control the banks", Severity::Warn),
         ] {
             assert_eq!(worst(text), Some(want), "{text}");
         }
@@ -153,6 +182,10 @@ mod tests {
             "hide your valuables, there's been a theft from the staff room",
             "overseas patients who barely speak English deserve interpreters, not judgement",
             "international nurses are taking over the night shift from next week",
+            "I don't hate muslims, I hate extremists",
+            "I hate the rota, not the polish nurses who cover it",
+            "hate crime against muslims is rising, report it",
+            "can't stand the heat on the ward today",
         ] {
             assert_eq!(worst(text), None, "{text}");
         }

@@ -91,9 +91,21 @@ impl LearnedModel {
 
     /// Scores every segment of `norm`, the normalised form of `original`.
     pub fn score(&self, original: &str, norm: &Normalized) -> Vec<SegmentScore> {
+        self.score_skipping(original, norm, |_, _| false)
+    }
+
+    /// [`LearnedModel::score`], not reading the tokens for which `skip(start, end)` holds (phrases the
+    /// Trust allows): they count neither as words nor in pairs.
+    pub fn score_skipping(
+        &self,
+        original: &str,
+        norm: &Normalized,
+        skip: impl Fn(usize, usize) -> bool,
+    ) -> Vec<SegmentScore> {
         features::segments(original, norm)
-            .iter()
-            .map(|segment| {
+            .into_iter()
+            .map(|mut segment| {
+                segment.tokens.retain(|t| !skip(t.start, t.end));
                 let mut sums = [0i32; 3];
                 // Each word's weight with the shape token beside it (a name's `#cap`) added.
                 let mut words: Vec<(usize, usize, [i32; 3])> = Vec::with_capacity(segment.tokens.len());

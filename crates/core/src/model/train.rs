@@ -56,6 +56,9 @@ pub struct Options {
     /// Fewest training posts a word the teacher does not know, or a word pair, must appear in to be
     /// learned at all: a name or a pair seen once teaches nothing that carries over, and costs size.
     pub min_count: usize,
+    /// Whether words the teacher knows but training never saw ship too, scored by the teacher's part
+    /// alone: what lets "moron" count when only "idiot" was in training.
+    pub unseen_words: bool,
     /// How far the positives of each family are weighed up towards balance with the negatives:
     /// 0 not at all, 1 fully balanced.
     pub balance: f32,
@@ -68,12 +71,13 @@ impl Default for Options {
             learning_rate: 0.1,
             l2: 1e-4,
             l2_direction: 1e-5,
-            seed: 0x5eed_0f_b05c,
+            seed: 0x005e_ed0f_b05c,
             info_precision: 0.90,
             warn_precision: 0.95,
             min_support: 5,
             prune: 1,
             min_count: 2,
+            unseen_words: true,
             balance: 0.5,
         }
     }
@@ -287,8 +291,10 @@ pub fn train(
 
     // Fold the teacher's part into each word: one number per word and family ships.
     let mut folded: BTreeMap<String, [f32; 3]> = BTreeMap::new();
-    for (word, v) in teacher.iter() {
-        folded.insert(word.to_string(), [0, 1, 2].map(|f| dot(&direction[f], v)));
+    if opts.unseen_words {
+        for (word, v) in teacher.iter() {
+            folded.insert(word.to_string(), [0, 1, 2].map(|f| dot(&direction[f], v)));
+        }
     }
     for (id, form) in dict.forms.iter().enumerate() {
         let own = [0, 1, 2].map(|f| words[id][f].w + dot(&direction[f], vectors[id]));
@@ -371,12 +377,8 @@ fn keep_frequent(mut data: Vec<Prepared>, dict: &Dictionary, teacher: &Teacher, 
         pairs.dedup();
         pairs.iter().for_each(|&b| pair_posts[b as usize] += 1);
     }
-    let known: Vec<bool> = dict
-        .forms
-        .iter()
-        .enumerate()
-        .map(|(i, f)| word_posts[i] >= min_count || teacher.vector(f).is_some())
-        .collect();
+    let known: Vec<bool> =
+        dict.forms.iter().enumerate().map(|(i, f)| word_posts[i] >= min_count || teacher.vector(f).is_some()).collect();
     for p in &mut data {
         for s in &mut p.segs {
             s.tokens.retain(|&t| known[t as usize]);
