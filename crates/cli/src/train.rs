@@ -84,6 +84,7 @@ fn options(overrides: &[(String, String)]) -> Result<Options, String> {
             "prune" => o.prune = v.parse().map_err(|e| bad(&e))?,
             "balance" => o.balance = v.parse().map_err(|e| bad(&e))?,
             "min_count" => o.min_count = v.parse().map_err(|e| bad(&e))?,
+            "min_evidence" => o.min_evidence = v.parse().map_err(|e| bad(&e))?,
             "unseen_words" => o.unseen_words = v.parse().map_err(|e| bad(&e))?,
             _ => return Err(format!("--option {k}: not a training setting")),
         }

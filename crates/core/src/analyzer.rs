@@ -19,7 +19,7 @@ use crate::cover::Cover;
 use crate::detectors::{self, Candidate, Detector, Input};
 use crate::error::Error;
 use crate::finding::{Action, Category, Finding, Severity};
-use crate::model::{LearnedModel, Strength};
+use crate::model::{LearnedModel, Reading};
 use crate::normalize::Normalized;
 use crate::order;
 use crate::policy::Policy;
@@ -113,7 +113,7 @@ impl Analyzer {
         }
         let allowed = self.drop_allowed(norm.as_str(), &mut candidates);
         if let Some(model) = self.model {
-            add_model_candidates(model, text, &norm, &allowed, &mut candidates);
+            add_model_candidates(model, text, &norm, &input, &allowed, &mut candidates);
         }
         let resolved = resolve_overlaps(candidates);
 
@@ -162,49 +162,96 @@ impl Analyzer {
     }
 }
 
-/// Adds a candidate for each segment and family the model reads as risky, unless a rule of that family
-/// already marked part of the segment: the rule's finding is more precise and explains itself better.
-/// Words inside a phrase the Trust allows are not read: "allowed" must mean allowed to the model too.
+/// Adds the learned model's candidates: for each family, a sentence scoring past the pause threshold
+/// pauses; a passage scoring past the mark threshold with no such sentence in it is marked. Neither is
+/// added where a rule of that family already marked part of it: the rule's finding is more precise and
+/// explains itself better. Words inside a phrase the Trust allows are not read: "allowed" must mean
+/// allowed to the model too.
 fn add_model_candidates(
     model: &LearnedModel,
     text: &str,
     norm: &Normalized,
+    input: &Input<'_>,
     allowed: &Cover,
     candidates: &mut Vec<Candidate>,
 ) {
-    // Rule spans per family, by start: a sweep finds, for each segment (they come in text order and
-    // never overlap), whether any rule span of the family reaches into it.
-    let mut spans: Vec<(usize, usize, usize)> = candidates
-        .iter()
-        .filter_map(|c| catalogue::rule(c.rule).map(|info| (c.start, c.end, family_index(info.category))))
-        .collect();
-    spans.sort_unstable();
-    let mut next = 0;
-    let mut reach = [0usize; 3];
-    let mut seen = [false; 3];
-    let mut added = Vec::new();
+    let media = mentions_media(input);
     let skip = |start: usize, end: usize| !allowed.is_empty() && allowed.covers(start, end);
-    for mut segment in model.score_skipping(text, norm, skip) {
-        while let Some(&(_, end, family)) = spans.get(next).filter(|s| s.0 < segment.end) {
-            reach[family] = if seen[family] { reach[family].max(end) } else { end };
-            seen[family] = true;
-            next += 1;
+    let mut ruled: [Vec<(usize, usize)>; 3] = Default::default();
+    for c in candidates.iter() {
+        if let Some(info) = catalogue::rule(c.rule) {
+            ruled[family_index(info.category)].push((c.start, c.end));
         }
-        for (family, rule) in LEARNED_RULES.iter().enumerate() {
-            if seen[family] && reach[family] > segment.start {
-                continue;
+    }
+    let mut added = Vec::new();
+    let sentences = model.score_skipping(text, norm, Reading::Sentence, skip);
+    let families = || LEARNED_RULES.iter().enumerate().filter(|&(family, _)| media || family != CONSENT);
+    for (family, rule) in families() {
+        let taken = Taken::new(&mut ruled[family]);
+        for s in sentences.iter().filter(|s| model.pauses(family, s.scores[family])) {
+            if !taken.overlaps(s.start, s.end) {
+                let why = "learned model: strong signal in this sentence";
+                let mut c = Candidate::new(rule, s.start, s.end, why).with_severity(Severity::Warn);
+                c.cues = model.cues(s, family);
+                ruled[family].push((s.start, s.end));
+                added.push(c);
             }
-            let (severity, why) = match model.strength(family, segment.scores[family]) {
-                Strength::None => continue,
-                Strength::Some => (Severity::Info, "learned model: some signal in this sentence"),
-                Strength::Strong => (Severity::Warn, "learned model: strong signal in this sentence"),
-            };
-            let mut candidate = Candidate::new(rule, segment.start, segment.end, why).with_severity(severity);
-            candidate.cues = std::mem::take(&mut segment.cues[family]);
-            added.push(candidate);
+        }
+    }
+    let taken: Vec<Taken> = ruled.iter_mut().map(|spans| Taken::new(spans)).collect();
+    for p in model.score_skipping(text, norm, Reading::Passage, skip) {
+        for (family, rule) in families() {
+            if model.marks(family, p.scores[family]) && !taken[family].overlaps(p.start, p.end) {
+                let why = "learned model: some signal in this passage";
+                let mut c = Candidate::new(rule, p.start, p.end, why).with_severity(Severity::Info);
+                c.cues = model.cues(&p, family);
+                added.push(c);
+            }
         }
     }
     candidates.extend(added);
+}
+
+/// Index of the consent family in [`Category::ALL`] order.
+const CONSENT: usize = 1;
+
+/// Whether the draft mentions or announces media at all (a photo, video, recording, "pic below", a
+/// camera emoji), from the consent rules' own word lists. Without any, a consent breach cannot be in
+/// the text, and the model's consent reading of a post about the team ("lovely team lunch on the
+/// ward") would only be the company such posts keep.
+fn mentions_media(input: &Input<'_>) -> bool {
+    use crate::catalogue::words::consent_media::{ANNOUNCE, CAPTURING, LISTS, MEDIA_WORD, ON_CAM};
+    let hits = crate::detectors::text::Lists::at(LISTS).find(input);
+    [MEDIA_WORD, CAPTURING, ON_CAM, ANNOUNCE].iter().any(|&list| hits.any(list))
+        || input.text.contains(['📸', '📷', '🎥', '📹', '🤳', '🎬'])
+}
+
+/// Spans already marked in one family, for asking whether a new span touches any of them in
+/// O(log n): sorted by start, with the furthest end reached so far at each position (a long draft
+/// can carry thousands of rule findings and hundreds of sentences).
+struct Taken {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Taken {
+    fn new(spans: &mut [(usize, usize)]) -> Taken {
+        spans.sort_unstable();
+        let starts = spans.iter().map(|s| s.0).collect();
+        let reach = spans
+            .iter()
+            .scan(0, |far, s| {
+                *far = (*far).max(s.1);
+                Some(*far)
+            })
+            .collect();
+        Taken { starts, reach }
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < end);
+        before_end > 0 && self.reach[before_end - 1] > start
+    }
 }
 
 /// Cuts text longer than [`MAX_TEXT_BYTES`] at a character boundary.

@@ -9,7 +9,7 @@
 use postguard_core::evaluate::Sample;
 use postguard_core::model::teacher::Teacher;
 use postguard_core::model::train::{train, Example, Options};
-use postguard_core::model::LearnedModel;
+use postguard_core::model::{LearnedModel, Reading};
 use postguard_core::normalize::Normalized;
 use postguard_core::Category;
 use std::path::PathBuf;
@@ -47,7 +47,7 @@ fn training_is_deterministic_and_learns() {
     let model = LearnedModel::from_bytes(Box::leak(first.bytes.into_boxed_slice())).expect("model parses");
     let score = |text: &str, family: usize| {
         let norm = Normalized::new(text);
-        model.score(text, &norm).iter().map(|s| s.scores[family]).fold(f32::MIN, f32::max)
+        model.score(text, &norm, Reading::Passage).iter().map(|s| s.scores[family]).fold(f32::MIN, f32::max)
     };
     // Taught examples are ranked above benign ones on average: the model learned something.
     let mean = |positive: bool, family: usize| {

@@ -48,7 +48,7 @@ mod politics;
 mod promotion;
 mod skeleton;
 mod substances;
-mod text;
+pub(crate) mod text;
 mod threats;
 mod trust_voice;
 mod whistleblowing;

@@ -15,9 +15,27 @@ use std::borrow::Cow;
 /// Word-pair features are hashed into this many buckets (a power of two).
 pub const PAIR_BUCKETS: usize = 1 << 16;
 
-/// A segment with fewer word tokens than this is read together with the next one: "lol." or
-/// "Bay 4." alone says little, and a finding should point at a whole thought.
-const MIN_SEGMENT_TOKENS: usize = 6;
+/// How a draft is cut into segments. The model learns and marks on **passages** (sentences joined
+/// until about 20 words: evidence spread over a few sentences, "Mrs Jones is back. Third time this
+/// month. Poor love.", counts together), and decides whether to pause on **sentences** (joined only
+/// until 6 words), so a pause rests on one thought the person can see and fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Sentences joined until about 20 words: what the model learns from and marks.
+    Passage,
+    /// Sentences joined only until 6 words: what a pause rests on.
+    Sentence,
+}
+
+impl Reading {
+    /// A segment with fewer word tokens than this is read together with the next one.
+    fn min_tokens(self) -> usize {
+        match self {
+            Reading::Passage => 20,
+            Reading::Sentence => 6,
+        }
+    }
+}
 
 /// A segment is cut after this many tokens, so one finding never covers a whole pasted essay.
 const MAX_SEGMENT_TOKENS: usize = 60;
@@ -31,6 +49,17 @@ pub struct Segment<'a> {
     pub end: usize,
     /// The segment's tokens in order, with where each stands.
     pub tokens: Vec<Token<'a>>,
+}
+
+/// What the model reads of one segment ([`Segment::features`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Features {
+    /// Each distinct token once, in order of first appearance: its index in the segment and its hash.
+    pub tokens: Vec<(usize, u64)>,
+    /// Each distinct pair bucket once, in bucket order.
+    pub pairs: Vec<usize>,
+    /// The score is divided by this: the square root of the number of distinct tokens (at least 1).
+    pub norm: f32,
 }
 
 /// A token and where it stands in the normalised text.
@@ -48,67 +77,95 @@ pub struct Token<'a> {
 }
 
 impl Segment<'_> {
-    /// The number the segment's score is normalised by: its tokens, at least one.
-    pub fn norm(&self) -> f32 {
-        (self.tokens.len().max(1) as f32).sqrt()
+    /// Every token's [`word_hash`], in order.
+    pub fn hashes(&self) -> Vec<u64> {
+        self.tokens.iter().map(|t| word_hash(&t.form)).collect()
     }
 
-    /// The bucket of every adjacent pair of tokens (shape tokens that stand beside a word excluded,
-    /// a capitalised word also paired as `#cap`, so "Mrs Patel" and "Mrs Okafor" share a pair).
-    pub fn pairs(&self, mut each: impl FnMut(usize)) {
-        let mut prev: Option<(&str, bool)> = None;
-        let mut before_prev: Option<&str> = None;
+    /// What the model reads of the segment: each distinct token once (the index of its first
+    /// occurrence, with its [`word_hash`]), each distinct pair bucket once, and the norm the score is
+    /// divided by (the square root of the distinct tokens). Counting a word once however often it is
+    /// repeated keeps "😀" × 60, or a pasted list, from adding up to a finding.
+    pub fn features(&self) -> Features {
+        let hashes = self.hashes();
+        let mut seen: Vec<(u64, usize)> = hashes.iter().copied().zip(0..).collect();
+        seen.sort_unstable();
+        seen.dedup_by_key(|h| h.0);
+        let mut tokens: Vec<(usize, u64)> = seen.into_iter().map(|(h, i)| (i, h)).collect();
+        tokens.sort_unstable();
+        let mut pairs = Vec::new();
+        self.pairs(&hashes, |b| pairs.push(b));
+        pairs.sort_unstable();
+        pairs.dedup();
+        let norm = (tokens.len().max(1) as f32).sqrt();
+        Features { tokens, pairs, norm }
+    }
+
+    /// The bucket of every pair of tokens next to each other (shape tokens that stand beside a word
+    /// excluded, a capitalised word also paired as `#cap`, so "Mrs Patel" and "Mrs Okafor" share a
+    /// pair) and of every pair with one word between ("told … family"), which is how people vary a
+    /// phrase. `hashes` are the tokens' [`word_hash`]es ([`Segment::hashes`]): each word is hashed
+    /// once, for its own lookup and its pairs, and a pair's bucket mixes its two words' hashes.
+    pub fn pairs(&self, hashes: &[u64], mut each: impl FnMut(usize)) {
+        let cap = word_hash("#cap");
+        let mut prev: Option<(u64, bool)> = None;
+        let mut before_prev: Option<u64> = None;
         for (i, t) in self.tokens.iter().enumerate() {
             if t.beside {
                 continue;
             }
+            let h = hashes[i];
             let capital = self.tokens.get(i + 1).is_some_and(|n| n.beside && n.form == "#cap");
             if let Some((p, p_capital)) = prev {
-                each(pair_bucket(p, &t.form));
+                each(pair_bucket(p, h, NEXT));
                 if capital {
-                    each(pair_bucket(p, "#cap"));
+                    each(pair_bucket(p, cap, NEXT));
                 }
                 if p_capital {
-                    each(pair_bucket("#cap", &t.form));
+                    each(pair_bucket(cap, h, NEXT));
                 }
             }
-            if SKIP_PAIRS {
-                if let Some(b) = before_prev {
-                    each(skip_bucket(b, &t.form));
-                }
+            if let Some(b) = before_prev {
+                each(pair_bucket(b, h, SKIP));
             }
             before_prev = prev.map(|(p, _)| p);
-            prev = Some((&t.form, capital));
+            prev = Some((h, capital));
         }
     }
 }
 
-/// Whether words two apart are paired too ("told … family", "in … bay"): phrasing with a word in
-/// between is how people vary a phrase.
-const SKIP_PAIRS: bool = true;
+/// Pair kinds: next to each other, or one word apart.
+const NEXT: u64 = 0x9e37_79b9_7f4a_7c15;
+const SKIP: u64 = 0xc2b2_ae3d_27d4_eb4f;
 
-/// The bucket of two words with one between them (a different separator from [`pair_bucket`]'s).
-fn skip_bucket(a: &str, b: &str) -> usize {
-    hash(a, 0xfe, b)
+/// FNV-1a of a word: stable across platforms and builds, which the shipped weights depend on.
+pub fn word_hash(word: &str) -> u64 {
+    word_hash_bytes(word.as_bytes())
 }
 
-/// FNV-1a over both words with a separator: stable across platforms and builds, which the shipped
-/// weights depend on.
-pub fn pair_bucket(a: &str, b: &str) -> usize {
-    hash(a, 0xff, b)
-}
-
-fn hash(a: &str, separator: u8, b: &str) -> usize {
+/// [`word_hash`] of a word's bytes.
+pub fn word_hash_bytes(word: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in a.as_bytes().iter().chain(&[separator]).chain(b.as_bytes()) {
+    for &byte in word {
         h ^= u64::from(byte);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
+    h
+}
+
+/// The bucket of a pair of words (by their [`word_hash`]es) of one kind, mixed so that (a, b) and
+/// (b, a) differ.
+pub fn pair_bucket(a: u64, b: u64, kind: u64) -> usize {
+    let mut h = a.rotate_left(17) ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ kind;
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 29;
     (h as usize) & (PAIR_BUCKETS - 1)
 }
 
 /// Cuts `norm` (the normalised form of `original`) into scored segments.
-pub fn segments<'a>(original: &str, norm: &'a Normalized) -> Vec<Segment<'a>> {
+pub fn segments<'a>(original: &str, norm: &'a Normalized, reading: Reading) -> Vec<Segment<'a>> {
+    let min_tokens = reading.min_tokens();
     let text = norm.as_str();
     let mut out: Vec<Segment<'a>> = Vec::new();
     let mut current = Segment { start: 0, end: 0, tokens: Vec::new() };
@@ -126,7 +183,7 @@ pub fn segments<'a>(original: &str, norm: &'a Normalized) -> Vec<Segment<'a>> {
             matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) || b == b'\n';
         if ends_sentence {
             sentence_start = true;
-            if words_in_current >= MIN_SEGMENT_TOKENS {
+            if words_in_current >= min_tokens {
                 out.push(std::mem::replace(&mut current, Segment { start: 0, end: 0, tokens: Vec::new() }));
                 words_in_current = 0;
             }
@@ -174,8 +231,7 @@ pub fn segments<'a>(original: &str, norm: &'a Normalized) -> Vec<Segment<'a>> {
     if !current.tokens.is_empty() {
         match out.last_mut() {
             Some(last)
-                if words_in_current < MIN_SEGMENT_TOKENS
-                    && last.tokens.len() + current.tokens.len() <= MAX_SEGMENT_TOKENS =>
+                if words_in_current < min_tokens && last.tokens.len() + current.tokens.len() <= MAX_SEGMENT_TOKENS =>
             {
                 last.end = current.end;
                 last.tokens.append(&mut current.tokens);
@@ -310,7 +366,10 @@ mod tests {
 
     fn forms(text: &str) -> Vec<Vec<String>> {
         let norm = Normalized::new(text);
-        segments(text, &norm).iter().map(|s| s.tokens.iter().map(|t| t.form.to_string()).collect()).collect()
+        segments(text, &norm, Reading::Sentence)
+            .iter()
+            .map(|s| s.tokens.iter().map(|t| t.form.to_string()).collect())
+            .collect()
     }
 
     #[test]
@@ -343,7 +402,7 @@ mod tests {
     fn offsets_cover_the_token() {
         let text = "Well then “Dave” is back";
         let norm = Normalized::new(text);
-        let s = segments(text, &norm);
+        let s = segments(text, &norm, Reading::Sentence);
         let dave = s[0].tokens.iter().find(|t| t.form == "dave").map(|t| (t.start, t.end));
         assert_eq!(dave.map(|(a, b)| &norm.as_str()[a..b]), Some("dave"));
     }
@@ -352,12 +411,15 @@ mod tests {
     fn pairs_include_the_name_shape() {
         let text = "ask Mrs Patel";
         let norm = Normalized::new(text);
-        let s = segments(text, &norm);
+        let s = segments(text, &norm, Reading::Sentence);
         let mut got = Vec::new();
-        s[0].pairs(|b| got.push(b));
-        assert!(got.contains(&pair_bucket("mrs", "#cap")));
-        assert!(got.contains(&pair_bucket("mrs", "patel")));
-        assert!(got.contains(&pair_bucket("ask", "mrs")));
+        s[0].pairs(&s[0].hashes(), |b| got.push(b));
+        let b = |x: &str, y: &str, kind| pair_bucket(word_hash(x), word_hash(y), kind);
+        assert!(got.contains(&b("mrs", "#cap", NEXT)));
+        assert!(got.contains(&b("mrs", "patel", NEXT)));
+        assert!(got.contains(&b("ask", "mrs", NEXT)));
+        assert!(got.contains(&b("ask", "patel", SKIP)));
+        assert_ne!(b("ask", "mrs", NEXT), b("mrs", "ask", NEXT));
     }
 
     #[test]

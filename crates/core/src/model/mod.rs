@@ -14,8 +14,10 @@
 //! * **multiple-instance training.** Labels are per post; a post's score is its highest-scoring
 //!   segment's, so the model learns which sentence carries the risk, and a finding points at it.
 //!
-//! The analyser ([`crate::analyzer`]) adds a model finding for a segment only where no rule of the same
-//! family already marked it. Thresholds are chosen by the trainer on a validation split, never on a
+//! The analyser ([`crate::analyzer`]) reads a draft twice ([`Reading`]): a *sentence* scoring past the
+//! pause threshold is a finding that pauses the post; a *passage* (a few sentences) scoring past the
+//! mark threshold, with no pausing sentence in it, is a mark only. Either is added only where no rule
+//! of the same family already marked any of it. Thresholds are chosen by the trainer on a validation split, never on a
 //! test split ([`train`]); `postguard train --check` proves the shipped weights are what training on
 //! the committed corpus produces.
 
@@ -26,6 +28,7 @@ pub mod weights;
 
 use crate::error::Error;
 use crate::normalize::Normalized;
+pub use features::Reading;
 use std::sync::OnceLock;
 use weights::Weights;
 
@@ -40,30 +43,19 @@ pub struct LearnedModel {
 
 /// The model's reading of one segment.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SegmentScore {
+pub struct SegmentScore<'a> {
     /// First byte of the segment in the normalised text.
     pub start: usize,
     /// Byte just past it.
     pub end: usize,
     /// Score per family in [`crate::Category::ALL`] order (a logit: 0 is even odds).
     pub scores: [f32; 3],
-    /// Per family, the spans of up to [`CUES`] words that raised the score most, strongest first.
-    pub cues: [Vec<(usize, usize)>; 3],
+    /// The tokens read, for naming the weightiest ([`LearnedModel::cues`]) only when there is a finding.
+    tokens: Vec<features::Token<'a>>,
 }
 
 /// How many of the weightiest words a segment's reading names.
 pub const CUES: usize = 3;
-
-/// How strongly the model reads a segment as one family's risk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Strength {
-    /// Below the marking threshold: nothing to say.
-    None,
-    /// Worth a mark, not a pause.
-    Some,
-    /// Strong enough to pause the post (subject to the Trust's policy).
-    Strong,
-}
 
 impl LearnedModel {
     /// The model built into postguard, read once per process.
@@ -89,67 +81,71 @@ impl LearnedModel {
         &self.weights
     }
 
-    /// Scores every segment of `norm`, the normalised form of `original`.
-    pub fn score(&self, original: &str, norm: &Normalized) -> Vec<SegmentScore> {
-        self.score_skipping(original, norm, |_, _| false)
+    /// Scores every segment of `norm`, the normalised form of `original`, cut as `reading` says.
+    pub fn score<'a>(&self, original: &str, norm: &'a Normalized, reading: Reading) -> Vec<SegmentScore<'a>> {
+        self.score_skipping(original, norm, reading, |_, _| false)
     }
 
     /// [`LearnedModel::score`], not reading the tokens for which `skip(start, end)` holds (phrases the
     /// Trust allows): they count neither as words nor in pairs.
-    pub fn score_skipping(
+    pub fn score_skipping<'a>(
         &self,
         original: &str,
-        norm: &Normalized,
+        norm: &'a Normalized,
+        reading: Reading,
         skip: impl Fn(usize, usize) -> bool,
-    ) -> Vec<SegmentScore> {
-        features::segments(original, norm)
+    ) -> Vec<SegmentScore<'a>> {
+        features::segments(original, norm, reading)
             .into_iter()
             .map(|mut segment| {
                 segment.tokens.retain(|t| !skip(t.start, t.end));
                 let mut sums = [0i32; 3];
-                // Each word's weight with the shape token beside it (a name's `#cap`) added.
-                let mut words: Vec<(usize, usize, [i32; 3])> = Vec::with_capacity(segment.tokens.len());
-                for t in &segment.tokens {
-                    let Some(s) = self.weights.word(&t.form) else { continue };
-                    add(&mut sums, s);
-                    match words.last_mut() {
-                        Some(last) if last.0 == t.start && last.1 == t.end => {
-                            last.2.iter_mut().zip(s).for_each(|(a, b)| *a += i32::from(b));
-                        }
-                        _ => words.push((t.start, t.end, s.map(i32::from))),
+                let features = segment.features();
+                for &(i, h) in &features.tokens {
+                    if let Some(s) = self.weights.word_hashed(&segment.tokens[i].form, h) {
+                        add(&mut sums, s);
                     }
                 }
-                segment.pairs(|bucket| add(&mut sums, self.weights.pair(bucket)));
-                let norm = segment.norm();
+                for &bucket in &features.pairs {
+                    add(&mut sums, self.weights.pair(bucket));
+                }
+                let norm = features.norm;
                 let f = &self.weights.families;
                 let scores = [0, 1, 2].map(|i| f[i].bias + f[i].scale * sums[i] as f32 / norm);
-                let cues = [0, 1, 2].map(|f| strongest(&words, f));
-                SegmentScore { start: segment.start, end: segment.end, scores, cues }
+                SegmentScore { start: segment.start, end: segment.end, scores, tokens: segment.tokens }
             })
             .collect()
     }
 
-    /// How strong `score` is for family `family` (index in [`crate::Category::ALL`] order).
-    pub fn strength(&self, family: usize, score: f32) -> Strength {
-        let f = &self.weights.families[family];
-        if score >= f.warn {
-            Strength::Strong
-        } else if score >= f.info {
-            Strength::Some
-        } else {
-            Strength::None
+    /// The spans of the words that weigh most for `family` in a scored segment, strongest first: a
+    /// word's weight with the shape token beside it (a name's `#cap`) added; positive weights of at
+    /// least a third of the strongest's, so a sentence carried by one word names that word alone
+    /// rather than padding the list with "the".
+    pub fn cues(&self, segment: &SegmentScore<'_>, family: usize) -> Vec<(usize, usize)> {
+        let mut words: Vec<(usize, usize, i32)> = Vec::new();
+        for t in &segment.tokens {
+            let Some(s) = self.weights.word(&t.form) else { continue };
+            let v = i32::from(s[family]);
+            match words.last_mut() {
+                Some(last) if last.0 == t.start && last.1 == t.end => last.2 += v,
+                _ => words.push((t.start, t.end, v)),
+            }
         }
+        words.retain(|w| w.2 > 0);
+        words.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+        let top = words.first().map_or(0, |w| w.2);
+        words.iter().take(CUES).take_while(|w| w.2 * 3 >= top).map(|w| (w.0, w.1)).collect()
     }
-}
 
-/// The spans of the words that weigh most for family `f`, strongest first: positive weights of at
-/// least a third of the strongest's, so a sentence carried by one word names that word alone rather
-/// than padding the list with "the".
-fn strongest(words: &[(usize, usize, [i32; 3])], f: usize) -> Vec<(usize, usize)> {
-    let mut ranked: Vec<&(usize, usize, [i32; 3])> = words.iter().filter(|w| w.2[f] > 0).collect();
-    ranked.sort_by(|a, b| b.2[f].cmp(&a.2[f]).then(a.0.cmp(&b.0)));
-    let top = ranked.first().map_or(0, |w| w.2[f]);
-    ranked.iter().take(CUES).take_while(|w| w.2[f] * 3 >= top).map(|w| (w.0, w.1)).collect()
+    /// Whether a passage's score for `family` (index in [`crate::Category::ALL`] order) is worth a mark.
+    pub fn marks(&self, family: usize, passage_score: f32) -> bool {
+        passage_score >= self.weights.families[family].info
+    }
+
+    /// Whether a sentence's score for `family` is strong enough to pause the post (subject to policy).
+    pub fn pauses(&self, family: usize, sentence_score: f32) -> bool {
+        sentence_score >= self.weights.families[family].warn
+    }
 }
 
 fn add(sums: &mut [i32; 3], s: [i8; 3]) {

@@ -13,7 +13,7 @@
 //! at which the posts the model would add to the rules' findings are right often enough
 //! ([`Options::info_precision`], [`Options::warn_precision`]).
 
-use super::features::{self, PAIR_BUCKETS};
+use super::features::{self, Reading, PAIR_BUCKETS};
 use super::teacher::Teacher;
 use super::weights::{self, FamilyParams};
 use super::LearnedModel;
@@ -50,6 +50,9 @@ pub struct Options {
     pub warn_precision: f64,
     /// Fewest validation posts the model must add before a threshold is trusted.
     pub min_support: usize,
+    /// How far above the bias (in logits) a score must be before it marks anything: the evidence
+    /// the words themselves must bring.
+    pub min_evidence: f32,
     /// Weights whose quantised magnitude is below this in every family are left out of the file:
     /// thousands of near-zero weights cost size and change almost no score.
     pub prune: i8,
@@ -73,11 +76,12 @@ impl Default for Options {
             l2_direction: 1e-5,
             seed: 0x005e_ed0f_b05c,
             info_precision: 0.90,
-            warn_precision: 0.95,
+            warn_precision: 0.99,
             min_support: 5,
+            min_evidence: 1.0,
             prune: 1,
-            min_count: 2,
-            unseen_words: true,
+            min_count: 8,
+            unseen_words: false,
             balance: 0.5,
         }
     }
@@ -130,13 +134,13 @@ impl Dictionary {
 
 fn prepare(text: &str, dict: &mut Dictionary) -> Vec<Seg> {
     let norm = Normalized::new(text);
-    features::segments(text, &norm)
+    features::segments(text, &norm, Reading::Passage)
         .iter()
         .map(|s| {
-            let tokens = s.tokens.iter().map(|t| dict.id(&t.form)).collect();
-            let mut pairs = Vec::new();
-            s.pairs(|b| pairs.push(b as u32));
-            Seg { tokens, pairs, norm: s.norm() }
+            let f = s.features();
+            let tokens = f.tokens.iter().map(|&(i, _)| dict.id(&s.tokens[i].form)).collect();
+            let pairs = f.pairs.iter().map(|&b| b as u32).collect();
+            Seg { tokens, pairs, norm: f.norm }
         })
         .collect()
 }
@@ -146,7 +150,7 @@ pub fn training_words(examples: &[Example], min_count: usize) -> Vec<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for e in examples {
         let norm = Normalized::new(&e.text);
-        for s in features::segments(&e.text, &norm) {
+        for s in features::segments(&e.text, &norm, Reading::Passage) {
             for t in s.tokens.iter().filter(|t| !t.form.starts_with('#') && t.form.chars().all(char::is_alphanumeric)) {
                 *counts.entry(t.form.to_string()).or_default() += 1;
             }
@@ -329,26 +333,32 @@ pub fn train(
     // Thresholds, from the quantised model exactly as it will ship.
     let draft: &'static [u8] = Box::leak(weights::write(&families, &word_table, &pair_table).into_boxed_slice());
     let model = LearnedModel::from_bytes(draft)?;
-    let scored: Vec<([f32; 3], &Example, RulesFound)> = validation
+    // Each validation post's best passage (marks) and best sentence (pauses), per family.
+    let best = |e: &Example, reading| {
+        let norm = Normalized::new(&e.text);
+        model
+            .score(&e.text, &norm, reading)
+            .iter()
+            .fold([f32::MIN; 3], |acc, s| [0, 1, 2].map(|f| acc[f].max(s.scores[f])))
+    };
+    let scored: Vec<([f32; 3], [f32; 3], &Example, RulesFound)> = validation
         .iter()
-        .map(|(e, rules)| {
-            let norm = Normalized::new(&e.text);
-            let best = model
-                .score(&e.text, &norm)
-                .iter()
-                .fold([f32::MIN; 3], |acc, s| [0, 1, 2].map(|f| acc[f].max(s.scores[f])));
-            (best, e, *rules)
-        })
+        .map(|(e, rules)| (best(e, Reading::Passage), best(e, Reading::Sentence), e, *rules))
         .collect();
     for (f, family) in families.iter_mut().enumerate() {
-        let candidates: Vec<(f32, bool)> =
-            scored.iter().filter(|(_, _, rules)| !rules[f]).map(|(s, e, _)| (s[f], e.labels[f])).collect();
-        family.info = threshold(&candidates, opts.info_precision, opts.min_support);
-        family.warn = threshold(&candidates, opts.warn_precision, opts.min_support).max(family.info);
-        let (added, right) = counts_above(&candidates, family.info);
-        let (paused, paused_right) = counts_above(&candidates, family.warn);
+        let unruled = || scored.iter().filter(|(_, _, _, rules)| !rules[f]);
+        let passages: Vec<(f32, bool)> = unruled().map(|(p, _, e, _)| (p[f], e.labels[f])).collect();
+        let sentences: Vec<(f32, bool)> = unruled().map(|(_, s, e, _)| (s[f], e.labels[f])).collect();
+        // A finding must rest on words: a threshold below the bias plus some evidence would mark a
+        // short, neutral draft ("lovely day") on the bias alone, which validation posts (longer, with
+        // words that weigh against) cannot show.
+        let floor = family.bias + opts.min_evidence;
+        family.info = threshold(&passages, opts.info_precision, opts.min_support).max(floor);
+        family.warn = threshold(&sentences, opts.warn_precision, opts.min_support).max(floor);
+        let (added, right) = counts_above(&passages, family.info);
+        let (paused, paused_right) = counts_above(&sentences, family.warn);
         report.push_str(&format!(
-            "{}: marks from {:.3} ({} validation posts added, {} right), pauses from {:.3} ({} added, {} right)\n",
+            "{}: passages marked from {:.3} ({} validation posts added, {} right), sentences pause from {:.3} ({} added, {} right)\n",
             crate::Category::ALL[f].as_str(),
             family.info,
             added,

@@ -13,7 +13,8 @@
 //! u32 pairs; pairs × (varint gap from the previous bucket + 1, [i8; 3])
 //! ```
 
-use super::features::PAIR_BUCKETS;
+use super::features::{word_hash, word_hash_bytes, PAIR_BUCKETS};
+use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"PGMODEL1";
 
@@ -24,9 +25,9 @@ pub struct FamilyParams {
     pub bias: f32,
     /// What one step of a quantised weight is worth.
     pub scale: f32,
-    /// Score from which a segment is marked (information only).
+    /// Passage score from which a passage is marked (information only).
     pub info: f32,
-    /// Score from which a segment's finding pauses the post.
+    /// Sentence score from which a sentence's finding pauses the post.
     pub warn: f32,
 }
 
@@ -38,6 +39,9 @@ pub struct Weights {
     words: &'static [u8],
     /// Where each word starts in `words` (its length byte).
     offsets: Vec<u32>,
+    /// Word index by the word's [`word_hash`]: every token of a draft is looked up, and its hash is
+    /// needed for its pairs anyway. Built in one pass when the model is read (about 1 ms in WASM).
+    index: FxHashMap<u64, u32>,
     word_scores: &'static [u8],
     /// Dense pair table, PAIR_BUCKETS entries.
     pairs: Vec<[i8; 3]>,
@@ -69,6 +73,11 @@ impl Weights {
             previous = word;
         }
         let words = &bytes[words_start..r.at];
+        let mut index = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        for (i, &off) in offsets.iter().enumerate() {
+            let word = &words[off as usize + 1..off as usize + 1 + usize::from(words[off as usize])];
+            index.insert(word_hash_bytes(word), i as u32);
+        }
         let word_scores = r.take(n * 3)?;
         let pair_count = r.u32()? as usize;
         let mut pairs = vec![[0i8; 3]; PAIR_BUCKETS];
@@ -83,20 +92,23 @@ impl Weights {
         if r.at != bytes.len() {
             return Err("model file has trailing bytes".into());
         }
-        Ok(Weights { families, words, offsets, word_scores, pairs })
+        Ok(Weights { families, words, offsets, index, word_scores, pairs })
     }
 
     /// The quantised scores of `word`, if the model knows it.
     pub fn word(&self, word: &str) -> Option<[i8; 3]> {
-        let key = word.as_bytes();
-        let i = self
-            .offsets
-            .binary_search_by(|&off| {
-                let off = off as usize;
-                let len = usize::from(self.words[off]);
-                self.words[off + 1..off + 1 + len].cmp(key)
-            })
-            .ok()?;
+        self.word_hashed(word, word_hash(word))
+    }
+
+    /// [`Weights::word`] for a word whose [`word_hash`] is already known.
+    pub fn word_hashed(&self, word: &str, hash: u64) -> Option<[i8; 3]> {
+        let i = *self.index.get(&hash)? as usize;
+        let off = self.offsets[i] as usize;
+        let len = usize::from(self.words[off]);
+        // A different word with the same 64-bit hash is astronomically unlikely; checking costs little.
+        if &self.words[off + 1..off + 1 + len] != word.as_bytes() {
+            return None;
+        }
         let s = &self.word_scores[i * 3..i * 3 + 3];
         Some([s[0] as i8, s[1] as i8, s[2] as i8])
     }
@@ -199,6 +211,10 @@ mod tests {
         assert_eq!(w.word("abd"), Some([4, 5, -6]));
         assert_eq!(w.word("b"), Some([0, 0, 7]));
         assert_eq!(w.word("ab"), None);
+        assert_eq!(w.word("abc"), Some([1, -2, 3]));
+        assert_eq!(w.word("a"), None);
+        assert_eq!(w.word("c"), None);
+        assert_eq!(w.word(""), None);
         assert_eq!(w.pair(300), [2, 2, 2]);
         assert_eq!(w.pair(PAIR_BUCKETS - 1), [-3, -3, -3]);
         assert_eq!(w.pair(5), [0, 0, 0]);
