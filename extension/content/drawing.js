@@ -1,0 +1,119 @@
+// @ts-check
+/**
+ * Turns the sessions into what the overlay draws, once per animation frame: for each editor its
+ * visible box, its marks' rectangles and its badge, plus a media reminder that belongs to no editor
+ * yet. Keeps marks on the text when anything scrolls, the window resizes or the page zooms, and
+ * shows a mark's explanation when the pointer or the caret is on it.
+ *
+ * Geometry is read only for editors that show something, and all writes go through one
+ * PgOverlay.render per frame.
+ */
+const PgDrawing = (() => {
+  /** View id of a media reminder that belongs to no editor (yet). */
+  const PAGE_VIEW = 0;
+  /** @type {{anchor: Element, info: {count: number, location: boolean | null}} | null} */
+  let pageMedia = null;
+
+  let drawQueued = false;
+  function requestDraw() {
+    if (drawQueued) return;
+    drawQueued = true;
+    requestAnimationFrame(draw);
+  }
+
+  function draw() {
+    drawQueued = false;
+    /** @type {View[]} */
+    const views = [];
+    const paused = PgPause.until();
+    for (const s of PgSessions.all()) {
+      if (!s.editor.isConnected) { PgSessions.detach(s); continue; }
+      if (paused) {
+        // Only the badge, saying so: no marks, no reminders, and one click resumes.
+        views.push({ id: s.id, clip: PgGeometry.visibleBox(s.editor), marks: [], findings: [], media: null, paused });
+        continue;
+      }
+      const snap = PgText.read(s.editor);
+      const analysed = s.analysedText ?? '';
+      s.visible = s.findings.filter((f) =>
+        !s.dismissed.has(PgSessions.keyOf(f, analysed)) &&
+        snap.text.slice(f.start, f.end) === analysed.slice(f.start, f.end));
+      // The worker could not check this draft (WASM missing, trapped, worker gone): the badge says
+      // so, or a failing checker looks exactly like a clean draft.
+      const unavailable = s.failed && snap.text.trim() !== '';
+      // Geometry (layout reads up the ancestor chain) only for editors that show something.
+      const clip = s.visible.length || s.media || unavailable ? PgGeometry.visibleBox(s.editor) : null;
+      const mirror = PgOverlay.mirror();
+      views.push({
+        id: s.id,
+        clip,
+        marks: clip ? s.visible.map((finding, index) => ({ index, finding, rects: PgGeometry.rects(snap, finding.start, finding.end, mirror) })) : [],
+        findings: s.visible,
+        media: s.media,
+        unavailable,
+        truncated: s.truncated,
+      });
+    }
+    if (pageMedia && !pageMedia.anchor.isConnected) pageMedia = null;
+    if (pageMedia && !paused) {
+      views.push({ id: PAGE_VIEW, clip: PgGeometry.visibleBox(pageMedia.anchor), marks: [], findings: [], media: pageMedia.info });
+    }
+    PgOverlay.render(views);
+  }
+
+  /** @param {{anchor: Element, info: {count: number, location: boolean | null}} | null} media */
+  function setPageMedia(media) {
+    pageMedia = media;
+  }
+
+  // Hover over a mark (marks take no pointer events, so hit-test the pointer here).
+  let hoverQueued = false;
+  let pointer = { x: -1, y: -1 };
+  let hovering = false;
+  // Caret inside a mark: the keyboard user's "focus on a mark" shows the same tooltip.
+  let caretQueued = false;
+
+  function caretTip() {
+    const active = PgSessions.lastActive();
+    if (!active || !active.editor.isConnected || active.visible.length === 0) { PgOverlay.hideTip(); return; }
+    const snap = PgText.read(active.editor);
+    let at = -1;
+    if (PgText.isField(active.editor)) {
+      if (document.activeElement === active.editor || active.editor.getRootNode() !== document) at = /** @type {HTMLTextAreaElement} */ (active.editor).selectionStart ?? -1;
+    } else {
+      const sel = /** @type {any} */ (active.editor.getRootNode()).getSelection?.() ?? document.getSelection();
+      if (sel && sel.anchorNode && active.editor.contains(sel.anchorNode)) at = PgText.offsetOf(snap, sel.anchorNode, sel.anchorOffset);
+    }
+    const f = at < 0 ? undefined : active.visible.find((x) => at >= x.start && at <= x.end);
+    if (!f) { PgOverlay.hideTip(); return; }
+    const r = PgGeometry.rects(snap, f.start, f.end, PgOverlay.mirror())[0];
+    if (r) PgOverlay.showTip(f, r); else PgOverlay.hideTip();
+  }
+
+  /** Follows the pointer, the caret, scrolling, resizing and zoom. */
+  function listen() {
+    window.addEventListener('pointermove', (e) => {
+      pointer = { x: e.clientX, y: e.clientY };
+      if (hoverQueued || PgSessions.size() === 0) return;
+      hoverQueued = true;
+      requestAnimationFrame(() => {
+        hoverQueued = false;
+        const h = PgOverlay.hit(pointer.x, pointer.y);
+        if (h) { hovering = true; PgOverlay.showTip(h.finding, h.rect); } else if (hovering) { hovering = false; PgOverlay.hideTip(); caretTip(); }
+      });
+    }, { capture: true, passive: true });
+
+    document.addEventListener('selectionchange', () => {
+      if (caretQueued || PgSessions.size() === 0) return;
+      caretQueued = true;
+      requestAnimationFrame(() => { caretQueued = false; if (!hovering) caretTip(); });
+    }, { passive: true });
+
+    // Keep marks aligned when anything scrolls, the window resizes or the page zooms.
+    window.addEventListener('scroll', () => { if (PgSessions.size()) requestDraw(); }, { capture: true, passive: true });
+    window.addEventListener('resize', () => { if (PgSessions.size()) requestDraw(); }, { passive: true });
+    window.visualViewport?.addEventListener('resize', () => { if (PgSessions.size()) requestDraw(); }, { passive: true });
+  }
+
+  return Object.freeze({ PAGE_VIEW, requestDraw, draw, setPageMedia, listen });
+})();

@@ -1,0 +1,72 @@
+// @ts-check
+/**
+ * The page's copy of the Trust's policy: the settings the worker derives from it (Trust name,
+ * contacts, which choices the dialog offers, failClosed, pauses, IT's selector overrides), and the
+ * adapter entry for this site with those overrides applied.
+ *
+ * The worker owns the policy; this file only asks for it and keeps the answer. IT's settings may
+ * arrive after start-up, so they are asked for again when a policy change is announced and, when
+ * stale, whenever an editor appears. What a new answer changes elsewhere (pauses, a site IT has not
+ * enabled, new selectors) is main.js's wiring, called through `onLoaded`.
+ */
+const PgSettings = (() => {
+  /** Settings older than this are asked for again when an editor appears. */
+  const STALE_MS = 30_000;
+
+  /** @type {Settings & {selectors?: unknown}} */
+  let settings = {
+    trustName: 'your NHS Trust',
+    commsContact: "your Trust's communications team",
+    speakUpContact: 'your Freedom to Speak Up Guardian',
+    policyUrl: '',
+    allowOverride: true,
+    failClosed: false,
+  };
+  /** This site's adapter entry (null: not a site postguard knows, or IT has not enabled it). */
+  let site = PgAdapters.forHost(location.hostname);
+  /** When settings last arrived (0: never), so editors attached later can refresh stale ones. */
+  let loadedAt = 0;
+  /** @type {(settings: Settings & {selectors?: unknown}) => void} */
+  let onLoaded = () => {};
+
+  /** Ask the worker for the effective policy's page settings (IT's may arrive after start-up). */
+  function load() {
+    loadedAt = Date.now(); // one request at a time; a failure is retried at the next editor
+    void PgBrowser.request({ type: 'settings' }, 5000).then((reply) => {
+      const r = /** @type {SettingsOk | {ok: false}} */ (reply);
+      if (!r.ok) { loadedAt = 0; return; }
+      settings = r.settings;
+      onLoaded(settings);
+    });
+  }
+
+  /** Asks again if the settings are older than STALE_MS (or never arrived). */
+  function refreshIfStale() {
+    if (Date.now() - loadedAt > STALE_MS) load();
+  }
+
+  /** @param {Partial<Settings>} patch  values the worker returned outside a settings request */
+  function update(patch) {
+    settings = { ...settings, ...patch };
+  }
+
+  /** @param {Site | null} next */
+  function setSite(next) {
+    site = next;
+  }
+
+  /** @param {(settings: Settings & {selectors?: unknown}) => void} handler */
+  function configure(handler) {
+    onLoaded = handler;
+  }
+
+  return Object.freeze({
+    current: () => settings,
+    site: () => site,
+    load,
+    refreshIfStale,
+    update,
+    setSite,
+    configure,
+  });
+})();
