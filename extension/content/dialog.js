@@ -5,9 +5,9 @@
  * `role="alertdialog"`, buttons named exactly "Edit post" and "Post anyway").
  *
  * It is a modal <dialog> in the extension's shadow root: the top layer puts it above any site's
- * stacking, and the page behind is inert while it is open. Only trusted events (a real person's
- * click or key) count as a choice; the shadow root is open, so page script could otherwise press
- * "Post anyway" itself.
+ * stacking, the page's own dialogs included, and the page behind is inert while it is open. Only
+ * trusted events (a real person's click or key) count as a choice; the shadow root is open, so
+ * page script could otherwise press "Post anyway" itself.
  */
 /**
  * @typedef {'edit' | 'post'} Choice

@@ -87,6 +87,7 @@ const PgDiscovery = (() => {
     observer.observe(sr, { childList: true, subtree: true });
     PgMedia.observe(sr);
     PgGate.observe(sr);
+    PgTopLayer.observe(sr);
     scan(sr);
   }
 

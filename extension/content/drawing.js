@@ -42,12 +42,14 @@ const PgDrawing = (() => {
       // so, or a failing checker looks exactly like a clean draft.
       const unavailable = s.failed && snap.text.trim() !== '';
       // Geometry (layout reads up the ancestor chain) only for editors that show something.
-      const clip = s.visible.length || s.media || unavailable ? PgGeometry.visibleBox(s.editor) : null;
+      const clip = s.visible.length || s.media || unavailable ? uncovered(s.editor, PgGeometry.visibleBox(s.editor)) : null;
       const mirror = PgOverlay.mirror();
       views.push({
         id: s.id,
         clip,
-        marks: clip ? s.visible.map((finding, index) => ({ index, finding, rects: PgGeometry.rects(snap, finding.start, finding.end, mirror) })) : [],
+        marks: clip ? s.visible.map((finding, index) => ({
+          index, finding, rects: PgGeometry.rects(snap, finding.start, finding.end, mirror).filter((r) => shows(s.editor, r, clip)),
+        })) : [],
         findings: s.visible,
         media: s.media,
         unavailable,
@@ -59,6 +61,37 @@ const PgDrawing = (() => {
       views.push({ id: PAGE_VIEW, clip: PgGeometry.visibleBox(pageMedia.anchor), marks: [], findings: [], media: pageMedia.info });
     }
     PgOverlay.render(views);
+  }
+
+  /**
+   * Whether the page shows the editor in the middle of the part of box `r` inside `clip`, or covers
+   * it there. A box wholly outside `clip` is kept: the overlay's clipping already hides it. While
+   * postguard's own modal dialog is open the page is inert and hit tests skip it, so nothing is
+   * left out then.
+   * @param {HTMLElement} editor
+   * @param {DOMRect} r
+   * @param {DOMRect} clip
+   */
+  function shows(editor, r, clip) {
+    const left = Math.max(r.left, clip.left);
+    const right = Math.min(r.right, clip.right);
+    const top = Math.max(r.top, clip.top);
+    const bottom = Math.min(r.bottom, clip.bottom);
+    if (right <= left || bottom <= top || PgDialog.isOpen()) return true;
+    return PgGeometry.showsAt(editor, (left + right) / 2, (top + bottom) / 2);
+  }
+
+  /**
+   * The editor's visible box, or null when a layer of the page covers the editor at its middle and
+   * at both bottom corners, where its badge goes (a modal opened over it): then nothing of it is
+   * drawn above that layer.
+   * @param {HTMLElement} editor
+   * @param {DOMRect | null} clip
+   */
+  function uncovered(editor, clip) {
+    if (!clip) return null;
+    const samples = [clip, new DOMRect(clip.right - 12, clip.bottom - 12, 8, 8), new DOMRect(clip.left + 4, clip.bottom - 12, 8, 8)];
+    return samples.some((r) => shows(editor, r, clip)) ? clip : null;
   }
 
   /** @param {{anchor: Element, info: {count: number, location: boolean | null}} | null} media */

@@ -2,7 +2,8 @@
 /**
  * Everything postguard draws on a page: marks, badges, the findings panel, tooltips, media
  * reminders and the live region, all inside one host element with an open shadow root (the test
- * contract, DESIGN §2), outside every editor.
+ * contract, DESIGN §2), outside every editor. The host lives in the browser's top layer, above every
+ * page layer (top-layer.js says how and why), and nothing a person does inside it reaches the page.
  *
  * Marks are `position: fixed` boxes computed from the editor's text geometry and clipped to the
  * editor's visible box; they have `pointer-events: none`, so clicks and selection go to the editor
@@ -35,7 +36,10 @@ const PgOverlay = (() => {
   });
 
   const CSS = `
-:host { all: initial; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; }
+/* Important, so the page's own rules (its [popover] or dialog child styles) cannot move or hide the host. */
+:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 auto auto 0 !important;
+  width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important;
+  overflow: visible !important; background: transparent !important; z-index: 2147483647 !important; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
 .layer { position: fixed; overflow: hidden; pointer-events: none; z-index: 2147483600; }
@@ -125,7 +129,19 @@ dialog a { color: #005eb8; }
    */
   const hooks = { onDismiss: () => {}, onNoticeClosed: () => {}, pauseOffer: () => null, onPause: () => {}, onResume: () => {} };
 
-  /** The shadow root, creating the host on first use and re-attaching it if the page removed it. */
+  /**
+   * Events of a person's clicks, presses and keys inside postguard's UI. They stop at the shadow
+   * root: they are not the page's, and a site's modal that closes on a press "outside" its content
+   * would close when the badge is pressed. (The gate listens on `window` in the capture phase,
+   * before this.)
+   */
+  const PRIVATE_EVENTS = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu',
+    'touchstart', 'touchend', 'keydown', 'keyup', 'keypress'];
+
+  /**
+   * The shadow root, creating the host on first use and putting it back in its place in the top
+   * layer if the page removed or covered it.
+   */
   function root() {
     if (!host || !shadow) {
       host = document.createElement('postguard-overlay');
@@ -138,8 +154,11 @@ dialog a { color: #005eb8; }
       tip = el('div', { class: 'tip', role: 'tooltip', id: 'pg-tip', hidden: '' });
       mirrorEl = el('div', { 'aria-hidden': 'true' });
       shadow.append(live, tip, mirrorEl);
+      for (const type of PRIVATE_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
+      PgTopLayer.adopt(host);
+    } else {
+      PgTopLayer.place();
     }
-    if (!host.isConnected) (document.body || document.documentElement).append(host);
     return shadow;
   }
 
@@ -362,7 +381,8 @@ dialog a { color: #005eb8; }
     closePanel(false);
     panelFor = id;
     panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': 'postguard: warnings in this draft' });
-    panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); closePanel(true); } });
+    // Escape closes this panel only: not the site's own dialog or popover it may sit in.
+    panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closePanel(true); } });
     root().append(panel);
     parts.get(id)?.badge.setAttribute('aria-expanded', 'true');
     refreshPanel();
