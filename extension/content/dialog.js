@@ -19,6 +19,8 @@ const PgDialog = (() => {
 
   /**
    * Ask the user; resolves when they choose. Escape counts as "Edit post" (the safe choice).
+   * `unavailable`: the post could not be checked and the Trust's policy (failClosed) holds such
+   * posts; the dialog says exactly that, and offers only "Edit post".
    * @param {{findings: Finding[], text: string, settings: Settings, unavailable?: boolean}} what
    * @returns {Promise<Choice>}
    */
@@ -32,7 +34,7 @@ const PgDialog = (() => {
     const dialog = /** @type {HTMLDialogElement} */ (el('dialog', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'pg-d-title', 'aria-describedby': 'pg-d-desc' }));
     const title = el('h2', { id: 'pg-d-title' }, unavailable ? 'postguard could not check this post' : 'Check before you post');
     const desc = el('p', { id: 'pg-d-desc' }, unavailable
-      ? `${settings.trustName} asks for posts to be checked before they are shared, and the checker is not running. Your draft is kept; try again in a moment.`
+      ? `${settings.trustName} holds posts that postguard cannot check, and postguard could not check this one, so it has not been shared. Your draft is kept: try again in a moment.`
       : `This post may breach ${settings.trustName}'s social media policy${blocked ? ', which does not allow it to be posted as it is' : ''}.`);
     dialog.append(title, desc);
 

@@ -40,9 +40,10 @@ const PgDrawing = (() => {
         snap.text.slice(f.start, f.end) === analysed.slice(f.start, f.end));
       // The worker could not check this draft (WASM missing, trapped, worker gone): the badge says
       // so, or a failing checker looks exactly like a clean draft.
-      const unavailable = s.failed && snap.text.trim() !== '';
+      // While a held submit waits for the check, it says "Checking…" instead.
+      const unavailable = s.failed && !s.checking && snap.text.trim() !== '';
       // Geometry (layout reads up the ancestor chain) only for editors that show something.
-      const clip = s.visible.length || s.media || unavailable ? uncovered(s.editor, PgGeometry.visibleBox(s.editor)) : null;
+      const clip = s.visible.length || s.media || unavailable || s.checking ? uncovered(s.editor, PgGeometry.visibleBox(s.editor)) : null;
       const mirror = PgOverlay.mirror();
       views.push({
         id: s.id,
@@ -53,6 +54,7 @@ const PgDrawing = (() => {
         findings: s.visible,
         media: s.media,
         unavailable,
+        checking: s.checking,
         truncated: s.truncated,
       });
     }

@@ -9,6 +9,10 @@
  * (Draft.js ignores untrusted ones): it replays by clicking the site's own submit control with a
  * one-shot bypass, or, where a surface has no control, lets the user's next Enter through.
  *
+ * A submit that cannot be decided yet (the draft was not checked, or its check failed) is held
+ * until it can be, for as long as the first check can honestly take (readiness.js); only a real
+ * failure counts as failed, and then policy's failClosed decides.
+ *
  * What counts as a submit, which editor it belongs to and what the findings are is decided by the
  * hooks main.js installs; this file only owns the event flow.
  */
@@ -24,7 +28,7 @@
  * @property {(event: KeyboardEvent) => Hit | null} keyHit
  * @property {(event: SubmitEvent) => Hit | null} formHit
  * @property {(sessions: any[]) => Verdict} verdict
- * @property {(sessions: any[]) => Promise<void>} refresh      analyse now, resolve when findings are current
+ * @property {(sessions: any[]) => Promise<void>} settle       resolve when the submit can be decided (findings current, or a real failure)
  * @property {(sessions: any[]) => {session: any, findings: Finding[], text: string}} gating
  * @property {() => Settings} settings
  * @property {(session: any) => void} returnToEditor
@@ -55,19 +59,19 @@ const PgGate = (() => {
     const h = /** @type {GateHooks} */ (hooks);
     busy = true;
     try {
+      // Not checked yet, the last check failed, or the Trust's settings not known yet (a fresh
+      // browser): wait until it can be decided.
+      await h.settle(hit.sessions);
       let verdict = h.verdict(hit.sessions);
-      if (verdict === 'pending' || verdict === 'failed') {
-        // Not checked yet, or the last check failed: check now, once, before deciding.
-        await h.refresh(hit.sessions);
-        verdict = h.verdict(hit.sessions);
-      }
+      // No answer in all that time: the checker counts as failed.
+      if (verdict === 'pending') verdict = 'failed';
       const settings = h.settings();
       if (verdict === 'clear' || (verdict === 'failed' && !settings.failClosed)) {
         busy = false;
         replay(hit);
         return;
       }
-      if (verdict === 'pending' || verdict === 'failed') {
+      if (verdict === 'failed') {
         await PgDialog.ask({ findings: [], text: '', settings, unavailable: true });
         h.returnToEditor(hit.sessions[0]);
         return;

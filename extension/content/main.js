@@ -17,7 +17,7 @@
     keyHit: PgControls.keyHit,
     formHit: PgControls.formHit,
     verdict: PgSessions.verdict,
-    refresh: PgSessions.refresh,
+    settle: PgReadiness.settle,
     settings: PgSettings.current,
     gating(list) {
       for (const s of list) {

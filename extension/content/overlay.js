@@ -22,6 +22,7 @@
  * @property {Finding[]} findings     undismissed findings, for the badge and panel
  * @property {{location: boolean | null, count: number} | null} media  an open media reminder
  * @property {boolean} [unavailable]  the draft could not be checked: the badge says so
+ * @property {boolean} [checking]     a submit of this draft is held until it is checked: the badge says "Checking…"
  * @property {boolean} [truncated]    more findings exist than are shown: the badge says so
  * @property {number} [paused]        postguard is paused on this site until then (ms since the epoch):
  *                                    the badge says so and resumes checking when selected
@@ -281,7 +282,7 @@ dialog a { color: #005eb8; }
 
   /** @param {Parts} p @param {View} view */
   function drawBadge(p, view) {
-    if (!view.clip || (view.findings.length === 0 && !view.unavailable && !view.paused)) {
+    if (!view.clip || (view.findings.length === 0 && !view.unavailable && !view.paused && !view.checking)) {
       p.badge.hidden = true;
       return;
     }
@@ -293,6 +294,10 @@ dialog a { color: #005eb8; }
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, `paused until ${until}`));
       p.badge.setAttribute('aria-label', `postguard is paused on this site until ${until}; select to check drafts again`);
       p.badge.title = 'Select to check drafts again';
+    } else if (view.checking) {
+      p.badge.dataset.state = 'checking';
+      p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, 'Checking…'));
+      p.badge.setAttribute('aria-label', 'postguard is checking this post before it is sent');
     } else if (view.unavailable) {
       p.badge.dataset.state = 'unavailable';
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, 'checker unavailable'));

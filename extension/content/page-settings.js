@@ -24,19 +24,25 @@ const PgSettings = (() => {
   };
   /** This site's adapter entry (null: not a site postguard knows, or IT has not enabled it). */
   let site = PgAdapters.forHost(location.hostname);
-  /** When settings last arrived (0: never), so editors attached later can refresh stale ones. */
+  /** When settings were last asked for (0: never, or the last request failed), so editors attached later can refresh stale ones. */
   let loadedAt = 0;
+  /** Whether the worker's settings have arrived at least once: until then these are defaults. */
+  let loaded = false;
   /** @type {(settings: Settings & {selectors?: unknown}) => void} */
   let onLoaded = () => {};
 
-  /** Ask the worker for the effective policy's page settings (IT's may arrive after start-up). */
+  /**
+   * Ask the worker for the effective policy's page settings (IT's may arrive after start-up).
+   * @returns {Promise<SettingsOk | RequestFailure>}
+   */
   function load() {
-    loadedAt = Date.now(); // one request at a time; a failure is retried at the next editor
-    void PgBrowser.request({ type: 'settings' }, 5000).then((reply) => {
-      const r = /** @type {SettingsOk | {ok: false}} */ (reply);
-      if (!r.ok) { loadedAt = 0; return; }
+    loadedAt = Date.now(); // a failure is retried at the next editor, or by a held submit
+    return /** @type {Promise<SettingsOk | RequestFailure>} */ (PgBrowser.request({ type: 'settings' }, 5000)).then((r) => {
+      if (!r.ok) { loadedAt = 0; return r; }
       settings = r.settings;
+      loaded = true;
       onLoaded(settings);
+      return r;
     });
   }
 
@@ -64,6 +70,8 @@ const PgSettings = (() => {
     current: () => settings,
     site: () => site,
     load,
+    /** Whether the worker's settings have arrived: until then `current()` is the defaults. */
+    isLoaded: () => loaded,
     refreshIfStale,
     update,
     setSite,

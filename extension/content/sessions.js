@@ -16,6 +16,9 @@
  * @property {Finding[]} findings
  * @property {Finding[]} visible           drawn now: undismissed, span unchanged since analysis
  * @property {boolean} failed              the last analysis could not run
+ * @property {boolean} unreachable         ...because no answer came (the worker may be starting), not
+ *                                         because the worker answered that it could not analyse
+ * @property {boolean} checking            a submit of this draft is held until its check is done
  * @property {boolean} truncated           the analyser found more than it returned (or the draft was too long to check whole)
  * @property {number} retries             attempts since the last analysis that ran
  * @property {number} seq
@@ -108,7 +111,7 @@ const PgSessions = (() => {
       PgDrawing.requestDraw();
       return;
     }
-    /** @type {AnalyzeOk | {ok: false, error: string}} */
+    /** @type {AnalyzeOk | RequestFailure} */
     const reply = await PgBrowser.request({ type: 'analyze', text }, ANALYSE_TIMEOUT_MS);
     if (seq !== s.seq) return; // a newer analysis superseded this one
     const before = new Set(s.findings.map((f) => keyOf(f, s.analysedText ?? '')));
@@ -116,6 +119,7 @@ const PgSessions = (() => {
     if (reply.ok && Array.isArray(reply.findings)) {
       s.findings = reply.findings;
       s.failed = false;
+      s.unreachable = false;
       s.truncated = reply.truncated === true;
       const fresh = s.findings.filter((f) => f.action !== 'inform' && !before.has(keyOf(f, text)) && !s.dismissed.has(keyOf(f, text)));
       if (fresh.length) PgOverlay.announce(`${PgOverlay.summary(s.findings)}: ${fresh.map((f) => f.title).join('; ')}.`);
@@ -123,6 +127,7 @@ const PgSessions = (() => {
     } else {
       s.findings = [];
       s.failed = true;
+      s.unreachable = !reply.ok && reply.unreachable === true;
       s.truncated = false;
       // The worker may be starting (it compiles the analyser first) or busy: try again shortly,
       // a few times, rather than leave the draft unchecked until the next keystroke.
@@ -137,9 +142,39 @@ const PgSessions = (() => {
     PgDrawing.draw();
   }
 
-  /** @param {Session[]} list */
-  function refresh(list) {
-    return Promise.all(list.map((s) => analyse(s))).then(() => {});
+  /**
+   * Analyses the editor's current text now, through the same one-at-a-time queue as typing, and
+   * resolves when no analysis of this editor is running any more.
+   * @param {Session} s
+   */
+  async function analyseNow(s) {
+    run(s);
+    while (s.running) await s.running;
+  }
+
+  /**
+   * Whether a held submit can be decided for this editor: its findings belong to the text it shows
+   * now, or the worker itself answered that it could not analyse it (to a request made during the
+   * wait, `asked`), or there is nothing to send.
+   * @param {Session} s
+   * @param {boolean} asked
+   */
+  function decided(s, asked) {
+    if (!s.editor.isConnected) return true;
+    const text = PgText.read(s.editor).text;
+    if (text.trim() === '') return true;
+    if (text !== s.analysedText) return false;
+    return !s.failed || (asked && !s.unreachable);
+  }
+
+  /**
+   * Shows (or stops showing) "Checking…" on these editors' badges.
+   * @param {Session[]} list
+   * @param {boolean} on
+   */
+  function setChecking(list, on) {
+    for (const s of list) s.checking = on;
+    PgDrawing.requestDraw();
   }
 
   /**
@@ -175,7 +210,8 @@ const PgSessions = (() => {
     if (sessions.has(editor)) return;
     /** @type {Session} */
     const s = {
-      id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, truncated: false, retries: 0, seq: 0,
+      id: nextId++, editor, surface, analysedText: null, findings: [], visible: [], failed: false, unreachable: false, checking: false,
+      truncated: false, retries: 0, seq: 0,
       timer: undefined, running: null, dirty: false, dismissed: new Set(), accepted: null, media: null,
       observer: new MutationObserver(() => schedule(s)),
       onInput: () => schedule(s),
@@ -227,7 +263,9 @@ const PgSessions = (() => {
   return Object.freeze({
     keyOf,
     schedule,
-    refresh,
+    analyseNow,
+    decided,
+    setChecking,
     gatingOf,
     verdict,
     attach,

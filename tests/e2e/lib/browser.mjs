@@ -145,3 +145,28 @@ export async function launchWithExtension({ port, headless = true, dist = distDi
     },
   };
 }
+
+/**
+ * Stops the extension's service worker, as the browser does after 30 s idle, and waits until it has
+ * gone: the next message starts it afresh (module load, policy read, WASM compilation).
+ * @param {Session} browser
+ * @param {import('playwright-core').Page} page  any page of the context, to reach the browser through
+ */
+export async function stopWorker(browser, page) {
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const isOurs = (/** @type {{type: string, url: string}} */ t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find(isOurs);
+    if (!worker) return;
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    for (let i = 0; i < 100; i++) {
+      const { targetInfos: now } = await cdp.send('Target.getTargets');
+      if (!now.some((t) => t.targetId === worker.targetId)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the extension\'s service worker did not stop');
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
