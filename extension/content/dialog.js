@@ -21,10 +21,11 @@ const PgDialog = (() => {
    * Ask the user; resolves when they choose. Escape counts as "Edit post" (the safe choice).
    * `unavailable`: the post could not be checked and the Trust's policy (failClosed) holds such
    * posts; the dialog says exactly that, and offers only "Edit post".
-   * @param {{findings: Finding[], text: string, settings: Settings, unavailable?: boolean}} what
+   * @param {{findings: Finding[], excerpts?: string[], settings: Settings, unavailable?: boolean}} what
+   *        `excerpts[i]`: the words `findings[i]` is about, in the draft it came from
    * @returns {Promise<Choice>}
    */
-  function ask({ findings, text, settings, unavailable = false }) {
+  function ask({ findings, excerpts = [], settings, unavailable = false }) {
     const { el } = PgOverlay;
     const sr = PgOverlay.root();
     open?.remove();
@@ -40,8 +41,8 @@ const PgDialog = (() => {
 
     if (!unavailable) {
       const list = el('ul');
-      for (const f of findings) {
-        const excerpt = text.slice(f.start, f.end);
+      for (const [i, f] of findings.entries()) {
+        const excerpt = excerpts[i] ?? '';
         const shown = excerpt.length > 60 ? `${excerpt.slice(0, 57)}…` : excerpt;
         const [title, ...rest] = PgOverlay.findingText(f);
         list.append(el('li', { 'data-category': f.category }, title, el('q', {}, shown), ...rest));

@@ -88,6 +88,7 @@ const PgDiscovery = (() => {
     PgMedia.observe(sr);
     PgGate.observe(sr);
     PgTopLayer.observe(sr);
+    PgDrawing.observe(sr);
     scan(sr);
   }
 

@@ -56,6 +56,7 @@ const PgDrawing = (() => {
         unavailable,
         checking: s.checking,
         truncated: s.truncated,
+        rtl: clip !== null && getComputedStyle(s.editor).direction === 'rtl',
       });
     }
     if (pageMedia && !pageMedia.anchor.isConnected) pageMedia = null;
@@ -145,10 +146,23 @@ const PgDrawing = (() => {
     }, { passive: true });
 
     // Keep marks aligned when anything scrolls, the window resizes or the page zooms.
-    window.addEventListener('scroll', () => { if (PgSessions.size()) requestDraw(); }, { capture: true, passive: true });
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', () => { if (PgSessions.size()) requestDraw(); }, { passive: true });
     window.visualViewport?.addEventListener('resize', () => { if (PgSessions.size()) requestDraw(); }, { passive: true });
   }
 
-  return Object.freeze({ PAGE_VIEW, requestDraw, draw, setPageMedia, listen });
+  function onScroll() {
+    if (PgSessions.size()) requestDraw();
+  }
+
+  /**
+   * A box scrolling inside a shadow root (LinkedIn's share box) fires a `scroll` event that is not
+   * composed: it never reaches `window`, so each open shadow root that holds editors is listened to.
+   * @param {ShadowRoot} root
+   */
+  function observe(root) {
+    root.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  }
+
+  return Object.freeze({ PAGE_VIEW, requestDraw, draw, setPageMedia, listen, observe });
 })();

@@ -18,14 +18,26 @@
     formHit: PgControls.formHit,
     verdict: PgSessions.verdict,
     settle: PgReadiness.settle,
+    queued: (list) => PgSessions.setChecking(list, true),
     settings: PgSettings.current,
+    // Every draft the submit sends is listed, so one "Post anyway" answers for all of them (an X
+    // thread's items), rather than a second dialog for the second risky item.
     gating(list) {
+      /** @type {Session | null} */
+      let first = null;
+      /** @type {Finding[]} */
+      const findings = [];
+      /** @type {string[]} */
+      const excerpts = [];
       for (const s of list) {
         const text = PgText.read(s.editor).text;
-        const findings = PgSessions.gatingOf(s, text);
-        if (findings.length) return { session: s, findings, text };
+        for (const f of PgSessions.gatingOf(s, text)) {
+          first ??= s;
+          findings.push(f);
+          excerpts.push(text.slice(f.start, f.end));
+        }
       }
-      return { session: list[0], findings: [], text: '' };
+      return { session: first ?? list[0], findings, excerpts };
     },
     returnToEditor(s) {
       PgOverlay.closePanel(false);
@@ -36,8 +48,8 @@
       if (first) PgText.placeCaret(PgText.read(s.editor), first.start);
       PgDrawing.requestDraw();
     },
-    accepted(s, text) {
-      s.accepted = text;
+    accepted(list) {
+      for (const s of list) s.accepted = PgText.read(s.editor).text;
     },
   });
 

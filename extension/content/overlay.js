@@ -24,6 +24,7 @@
  * @property {boolean} [unavailable]  the draft could not be checked: the badge says so
  * @property {boolean} [checking]     a submit of this draft is held until it is checked: the badge says "Checking…"
  * @property {boolean} [truncated]    more findings exist than are shown: the badge says so
+ * @property {boolean} [rtl]          the editor's text runs right to left: the badge goes in the left corner
  * @property {number} [paused]        postguard is paused on this site until then (ms since the epoch):
  *                                    the badge says so and resumes checking when selected
  * @typedef {{layer: HTMLElement, badge: HTMLButtonElement, notice: HTMLElement | null, marks: MarkView[], findings: Finding[], clip: DOMRect | null}} Parts
@@ -315,15 +316,17 @@ dialog a { color: #005eb8; }
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), ...pills);
       p.badge.setAttribute('aria-label', summary(view.findings) + (view.truncated ? '; more not shown, only the first are marked' : ''));
     }
-    // Just inside the editor's bottom-right corner, like a spelling checker's badge; a one-line
-    // box has no room for it without covering the text, so there it sits just above the box.
+    // Just inside the editor's bottom corner where lines end (bottom-right, bottom-left in
+    // right-to-left text), like a spelling checker's badge: a short last line leaves that corner
+    // empty. A one-line box has no room for it without covering the text, so there it sits just
+    // above the box.
     const b = p.badge.getBoundingClientRect();
     const w = b.width || 90;
     const h = b.height || 20;
     const clip = view.clip;
     const roomInside = clip.height >= 2 * h + 8;
     const top = roomInside ? clip.bottom - h - 4 : clip.top - h - 4 >= 0 ? clip.top - h - 4 : clip.bottom + 4;
-    p.badge.style.left = `${Math.max(0, clip.right - w - 4)}px`;
+    p.badge.style.left = `${view.rtl ? Math.min(clip.left + 4, window.innerWidth - w) : Math.max(0, clip.right - w - 4)}px`;
     p.badge.style.top = `${top}px`;
   }
 

@@ -5,11 +5,9 @@
 // is stopped. While the check is still coming, the draft's badge says "Checking…".
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startFixtureServer } from './lib/server.mjs';
-import { distDir, launchWithExtension, stopWorker } from './lib/browser.mjs';
+import { launchWithExtension, stopWorker } from './lib/browser.mjs';
+import { startSlowWorker, SLOW_TRUST } from './lib/slow-worker.mjs';
 import { submits, dialog, typeInto } from './lib/fixture.mjs';
 import { SITES } from './lib/sites.mjs';
 import { RISKY, BENIGN } from './lib/site-suite.mjs';
@@ -91,68 +89,18 @@ describe('the first post after the browser starts', () => {
   }
 });
 
-/**
- * The built extension with a worker that answers settings at once and holds every analysis until an
- * extension page sends `{type: 'release'}`; then it answers them as the analyser would for the NHS
- * number (or, with `fail`, that it could not analyse). `{type: 'served'}` says how many it answered.
- * @param {{fail?: boolean, failClosed?: boolean}} options
- */
-function slowWorkerDist({ fail = false, failClosed = false } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'postguard-slow-'));
-  cpSync(distDir(), dir, { recursive: true });
-  const settings = { trustName: 'Example Trust', commsContact: 'the comms team', speakUpContact: 'the Guardian', policyUrl: '', allowOverride: true, failClosed };
-  writeFileSync(join(dir, 'worker', 'background.js'), `
-// A worker whose analyses wait for the test (startup.test.mjs).
-const settings = ${JSON.stringify(settings)};
-const fail = ${JSON.stringify(fail)};
-let released = false;
-let served = 0;
-const held = [];
-function answer(message, reply) {
-  served += 1;
-  if (fail) { reply({ ok: false, error: 'analysis unavailable: the analyser failed (injected)' }); return; }
-  const start = message.text.indexOf('943 476 5919');
-  const findings = start < 0 ? [] : [{ rule: 'nhs-number', category: 'confidentiality', severity: 'high', action: 'warn', start, end: start + 12,
-    title: 'NHS number', message: 'This looks like a valid NHS number.', suggestion: null, policyRef: 'Policy 5.1', why: 'injected' }];
-  reply({ ok: true, findings, truncated: false });
-}
-chrome.runtime.onMessage.addListener((message, _sender, reply) => {
-  if (message?.type === 'settings') { reply({ ok: true, settings }); return false; }
-  if (message?.type === 'served') { reply({ ok: true, served }); return false; }
-  if (message?.type === 'release') { released = true; for (const [m, r] of held.splice(0)) answer(m, r); reply({ ok: true }); return false; }
-  if (message?.type !== 'analyze') return false;
-  if (released) { answer(message, reply); return false; }
-  held.push([message, reply]);
-  return true;
-});
-`);
-  return dir;
-}
-
 describe('a submit held until the first check answers', () => {
   /** @type {(() => Promise<void>)[]} */
   const cleanups = [];
   after(async () => { for (const c of cleanups) await c(); });
 
-  /** @param {Parameters<typeof slowWorkerDist>[0]} options */
+  /** @param {Parameters<typeof startSlowWorker>[0]} [options] */
   async function open(options) {
-    const server = await startFixtureServer();
-    const dist = slowWorkerDist(options);
-    const browser = await launchWithExtension({ port: server.port, dist });
-    cleanups.push(async () => { await browser.close(); await server.close(); rmSync(dist, { recursive: true, force: true }); });
-    /** Sends a message to the worker from one of the extension's own pages. @param {object} message */
-    const tell = async (message) => {
-      const ext = await browser.context.newPage();
-      try {
-        await ext.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
-        return await ext.evaluate((m) => chrome.runtime.sendMessage(m), message);
-      } finally {
-        await ext.close();
-      }
-    };
-    const page = await browser.context.newPage();
+    const slow = await startSlowWorker(options);
+    cleanups.push(slow.close);
+    const page = await slow.browser.context.newPage();
     await page.goto('https://x.com/home');
-    return { page, tell };
+    return { page, release: slow.release };
   }
 
   const INLINE = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]';
@@ -160,7 +108,7 @@ describe('a submit held until the first check answers', () => {
   const CHECKING = '[data-postguard] .badge[data-state="checking"]';
 
   it('says "Checking…" on the draft while it waits, then posts exactly once', async () => {
-    const { page, tell } = await open({});
+    const { page, release } = await open({});
     await typeInto(page.locator(INLINE), BENIGN);
     await page.locator(POST).click();
     const badge = page.locator(CHECKING);
@@ -169,7 +117,7 @@ describe('a submit held until the first check answers', () => {
     assert.match(await badge.getAttribute('aria-label') ?? '', /checking this post/);
     assert.deepEqual(await submits(page), [], 'held while it is checked');
     assert.equal(await dialog(page).count(), 0, 'no dialog while checking');
-    await tell({ type: 'release' });
+    await release();
     await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: PATIENT });
     await page.waitForTimeout(300);
     assert.deepEqual(await submits(page), [{ surface: 'inline', text: BENIGN }], 'posted exactly once');
@@ -177,27 +125,27 @@ describe('a submit held until the first check answers', () => {
   });
 
   it('a check that fails for real, under a fail-closed policy, holds the post with the policy\'s own words', async () => {
-    const { page, tell } = await open({ fail: true, failClosed: true });
+    const { page, release } = await open({ fail: true, failClosed: true });
     await typeInto(page.locator(INLINE), BENIGN);
     await page.locator(POST).click();
     await page.locator(CHECKING).waitFor({ state: 'visible', timeout: 5000 });
-    await tell({ type: 'release' });
+    await release();
     const alert = dialog(page);
     await alert.waitFor({ state: 'visible', timeout: PATIENT });
     const words = await alert.innerText();
     assert.match(words, /could not check this post/);
-    assert.match(words, /Example Trust holds posts that postguard cannot check/, 'the dialog says what the policy in force does');
+    assert.match(words, new RegExp(`${SLOW_TRUST} holds posts that postguard cannot check`), 'the dialog says what the policy in force does');
     assert.equal(await alert.getByRole('button', { name: 'Post anyway', exact: true }).count(), 0);
     await alert.getByRole('button', { name: 'Edit post', exact: true }).click();
     assert.deepEqual(await submits(page), []);
   });
 
   it('the same failure under the default fail-open policy posts exactly once, with no dialog', async () => {
-    const { page, tell } = await open({ fail: true });
+    const { page, release } = await open({ fail: true });
     await typeInto(page.locator(INLINE), BENIGN);
     await page.locator(POST).click();
     await page.locator(CHECKING).waitFor({ state: 'visible', timeout: 5000 });
-    await tell({ type: 'release' });
+    await release();
     await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: PATIENT });
     await page.waitForTimeout(300);
     assert.deepEqual(await submits(page), [{ surface: 'inline', text: BENIGN }]);

@@ -99,16 +99,18 @@ export function baseArgs(port) {
  */
 
 /**
- * @param {{ port: number, headless?: boolean, dist?: string }} options
+ * @param {{ port: number, headless?: boolean, dist?: string, viewport?: {width: number, height: number}, deviceScaleFactor?: number }} options
+ *        `deviceScaleFactor` 2 with half the viewport lays pages out as the browser's zoom at 200 % does
  * @returns {Promise<Session>}
  */
-export async function launchWithExtension({ port, headless = true, dist = distDir() }) {
+export async function launchWithExtension({ port, headless = true, dist = distDir(), viewport = { width: 1280, height: 860 }, deviceScaleFactor }) {
   const profile = freshProfile();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
     ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 860 },
+    viewport,
+    deviceScaleFactor,
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
