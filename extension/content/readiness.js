@@ -17,8 +17,15 @@ const PgReadiness = (() => {
   /** Pause between attempts when the worker could not even be reached (it may be starting). */
   const BACKOFF_MS = 250;
 
-  /** @param {number} ms */
-  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  /**
+   * After an attempt the worker did not answer, waits a moment before the next (it may be
+   * starting), so a worker that refuses at once is not asked in a tight loop.
+   * @param {number} started  when the attempt began
+   * @param {boolean} unreachable
+   */
+  async function pace(started, unreachable) {
+    if (unreachable && Date.now() - started < BACKOFF_MS) await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS));
+  }
 
   /**
    * Waits until the drafts `list` sends are decided and the page's settings are known, showing
@@ -50,7 +57,7 @@ const PgReadiness = (() => {
       const started = Date.now();
       const reply = await PgSettings.load();
       if (!reply.ok && !reply.unreachable) return;
-      if (!reply.ok && Date.now() - started < BACKOFF_MS) await sleep(BACKOFF_MS);
+      await pace(started, !reply.ok);
     }
   }
 
@@ -65,7 +72,7 @@ const PgReadiness = (() => {
       const started = Date.now();
       asked = true;
       await PgSessions.analyseNow(s);
-      if (s.unreachable && Date.now() - started < BACKOFF_MS) await sleep(BACKOFF_MS);
+      await pace(started, s.unreachable);
     }
   }
 

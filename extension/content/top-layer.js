@@ -26,8 +26,11 @@
  */
 const PgTopLayer = (() => {
   const supported = typeof HTMLElement.prototype.showPopover === 'function';
-  /** What counts as a page's top-layer element postguard must live inside. */
-  const OPEN = 'dialog:modal, :popover-open';
+  /**
+   * The page's top-layer elements postguard must live inside (a browser without popovers would
+   * reject `:popover-open` as a selector).
+   */
+  const OPEN = supported ? 'dialog:modal, :popover-open' : 'dialog:modal';
 
   /** @type {HTMLElement | null} */
   let host = null;
@@ -36,6 +39,7 @@ const PgTopLayer = (() => {
   /** How many page top-layer elements opened so far, and how many had when the host was last shown. */
   let openings = 0;
   let shownAt = -1;
+  /** A placement is due once the page's script has finished. */
   let queued = false;
   /** Trees whose dialogs and popovers are watched (the document, open shadow roots). @type {WeakSet<Document | ShadowRoot>} */
   const trees = new WeakSet();

@@ -6,42 +6,22 @@
 // one of its layers shows no marks over that layer.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, typeInto, submits, marks, markBoxes, dialog, textBox, assertCovers, screenshot } from './lib/fixture.mjs';
+import { startSuite, typeInto, submits, marks, markBoxes, dialog, textBox, assertCovers, screenshot, marksSeen, clickBadge, BADGE, PANEL } from './lib/fixture.mjs';
 import { SITES } from './lib/sites.mjs';
 import { RISKY, NUMBER } from './lib/site-suite.mjs';
 
 const LAYERS = /** @type {const} */ (['z-index', 'dialog', 'popover']);
 
-/** The badge, the findings panel it opens, and the deep active element. */
-const BADGE = '[data-postguard] button.badge:not([hidden])';
-const PANEL = '[data-postguard] [role="dialog"][aria-label^="postguard"]';
-
-/** @param {import('playwright-core').Page} page */
+/**
+ * What has focus, looking through shadow roots: its tag, role, and whether it is in an editor.
+ * @param {import('playwright-core').Page} page
+ */
 function deepActive(page) {
   return page.evaluate(() => {
     let a = document.activeElement;
     while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
     return a ? `${a.tagName.toLowerCase()}${a.getAttribute('role') ? `[role=${a.getAttribute('role')}]` : ''}${a.closest?.('[contenteditable="true"]') ? ' (editor)' : ''}` : null;
   });
-}
-
-/**
- * Screenshots of `clip` with postguard's marks shown and then hidden for a moment: what the
- * person sees there with and without them.
- * @param {import('playwright-core').Page} page
- * @param {{x: number, y: number, width: number, height: number}} clip
- */
-async function withAndWithoutMarks(page, clip) {
-  const shot = () => page.screenshot({ clip, caret: 'initial', animations: 'disabled' });
-  const shown = await shot();
-  const again = await shot();
-  // The host may live inside the page's own dialog, even in the page's shadow root: Playwright's
-  // CSS pierces open shadow roots.
-  const all = marks(page);
-  await all.evaluateAll((list) => { for (const m of list) /** @type {HTMLElement} */ (m).style.visibility = 'hidden'; });
-  const hidden = await shot();
-  await all.evaluateAll((list) => { for (const m of list) /** @type {HTMLElement} */ (m).style.visibility = ''; });
-  return { shown, again, hidden };
 }
 
 /** @param {{x: number, y: number, width: number, height: number} | null} box */
@@ -72,16 +52,14 @@ describe('marks, badge and dialog above the site\'s own layers', () => {
 
         // The person sees the mark: the page's pixels there change when it is hidden.
         assert.ok(box);
-        const { shown, again, hidden } = await withAndWithoutMarks(page, { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(box.height) + 1 });
-        assert.ok(shown.equals(again), 'the area is stable while nothing changes');
-        assert.ok(!shown.equals(hidden), 'the mark changes what the person sees: it is painted above the page\'s layers');
+        const { stable, seen } = await marksSeen(page, box);
+        assert.ok(stable, 'the area is stable while nothing changes');
+        assert.ok(seen, 'the mark changes what the person sees: it is painted above the page\'s layers');
         if (layer === 'dialog') await screenshot(page, `${site.id}-layer-dialog`);
         assert.match(await deepActive(page) ?? '', /\(editor\)|textarea/, 'typing never left the editor');
 
         // A person's click on the badge reaches it, and the site's composer stays open.
-        const at = center(await page.locator(BADGE).boundingBox());
-        await page.mouse.click(at.x, at.y);
-        await page.locator(PANEL).waitFor({ state: 'visible', timeout: 3000 });
+        await clickBadge(page);
         assert.ok(await editor.isVisible(), 'the composer is still open');
         // Escape closes postguard's panel, not the site's composer.
         await page.keyboard.press('Escape');

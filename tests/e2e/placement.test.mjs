@@ -4,39 +4,9 @@
 // person's click without covering the text.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, typeInto, marks, markBoxes, textBox, assertCovers, screenshot } from './lib/fixture.mjs';
+import { startSuite, typeInto, marks, markBoxes, textBox, assertCovers, screenshot, marksSeen, clickBadge, BADGE, PANEL } from './lib/fixture.mjs';
 import { launchWithExtension } from './lib/browser.mjs';
 import { RISKY, NUMBER } from './lib/site-suite.mjs';
-
-const BADGE = '[data-postguard] button.badge:not([hidden])';
-const PANEL = '[data-postguard] [role="dialog"][aria-label^="postguard"]';
-
-/**
- * Whether postguard's marks change what the person sees in `clip` (they are painted, not hidden
- * under a page layer or clipped away).
- * @param {import('playwright-core').Page} page
- * @param {{x: number, y: number, width: number, height: number}} box
- */
-async function marksSeenIn(page, box) {
-  const clip = { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(box.height) + 1 };
-  const shot = () => page.screenshot({ clip, caret: 'initial', animations: 'disabled' });
-  const shown = await shot();
-  const all = marks(page);
-  await all.evaluateAll((list) => { for (const m of list) /** @type {HTMLElement} */ (m).style.visibility = 'hidden'; });
-  const hidden = await shot();
-  await all.evaluateAll((list) => { for (const m of list) /** @type {HTMLElement} */ (m).style.visibility = ''; });
-  return !shown.equals(hidden);
-}
-
-/** @param {import('playwright-core').Page} page */
-async function clickBadge(page) {
-  const b = await page.locator(BADGE).boundingBox();
-  assert.ok(b);
-  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
-  await page.locator(PANEL).waitFor({ state: 'visible', timeout: 3000 });
-  await page.keyboard.press('Escape');
-  await page.locator(PANEL).waitFor({ state: 'detached', timeout: 3000 });
-}
 
 /** @param {{x: number, y: number, width: number, height: number}} a @param {{x: number, y: number, width: number, height: number}} b */
 const intersects = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -57,7 +27,7 @@ describe('the overlay where it could be clipped, misplaced or in the way', () =>
     await editor.pressSequentially('Thanks to the whole team.', { delay: 5 });
     await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
     const [before] = await markBoxes(page, 'confidentiality');
-    assert.ok(before && await marksSeenIn(page, before), 'the mark is seen on the number');
+    assert.ok(before && (await marksSeen(page, before)).seen, 'the mark is seen on the number');
     const area = page.locator('#interop-outlet .share-creation-state__text-editor');
     const areaBox = await area.boundingBox();
     assert.ok(areaBox);
@@ -75,11 +45,11 @@ describe('the overlay where it could be clipped, misplaced or in the way', () =>
     await scroll(2000);
     const numberBox = await textBox(editor, NUMBER);
     assert.ok(numberBox && numberBox.y + numberBox.height <= areaBox.y + 1, 'the number is scrolled out of sight');
-    assert.equal(await marksSeenIn(page, before), false, 'no mark is left where the number was');
+    assert.equal((await marksSeen(page, before)).seen, false, 'no mark is left where the number was');
     await scroll(-2000);
     const [box] = await markBoxes(page, 'confidentiality');
     assertCovers(box, await textBox(editor, NUMBER));
-    assert.ok(box && await marksSeenIn(page, box), 'the mark is seen on the number again');
+    assert.ok(box && (await marksSeen(page, box)).seen, 'the mark is seen on the number again');
     await page.close();
   });
 
@@ -94,8 +64,10 @@ describe('the overlay where it could be clipped, misplaced or in the way', () =>
       await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
       const [box] = await markBoxes(page, 'confidentiality');
       assertCovers(box, await textBox(editor, NUMBER));
-      assert.ok(box && await marksSeenIn(page, box), 'the mark is seen');
+      assert.ok(box && (await marksSeen(page, box)).seen, 'the mark is seen');
       await clickBadge(page);
+      await page.keyboard.press('Escape');
+      await page.locator(PANEL).waitFor({ state: 'detached', timeout: 3000 });
       await screenshot(page, 'x-zoom-200');
     } finally {
       await zoomed.close();
@@ -112,7 +84,7 @@ describe('the overlay where it could be clipped, misplaced or in the way', () =>
     await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
     const [box] = await markBoxes(page, 'confidentiality');
     assertCovers(box, await textBox(editor, NUMBER));
-    assert.ok(box && await marksSeenIn(page, box), 'the mark is seen');
+    assert.ok(box && (await marksSeen(page, box)).seen, 'the mark is seen');
     const badge = await page.locator(BADGE).boundingBox();
     assert.ok(badge);
     for (const words of ['seen today', 'Patient NHS number']) {
