@@ -130,12 +130,12 @@
 
   PgDiscovery.listen();
   PgDrawing.listen();
-  PgSettings.load();
+  void PgSettings.load();
 
   // A new policy (IT's arrived after start-up, or changed): new contacts and choices, and every open
   // draft re-checked under it, without reloading the page.
   PgBrowser.onPolicyChanged(() => {
-    PgSettings.load();
+    void PgSettings.load();
     PgSessions.recheckAll();
   });
 

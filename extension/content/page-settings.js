@@ -48,7 +48,7 @@ const PgSettings = (() => {
 
   /** Asks again if the settings are older than STALE_MS (or never arrived). */
   function refreshIfStale() {
-    if (Date.now() - loadedAt > STALE_MS) load();
+    if (Date.now() - loadedAt > STALE_MS) void load();
   }
 
   /** @param {Partial<Settings>} patch  values the worker returned outside a settings request */
