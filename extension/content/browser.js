@@ -5,7 +5,11 @@
  *
  * A stopped or crashed service worker must not freeze the page: every request has a deadline, and
  * failures come back as `{ok: false}` values rather than exceptions, so callers handle one shape.
+ * A failure the worker did not answer itself (no reply in time, or the message could not be
+ * delivered) carries `unreachable: true`: a worker that is still starting looks exactly like that,
+ * so it is a reason to ask again, not yet a verdict (readiness.js).
  */
+/** @typedef {{ok: false, error: string, unreachable?: boolean}} RequestFailure */
 const PgBrowser = (() => {
   /** @type {typeof chrome} */
   const api = /** @type {any} */ (globalThis).browser?.runtime?.sendMessage ? /** @type {any} */ (globalThis).browser : chrome;
@@ -15,25 +19,26 @@ const PgBrowser = (() => {
    * @template T
    * @param {WorkerRequest} message
    * @param {number} timeoutMs  how long to wait before treating the worker as unavailable
-   * @returns {Promise<T | {ok: false, error: string}>}
+   * @returns {Promise<T | RequestFailure>}
    */
   function request(message, timeoutMs) {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve({ ok: false, error: 'timeout' }), timeoutMs);
+      const timer = setTimeout(() => resolve({ ok: false, error: 'timeout', unreachable: true }), timeoutMs);
+      /** @param {unknown} error */
+      const failed = (error) => {
+        clearTimeout(timer);
+        // No runtime id: the extension was reloaded or removed under this page, for good.
+        resolve({ ok: false, error: error instanceof Error ? error.message : 'send failed', unreachable: Boolean(api.runtime?.id) });
+      };
       try {
         Promise.resolve(api.runtime.sendMessage(message)).then(
           (reply) => {
             clearTimeout(timer);
-            resolve(reply && typeof reply === 'object' ? reply : { ok: false, error: 'no reply' });
+            resolve(reply && typeof reply === 'object' ? reply : { ok: false, error: 'no reply', unreachable: true });
           },
-          (error) => {
-            clearTimeout(timer);
-            resolve({ ok: false, error: error instanceof Error ? error.message : 'send failed' });
-          });
+          failed);
       } catch (error) {
-        // The extension was reloaded or removed under this page: its context is gone.
-        clearTimeout(timer);
-        resolve({ ok: false, error: error instanceof Error ? error.message : 'send failed' });
+        failed(error);
       }
     });
   }

@@ -5,9 +5,9 @@
  * `role="alertdialog"`, buttons named exactly "Edit post" and "Post anyway").
  *
  * It is a modal <dialog> in the extension's shadow root: the top layer puts it above any site's
- * stacking, and the page behind is inert while it is open. Only trusted events (a real person's
- * click or key) count as a choice; the shadow root is open, so page script could otherwise press
- * "Post anyway" itself.
+ * stacking, the page's own dialogs included, and the page behind is inert while it is open. Only
+ * trusted events (a real person's click or key) count as a choice; the shadow root is open, so
+ * page script could otherwise press "Post anyway" itself.
  */
 /**
  * @typedef {'edit' | 'post'} Choice
@@ -19,10 +19,13 @@ const PgDialog = (() => {
 
   /**
    * Ask the user; resolves when they choose. Escape counts as "Edit post" (the safe choice).
-   * @param {{findings: Finding[], text: string, settings: Settings, unavailable?: boolean}} what
+   * `unavailable`: the post could not be checked and the Trust's policy (failClosed) holds such
+   * posts; the dialog says exactly that, and offers only "Edit post".
+   * @param {{findings: Finding[], excerpts?: string[], settings: Settings, unavailable?: boolean}} what
+   *        `excerpts[i]`: the words `findings[i]` is about, in the draft it came from
    * @returns {Promise<Choice>}
    */
-  function ask({ findings, text, settings, unavailable = false }) {
+  function ask({ findings, excerpts = [], settings, unavailable = false }) {
     const { el } = PgOverlay;
     const sr = PgOverlay.root();
     open?.remove();
@@ -32,14 +35,14 @@ const PgDialog = (() => {
     const dialog = /** @type {HTMLDialogElement} */ (el('dialog', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'pg-d-title', 'aria-describedby': 'pg-d-desc' }));
     const title = el('h2', { id: 'pg-d-title' }, unavailable ? 'postguard could not check this post' : 'Check before you post');
     const desc = el('p', { id: 'pg-d-desc' }, unavailable
-      ? `${settings.trustName} asks for posts to be checked before they are shared, and the checker is not running. Your draft is kept; try again in a moment.`
+      ? `${settings.trustName} holds posts that postguard cannot check, and postguard could not check this one, so it has not been shared. Your draft is kept: try again in a moment.`
       : `This post may breach ${settings.trustName}'s social media policy${blocked ? ', which does not allow it to be posted as it is' : ''}.`);
     dialog.append(title, desc);
 
     if (!unavailable) {
       const list = el('ul');
-      for (const f of findings) {
-        const excerpt = text.slice(f.start, f.end);
+      for (const [i, f] of findings.entries()) {
+        const excerpt = excerpts[i] ?? '';
         const shown = excerpt.length > 60 ? `${excerpt.slice(0, 57)}…` : excerpt;
         const [title, ...rest] = PgOverlay.findingText(f);
         list.append(el('li', { 'data-category': f.category }, title, el('q', {}, shown), ...rest));

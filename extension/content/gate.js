@@ -9,6 +9,11 @@
  * (Draft.js ignores untrusted ones): it replays by clicking the site's own submit control with a
  * one-shot bypass, or, where a surface has no control, lets the user's next Enter through.
  *
+ * A submit that cannot be decided yet (the draft was not checked, or its check failed) is held
+ * until it can be, for as long as the first check can honestly take (readiness.js); only a real
+ * failure counts as failed, and then policy's failClosed decides. A held submit is dropped, never
+ * sent later, if its compose box goes away or the page is left meanwhile.
+ *
  * What counts as a submit, which editor it belongs to and what the findings are is decided by the
  * hooks main.js installs; this file only owns the event flow.
  */
@@ -24,11 +29,13 @@
  * @property {(event: KeyboardEvent) => Hit | null} keyHit
  * @property {(event: SubmitEvent) => Hit | null} formHit
  * @property {(sessions: any[]) => Verdict} verdict
- * @property {(sessions: any[]) => Promise<void>} refresh      analyse now, resolve when findings are current
- * @property {(sessions: any[]) => {session: any, findings: Finding[], text: string}} gating
+ * @property {(sessions: any[]) => Promise<void>} settle       resolve when the submit can be decided (findings current, or a real failure)
+ * @property {(sessions: any[]) => void} queued    a submit of these drafts waits for another to be decided
+ * @property {(sessions: any[]) => {session: any, findings: Finding[], excerpts: string[]}} gating
+ *           what pauses the submit, in every draft it sends; `session`: the first draft to edit
  * @property {() => Settings} settings
  * @property {(session: any) => void} returnToEditor
- * @property {(session: any, text: string) => void} accepted  the user chose "Post anyway" for this text
+ * @property {(sessions: any[]) => void} accepted  the user chose "Post anyway" for these drafts as they are
  */
 const PgGate = (() => {
 
@@ -36,10 +43,14 @@ const PgGate = (() => {
   let hooks = null;
   /** True only while the gate itself re-issues a submit (dispatch is synchronous). */
   let replaying = false;
-  /** True while a submit is held (analysis running or dialog open): further submits are held too. */
-  let busy = false;
+  /** The submit held now (being checked, or its dialog open), if any. @type {Hit | null} */
+  let current = null;
+  /** Submits from other compose boxes that arrived meanwhile, decided in turn. @type {Hit[]} */
+  const waiting = [];
   /** @type {{editor: Element, until: number} | null} */
   let armedKey = null;
+  /** Bumped when the page is left: a submit held before then is dropped, never sent on return. */
+  let generation = 0;
 
   /** @param {Event} e */
   function stop(e) {
@@ -53,37 +64,43 @@ const PgGate = (() => {
    */
   async function hold(hit) {
     const h = /** @type {GateHooks} */ (hooks);
-    busy = true;
+    current = hit;
+    const held = generation;
     try {
+      // Not checked yet, the last check failed, or the Trust's settings not known yet (a fresh
+      // browser): wait until it can be decided.
+      await h.settle(hit.sessions);
+      if (held !== generation) return;
+      // The compose box went away while it was checked (the page moved on): nothing is left to send.
+      if (!hit.sessions.some((s) => s.editor.isConnected)) return;
       let verdict = h.verdict(hit.sessions);
-      if (verdict === 'pending' || verdict === 'failed') {
-        // Not checked yet, or the last check failed: check now, once, before deciding.
-        await h.refresh(hit.sessions);
-        verdict = h.verdict(hit.sessions);
-      }
+      // No answer in all that time: the checker counts as failed.
+      if (verdict === 'pending') verdict = 'failed';
       const settings = h.settings();
       if (verdict === 'clear' || (verdict === 'failed' && !settings.failClosed)) {
-        busy = false;
         replay(hit);
         return;
       }
-      if (verdict === 'pending' || verdict === 'failed') {
-        await PgDialog.ask({ findings: [], text: '', settings, unavailable: true });
+      if (verdict === 'failed') {
+        await PgDialog.ask({ findings: [], settings, unavailable: true });
         h.returnToEditor(hit.sessions[0]);
         return;
       }
-      const { session, findings, text } = h.gating(hit.sessions);
+      const { session, findings, excerpts } = h.gating(hit.sessions);
       PgOverlay.announce(`Post paused: ${PgOverlay.summary(findings).replace(/^postguard: /, '')}.`);
-      const choice = await PgDialog.ask({ findings, text, settings });
+      const choice = await PgDialog.ask({ findings, excerpts, settings });
       if (choice === 'post') {
-        h.accepted(session, text);
-        busy = false;
+        h.accepted(hit.sessions);
         replay(hit);
       } else {
         h.returnToEditor(session);
       }
     } finally {
-      busy = false;
+      if (held === generation) {
+        current = null;
+        const next = waiting.shift();
+        if (next) void hold(next);
+      }
     }
   }
 
@@ -99,22 +116,46 @@ const PgGate = (() => {
     if (!done) {
       // No control to click (an Enter-only surface): let the person's next Enter through.
       const editor = hit.sessions[0]?.editor;
-      if (editor) armedKey = { editor, until: Date.now() + 15_000 };
+      if (!editor?.isConnected) return;
+      armedKey = { editor, until: Date.now() + 15_000 };
       PgOverlay.announce('Press Enter again to send.');
     }
+  }
+
+  /**
+   * A submit the gate heard: let it through untouched if its drafts are checked and clean; hold it
+   * otherwise (a failed check is retried in hold(), then fails open or closed as policy says).
+   * While one submit is held, every other is stopped: a second press of the held submit is dropped
+   * (that post is already being decided), and a submit from another compose box waits its turn and
+   * is decided after it, so it is neither lost nor sent unchecked.
+   * @param {Event} e
+   * @param {Hit} hit
+   */
+  function consider(e, hit) {
+    const h = /** @type {GateHooks} */ (hooks);
+    if (current) {
+      stop(e);
+      if (!overlaps(hit, current) && !waiting.some((w) => overlaps(w, hit))) {
+        waiting.push(hit);
+        h.queued(hit.sessions);
+      }
+      return;
+    }
+    if (h.verdict(hit.sessions) === 'clear') return;
+    stop(e);
+    void hold(hit);
+  }
+
+  /** Whether two submits send any of the same drafts. @param {Hit} a @param {Hit} b */
+  function overlaps(a, b) {
+    return a.sessions.some((s) => b.sessions.includes(s));
   }
 
   /** @param {MouseEvent} e */
   function onClick(e) {
     if (!hooks || replaying) return;
     const hit = hooks.clickHit(e);
-    if (!hit) return;
-    if (busy) { stop(e); return; }
-    // Only a current, clean check lets the event through untouched; a failed one is retried
-    // in hold() and then fails open or closed as policy says.
-    if (hooks.verdict(hit.sessions) === 'clear') return;
-    stop(e);
-    void hold(hit);
+    if (hit) consider(e, hit);
   }
 
   /** @param {KeyboardEvent} e */
@@ -126,27 +167,24 @@ const PgGate = (() => {
       armedKey = null;
       return;
     }
-    if (busy) { stop(e); return; }
-    // Only a current, clean check lets the event through untouched; a failed one is retried
-    // in hold() and then fails open or closed as policy says.
-    if (hooks.verdict(hit.sessions) === 'clear') return;
-    stop(e);
-    void hold(hit);
+    consider(e, hit);
   }
 
   /** @param {SubmitEvent} e */
   function onSubmit(e) {
     if (!hooks || replaying) return;
     const hit = hooks.formHit(e);
-    if (!hit) return;
-    if (busy) { stop(e); return; }
-    // Only a current, clean check lets the event through untouched; a failed one is retried
-    // in hold() and then fails open or closed as policy says.
-    if (hooks.verdict(hit.sessions) === 'clear') return;
-    stop(e);
-    void hold(hit);
+    if (hit) consider(e, hit);
   }
 
+  // Leaving the page (it may come back from the back/forward cache with this script's state) drops
+  // every held submit: a post the person walked away from is never sent on their return.
+  window.addEventListener('pagehide', (e) => {
+    if (!e.isTrusted) return;
+    generation += 1;
+    current = null;
+    waiting.length = 0;
+  });
   window.addEventListener('click', onClick, true);
   window.addEventListener('keydown', onKeyDown, true);
   window.addEventListener('submit', /** @type {EventListener} */ (onSubmit), true);

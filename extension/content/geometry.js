@@ -112,6 +112,26 @@ const PgGeometry = (() => {
     return new DOMRect(left, top, right - left, bottom - top);
   }
 
+  /**
+   * Whether a person sees the editor at a viewport point, rather than a layer of the page over it
+   * (a modal opened above the compose box, a sticky header, a menu). postguard paints in the top
+   * layer, above everything the page draws, so it must itself leave out what the page covers.
+   * Hit testing answers it: the topmost element there, postguard's own aside, is the editor or in
+   * it. Asked of the editor's own tree, so an editor in a shadow root is compared with its peers.
+   * @param {Element} editor
+   * @param {number} x
+   * @param {number} y
+   */
+  function showsAt(editor, x, y) {
+    const tree = editor.getRootNode();
+    const scope = tree instanceof ShadowRoot ? tree : document;
+    let top = scope.elementFromPoint(x, y);
+    if (top && top.hasAttribute('data-postguard')) {
+      top = scope.elementsFromPoint(x, y).find((e) => !e.hasAttribute('data-postguard')) ?? null;
+    }
+    return top !== null && (top === editor || editor.contains(top));
+  }
+
   /** @param {Element} el @returns {Element | null} */
   function parentOf(el) {
     if (el.parentElement) return el.parentElement;
@@ -119,5 +139,5 @@ const PgGeometry = (() => {
     return root instanceof ShadowRoot ? root.host : null;
   }
 
-  return Object.freeze({ rects, visibleBox, parentOf });
+  return Object.freeze({ rects, visibleBox, showsAt, parentOf });
 })();

@@ -2,7 +2,8 @@
 /**
  * Everything postguard draws on a page: marks, badges, the findings panel, tooltips, media
  * reminders and the live region, all inside one host element with an open shadow root (the test
- * contract, DESIGN §2), outside every editor.
+ * contract, DESIGN §2), outside every editor. The host lives in the browser's top layer, above every
+ * page layer (top-layer.js says how and why), and nothing a person does inside it reaches the page.
  *
  * Marks are `position: fixed` boxes computed from the editor's text geometry and clipped to the
  * editor's visible box; they have `pointer-events: none`, so clicks and selection go to the editor
@@ -21,7 +22,9 @@
  * @property {Finding[]} findings     undismissed findings, for the badge and panel
  * @property {{location: boolean | null, count: number} | null} media  an open media reminder
  * @property {boolean} [unavailable]  the draft could not be checked: the badge says so
+ * @property {boolean} [checking]     a submit of this draft is held until it is checked: the badge says "Checking…"
  * @property {boolean} [truncated]    more findings exist than are shown: the badge says so
+ * @property {boolean} [rtl]          the editor's text runs right to left: the badge goes in the left corner
  * @property {number} [paused]        postguard is paused on this site until then (ms since the epoch):
  *                                    the badge says so and resumes checking when selected
  * @typedef {{layer: HTMLElement, badge: HTMLButtonElement, notice: HTMLElement | null, marks: MarkView[], findings: Finding[], clip: DOMRect | null}} Parts
@@ -35,7 +38,10 @@ const PgOverlay = (() => {
   });
 
   const CSS = `
-:host { all: initial; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; }
+/* Important, so the page's own rules (its [popover] or dialog child styles) cannot move or hide the host. */
+:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 auto auto 0 !important;
+  width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important;
+  overflow: visible !important; background: transparent !important; z-index: 2147483647 !important; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
 .layer { position: fixed; overflow: hidden; pointer-events: none; z-index: 2147483600; }
@@ -125,7 +131,19 @@ dialog a { color: #005eb8; }
    */
   const hooks = { onDismiss: () => {}, onNoticeClosed: () => {}, pauseOffer: () => null, onPause: () => {}, onResume: () => {} };
 
-  /** The shadow root, creating the host on first use and re-attaching it if the page removed it. */
+  /**
+   * Events of a person's clicks, presses and keys inside postguard's UI. They stop at the shadow
+   * root: they are not the page's, and a site's modal that closes on a press "outside" its content
+   * would close when the badge is pressed. (The gate listens on `window` in the capture phase,
+   * before this.)
+   */
+  const PRIVATE_EVENTS = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu',
+    'touchstart', 'touchend', 'keydown', 'keyup', 'keypress'];
+
+  /**
+   * The shadow root, creating the host on first use and putting it back in its place in the top
+   * layer if the page removed or covered it.
+   */
   function root() {
     if (!host || !shadow) {
       host = document.createElement('postguard-overlay');
@@ -138,8 +156,11 @@ dialog a { color: #005eb8; }
       tip = el('div', { class: 'tip', role: 'tooltip', id: 'pg-tip', hidden: '' });
       mirrorEl = el('div', { 'aria-hidden': 'true' });
       shadow.append(live, tip, mirrorEl);
+      for (const type of PRIVATE_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
+      PgTopLayer.adopt(host);
+    } else {
+      PgTopLayer.place();
     }
-    if (!host.isConnected) (document.body || document.documentElement).append(host);
     return shadow;
   }
 
@@ -262,7 +283,7 @@ dialog a { color: #005eb8; }
 
   /** @param {Parts} p @param {View} view */
   function drawBadge(p, view) {
-    if (!view.clip || (view.findings.length === 0 && !view.unavailable && !view.paused)) {
+    if (!view.clip || (view.findings.length === 0 && !view.unavailable && !view.paused && !view.checking)) {
       p.badge.hidden = true;
       return;
     }
@@ -274,6 +295,10 @@ dialog a { color: #005eb8; }
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, `paused until ${until}`));
       p.badge.setAttribute('aria-label', `postguard is paused on this site until ${until}; select to check drafts again`);
       p.badge.title = 'Select to check drafts again';
+    } else if (view.checking) {
+      p.badge.dataset.state = 'checking';
+      p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, 'Checking…'));
+      p.badge.setAttribute('aria-label', 'postguard is checking this post before it is sent');
     } else if (view.unavailable) {
       p.badge.dataset.state = 'unavailable';
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, 'checker unavailable'));
@@ -291,15 +316,17 @@ dialog a { color: #005eb8; }
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), ...pills);
       p.badge.setAttribute('aria-label', summary(view.findings) + (view.truncated ? '; more not shown, only the first are marked' : ''));
     }
-    // Just inside the editor's bottom-right corner, like a spelling checker's badge; a one-line
-    // box has no room for it without covering the text, so there it sits just above the box.
+    // Just inside the editor's bottom corner where lines end (bottom-right, bottom-left in
+    // right-to-left text), like a spelling checker's badge: a short last line leaves that corner
+    // empty. A one-line box has no room for it without covering the text, so there it sits just
+    // above the box.
     const b = p.badge.getBoundingClientRect();
     const w = b.width || 90;
     const h = b.height || 20;
     const clip = view.clip;
     const roomInside = clip.height >= 2 * h + 8;
     const top = roomInside ? clip.bottom - h - 4 : clip.top - h - 4 >= 0 ? clip.top - h - 4 : clip.bottom + 4;
-    p.badge.style.left = `${Math.max(0, clip.right - w - 4)}px`;
+    p.badge.style.left = `${view.rtl ? Math.min(clip.left + 4, window.innerWidth - w) : Math.max(0, clip.right - w - 4)}px`;
     p.badge.style.top = `${top}px`;
   }
 
@@ -362,7 +389,8 @@ dialog a { color: #005eb8; }
     closePanel(false);
     panelFor = id;
     panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': 'postguard: warnings in this draft' });
-    panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); closePanel(true); } });
+    // Escape closes this panel only: not the site's own dialog or popover it may sit in.
+    panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closePanel(true); } });
     root().append(panel);
     parts.get(id)?.badge.setAttribute('aria-expanded', 'true');
     refreshPanel();

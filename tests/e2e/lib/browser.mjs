@@ -99,16 +99,18 @@ export function baseArgs(port) {
  */
 
 /**
- * @param {{ port: number, headless?: boolean, dist?: string }} options
+ * @param {{ port: number, headless?: boolean, dist?: string, viewport?: {width: number, height: number}, deviceScaleFactor?: number }} options
+ *        `deviceScaleFactor` 2 with half the viewport lays pages out as the browser's zoom at 200 % does
  * @returns {Promise<Session>}
  */
-export async function launchWithExtension({ port, headless = true, dist = distDir() }) {
+export async function launchWithExtension({ port, headless = true, dist = distDir(), viewport = { width: 1280, height: 860 }, deviceScaleFactor }) {
   const profile = freshProfile();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
     ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 860 },
+    viewport,
+    deviceScaleFactor,
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
@@ -144,4 +146,29 @@ export async function launchWithExtension({ port, headless = true, dist = distDi
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Stops the extension's service worker, as the browser does after 30 s idle, and waits until it has
+ * gone: the next message starts it afresh (module load, policy read, WASM compilation).
+ * @param {Session} browser
+ * @param {import('playwright-core').Page} page  any page of the context, to reach the browser through
+ */
+export async function stopWorker(browser, page) {
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const isOurs = (/** @type {{type: string, url: string}} */ t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find(isOurs);
+    if (!worker) return;
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    for (let i = 0; i < 100; i++) {
+      const { targetInfos: now } = await cdp.send('Target.getTargets');
+      if (!now.some((t) => t.targetId === worker.targetId)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the extension\'s service worker did not stop');
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }

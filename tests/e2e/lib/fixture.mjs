@@ -107,6 +107,43 @@ export function dialog(page) {
   return page.getByRole('alertdialog');
 }
 
+/** The badge postguard shows beside a draft (other editors' hidden badges aside). */
+export const BADGE = '[data-postguard] button.badge:not([hidden])';
+/** The findings panel the badge opens. */
+export const PANEL = '[data-postguard] [role="dialog"][aria-label^="postguard"]';
+
+/**
+ * Whether a person sees postguard's marks in `box`: the page's pixels there with the marks shown,
+ * shown again (`stable`: nothing else changed meanwhile), and with the marks hidden for a moment
+ * (`seen`: hiding them changed what is on screen, so they are painted, not under a page layer or
+ * clipped away). The host may live inside the page's own dialog, even in the page's shadow root:
+ * Playwright's CSS pierces open shadow roots.
+ * @param {import('playwright-core').Page} page
+ * @param {{x: number, y: number, width: number, height: number}} box
+ */
+export async function marksSeen(page, box) {
+  const clip = { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(box.height) + 1 };
+  const shot = () => page.screenshot({ clip, caret: 'initial', animations: 'disabled' });
+  const shown = await shot();
+  const again = await shot();
+  const all = marks(page);
+  await all.evaluateAll((list) => { for (const m of list) /** @type {HTMLElement} */ (m).style.visibility = 'hidden'; });
+  const hidden = await shot();
+  await all.evaluateAll((list) => { for (const m of list) /** @type {HTMLElement} */ (m).style.visibility = ''; });
+  return { stable: shown.equals(again), seen: !shown.equals(hidden) };
+}
+
+/**
+ * A person's click in the middle of the badge (the mouse, not a script): it must open the panel.
+ * @param {import('playwright-core').Page} page
+ */
+export async function clickBadge(page) {
+  const b = await page.locator(BADGE).boundingBox();
+  assert.ok(b, 'the badge is drawn');
+  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+  await page.locator(PANEL).waitFor({ state: 'visible', timeout: 3000 });
+}
+
 /**
  * The viewport box of a substring of an editor's text, measured in the page (to check that a mark
  * lies over the characters it is about).

@@ -1,0 +1,168 @@
+// @ts-check
+/**
+ * Turns the sessions into what the overlay draws, once per animation frame: for each editor its
+ * visible box, its marks' rectangles and its badge, plus a media reminder that belongs to no editor
+ * yet. Keeps marks on the text when anything scrolls, the window resizes or the page zooms, and
+ * shows a mark's explanation when the pointer or the caret is on it.
+ *
+ * Geometry is read only for editors that show something, and all writes go through one
+ * PgOverlay.render per frame.
+ */
+const PgDrawing = (() => {
+  /** View id of a media reminder that belongs to no editor (yet). */
+  const PAGE_VIEW = 0;
+  /** @type {{anchor: Element, info: {count: number, location: boolean | null}} | null} */
+  let pageMedia = null;
+
+  let drawQueued = false;
+  function requestDraw() {
+    if (drawQueued) return;
+    drawQueued = true;
+    requestAnimationFrame(draw);
+  }
+
+  function draw() {
+    drawQueued = false;
+    /** @type {View[]} */
+    const views = [];
+    const paused = PgPause.until();
+    for (const s of PgSessions.all()) {
+      if (!s.editor.isConnected) { PgSessions.detach(s); continue; }
+      if (paused) {
+        // Only the badge, saying so: no marks, no reminders, and one click resumes.
+        views.push({ id: s.id, clip: PgGeometry.visibleBox(s.editor), marks: [], findings: [], media: null, paused });
+        continue;
+      }
+      const snap = PgText.read(s.editor);
+      const analysed = s.analysedText ?? '';
+      s.visible = s.findings.filter((f) =>
+        !s.dismissed.has(PgSessions.keyOf(f, analysed)) &&
+        snap.text.slice(f.start, f.end) === analysed.slice(f.start, f.end));
+      // The worker could not check this draft (WASM missing, trapped, worker gone): the badge says
+      // so, or a failing checker looks exactly like a clean draft.
+      // While a held submit waits for the check, it says "Checking…" instead.
+      const unavailable = s.failed && !s.checking && snap.text.trim() !== '';
+      // Geometry (layout reads up the ancestor chain) only for editors that show something.
+      const clip = s.visible.length || s.media || unavailable || s.checking ? uncovered(s.editor, PgGeometry.visibleBox(s.editor)) : null;
+      const mirror = PgOverlay.mirror();
+      views.push({
+        id: s.id,
+        clip,
+        marks: clip ? s.visible.map((finding, index) => ({
+          index, finding, rects: PgGeometry.rects(snap, finding.start, finding.end, mirror).filter((r) => shows(s.editor, r, clip)),
+        })) : [],
+        findings: s.visible,
+        media: s.media,
+        unavailable,
+        checking: s.checking,
+        truncated: s.truncated,
+        rtl: clip !== null && getComputedStyle(s.editor).direction === 'rtl',
+      });
+    }
+    if (pageMedia && !pageMedia.anchor.isConnected) pageMedia = null;
+    if (pageMedia && !paused) {
+      views.push({ id: PAGE_VIEW, clip: PgGeometry.visibleBox(pageMedia.anchor), marks: [], findings: [], media: pageMedia.info });
+    }
+    PgOverlay.render(views);
+  }
+
+  /**
+   * Whether the page shows the editor in the middle of the part of box `r` inside `clip`, or covers
+   * it there. A box wholly outside `clip` is kept: the overlay's clipping already hides it. While
+   * postguard's own modal dialog is open the page is inert and hit tests skip it, so nothing is
+   * left out then.
+   * @param {HTMLElement} editor
+   * @param {DOMRect} r
+   * @param {DOMRect} clip
+   */
+  function shows(editor, r, clip) {
+    const left = Math.max(r.left, clip.left);
+    const right = Math.min(r.right, clip.right);
+    const top = Math.max(r.top, clip.top);
+    const bottom = Math.min(r.bottom, clip.bottom);
+    if (right <= left || bottom <= top || PgDialog.isOpen()) return true;
+    return PgGeometry.showsAt(editor, (left + right) / 2, (top + bottom) / 2);
+  }
+
+  /**
+   * The editor's visible box, or null when a layer of the page covers the editor at its middle and
+   * at both bottom corners, where its badge goes (a modal opened over it): then nothing of it is
+   * drawn above that layer.
+   * @param {HTMLElement} editor
+   * @param {DOMRect | null} clip
+   */
+  function uncovered(editor, clip) {
+    if (!clip) return null;
+    const samples = [clip, new DOMRect(clip.right - 12, clip.bottom - 12, 8, 8), new DOMRect(clip.left + 4, clip.bottom - 12, 8, 8)];
+    return samples.some((r) => shows(editor, r, clip)) ? clip : null;
+  }
+
+  /** @param {{anchor: Element, info: {count: number, location: boolean | null}} | null} media */
+  function setPageMedia(media) {
+    pageMedia = media;
+  }
+
+  // Hover over a mark (marks take no pointer events, so hit-test the pointer here).
+  let hoverQueued = false;
+  let pointer = { x: -1, y: -1 };
+  let hovering = false;
+  // Caret inside a mark: the keyboard user's "focus on a mark" shows the same tooltip.
+  let caretQueued = false;
+
+  function caretTip() {
+    const active = PgSessions.lastActive();
+    if (!active || !active.editor.isConnected || active.visible.length === 0) { PgOverlay.hideTip(); return; }
+    const snap = PgText.read(active.editor);
+    let at = -1;
+    if (PgText.isField(active.editor)) {
+      if (document.activeElement === active.editor || active.editor.getRootNode() !== document) at = /** @type {HTMLTextAreaElement} */ (active.editor).selectionStart ?? -1;
+    } else {
+      const sel = /** @type {any} */ (active.editor.getRootNode()).getSelection?.() ?? document.getSelection();
+      if (sel && sel.anchorNode && active.editor.contains(sel.anchorNode)) at = PgText.offsetOf(snap, sel.anchorNode, sel.anchorOffset);
+    }
+    const f = at < 0 ? undefined : active.visible.find((x) => at >= x.start && at <= x.end);
+    if (!f) { PgOverlay.hideTip(); return; }
+    const r = PgGeometry.rects(snap, f.start, f.end, PgOverlay.mirror())[0];
+    if (r) PgOverlay.showTip(f, r); else PgOverlay.hideTip();
+  }
+
+  /** Follows the pointer, the caret, scrolling, resizing and zoom. */
+  function listen() {
+    window.addEventListener('pointermove', (e) => {
+      pointer = { x: e.clientX, y: e.clientY };
+      if (hoverQueued || PgSessions.size() === 0) return;
+      hoverQueued = true;
+      requestAnimationFrame(() => {
+        hoverQueued = false;
+        const h = PgOverlay.hit(pointer.x, pointer.y);
+        if (h) { hovering = true; PgOverlay.showTip(h.finding, h.rect); } else if (hovering) { hovering = false; PgOverlay.hideTip(); caretTip(); }
+      });
+    }, { capture: true, passive: true });
+
+    document.addEventListener('selectionchange', () => {
+      if (caretQueued || PgSessions.size() === 0) return;
+      caretQueued = true;
+      requestAnimationFrame(() => { caretQueued = false; if (!hovering) caretTip(); });
+    }, { passive: true });
+
+    // Keep marks aligned when anything scrolls, the window resizes or the page zooms.
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', () => { if (PgSessions.size()) requestDraw(); }, { passive: true });
+    window.visualViewport?.addEventListener('resize', () => { if (PgSessions.size()) requestDraw(); }, { passive: true });
+  }
+
+  function onScroll() {
+    if (PgSessions.size()) requestDraw();
+  }
+
+  /**
+   * A box scrolling inside a shadow root (LinkedIn's share box) fires a `scroll` event that is not
+   * composed: it never reaches `window`, so each open shadow root that holds editors is listened to.
+   * @param {ShadowRoot} root
+   */
+  function observe(root) {
+    root.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  }
+
+  return Object.freeze({ PAGE_VIEW, requestDraw, draw, setPageMedia, listen, observe });
+})();
