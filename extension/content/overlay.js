@@ -449,14 +449,18 @@ dialog a { color: #005eb8; }
   }
 
   /**
-   * The readable parts of a finding: title, message, policy clause and suggestion.
+   * The readable parts of a finding: title, message, the words that weighed most (a learned-model
+   * finding covers a whole sentence, so the person is shown what made it read as risky), policy clause
+   * and suggestion.
    * @param {Finding} f
    */
   function findingText(f) {
+    const cues = f.cueWords?.length ? f.cueWords.map((w) => `“${w}”`).join(', ') : '';
     /** @type {(HTMLElement | null)[]} */
     const parts = [
       el('span', { class: 'title' }, f.title),
       el('span', { class: 'msg' }, f.message),
+      cues ? el('span', { class: 'meta cues' }, `Words that weighed most: ${cues}`) : null,
       el('span', { class: 'meta' }, `Policy: ${f.policyRef}`),
       f.suggestion ? el('span', { class: 'meta' }, `Instead: ${f.suggestion}`) : null,
     ];

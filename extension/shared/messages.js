@@ -24,6 +24,7 @@
  * @property {string} why           how the detector decided (never quotes the draft)
  * @property {[number, number][]} [cues]  for a learned-model finding (which covers a sentence): the
  *                                  UTF-16 spans of the words that weighed most, strongest first
+ * @property {string[]} [cueWords]   those words as written (the page's own draft, nothing more)
  *
  * @typedef {object} AnalyzeRequest
  * @property {'analyze'} type

@@ -21,9 +21,10 @@ const ACTIONS = ['off', 'inform', 'warn', 'acknowledge', 'block'];
  *                              then per finding: cue count, (start, end) × cue count]
  * @param {string} whys          distinct why texts joined by U+0000
  * @param {Rule[]} rules         the checker's rule catalogue
+ * @param {string} [text]        the text analysed: each cue's words are read from it (`cueWords`)
  * @returns {{findings: import('../shared/messages.js').Finding[], truncated: boolean}}
  */
-export function unpack(packed, whys, rules) {
+export function unpack(packed, whys, rules, text) {
   const whyList = whys.split('\u0000');
   const count = packed[1];
   /** @type {import('../shared/messages.js').Finding[]} */
@@ -43,14 +44,18 @@ export function unpack(packed, whys, rules) {
       suggestion: rule.suggestion,
       policyRef: rule.policyRef,
       why: whyList[packed[at + 5]] ?? '',
-      cues: [],
     };
   }
   // The words that weighed most in a learned-model finding, after the fixed-size records.
   let at = 2 + count * STRIDE;
   for (let i = 0; i < count && at < packed.length; i++) {
     const n = packed[at++];
-    for (let k = 0; k < n; k++, at += 2) findings[i].cues.push([packed[at], packed[at + 1]]);
+    if (n === 0) continue;
+    /** @type {[number, number][]} */
+    const cues = [];
+    for (let k = 0; k < n; k++, at += 2) cues.push([packed[at], packed[at + 1]]);
+    findings[i].cues = cues;
+    if (text !== undefined) findings[i].cueWords = cues.map(([s, e]) => text.slice(s, e));
   }
   return { findings, truncated: packed[0] === 1 };
 }
