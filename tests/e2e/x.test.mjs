@@ -47,17 +47,23 @@ describe('X skeleton: mark, gate, post anyway', () => {
     await page.close();
   });
 
-  it('does not mark a number with a bad check digit, and a benign draft posts with no dialog', async () => {
+  it('does not take a number with a bad check digit for an NHS number, and a benign draft posts with no dialog', async () => {
     const page = await openSite(suite.browser, 'x.com', '/compose/post');
     const editor = page.locator(EDITOR);
     const bad = 'Patient NHS number 943 476 5918 seen today';
     await typeInto(editor, bad);
-    await page.waitForTimeout(600); // debounce + worker round trip, many times over
-    assert.equal(await marks(page).count(), 0, 'no mark for an invalid number');
+    // The NHS-number rule stays quiet: the check digit fails. The learned model still reads the
+    // sentence — a patient's number, with a typo at most — as identifying someone, and pauses it in its
+    // own words (issue 13); what must not appear is the rule's claim of a valid NHS number.
     await page.locator(POST).click();
-    await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
-    assert.equal(await dialog(page).count(), 0, 'no dialog');
-    assert.deepEqual(await submits(page), [{ surface: 'modal', text: bad }]);
+    const held = dialog(page);
+    await held.waitFor({ state: 'visible', timeout: 5000 });
+    const said = await held.innerText();
+    assert.match(said, /Could identify someone/);
+    assert.doesNotMatch(said, /valid NHS number/, 'no NHS-number finding for an invalid number');
+    await held.getByRole('button', { name: 'Edit post', exact: true }).click();
+    await held.waitFor({ state: 'detached', timeout: 3000 });
+    assert.deepEqual(await submits(page), []);
 
     // A second, plainly benign draft on the inline composer.
     await page.goto('https://x.com/home');

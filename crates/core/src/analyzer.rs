@@ -184,7 +184,8 @@ fn add_model_candidates(
         }
     }
     let mut added = Vec::new();
-    let sentences = model.score_skipping(text, norm, Reading::Sentence, skip);
+    let read = model.read(text, norm, skip);
+    let sentences = model.segments(&read, Reading::Sentence);
     let families = || LEARNED_RULES.iter().enumerate().filter(|&(family, _)| media || family != CONSENT);
     for (family, rule) in families() {
         let taken = Taken::new(&mut ruled[family]);
@@ -192,19 +193,19 @@ fn add_model_candidates(
             if !taken.overlaps(s.start, s.end) {
                 let why = "learned model: strong signal in this sentence";
                 let mut c = Candidate::new(rule, s.start, s.end, why).with_severity(Severity::Warn);
-                c.cues = model.cues(s, family);
+                c.cues = model.cues(&read, s, family);
                 ruled[family].push((s.start, s.end));
                 added.push(c);
             }
         }
     }
     let taken: Vec<Taken> = ruled.iter_mut().map(|spans| Taken::new(spans)).collect();
-    for p in model.score_skipping(text, norm, Reading::Passage, skip) {
+    for p in model.segments(&read, Reading::Passage) {
         for (family, rule) in families() {
             if model.marks(family, p.scores[family]) && !taken[family].overlaps(p.start, p.end) {
                 let why = "learned model: some signal in this passage";
                 let mut c = Candidate::new(rule, p.start, p.end, why).with_severity(Severity::Info);
-                c.cues = model.cues(&p, family);
+                c.cues = model.cues(&read, &p, family);
                 added.push(c);
             }
         }

@@ -50,7 +50,10 @@ fn by_default_the_models_confident_findings_warn_and_its_weak_ones_only_mark() {
     assert!(!rules_in(&found, Category::Disrepute).is_empty(), "a disrepute rule fires: {found:?}");
     let disrepute = learned(&found, "learned-disrepute");
     assert_eq!(disrepute.len(), 1, "only the sentence no disrepute rule marked: {found:?}");
-    assert_eq!(&DRAFT[disrepute[0].start..disrepute[0].end].trim_end_matches('.'), &"The canteen had soup on today, pic below");
+    assert_eq!(
+        &DRAFT[disrepute[0].start..disrepute[0].end].trim_end_matches('.'),
+        &"The canteen had soup on today, pic below"
+    );
     assert_eq!((disrepute[0].severity, disrepute[0].action), (Severity::Warn, Action::Warn));
     let consent = learned(&found, "learned-consent");
     assert!(!consent.is_empty() && consent.iter().all(|f| f.action == Action::Inform), "{found:?}");

@@ -51,6 +51,16 @@ pub struct Segment<'a> {
     pub tokens: Vec<Token<'a>>,
 }
 
+/// A draft's tokens with where its sentences end, read once and grouped into segments for each
+/// [`Reading`] ([`Tokenized::groups`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tokenized<'a> {
+    /// Every token, in order.
+    pub tokens: Vec<Token<'a>>,
+    /// The index of the first token after each sentence end.
+    breaks: Vec<usize>,
+}
+
 /// What the model reads of one segment ([`Segment::features`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Features {
@@ -87,18 +97,7 @@ impl Segment<'_> {
     /// divided by (the square root of the distinct tokens). Counting a word once however often it is
     /// repeated keeps "😀" × 60, or a pasted list, from adding up to a finding.
     pub fn features(&self) -> Features {
-        let hashes = self.hashes();
-        let mut seen: Vec<(u64, usize)> = hashes.iter().copied().zip(0..).collect();
-        seen.sort_unstable();
-        seen.dedup_by_key(|h| h.0);
-        let mut tokens: Vec<(usize, u64)> = seen.into_iter().map(|(h, i)| (i, h)).collect();
-        tokens.sort_unstable();
-        let mut pairs = Vec::new();
-        self.pairs(&hashes, |b| pairs.push(b));
-        pairs.sort_unstable();
-        pairs.dedup();
-        let norm = (tokens.len().max(1) as f32).sqrt();
-        Features { tokens, pairs, norm }
+        features_of(&self.tokens, &self.hashes())
     }
 
     /// The bucket of every pair of tokens next to each other (shape tokens that stand beside a word
@@ -106,31 +105,51 @@ impl Segment<'_> {
     /// pair) and of every pair with one word between ("told … family"), which is how people vary a
     /// phrase. `hashes` are the tokens' [`word_hash`]es ([`Segment::hashes`]): each word is hashed
     /// once, for its own lookup and its pairs, and a pair's bucket mixes its two words' hashes.
-    pub fn pairs(&self, hashes: &[u64], mut each: impl FnMut(usize)) {
-        let cap = word_hash("#cap");
-        let mut prev: Option<(u64, bool)> = None;
-        let mut before_prev: Option<u64> = None;
-        for (i, t) in self.tokens.iter().enumerate() {
-            if t.beside {
-                continue;
-            }
-            let h = hashes[i];
-            let capital = self.tokens.get(i + 1).is_some_and(|n| n.beside && n.form == "#cap");
-            if let Some((p, p_capital)) = prev {
-                each(pair_bucket(p, h, NEXT));
-                if capital {
-                    each(pair_bucket(p, cap, NEXT));
-                }
-                if p_capital {
-                    each(pair_bucket(cap, h, NEXT));
-                }
-            }
-            if let Some(b) = before_prev {
-                each(pair_bucket(b, h, SKIP));
-            }
-            before_prev = prev.map(|(p, _)| p);
-            prev = Some((h, capital));
+    pub fn pairs(&self, hashes: &[u64], each: impl FnMut(usize)) {
+        pairs_of(&self.tokens, hashes, each);
+    }
+}
+
+/// [`Segment::features`] of a run of tokens with their [`word_hash`]es.
+pub fn features_of(tokens: &[Token<'_>], hashes: &[u64]) -> Features {
+    let mut seen: Vec<(u64, usize)> = hashes.iter().copied().zip(0..).collect();
+    seen.sort_unstable();
+    seen.dedup_by_key(|h| h.0);
+    let mut distinct: Vec<(usize, u64)> = seen.into_iter().map(|(h, i)| (i, h)).collect();
+    distinct.sort_unstable();
+    let mut pairs = Vec::new();
+    pairs_of(tokens, hashes, |b| pairs.push(b));
+    pairs.sort_unstable();
+    pairs.dedup();
+    let norm = (distinct.len().max(1) as f32).sqrt();
+    Features { tokens: distinct, pairs, norm }
+}
+
+/// [`Segment::pairs`] of a run of tokens with their [`word_hash`]es.
+fn pairs_of(tokens: &[Token<'_>], hashes: &[u64], mut each: impl FnMut(usize)) {
+    let cap = word_hash("#cap");
+    let mut prev: Option<(u64, bool)> = None;
+    let mut before_prev: Option<u64> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.beside {
+            continue;
         }
+        let h = hashes[i];
+        let capital = tokens.get(i + 1).is_some_and(|n| n.beside && n.form == "#cap");
+        if let Some((p, p_capital)) = prev {
+            each(pair_bucket(p, h, NEXT));
+            if capital {
+                each(pair_bucket(p, cap, NEXT));
+            }
+            if p_capital {
+                each(pair_bucket(cap, h, NEXT));
+            }
+        }
+        if let Some(b) = before_prev {
+            each(pair_bucket(b, h, SKIP));
+        }
+        before_prev = prev.map(|(p, _)| p);
+        prev = Some((h, capital));
     }
 }
 
@@ -163,83 +182,128 @@ pub fn pair_bucket(a: u64, b: u64, kind: u64) -> usize {
     (h as usize) & (PAIR_BUCKETS - 1)
 }
 
-/// Cuts `norm` (the normalised form of `original`) into scored segments.
+/// Cuts `norm` (the normalised form of `original`) into segments as `reading` says.
 pub fn segments<'a>(original: &str, norm: &'a Normalized, reading: Reading) -> Vec<Segment<'a>> {
-    let min_tokens = reading.min_tokens();
+    let t = tokenize(original, norm);
+    t.groups(reading)
+        .into_iter()
+        .map(|r| {
+            let tokens = t.tokens[r].to_vec();
+            let start = tokens.first().map_or(0, |t| t.start);
+            let end = tokens.iter().map(|t| t.end).max().unwrap_or(start);
+            Segment { start, end, tokens }
+        })
+        .collect()
+}
+
+/// Reads `norm` (the normalised form of `original`) into tokens, noting where sentences end.
+pub fn tokenize<'a>(original: &str, norm: &'a Normalized) -> Tokenized<'a> {
     let text = norm.as_str();
-    let mut out: Vec<Segment<'a>> = Vec::new();
-    let mut current = Segment { start: 0, end: 0, tokens: Vec::new() };
-    let mut words_in_current = 0;
+    let mut tokens: Vec<Token<'a>> = Vec::new();
+    let mut breaks = Vec::new();
     let mut sentence_start = true;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let c = match text.get(i..).and_then(|r| r.chars().next()) {
-            Some(c) => c,
-            None => break,
-        };
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
         let ends_sentence =
             matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) || b == b'\n';
         if ends_sentence {
             sentence_start = true;
-            if words_in_current >= min_tokens {
-                out.push(std::mem::replace(&mut current, Segment { start: 0, end: 0, tokens: Vec::new() }));
-                words_in_current = 0;
+            if breaks.last().is_none_or(|&l| l < tokens.len()) && !tokens.is_empty() {
+                breaks.push(tokens.len());
             }
             i += 1;
             continue;
         }
-        let before = current.tokens.len();
+        let before = tokens.len();
         let next = if starts_link(&bytes[i..]) {
             let end = text[i..].find(char::is_whitespace).map_or(text.len(), |n| i + n);
-            current.tokens.push(Token { form: Cow::Borrowed("#url"), start: i, end, beside: false });
+            tokens.push(Token { form: Cow::Borrowed("#url"), start: i, end, beside: false });
             end
         } else if is_word_char(c) {
-            read_word(original, norm, i, sentence_start, &mut current.tokens)
+            read_word(original, norm, i, sentence_start, &mut tokens)
         } else if (b == b'@' || b == b'#') && text[i + 1..].chars().next().is_some_and(is_word_char) {
             let end = word_end(text, i + 1);
             if b == b'@' {
-                current.tokens.push(Token { form: Cow::Borrowed("#at"), start: i, end, beside: false });
+                tokens.push(Token { form: Cow::Borrowed("#at"), start: i, end, beside: false });
                 end
             } else {
-                let end = read_word(original, norm, i + 1, false, &mut current.tokens);
-                current.tokens.push(Token { form: Cow::Borrowed("#tag"), start: i, end, beside: true });
+                let end = read_word(original, norm, i + 1, false, &mut tokens);
+                tokens.push(Token { form: Cow::Borrowed("#tag"), start: i, end, beside: true });
                 end
             }
         } else if is_symbol(c) {
             let end = i + c.len_utf8();
-            current.tokens.push(Token { form: Cow::Borrowed(&text[i..end]), start: i, end, beside: false });
+            tokens.push(Token { form: Cow::Borrowed(&text[i..end]), start: i, end, beside: false });
             end
         } else {
             i + c.len_utf8()
         };
-        if current.tokens.len() > before {
-            if before == 0 {
-                current.start = current.tokens[0].start;
-            }
-            current.end = current.tokens.iter().map(|t| t.end).max().unwrap_or(current.end);
-            words_in_current += current.tokens[before..].iter().filter(|t| !t.beside).count();
+        if tokens.len() > before {
             sentence_start = false;
-            if current.tokens.len() >= MAX_SEGMENT_TOKENS {
-                out.push(std::mem::replace(&mut current, Segment { start: 0, end: 0, tokens: Vec::new() }));
-                words_in_current = 0;
-            }
         }
         i = next.max(i + 1);
     }
-    if !current.tokens.is_empty() {
-        match out.last_mut() {
-            Some(last)
-                if words_in_current < min_tokens && last.tokens.len() + current.tokens.len() <= MAX_SEGMENT_TOKENS =>
-            {
-                last.end = current.end;
-                last.tokens.append(&mut current.tokens);
+    Tokenized { tokens, breaks }
+}
+
+impl Tokenized<'_> {
+    /// Drops the tokens for which `drop` holds, keeping sentence ends where they were.
+    pub fn remove(&mut self, drop: impl Fn(&Token<'_>) -> bool) {
+        let mut kept = 0;
+        let mut breaks = self.breaks.iter().copied().peekable();
+        let mut new_breaks = Vec::with_capacity(self.breaks.len());
+        let mut old = 0;
+        self.tokens.retain(|t| {
+            while breaks.peek() == Some(&old) {
+                breaks.next();
+                if new_breaks.last().is_none_or(|&l| l < kept) && kept > 0 {
+                    new_breaks.push(kept);
+                }
             }
-            _ => out.push(current),
-        }
+            old += 1;
+            let keep = !drop(t);
+            kept += usize::from(keep);
+            keep
+        });
+        self.breaks = new_breaks;
     }
-    out
+
+    /// The token ranges of the segments `reading` cuts: sentences joined until they hold enough word
+    /// tokens, cut at [`MAX_SEGMENT_TOKENS`]; a short tail joins the segment before it when it fits.
+    pub fn groups(&self, reading: Reading) -> Vec<std::ops::Range<usize>> {
+        let min = reading.min_tokens();
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        let (mut start, mut words) = (0, 0);
+        let ends = self.breaks.iter().copied().chain(std::iter::once(self.tokens.len()));
+        let mut at = 0;
+        for end in ends {
+            while at < end {
+                words += usize::from(!self.tokens[at].beside);
+                at += 1;
+                // A shape token stays with the word it stands beside.
+                if at - start >= MAX_SEGMENT_TOKENS && !self.tokens.get(at).is_some_and(|t| t.beside) {
+                    out.push(start..at);
+                    (start, words) = (at, 0);
+                }
+            }
+            if words >= min {
+                out.push(start..at);
+                (start, words) = (at, 0);
+            }
+        }
+        if start < self.tokens.len() {
+            match out.last_mut() {
+                Some(last) if words < min && self.tokens.len() - last.start <= MAX_SEGMENT_TOKENS => {
+                    last.end = self.tokens.len()
+                }
+                _ => out.push(start..self.tokens.len()),
+            }
+        }
+        out
+    }
 }
 
 fn is_word_char(c: char) -> bool {

@@ -43,15 +43,24 @@ pub struct LearnedModel {
 
 /// The model's reading of one segment.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SegmentScore<'a> {
+pub struct SegmentScore {
     /// First byte of the segment in the normalised text.
     pub start: usize,
     /// Byte just past it.
     pub end: usize,
     /// Score per family in [`crate::Category::ALL`] order (a logit: 0 is even odds).
     pub scores: [f32; 3],
-    /// The tokens read, for naming the weightiest ([`LearnedModel::cues`]) only when there is a finding.
-    tokens: Vec<features::Token<'a>>,
+    /// Which tokens of the [`Read`] it covers, for naming the weightiest ([`LearnedModel::cues`]).
+    tokens: std::ops::Range<usize>,
+}
+
+/// A draft as the model has read it once: its tokens, their hashes and their word weights, shared
+/// by both [`Reading`]s so each word is looked up once.
+#[derive(Debug, Clone)]
+pub struct Read<'a> {
+    tokens: features::Tokenized<'a>,
+    hashes: Vec<u64>,
+    words: Vec<Option<[i8; 3]>>,
 }
 
 /// How many of the weightiest words a segment's reading names.
@@ -82,37 +91,42 @@ impl LearnedModel {
     }
 
     /// Scores every segment of `norm`, the normalised form of `original`, cut as `reading` says.
-    pub fn score<'a>(&self, original: &str, norm: &'a Normalized, reading: Reading) -> Vec<SegmentScore<'a>> {
-        self.score_skipping(original, norm, reading, |_, _| false)
+    pub fn score(&self, original: &str, norm: &Normalized, reading: Reading) -> Vec<SegmentScore> {
+        self.segments(&self.read(original, norm, |_, _| false), reading)
     }
 
-    /// [`LearnedModel::score`], not reading the tokens for which `skip(start, end)` holds (phrases the
-    /// Trust allows): they count neither as words nor in pairs.
-    pub fn score_skipping<'a>(
-        &self,
-        original: &str,
-        norm: &'a Normalized,
-        reading: Reading,
-        skip: impl Fn(usize, usize) -> bool,
-    ) -> Vec<SegmentScore<'a>> {
-        features::segments(original, norm, reading)
+    /// Reads the draft once: tokens (leaving out those for which `skip(start, end)` holds: phrases the
+    /// Trust allows count neither as words nor in pairs), their hashes and their word weights.
+    pub fn read<'a>(&self, original: &str, norm: &'a Normalized, skip: impl Fn(usize, usize) -> bool) -> Read<'a> {
+        let mut tokens = features::tokenize(original, norm);
+        tokens.remove(|t| skip(t.start, t.end));
+        let hashes: Vec<u64> = tokens.tokens.iter().map(|t| features::word_hash(&t.form)).collect();
+        let words = tokens.tokens.iter().zip(&hashes).map(|(t, &h)| self.weights.word_hashed(&t.form, h)).collect();
+        Read { tokens, hashes, words }
+    }
+
+    /// Scores the segments `reading` cuts from a [`Read`] draft.
+    pub fn segments(&self, read: &Read<'_>, reading: Reading) -> Vec<SegmentScore> {
+        let f = &self.weights.families;
+        read.tokens
+            .groups(reading)
             .into_iter()
-            .map(|mut segment| {
-                segment.tokens.retain(|t| !skip(t.start, t.end));
+            .map(|range| {
+                let tokens = &read.tokens.tokens[range.clone()];
+                let features = features::features_of(tokens, &read.hashes[range.clone()]);
                 let mut sums = [0i32; 3];
-                let features = segment.features();
-                for &(i, h) in &features.tokens {
-                    if let Some(s) = self.weights.word_hashed(&segment.tokens[i].form, h) {
+                for &(i, _) in &features.tokens {
+                    if let Some(s) = read.words[range.start + i] {
                         add(&mut sums, s);
                     }
                 }
                 for &bucket in &features.pairs {
                     add(&mut sums, self.weights.pair(bucket));
                 }
-                let norm = features.norm;
-                let f = &self.weights.families;
-                let scores = [0, 1, 2].map(|i| f[i].bias + f[i].scale * sums[i] as f32 / norm);
-                SegmentScore { start: segment.start, end: segment.end, scores, tokens: segment.tokens }
+                let scores = [0, 1, 2].map(|i| f[i].bias + f[i].scale * sums[i] as f32 / features.norm);
+                let start = tokens.first().map_or(0, |t| t.start);
+                let end = tokens.iter().map(|t| t.end).max().unwrap_or(start);
+                SegmentScore { start, end, scores, tokens: range }
             })
             .collect()
     }
@@ -121,10 +135,11 @@ impl LearnedModel {
     /// word's weight with the shape token beside it (a name's `#cap`) added; positive weights of at
     /// least a third of the strongest's, so a sentence carried by one word names that word alone
     /// rather than padding the list with "the".
-    pub fn cues(&self, segment: &SegmentScore<'_>, family: usize) -> Vec<(usize, usize)> {
+    pub fn cues(&self, read: &Read<'_>, segment: &SegmentScore, family: usize) -> Vec<(usize, usize)> {
         let mut words: Vec<(usize, usize, i32)> = Vec::new();
-        for t in &segment.tokens {
-            let Some(s) = self.weights.word(&t.form) else { continue };
+        for i in segment.tokens.clone() {
+            let Some(s) = read.words[i] else { continue };
+            let t = &read.tokens.tokens[i];
             let v = i32::from(s[family]);
             match words.last_mut() {
                 Some(last) if last.0 == t.start && last.1 == t.end => last.2 += v,
