@@ -126,7 +126,7 @@ pub fn features_of(tokens: &[Token<'_>], hashes: &[u64]) -> Features {
 }
 
 /// [`Segment::pairs`] of a run of tokens with their [`word_hash`]es.
-fn pairs_of(tokens: &[Token<'_>], hashes: &[u64], mut each: impl FnMut(usize)) {
+pub fn pairs_of(tokens: &[Token<'_>], hashes: &[u64], mut each: impl FnMut(usize)) {
     let cap = word_hash("#cap");
     let mut prev: Option<(u64, bool)> = None;
     let mut before_prev: Option<u64> = None;
@@ -382,10 +382,16 @@ fn case_shape(original: &str, norm: &Normalized, start: usize, end: usize) -> Op
     if !first.is_uppercase() {
         return None;
     }
-    let rest: Vec<char> = letters.collect();
-    if !rest.is_empty() && rest.iter().all(|c| c.is_uppercase()) {
+    // Count the letters after the first, and how many are upper and lower case, without collecting.
+    let (mut rest, mut upper, mut lower) = (0, 0, 0);
+    for c in letters {
+        rest += 1;
+        upper += usize::from(c.is_uppercase());
+        lower += usize::from(c.is_lowercase());
+    }
+    if rest > 0 && upper == rest {
         Some("#caps")
-    } else if rest.iter().all(|c| c.is_lowercase()) && !(rest.is_empty() && first == 'I') {
+    } else if lower == rest && !(rest == 0 && first == 'I') {
         Some("#cap")
     } else {
         None

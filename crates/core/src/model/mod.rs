@@ -61,6 +61,10 @@ pub struct Read<'a> {
     tokens: features::Tokenized<'a>,
     hashes: Vec<u64>,
     words: Vec<Option<[i8; 3]>>,
+    /// For each token, the index of the previous token with the same hash (`usize::MAX` if none): a
+    /// token is its segment's first of its kind exactly when that index lies before the segment, so
+    /// counting each distinct word once needs no sorting.
+    previous: Vec<usize>,
 }
 
 /// How many of the weightiest words a segment's reading names.
@@ -102,28 +106,42 @@ impl LearnedModel {
         tokens.remove(|t| skip(t.start, t.end));
         let hashes: Vec<u64> = tokens.tokens.iter().map(|t| features::word_hash(&t.form)).collect();
         let words = tokens.tokens.iter().zip(&hashes).map(|(t, &h)| self.weights.word_hashed(&t.form, h)).collect();
-        Read { tokens, hashes, words }
+        let mut last: rustc_hash::FxHashMap<u64, usize> = Default::default();
+        let previous = hashes.iter().enumerate().map(|(i, &h)| last.insert(h, i).unwrap_or(usize::MAX)).collect();
+        Read { tokens, hashes, words, previous }
     }
 
-    /// Scores the segments `reading` cuts from a [`Read`] draft.
+    /// Scores the segments `reading` cuts from a [`Read`] draft: the same sums as
+    /// [`features::features_of`] (each distinct word and pair once, divided by the square root of the
+    /// distinct words), which training uses, without its sorting and allocation per segment.
     pub fn segments(&self, read: &Read<'_>, reading: Reading) -> Vec<SegmentScore> {
         let f = &self.weights.families;
+        let mut pairs: Vec<usize> = Vec::new();
         read.tokens
             .groups(reading)
             .into_iter()
             .map(|range| {
                 let tokens = &read.tokens.tokens[range.clone()];
-                let features = features::features_of(tokens, &read.hashes[range.clone()]);
                 let mut sums = [0i32; 3];
-                for &(i, _) in &features.tokens {
-                    if let Some(s) = read.words[range.start + i] {
-                        add(&mut sums, s);
+                let mut distinct = 0usize;
+                for i in range.clone() {
+                    let p = read.previous[i];
+                    if p == usize::MAX || p < range.start {
+                        distinct += 1;
+                        if let Some(s) = read.words[i] {
+                            add(&mut sums, s);
+                        }
                     }
                 }
-                for &bucket in &features.pairs {
+                pairs.clear();
+                features::pairs_of(tokens, &read.hashes[range.clone()], |b| pairs.push(b));
+                pairs.sort_unstable();
+                pairs.dedup();
+                for &bucket in &pairs {
                     add(&mut sums, self.weights.pair(bucket));
                 }
-                let scores = [0, 1, 2].map(|i| f[i].bias + f[i].scale * sums[i] as f32 / features.norm);
+                let norm = (distinct.max(1) as f32).sqrt();
+                let scores = [0, 1, 2].map(|i| f[i].bias + f[i].scale * sums[i] as f32 / norm);
                 let start = tokens.first().map_or(0, |t| t.start);
                 let end = tokens.iter().map(|t| t.end).max().unwrap_or(start);
                 SegmentScore { start, end, scores, tokens: range }
