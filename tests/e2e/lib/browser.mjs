@@ -172,3 +172,19 @@ export async function stopWorker(browser, page) {
     await cdp.detach().catch(() => {});
   }
 }
+
+/**
+ * Sends a request to the worker from one of the extension's own pages, as the content script does,
+ * and resolves with its reply.
+ * @param {Session} browser
+ * @param {object} message
+ */
+export async function askWorker(browser, message) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    return await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  } finally {
+    await page.close();
+  }
+}

@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureServer } from './server.mjs';
-import { distDir, launchWithExtension } from './browser.mjs';
+import { askWorker, distDir, launchWithExtension } from './browser.mjs';
 
 /** The Trust name the slow worker's settings carry. */
 export const SLOW_TRUST = 'Example Trust';
@@ -56,15 +56,7 @@ export async function startSlowWorker(options = {}) {
   const dist = slowWorkerDist(options);
   const browser = await launchWithExtension({ port: server.port, dist });
   /** Sends a message to the worker from one of the extension's own pages. @param {object} message */
-  const tell = async (message) => {
-    const page = await browser.context.newPage();
-    try {
-      await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
-      return await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
-    } finally {
-      await page.close();
-    }
-  };
+  const tell = (message) => askWorker(browser, message);
   return {
     browser,
     /** Answers every analysis held so far, and every later one at once. */
