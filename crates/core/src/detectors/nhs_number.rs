@@ -34,10 +34,11 @@ use crate::pattern::Matcher;
 /// Bytes either side of a number in which a context word makes it a confident match.
 const CONTEXT_WINDOW: usize = 40;
 
-// The same separator (space, hyphen or none) between both groups; no digit either side.
-crate::pattern!(NHS_NUMBER, r"(?-u)\b(?:\d{3} \d{3} \d{4}|\d{3}-\d{3}-\d{4}|\d{10})\b");
+// The same separator (space, hyphen, dot or none) between both groups; no digit either side. Dots are
+// how some systems print it and people copy it (`401.023.2137`, issue 20).
+crate::pattern!(NHS_NUMBER, r"(?-u)\b(?:\d{3} \d{3} \d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|\d{10})\b");
 
-/// Finds NHS numbers written `943 476 5919`, `943-476-5919` or `9434765919`.
+/// Finds NHS numbers written `943 476 5919`, `943-476-5919`, `943.476.5919` or `9434765919`.
 #[derive(Debug)]
 pub struct NhsNumber {
     pattern: Matcher,
@@ -150,6 +151,7 @@ mod tests {
             "nhs no: 943-476-5919",
             "DOB and NHS 9434765919",
             "patient 4010232137 in bay 2",
+            "his NHS number is 401.023.2137",
         ] {
             let f = found(text);
             assert_eq!(f.len(), 1, "{text}: {f:?}");
