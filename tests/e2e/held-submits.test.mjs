@@ -4,17 +4,12 @@
 // submitted together (an X thread) are answered by one dialog.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, typeInto, submits, dialog, marks } from './lib/fixture.mjs';
+import { startSuite, typeInto, submits, waitForSubmits, dialog, marks } from './lib/fixture.mjs';
 import { startSlowWorker } from './lib/slow-worker.mjs';
 import { RISKY, BENIGN } from './lib/site-suite.mjs';
 
 const CHECKING = '[data-postguard] .badge[data-state="checking"]';
 
-/** @param {import('playwright-core').Page} page @param {number} n */
-async function waitForSubmits(page, n) {
-  await page.waitForFunction((count) => /** @type {any} */ (window).__fixture.submits.length >= count, n, { timeout: 10_000 });
-  await page.waitForTimeout(300); // a double post would land within this
-}
 
 describe('a held submit while the page moves on', () => {
   /** @type {Awaited<ReturnType<typeof startSlowWorker>>} */
@@ -41,7 +36,7 @@ describe('a held submit while the page moves on', () => {
     const dm = page.locator('textarea[data-testid="dm-composer-textarea"]');
     await typeInto(dm, BENIGN);
     await dm.press('Enter');
-    await waitForSubmits(page, 1);
+    await waitForSubmits(page, 1, 10_000);
     assert.deepEqual(await submits(page), [{ surface: 'dm', text: BENIGN }]);
     await page.close();
   });
@@ -67,7 +62,7 @@ describe('a held submit and another compose box', () => {
     assert.deepEqual(await submits(page), [], 'both held while they are checked');
     assert.equal(await message.innerText(), 'See you at handover', 'the second draft is kept');
     await slow.release();
-    await waitForSubmits(page, 2);
+    await waitForSubmits(page, 2, 10_000);
     assert.deepEqual(await submits(page), [{ surface: 'comment', text: BENIGN }, { surface: 'dm', text: 'See you at handover' }], 'each posted exactly once, in order');
     await page.close();
   });
@@ -93,7 +88,7 @@ describe('two editors submitted together', () => {
     const listed = await alert.locator('li q').allInnerTexts();
     assert.equal(listed.filter((q) => q === '943 476 5919').length, 2, `both items' numbers are listed (${JSON.stringify(listed)})`);
     await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
-    await waitForSubmits(page, 2);
+    await waitForSubmits(page, 2, 10_000);
     assert.equal(await dialog(page).count(), 0, 'no second dialog');
     assert.deepEqual(await submits(page), [{ surface: 'modal', text: RISKY }, { surface: 'modal-1', text: second }], 'every item posted exactly once');
     await page.close();

@@ -4,19 +4,13 @@
 // exactly once. An everyday benign draft gets nothing at all.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, typeInto, submits, marks, dialog, textBox } from './lib/fixture.mjs';
+import { startSuite, typeInto, submits, waitForSubmits, marks, dialog, textBox } from './lib/fixture.mjs';
 
 const EDITOR = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]';
 const POST = 'button[data-testid="tweetButtonInline"]';
 // Mockery of a patient in ordinary words: no slur, no insult, no listed phrase.
 const MOCKING = 'the lad in the end bay thinks hes the messiah lol. told him to pass the toast jesus';
 const BENIGN = 'Lovely team lunch on the ward today';
-
-/** Resolves once the page has recorded a submit. @param {import('playwright-core').Page} page */
-async function waitForSubmit(page) {
-  await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
-  await page.waitForTimeout(250); // a double post, or a late mark, would land within this
-}
 
 describe('the learned model in the browser (X fixture)', () => {
   /** @type {Awaited<ReturnType<typeof startSuite>>} */
@@ -48,7 +42,7 @@ describe('the learned model in the browser (X fixture)', () => {
     assert.deepEqual(await submits(page), [], 'paused, not posted');
     await held.getByRole('button', { name: 'Post anyway', exact: true }).click();
     await held.waitFor({ state: 'detached', timeout: 3000 });
-    await waitForSubmit(page);
+    await waitForSubmits(page);
     assert.deepEqual(await submits(page), [{ surface: 'inline', text: MOCKING }], 'posted exactly once, unchanged');
     await page.close();
   });
@@ -61,7 +55,7 @@ describe('the learned model in the browser (X fixture)', () => {
     // The submit goes through the gate, which waits for the draft's check: once it has posted, the
     // analysis of this exact text has come back, and it drew nothing.
     await page.locator(POST).click();
-    await waitForSubmit(page);
+    await waitForSubmits(page);
     assert.equal(await dialog(page).count(), 0);
     assert.equal(await marks(page).count(), 0);
     assert.deepEqual(await submits(page), [{ surface: 'inline', text: BENIGN }]);

@@ -56,6 +56,16 @@ export function submits(page) {
   return page.evaluate(() => /** @type {any} */ (window).__fixture.submits.map((s) => ({ ...s })));
 }
 
+/**
+ * Resolves once the page has recorded at least `count` submits, and a moment more: a double post, or a
+ * late mark, would land within it.
+ * @param {import('playwright-core').Page} page
+ */
+export async function waitForSubmits(page, count = 1, timeoutMs = 5000) {
+  await page.waitForFunction((n) => /** @type {any} */ (window).__fixture.submits.length >= n, count, { timeout: timeoutMs });
+  await page.waitForTimeout(300);
+}
+
 /** The page's own record of attachments. @param {import('playwright-core').Page} page */
 export function attachments(page) {
   return page.evaluate(() => /** @type {any} */ (window).__fixture.attachments.map((s) => ({ ...s })));

@@ -9,7 +9,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSuite, typeInto, submits, attachments, marks, markBoxes, dialog, textBox, assertCovers, assertOnlyHosts,
+  startSuite, typeInto, submits, waitForSubmits, attachments, marks, markBoxes, dialog, textBox, assertCovers, assertOnlyHosts,
   screenshot, foreignMutations, editorsUntouched,
 } from './fixture.mjs';
 import { jpeg } from './media.mjs';
@@ -37,11 +37,6 @@ async function openSurface(context, host, spec) {
   return page;
 }
 
-/** @param {import('playwright-core').Page} page */
-async function waitForSubmit(page, count = 1) {
-  await page.waitForFunction((n) => /** @type {any} */ (window).__fixture.submits.length >= n, count, { timeout: 5000 });
-  await page.waitForTimeout(250); // a double post would land within this
-}
 
 /** Whether the editor has focus (looking through shadow roots). @param {import('playwright-core').Locator} editor */
 function editorFocused(editor) {
@@ -146,7 +141,7 @@ export function siteSuite(site) {
         await page.locator(s.submit).click();
         await alert.waitFor({ state: 'visible', timeout: 5000 });
         await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
-        await waitForSubmit(page);
+        await waitForSubmits(page);
         assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }], 'posted exactly once, unchanged');
         await assertEditorsUntouched(page);
         await page.close();
@@ -164,7 +159,7 @@ export function siteSuite(site) {
           assert.deepEqual(await submits(page), [], `${key} did not send`);
           assert.equal(await draftText(editor), RISKY, 'no line break was inserted');
           await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
-          await waitForSubmit(page);
+          await waitForSubmits(page);
           assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }]);
           await assertEditorsUntouched(page);
           await page.close();
@@ -183,7 +178,7 @@ export function siteSuite(site) {
           await alert.waitFor({ state: 'visible', timeout: 5000 });
           assert.deepEqual(await submits(page), []);
           await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
-          await waitForSubmit(page);
+          await waitForSubmits(page);
           assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }]);
           await page.close();
         });
@@ -194,7 +189,7 @@ export function siteSuite(site) {
         const editor = page.locator(s.editor);
         await typeInto(editor, BENIGN);
         await page.locator(s.submit).click();
-        await waitForSubmit(page);
+        await waitForSubmits(page);
         assert.equal(await dialog(page).count(), 0, 'no dialog');
         assert.deepEqual(await submits(page), [{ surface: s.recorded, text: BENIGN }]);
         await assertEditorsUntouched(page);
