@@ -11,6 +11,7 @@
 
 use crate::normalize::Normalized;
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// Word-pair features are hashed into this many buckets (a power of two).
 pub const PAIR_BUCKETS: usize = 1 << 16;
@@ -40,17 +41,6 @@ impl Reading {
 /// A segment is cut after this many tokens, so one finding never covers a whole pasted essay.
 const MAX_SEGMENT_TOKENS: usize = 60;
 
-/// One stretch of the draft the model scores on its own, in normalised byte offsets.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Segment<'a> {
-    /// First byte of the segment's first token.
-    pub start: usize,
-    /// Byte just past the segment's last token.
-    pub end: usize,
-    /// The segment's tokens in order, with where each stands.
-    pub tokens: Vec<Token<'a>>,
-}
-
 /// A draft's tokens with where its sentences end, read once and grouped into segments for each
 /// [`Reading`] ([`Tokenized::groups`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -59,17 +49,6 @@ pub struct Tokenized<'a> {
     pub tokens: Vec<Token<'a>>,
     /// The index of the first token after each sentence end.
     breaks: Vec<usize>,
-}
-
-/// What the model reads of one segment ([`Segment::features`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Features {
-    /// Each distinct token once, in order of first appearance: its index in the segment and its hash.
-    pub tokens: Vec<(usize, u64)>,
-    /// Each distinct pair bucket once, in bucket order.
-    pub pairs: Vec<usize>,
-    /// The score is divided by this: the square root of the number of distinct tokens (at least 1).
-    pub norm: f32,
 }
 
 /// A token and where it stands in the normalised text.
@@ -86,47 +65,36 @@ pub struct Token<'a> {
     pub beside: bool,
 }
 
-impl Segment<'_> {
-    /// Every token's [`word_hash`], in order.
-    pub fn hashes(&self) -> Vec<u64> {
-        self.tokens.iter().map(|t| word_hash(&t.form)).collect()
-    }
-
-    /// What the model reads of the segment: each distinct token once (the index of its first
-    /// occurrence, with its [`word_hash`]), each distinct pair bucket once, and the norm the score is
-    /// divided by (the square root of the distinct tokens). Counting a word once however often it is
-    /// repeated keeps "😀" × 60, or a pasted list, from adding up to a finding.
-    pub fn features(&self) -> Features {
-        features_of(&self.tokens, &self.hashes())
-    }
-
-    /// The bucket of every pair of tokens next to each other (shape tokens that stand beside a word
-    /// excluded, a capitalised word also paired as `#cap`, so "Mrs Patel" and "Mrs Okafor" share a
-    /// pair) and of every pair with one word between ("told … family"), which is how people vary a
-    /// phrase. `hashes` are the tokens' [`word_hash`]es ([`Segment::hashes`]): each word is hashed
-    /// once, for its own lookup and its pairs, and a pair's bucket mixes its two words' hashes.
-    pub fn pairs(&self, hashes: &[u64], each: impl FnMut(usize)) {
-        pairs_of(&self.tokens, hashes, each);
-    }
+/// For each token, the index of the previous token with the same [`word_hash`] (`usize::MAX` if
+/// none). A token is its segment's first of its kind exactly when that index lies before the segment,
+/// so counting each distinct word once per segment needs no sorting.
+pub fn previous_same(hashes: &[u64]) -> Vec<usize> {
+    let mut last: rustc_hash::FxHashMap<u64, usize> = Default::default();
+    hashes.iter().enumerate().map(|(i, &h)| last.insert(h, i).unwrap_or(usize::MAX)).collect()
 }
 
-/// [`Segment::features`] of a run of tokens with their [`word_hash`]es.
-pub fn features_of(tokens: &[Token<'_>], hashes: &[u64]) -> Features {
-    let mut seen: Vec<(u64, usize)> = hashes.iter().copied().zip(0..).collect();
-    seen.sort_unstable();
-    seen.dedup_by_key(|h| h.0);
-    let mut distinct: Vec<(usize, u64)> = seen.into_iter().map(|(h, i)| (i, h)).collect();
-    distinct.sort_unstable();
-    let mut pairs = Vec::new();
-    pairs_of(tokens, hashes, |b| pairs.push(b));
-    pairs.sort_unstable();
-    pairs.dedup();
-    let norm = (distinct.len().max(1) as f32).sqrt();
-    Features { tokens: distinct, pairs, norm }
+/// The indices of the tokens in `range` the model reads: each distinct token once, at its first
+/// occurrence in the segment. Counting a word once however often it is repeated keeps "😀" × 60, or a
+/// pasted list, from adding up to a finding. The score is divided by the square root of their number.
+pub fn distinct(previous: &[usize], range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let start = range.start;
+    range.filter(move |&i| previous[i] == usize::MAX || previous[i] < start)
 }
 
-/// [`Segment::pairs`] of a run of tokens with their [`word_hash`]es.
-pub fn pairs_of(tokens: &[Token<'_>], hashes: &[u64], mut each: impl FnMut(usize)) {
+/// Every distinct pair bucket of the segment `range`, in bucket order, into `out` (cleared first).
+pub fn distinct_pairs(tokens: &[Token<'_>], hashes: &[u64], range: Range<usize>, out: &mut Vec<usize>) {
+    out.clear();
+    pairs_of(&tokens[range.clone()], &hashes[range], |b| out.push(b));
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// The bucket of every pair of tokens next to each other (shape tokens that stand beside a word
+/// excluded, a capitalised word also paired as `#cap`, so "Mrs Patel" and "Mrs Okafor" share a pair)
+/// and of every pair with one word between ("told … family"), which is how people vary a phrase.
+/// `hashes` are the tokens' [`word_hash`]es: each word is hashed once, for its own lookup and its
+/// pairs, and a pair's bucket mixes its two words' hashes.
+fn pairs_of(tokens: &[Token<'_>], hashes: &[u64], mut each: impl FnMut(usize)) {
     let cap = word_hash("#cap");
     let mut prev: Option<(u64, bool)> = None;
     let mut before_prev: Option<u64> = None;
@@ -180,20 +148,6 @@ pub fn pair_bucket(a: u64, b: u64, kind: u64) -> usize {
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^= h >> 29;
     (h as usize) & (PAIR_BUCKETS - 1)
-}
-
-/// Cuts `norm` (the normalised form of `original`) into segments as `reading` says.
-pub fn segments<'a>(original: &str, norm: &'a Normalized, reading: Reading) -> Vec<Segment<'a>> {
-    let t = tokenize(original, norm);
-    t.groups(reading)
-        .into_iter()
-        .map(|r| {
-            let tokens = t.tokens[r].to_vec();
-            let start = tokens.first().map_or(0, |t| t.start);
-            let end = tokens.iter().map(|t| t.end).max().unwrap_or(start);
-            Segment { start, end, tokens }
-        })
-        .collect()
 }
 
 /// Reads `norm` (the normalised form of `original`) into tokens, noting where sentences end.
@@ -273,9 +227,9 @@ impl Tokenized<'_> {
 
     /// The token ranges of the segments `reading` cuts: sentences joined until they hold enough word
     /// tokens, cut at [`MAX_SEGMENT_TOKENS`]; a short tail joins the segment before it when it fits.
-    pub fn groups(&self, reading: Reading) -> Vec<std::ops::Range<usize>> {
+    pub fn groups(&self, reading: Reading) -> Vec<Range<usize>> {
         let min = reading.min_tokens();
-        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut out: Vec<Range<usize>> = Vec::new();
         let (mut start, mut words) = (0, 0);
         let ends = self.breaks.iter().copied().chain(std::iter::once(self.tokens.len()));
         let mut at = 0;
@@ -436,9 +390,10 @@ mod tests {
 
     fn forms(text: &str) -> Vec<Vec<String>> {
         let norm = Normalized::new(text);
-        segments(text, &norm, Reading::Sentence)
-            .iter()
-            .map(|s| s.tokens.iter().map(|t| t.form.to_string()).collect())
+        let t = tokenize(text, &norm);
+        t.groups(Reading::Sentence)
+            .into_iter()
+            .map(|r| t.tokens[r].iter().map(|t| t.form.to_string()).collect())
             .collect()
     }
 
@@ -472,8 +427,7 @@ mod tests {
     fn offsets_cover_the_token() {
         let text = "Well then “Dave” is back";
         let norm = Normalized::new(text);
-        let s = segments(text, &norm, Reading::Sentence);
-        let dave = s[0].tokens.iter().find(|t| t.form == "dave").map(|t| (t.start, t.end));
+        let dave = tokenize(text, &norm).tokens.iter().find(|t| t.form == "dave").map(|t| (t.start, t.end));
         assert_eq!(dave.map(|(a, b)| &norm.as_str()[a..b]), Some("dave"));
     }
 
@@ -481,15 +435,24 @@ mod tests {
     fn pairs_include_the_name_shape() {
         let text = "ask Mrs Patel";
         let norm = Normalized::new(text);
-        let s = segments(text, &norm, Reading::Sentence);
+        let t = tokenize(text, &norm);
+        let hashes: Vec<u64> = t.tokens.iter().map(|t| word_hash(&t.form)).collect();
         let mut got = Vec::new();
-        s[0].pairs(&s[0].hashes(), |b| got.push(b));
+        distinct_pairs(&t.tokens, &hashes, 0..t.tokens.len(), &mut got);
         let b = |x: &str, y: &str, kind| pair_bucket(word_hash(x), word_hash(y), kind);
         assert!(got.contains(&b("mrs", "#cap", NEXT)));
         assert!(got.contains(&b("mrs", "patel", NEXT)));
         assert!(got.contains(&b("ask", "mrs", NEXT)));
         assert!(got.contains(&b("ask", "patel", SKIP)));
         assert_ne!(b("ask", "mrs", NEXT), b("mrs", "ask", NEXT));
+    }
+
+    #[test]
+    fn a_word_counts_once_per_segment() {
+        let hashes = [1, 2, 1, 3, 2, 1];
+        let previous = previous_same(&hashes);
+        assert_eq!(distinct(&previous, 0..6).collect::<Vec<_>>(), [0, 1, 3]);
+        assert_eq!(distinct(&previous, 2..6).collect::<Vec<_>>(), [2, 3, 4]);
     }
 
     #[test]

@@ -61,9 +61,7 @@ pub struct Read<'a> {
     tokens: features::Tokenized<'a>,
     hashes: Vec<u64>,
     words: Vec<Option<[i8; 3]>>,
-    /// For each token, the index of the previous token with the same hash (`usize::MAX` if none): a
-    /// token is its segment's first of its kind exactly when that index lies before the segment, so
-    /// counting each distinct word once needs no sorting.
+    /// For each token, the previous token with the same hash ([`features::previous_same`]).
     previous: Vec<usize>,
 }
 
@@ -106,14 +104,12 @@ impl LearnedModel {
         tokens.remove(|t| skip(t.start, t.end));
         let hashes: Vec<u64> = tokens.tokens.iter().map(|t| features::word_hash(&t.form)).collect();
         let words = tokens.tokens.iter().zip(&hashes).map(|(t, &h)| self.weights.word_hashed(&t.form, h)).collect();
-        let mut last: rustc_hash::FxHashMap<u64, usize> = Default::default();
-        let previous = hashes.iter().enumerate().map(|(i, &h)| last.insert(h, i).unwrap_or(usize::MAX)).collect();
+        let previous = features::previous_same(&hashes);
         Read { tokens, hashes, words, previous }
     }
 
-    /// Scores the segments `reading` cuts from a [`Read`] draft: the same sums as
-    /// [`features::features_of`] (each distinct word and pair once, divided by the square root of the
-    /// distinct words), which training uses, without its sorting and allocation per segment.
+    /// Scores the segments `reading` cuts from a [`Read`] draft: each distinct word and pair once,
+    /// divided by the square root of the distinct words, exactly as training reads them.
     pub fn segments(&self, read: &Read<'_>, reading: Reading) -> Vec<SegmentScore> {
         let f = &self.weights.families;
         let mut pairs: Vec<usize> = Vec::new();
@@ -124,19 +120,13 @@ impl LearnedModel {
                 let tokens = &read.tokens.tokens[range.clone()];
                 let mut sums = [0i32; 3];
                 let mut distinct = 0usize;
-                for i in range.clone() {
-                    let p = read.previous[i];
-                    if p == usize::MAX || p < range.start {
-                        distinct += 1;
-                        if let Some(s) = read.words[i] {
-                            add(&mut sums, s);
-                        }
+                for i in features::distinct(&read.previous, range.clone()) {
+                    distinct += 1;
+                    if let Some(s) = read.words[i] {
+                        add(&mut sums, s);
                     }
                 }
-                pairs.clear();
-                features::pairs_of(tokens, &read.hashes[range.clone()], |b| pairs.push(b));
-                pairs.sort_unstable();
-                pairs.dedup();
+                features::distinct_pairs(&read.tokens.tokens, &read.hashes, range.clone(), &mut pairs);
                 for &bucket in &pairs {
                     add(&mut sums, self.weights.pair(bucket));
                 }

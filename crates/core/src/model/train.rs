@@ -134,13 +134,18 @@ impl Dictionary {
 
 fn prepare(text: &str, dict: &mut Dictionary) -> Vec<Seg> {
     let norm = Normalized::new(text);
-    features::segments(text, &norm, Reading::Passage)
-        .iter()
-        .map(|s| {
-            let f = s.features();
-            let tokens = f.tokens.iter().map(|&(i, _)| dict.id(&s.tokens[i].form)).collect();
-            let pairs = f.pairs.iter().map(|&b| b as u32).collect();
-            Seg { tokens, pairs, norm: f.norm }
+    let t = features::tokenize(text, &norm);
+    let hashes: Vec<u64> = t.tokens.iter().map(|t| features::word_hash(&t.form)).collect();
+    let previous = features::previous_same(&hashes);
+    let mut pairs = Vec::new();
+    t.groups(Reading::Passage)
+        .into_iter()
+        .map(|range| {
+            let tokens: Vec<u32> =
+                features::distinct(&previous, range.clone()).map(|i| dict.id(&t.tokens[i].form)).collect();
+            features::distinct_pairs(&t.tokens, &hashes, range, &mut pairs);
+            let norm = (tokens.len().max(1) as f32).sqrt();
+            Seg { tokens, pairs: pairs.iter().map(|&b| b as u32).collect(), norm }
         })
         .collect()
 }
@@ -150,10 +155,9 @@ pub fn training_words(examples: &[Example], min_count: usize) -> Vec<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for e in examples {
         let norm = Normalized::new(&e.text);
-        for s in features::segments(&e.text, &norm, Reading::Passage) {
-            for t in s.tokens.iter().filter(|t| !t.form.starts_with('#') && t.form.chars().all(char::is_alphanumeric)) {
-                *counts.entry(t.form.to_string()).or_default() += 1;
-            }
+        let tokens = features::tokenize(&e.text, &norm).tokens;
+        for t in tokens.iter().filter(|t| !t.form.starts_with('#') && t.form.chars().all(char::is_alphanumeric)) {
+            *counts.entry(t.form.to_string()).or_default() += 1;
         }
     }
     counts.into_iter().filter(|(_, n)| *n >= min_count).map(|(w, _)| w).collect()

@@ -117,11 +117,6 @@ impl Weights {
     pub fn pair(&self, bucket: usize) -> [i8; 3] {
         self.pairs[bucket & (PAIR_BUCKETS - 1)]
     }
-
-    /// How many words the model carries.
-    pub fn word_count(&self) -> usize {
-        self.offsets.len()
-    }
 }
 
 /// Serialises a model (used by the trainer). `words` must be sorted by bytes, each under 256 bytes.
