@@ -80,5 +80,6 @@ chrome.storage.onChanged.addListener((changes, area) => {
 
 void refresh().catch((e) => {
   byId('check-result', HTMLElement).textContent = 'postguard could not start its checker on this page. Reloading the page may help.';
-  console.error('postguard options:', e instanceof Error ? e.message : 'unknown error');
+  // The error's class only: a message can quote its input (a JSON parse error quotes the text it read).
+  console.error('postguard options: the checker could not start:', e instanceof Error ? e.name : 'unknown error');
 });

@@ -83,25 +83,34 @@ describe('static: the shipped package cannot reach the network or leak a draft',
     }
   });
 
-  it('the worker and extension pages log nothing drawn from a draft, and the worker stores nothing but pauses', () => {
+  it('the worker and extension pages log nothing drawn from a draft, and store only pauses and the user\'s own terms', () => {
     const logging = scripts.filter((x) => x !== GLUE && !CONTENT.includes(x));
     assert.ok(logging.some((x) => x.startsWith('worker/')));
+    assert.ok(logging.some((x) => x.startsWith('options/')));
     for (const f of logging) {
       const calls = code(source(f)).match(/console\.\w+\((?:[^()]|\([^()]*\))*\)/g) ?? [];
       for (const call of calls) {
         assert.doesNotMatch(call, /\b(text|request|message\.text|draft|findings|snapshot|snap|input|value)\b/,
           `${f}: ${call} could log what was typed`);
+        // An error's message or stack can quote its input (a JSON parse error quotes the text it read).
+        assert.doesNotMatch(call, /\.(message|stack)\b/, `${f}: ${call} logs an error's message`);
       }
     }
-    // One reviewed write: pauses (site id → end time) in session memory, never on disk.
-    const PAUSE_WRITE = 'chrome.storage.session.set({ [PAUSES_KEY]: live })';
-    for (const f of scripts.filter((x) => x.startsWith('worker/'))) {
+    // Two reviewed writes: pauses (site id → end time) in session memory, never on disk; and the
+    // terms a person adds on the options page (where IT allows it), on disk. Nothing else is written.
+    const WRITES = {
+      'worker/pauses.js': 'chrome.storage.session.set({ [PAUSES_KEY]: live })',
+      'options/user-terms.js': 'chrome.storage.local.set({ [USER_TERMS_KEY]: terms })',
+    };
+    for (const f of logging) {
       let text = code(source(f));
-      if (f === 'worker/pauses.js') {
-        assert.equal(text.split(PAUSE_WRITE).length - 1, 1, 'pauses are written in exactly one reviewed place');
-        text = text.replace(PAUSE_WRITE, '');
+      const write = WRITES[/** @type {keyof typeof WRITES} */ (f)];
+      if (write) {
+        assert.equal(text.split(write).length - 1, 1, `${f} writes storage in exactly one reviewed place`);
+        text = text.replace(write, '');
       }
-      assert.doesNotMatch(text, /\bstorage\s*\.\s*(local|sync|session)\s*\.\s*set\b/, `${f} writes storage`);
+      assert.doesNotMatch(text, /\bstorage\s*\.\s*(local|sync|session)\s*\.\s*(set|remove|clear)\b/, `${f} writes storage`);
+      assert.doesNotMatch(text, /\b(localStorage|sessionStorage|indexedDB|caches\.open)\b/, `${f} uses web storage`);
     }
   });
 
