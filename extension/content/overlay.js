@@ -50,7 +50,8 @@ const PgOverlay = (() => {
 .mark[data-category=consent] { border-color: #8a4600; background: rgba(178, 94, 0, 0.14); border-bottom-style: dashed; }
 .mark[data-category=disrepute] { border-color: #6a1b9a; background: rgba(106, 27, 154, 0.12); border-bottom-style: dotted; }
 .mark.active { outline: 2px solid #212b32; outline-offset: 1px; }
-.badge { position: fixed; z-index: 2147483601; display: flex; gap: 4px; align-items: center; padding: 2px 4px;
+/* At least 24 × 24 CSS px: the WCAG 2.5.8 minimum target. */
+.badge { position: fixed; z-index: 2147483601; display: flex; gap: 4px; align-items: center; min-width: 24px; min-height: 24px; padding: 3px 4px;
   border: 1px solid #4c6272; border-radius: 12px; background: #fff; color: #212b32; font: 600 12px/16px system-ui, sans-serif;
   cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
 .pill { display: inline-flex; gap: 3px; align-items: center; padding: 0 6px; border-radius: 8px; color: #fff; }
@@ -293,7 +294,7 @@ dialog a { color: #005eb8; }
       p.badge.dataset.state = 'paused';
       p.badge.removeAttribute('aria-haspopup');
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, `paused until ${until}`));
-      p.badge.setAttribute('aria-label', `postguard is paused on this site until ${until}; select to check drafts again`);
+      p.badge.setAttribute('aria-label', `postguard: paused until ${until}. It is paused on this site until then; select to check drafts again`);
       p.badge.title = 'Select to check drafts again';
     } else if (view.checking) {
       p.badge.dataset.state = 'checking';
@@ -313,8 +314,12 @@ dialog a { color: #005eb8; }
         return el('span', { class: 'pill', 'data-category': k, title: fam.label }, `${fam.short} ${n}`);
       });
       if (view.truncated) pills.push(el('span', { class: 'pill', 'data-more': '', title: 'More findings than are shown' }, '+ more'));
-      p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), ...pills);
-      p.badge.setAttribute('aria-label', summary(view.findings) + (view.truncated ? '; more not shown, only the first are marked' : ''));
+      // Spaces between the pills, so their words stay apart for assistive technology.
+      p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), ...pills.flatMap((pill) => [' ', pill]));
+      // The name starts with the words the badge shows (WCAG 2.5.3 Label in Name): a voice-control
+      // user says what they see ("click Confidential 1"); the count of each family follows.
+      const shown = pills.map((pill) => pill.textContent).join(' ');
+      p.badge.setAttribute('aria-label', `${shown}: ${summary(view.findings)}${view.truncated ? '; more not shown, only the first are marked' : ''}`);
     }
     // Just inside the editor's bottom corner where lines end (bottom-right, bottom-left in
     // right-to-left text), like a spelling checker's badge: a short last line leaves that corner
