@@ -22,9 +22,11 @@ usage: ./build.sh [command]
   package          build, then the release files in dist/: postguard-chromium.zip, postguard.crx (CRX3
                    signed with $POSTGUARD_SIGNING_KEY, a PEM file; without it a throwaway key is made and
                    the ID differs), updates.xml (gupdate manifest; codebase from $POSTGUARD_UPDATE_URL),
-                   dist/firefox/ + postguard-firefox.zip checked by web-ext lint
-  test             every test: Rust unit/corpus/property tests, the WASM build and packaging (CRX, Firefox
-                   lint), the extension's type check and the end-to-end tests in headless Chromium
+                   dist/firefox/ + postguard-firefox.zip checked by web-ext lint, the CycloneDX SBOM
+                   postguard.cdx.json and SHA256SUMS of the release files
+  test             every test: Rust unit/corpus/property tests, cargo deny (licences, bans, sources), the
+                   WASM build and packaging (CRX, Firefox lint, SBOM), the extension's type check and the
+                   end-to-end tests in headless Chromium
   train            rebuild the learned model's weights (crates/core/data/model/weights.bin) from the
                    corpus's training split (tests/corpus/splits.json) and the teacher's word vectors;
                    deterministic: `test` checks the shipped weights are exactly what this produces
@@ -290,6 +292,8 @@ package() {
 </gupdate>
 XML
   log "packaged $version: dist/postguard-chromium.zip, dist/postguard.crx (ID $id), dist/updates.xml, dist/firefox/ and dist/postguard-firefox.zip (unsigned: Firefox needs it signed by addons.mozilla.org as an unlisted add-on before policy can install it)"
+  # Last, so it covers every release file: the SBOM (dist/postguard.cdx.json) and dist/SHA256SUMS.
+  tools/supply-chain.sh release "$DIST"
 }
 
 key_id_of_manifest() { manifest_field manifest.json key | base64 -d | sha256sum | head -c32 | tr 0-9a-f a-p; }
@@ -326,6 +330,8 @@ case "$cmd" in
   test)
     log "Rust tests (all crates)"
     cargo test --workspace --quiet
+    # cargo deny: licences, banned crates and sources of the Rust dependencies (deny.toml).
+    tools/supply-chain.sh check
     run_fuzz 30
     # package = build + the signed CRX (throwaway key unless POSTGUARD_SIGNING_KEY is set), its ID
     # check, the update manifest and the web-ext-linted Firefox build.
