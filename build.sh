@@ -159,7 +159,7 @@ ensure_fuzz() {
   CARGO_FUZZ=$CACHE/cargo-fuzz-$CARGO_FUZZ_VERSION/bin/cargo-fuzz
   if [ ! -x "$CARGO_FUZZ" ]; then
     log "installing cargo-fuzz $CARGO_FUZZ_VERSION (once; cached in $CACHE)"
-    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --root "$CACHE/cargo-fuzz-$CARGO_FUZZ_VERSION" --quiet
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --root "$CACHE/cargo-fuzz-$CARGO_FUZZ_VERSION" --quiet
   fi
 }
 
