@@ -50,6 +50,11 @@ struct Rule {
     message: String,
     suggestion: Option<String>,
     refs: Vec<String>,
+    /// The one-click fix this rule offers (`crate::fixes::FixKind`, kebab-case), if any.
+    fix: Option<String>,
+    /// The fix's label, lower case after "Fix: " (e.g. "hide the NHS number"); `{text}` stands for the
+    /// replacement wording the policy sets.
+    fix_label: Option<String>,
 }
 
 fn main() {
@@ -107,9 +112,27 @@ fn main() {
             }
             let _ = write!(refs, "PolicyRef {{ trust: {key:?}, clause: {:?} }}, ", clause.trim());
         }
+        let fix = match (r.fix.as_deref(), r.fix_label.as_deref()) {
+            (None, None) => "None".to_string(),
+            (Some(kind), Some(label)) => {
+                let variant = match kind {
+                    "mask" => "Mask",
+                    "mask-value" => "MaskValue",
+                    "remove" => "Remove",
+                    "drop-place" => "DropPlace",
+                    "patient-role" => "PatientRole",
+                    "colleague-role" => "ColleagueRole",
+                    "disclaimer" => "Disclaimer",
+                    "speak-up" => "SpeakUp",
+                    other => fail(path, &format!("rule {:?}: unknown fix {other:?}", r.id)),
+                };
+                format!("Some(FixInfo {{ kind: FixKind::{variant}, label: {:?} }})", label.trim())
+            }
+            _ => fail(path, &format!("rule {:?}: `fix` and `fix_label` go together", r.id)),
+        };
         let _ = writeln!(
             out,
-            "    RuleInfo {{ id: {:?}, category: Category::{category}, severity: Severity::{severity}, title: {:?}, message: {:?}, suggestion: {:?}, refs: &[{refs}] }},",
+            "    RuleInfo {{ id: {:?}, category: Category::{category}, severity: Severity::{severity}, title: {:?}, message: {:?}, suggestion: {:?}, refs: &[{refs}], fix: {fix} }},",
             r.id, r.title, r.message.trim(), r.suggestion.as_deref().map(str::trim)
         );
     }

@@ -8,7 +8,8 @@
 //!    model reads there when no rule of that family marked any of it (see [`crate::model`]);
 //! 6. **resolve overlaps**: within a family keep the most severe of overlapping candidates;
 //! 7. **apply policy**: map severity to the Trust's action, dropping rules set to `off`;
-//! 8. **map back** to original byte offsets and **cap** the count.
+//! 8. **map back** to original byte offsets and **cap** the count;
+//! 9. **fix**: attach each rule's one-click fix, computed on the text as typed (see [`crate::fixes`]).
 //!
 //! Everything that can be compiled is compiled in [`Analyzer::new`], so [`Analyzer::analyze`] does no
 //! set-up work per call.
@@ -19,6 +20,7 @@ use crate::cover::Cover;
 use crate::detectors::{self, Candidate, Detector, Input};
 use crate::error::Error;
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::fixes::{self, Fix};
 use crate::model::{LearnedModel, Reading};
 use crate::normalize::Normalized;
 use crate::order;
@@ -143,9 +145,20 @@ impl Analyzer {
                 policy_ref: catalogue::format_refs(info, Some(self.policy.trust_profile.as_str())),
                 why: c.why.into_owned(),
                 cues: c.cues.iter().map(|&(s, e)| norm.to_original(s, e)).collect(),
+                fixes: self.fix(text, start, end, info),
             });
         }
         Report { findings, truncated }
+    }
+
+    /// The fix for a finding of `info` at `start..end` (original offsets), when the policy allows fixes.
+    fn fix(&self, text: &str, start: usize, end: usize, info: &RuleInfo) -> Vec<Fix> {
+        match &info.fix {
+            Some(fix) if self.policy.fixes_allowed => {
+                fixes::for_finding(text, start, end, fix, &self.policy).into_iter().collect()
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// Drops candidates inside a phrase the Trust allows, and returns where those phrases stand (the

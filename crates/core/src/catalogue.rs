@@ -2,6 +2,7 @@
 //! rests on. Generated at build time from `data/` (see `build.rs`), so wording changes need no code.
 
 use crate::finding::{Category, Severity};
+use crate::fixes::FixKind;
 
 /// One Trust policy that rules cite.
 #[derive(Debug)]
@@ -42,6 +43,17 @@ pub struct RuleInfo {
     pub suggestion: Option<&'static str>,
     /// The clauses this rule rests on.
     pub refs: &'static [PolicyRef],
+    /// The one-click fix the rule offers, if its findings can be fixed by an edit (see [`crate::fixes`]).
+    pub fix: Option<FixInfo>,
+}
+
+/// How a rule's findings are fixed, and the label the person sees after "Fix: ".
+#[derive(Debug)]
+pub struct FixInfo {
+    /// The kind of edit.
+    pub kind: FixKind,
+    /// Lower case, e.g. "hide the NHS number"; `{text}` stands for the policy's replacement wording.
+    pub label: &'static str,
 }
 
 /// Index of a context word class (one file in `data/context/`); see [`class`].

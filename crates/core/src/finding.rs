@@ -1,6 +1,7 @@
 //! What an analysis reports. Offsets are **byte** offsets into the text that was analysed, always on
 //! `char` boundaries; the browser layer converts them to UTF-16 in exactly one place (`offsets`).
 
+use crate::fixes::Fix;
 use serde::{Deserialize, Serialize};
 
 /// The three risk families the Trust policies describe.
@@ -125,4 +126,7 @@ pub struct Finding {
     /// made the sentence read as risky. Empty for rules, whose span is itself the cue. Offsets, not
     /// words, so nothing here copies the user's text.
     pub cues: Vec<(usize, usize)>,
+    /// The one-click fixes for this finding (byte offsets into the analysed text, like `start`), empty
+    /// when the rule has none or the policy turned fixes off. See [`crate::fixes`].
+    pub fixes: Vec<Fix>,
 }

@@ -21,6 +21,7 @@ pub mod detectors;
 pub mod error;
 pub mod evaluate;
 pub mod finding;
+pub mod fixes;
 pub mod managed;
 pub mod media;
 pub mod model;

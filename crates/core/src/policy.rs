@@ -61,6 +61,37 @@ pub struct Policy {
     /// Whether users may add their own terms (ward names, internal terms, staff-process terms) on the
     /// options page. Users can only add terms, never remove the Trust's or loosen an action.
     pub user_terms_allowed: bool,
+    /// Whether findings offer one-click fixes (mask a number, replace a name with a role, add the
+    /// disclaimer…; see [`crate::fixes`]). A Trust may turn them off to keep every edit the author's own.
+    pub fixes_allowed: bool,
+    /// The personal-views disclaimer the fix adds when a post speaks for the Trust. The trust-voice rule
+    /// accepts it as a disclaimer, whatever its wording.
+    pub disclaimer_text: String,
+    /// The wording fixes put in place of what they remove.
+    pub fix_wording: FixWording,
+}
+
+/// What fixes write instead of a name or a public concern. Each is a phrase the rules never flag.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FixWording {
+    /// In place of a patient's name.
+    pub patient: String,
+    /// In place of a named colleague in a claim about them.
+    pub colleague: String,
+    /// In place of a sentence raising a concern in public: a pointer to the internal route.
+    pub speak_up: String,
+}
+
+impl Default for FixWording {
+    fn default() -> Self {
+        FixWording {
+            patient: "a patient".into(),
+            colleague: "a colleague".into(),
+            speak_up: "If you are worried about care or safety at work, Freedom to Speak Up is there to help you raise it safely."
+                .into(),
+        }
+    }
 }
 
 /// The id prefix of the learned model's rules, one per family (`learned-disrepute`, …).
@@ -109,6 +140,9 @@ impl Default for Policy {
             selector_overrides: BTreeMap::new(),
             fail_closed: false,
             user_terms_allowed: false,
+            fixes_allowed: true,
+            disclaimer_text: "Views my own, not my employer's.".into(),
+            fix_wording: FixWording::default(),
         }
     }
 }

@@ -112,6 +112,21 @@ fn check_report(text: &str, report: &Report) -> Result<(), TestCaseError> {
         if typed.contains('@') || typed.bytes().filter(u8::is_ascii_digit).count() >= 4 {
             prop_assert!(!f.why.contains(typed), "`why` quotes the draft");
         }
+        // Fixes edit inside the text, on character boundaries, and never paste an identifier typed.
+        for fix in &f.fixes {
+            let mut last_end = 0;
+            for e in &fix.edits {
+                prop_assert!(
+                    last_end <= e.start && e.start <= e.end && e.end <= text.len(),
+                    "edit {}..{} out of order or range",
+                    e.start,
+                    e.end
+                );
+                prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "edit splits a character");
+                prop_assert!(!e.text.bytes().any(|b| b.is_ascii_digit()), "a fix writes no digits: {:?}", e.text);
+                last_end = e.end;
+            }
+        }
     }
     Ok(())
 }

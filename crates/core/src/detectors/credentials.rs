@@ -197,6 +197,10 @@ fn value_end(text: &str, at: usize, cue: Cue, mut explicit: bool) -> Option<usiz
         }
         let end = at + start + token.len();
         let bare = token.trim_end_matches([',', '.', ';', '!', '?', ')']);
+        // "password is •••••••": already hidden (as the one-click fix writes it), nothing to warn about.
+        if bare.contains('•') && bare.chars().all(|c| c == '•' || !c.is_alphanumeric()) {
+            return None;
+        }
         let digits = bare.bytes().filter(u8::is_ascii_digit).count();
         // "1 9 8 4": single digits separated by spaces form one value.
         if cue != Cue::Password && bare.len() == 1 && digits == 1 {

@@ -128,7 +128,7 @@ pub fn build(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(politics::Politics::new()?),
         Box::new(threats::Threats::new()?),
         Box::new(patient_relationship::PatientRelationship::new()?),
-        Box::new(trust_voice::TrustVoice::new()?),
+        Box::new(trust_voice::TrustVoice::new(policy)?),
         Box::new(whistleblowing::Whistleblowing::new()?),
         Box::new(substances::Substances::new()?),
         Box::new(promotion::Promotion::new()?),

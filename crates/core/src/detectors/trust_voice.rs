@@ -20,6 +20,8 @@ use crate::catalogue::class;
 use crate::catalogue::words::trust_voice::*;
 use crate::error::Error;
 use crate::finding::Severity;
+use crate::normalize::Normalized;
+use crate::policy::Policy;
 
 /// Words allowed between "as a" and the role ("as a *senior staff* nurse").
 const ROLE_GAP: usize = 2;
@@ -28,19 +30,26 @@ const ROLE_GAP: usize = 2;
 #[derive(Debug)]
 pub struct TrustVoice {
     lists: Lists,
+    /// The Trust's own disclaimer (`disclaimerText`), normalised: the one-click fix adds it, so a post
+    /// carrying it has a disclaimer whatever its wording.
+    own_disclaimer: String,
 }
 
 impl TrustVoice {
-    /// The detector over its word lists (`data/words/`; compiled at build time).
-    pub fn new() -> Result<Self, Error> {
+    /// The detector over its word lists (`data/words/`; compiled at build time) and the policy's
+    /// disclaimer.
+    pub fn new(policy: &Policy) -> Result<Self, Error> {
         let lists = Lists::at(LISTS);
-        Ok(TrustVoice { lists })
+        let own_disclaimer = Normalized::new(&policy.disclaimer_text).as_str().trim().to_string();
+        Ok(TrustVoice { lists, own_disclaimer })
     }
 }
 
 impl Detector for TrustVoice {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        if input.context.any(class::VIEWS_DISCLAIMER) {
+        if input.context.any(class::VIEWS_DISCLAIMER)
+            || (!self.own_disclaimer.is_empty() && input.text.contains(self.own_disclaimer.as_str()))
+        {
             return;
         }
         let text = input.text;
@@ -103,7 +112,10 @@ mod tests {
     use crate::detectors::run;
 
     fn found(text: &str) -> Vec<Option<Severity>> {
-        run(&TrustVoice::new().expect("compiles"), text).into_iter().map(|(_, c)| c.severity).collect()
+        run(&TrustVoice::new(&Policy::default()).expect("compiles"), text)
+            .into_iter()
+            .map(|(_, c)| c.severity)
+            .collect()
     }
 
     #[test]
@@ -134,6 +146,14 @@ mod tests {
             .is_empty());
         assert!(found("As a nurse at Leeds General I think the pay offer is an insult. I don't speak for the Trust")
             .is_empty());
+    }
+
+    #[test]
+    fn the_trusts_own_disclaimer_counts_whatever_its_wording() {
+        let text = "Speaking on behalf of the Trust, we are proud of our nurses. Tweets are mine alone.";
+        assert!(!found(text).is_empty());
+        let policy = Policy { disclaimer_text: "Tweets are MINE alone.".into(), ..Policy::default() };
+        assert!(run(&TrustVoice::new(&policy).expect("compiles"), text).is_empty());
     }
 
     #[test]

@@ -21,6 +21,7 @@
 
 mod actions;
 mod deployment;
+mod fixes;
 mod limits;
 mod reader;
 mod settings;

@@ -7,7 +7,7 @@ use crate::policy::Policy;
 use serde_json::Value;
 
 /// Every setting a policy may contain: the managed-storage keys, in the schema's order.
-pub const SETTINGS: [&str; 19] = [
+pub const SETTINGS: [&str; 22] = [
     "trustName",
     "trustProfile",
     "commsContact",
@@ -27,6 +27,9 @@ pub const SETTINGS: [&str; 19] = [
     "selectorOverrides",
     "failClosed",
     "userTermsAllowed",
+    "fixesAllowed",
+    "disclaimerText",
+    "fixWording",
 ];
 
 /// The settings a user may add to on the options page when IT allows it (`userTermsAllowed`).
@@ -65,6 +68,9 @@ impl Reader {
             "hospitalNumberPatterns" => self.patterns(v).map(|t| p.hospital_number_patterns = t).is_some(),
             "enabledSites" => self.sites(v).map(|s| p.enabled_sites = s).is_some(),
             "selectorOverrides" => self.selector_overrides(v).map(|s| p.selector_overrides = s).is_some(),
+            "fixesAllowed" => self.boolean(setting, v).map(|b| p.fixes_allowed = b).is_some(),
+            "disclaimerText" => self.text(setting, v).map(|s| p.disclaimer_text = s).is_some(),
+            "fixWording" => self.fix_wording(v).map(|w| p.fix_wording = w).is_some(),
             _ => {
                 self.unknown(setting);
                 false
@@ -87,6 +93,7 @@ fn json_in_string(setting: &str, v: &Value) -> Value {
             | "allowlist"
             | "enabledSites"
             | "selectorOverrides"
+            | "fixWording"
     );
     if let (true, Some(s)) = (structured, v.as_str()) {
         let s = s.trim();

@@ -118,7 +118,10 @@ fn a_complete_valid_policy_applies_without_issues() {
         "enabledSites": ["x", "linkedin"],
         "selectorOverrides": {"x": {"editors": ["[data-testid=tweetTextarea_0]"], "submits": ["[data-testid=tweetButton]"], "enterSends": false}},
         "failClosed": true,
-        "userTermsAllowed": true
+        "userTermsAllowed": true,
+        "fixesAllowed": false,
+        "disclaimerText": "My views, not Harbourside's.",
+        "fixWording": {"patient": "someone I cared for", "speakUp": "Concerns? Our FTSU Guardians listen."}
     }));
     assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
     let p = &loaded.policy;
@@ -131,7 +134,21 @@ fn a_complete_valid_policy_applies_without_issues() {
     assert_eq!(p.enabled_sites, ["x", "linkedin"]);
     assert_eq!(p.selector_overrides["x"].enter_sends, Some(false));
     assert_eq!(p.hospital_number_patterns, ["RJ1\\d{7}"]);
+    assert!(!p.fixes_allowed);
+    assert_eq!(p.disclaimer_text, "My views, not Harbourside's.");
+    assert_eq!(p.fix_wording.patient, "someone I cared for");
+    assert_eq!(p.fix_wording.colleague, "a colleague", "a wording not given keeps its default");
     assert!(loaded.sources.values().all(|&s| s == Source::Managed), "{:?}", loaded.sources);
+}
+
+#[test]
+fn fix_wording_reads_each_key_alone() {
+    let loaded = load(&json!({"fixWording": {"patient": 7, "colleague": "a co-worker", "nurse": "x"}}));
+    assert_eq!(settings(&loaded.issues), ["fixWording.nurse", "fixWording.patient"]);
+    assert_eq!(loaded.policy.fix_wording.patient, "a patient");
+    assert_eq!(loaded.policy.fix_wording.colleague, "a co-worker");
+    let none = load(&json!({"fixWording": {"patient": ""}}));
+    assert_eq!(none.sources["fixWording"], Source::Default);
 }
 
 #[test]
