@@ -25,6 +25,17 @@
  * @property {[number, number][]} [cues]  for a learned-model finding (which covers a sentence): the
  *                                  UTF-16 spans of the words that weighed most, strongest first
  * @property {string[]} [cueWords]   those words as written (the page's own draft, nothing more)
+ * @property {Fix[]} [fixes]        one-click fixes the analyser computed (none when the rule has no
+ *                                  fix or the policy turned fixes off)
+ *
+ * @typedef {object} Fix            a change that removes the finding's risk, applied as the user's edit
+ * @property {string} label         lower case, shown after "Fix: ", e.g. "hide the NHS number"
+ * @property {FixEdit[]} edits      in text order, not overlapping
+ *
+ * @typedef {object} FixEdit
+ * @property {number} start         UTF-16 offset of the first code unit replaced
+ * @property {number} end           UTF-16 offset just past the replaced text (start for an insertion)
+ * @property {string} text          what goes in its place ("" deletes)
  *
  * @typedef {object} AnalyzeRequest
  * @property {'analyze'} type

@@ -121,7 +121,7 @@ export function clip(text) {
 export async function analyze(policy, text) {
   const c = await checkerFor(policy);
   const { text: input, clipped } = clip(text);
-  const report = guarded(() => unpack(c.checkPacked(input), c.lastWhys(), rules, input));
+  const report = guarded(() => unpack(c.checkPacked(input), c.lastWhys(), rules, input, c.lastFixTexts()));
   milestone('first-analysis');
   return clipped ? { findings: report.findings, truncated: true } : report;
 }

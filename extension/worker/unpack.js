@@ -18,13 +18,16 @@ const ACTIONS = ['off', 'inform', 'warn', 'acknowledge', 'block'];
 
 /**
  * @param {Uint32Array} packed  [truncated, count, (rule, start, end, severity, action, why) × count,
- *                              then per finding: cue count, (start, end) × cue count]
+ *                              then per finding: cue count, (start, end) × cue count,
+ *                              then per finding: fix count, per fix (label, edit count,
+ *                              (start, end, text) × edit count)]
  * @param {string} whys          distinct why texts joined by U+0000
  * @param {Rule[]} rules         the checker's rule catalogue
  * @param {string} [text]        the text analysed: each cue's words are read from it (`cueWords`)
+ * @param {string} [fixTexts]    distinct fix labels and edit texts joined by U+0000
  * @returns {{findings: import('../shared/messages.js').Finding[], truncated: boolean}}
  */
-export function unpack(packed, whys, rules, text) {
+export function unpack(packed, whys, rules, text, fixTexts = '') {
   const whyList = whys.split('\u0000');
   const count = packed[1];
   /** @type {import('../shared/messages.js').Finding[]} */
@@ -56,6 +59,22 @@ export function unpack(packed, whys, rules, text) {
     for (let k = 0; k < n; k++, at += 2) cues.push([packed[at], packed[at + 1]]);
     findings[i].cues = cues;
     if (text !== undefined) findings[i].cueWords = cues.map(([s, e]) => text.slice(s, e));
+  }
+  // The one-click fixes, after the cues.
+  const texts = fixTexts.split('\u0000');
+  for (let i = 0; i < count && at < packed.length; i++) {
+    const n = packed[at++];
+    if (n === 0) continue;
+    /** @type {import('../shared/messages.js').Fix[]} */
+    const fixes = [];
+    for (let k = 0; k < n; k++) {
+      const label = texts[packed[at]] ?? '';
+      const edits = [];
+      for (let e = packed[at + 1], j = at + 2; e > 0; e--, j += 3) edits.push({ start: packed[j], end: packed[j + 1], text: texts[packed[j + 2]] ?? '' });
+      at += 2 + edits.length * 3;
+      fixes.push({ label, edits });
+    }
+    findings[i].fixes = fixes;
   }
   return { findings, truncated: packed[0] === 1 };
 }

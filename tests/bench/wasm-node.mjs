@@ -23,7 +23,7 @@ const checker = new glue.Checker(undefined);
 const rules = JSON.parse(checker.rules());
 const firstConstructMs = performance.now() - t;
 // The extension's path: packed numbers across the boundary, expanded in JS (extension/worker/unpack.js).
-const analyze = (text) => unpack(checker.checkPacked(text), checker.lastWhys(), rules);
+const analyze = (text) => unpack(checker.checkPacked(text), checker.lastWhys(), rules, text, checker.lastFixTexts());
 const construct = sampleFor(() => new glue.Checker(undefined).free(), 500);
 
 console.log(`postguard WASM benchmark (Node ${process.version})`);

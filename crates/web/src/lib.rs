@@ -27,6 +27,9 @@ pub struct Checker {
     loaded: Loaded,
     /// The distinct `why` texts of the last [`Checker::check_packed`] call, joined by U+0000.
     last_whys: String,
+    /// The distinct fix labels and replacement texts of the last [`Checker::check_packed`] call,
+    /// joined by U+0000.
+    last_fix_texts: String,
 }
 
 /// Numbers per finding in [`Checker::check_packed`]'s output.
@@ -59,6 +62,22 @@ struct JsFinding<'a> {
     suggestion: Option<&'a str>,
     policy_ref: &'a str,
     why: &'a str,
+    fixes: Vec<JsFix<'a>>,
+}
+
+/// A one-click fix as the extension sees it: UTF-16 offsets into the analysed text.
+#[derive(Serialize)]
+struct JsFix<'a> {
+    label: &'a str,
+    edits: Vec<JsEdit<'a>>,
+}
+
+/// One edit of a [`JsFix`].
+#[derive(Serialize)]
+struct JsEdit<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
 }
 
 /// The answer to one analysis.
@@ -79,7 +98,7 @@ impl Checker {
     pub fn new(policy: Option<String>, user: Option<String>) -> Result<Checker, JsError> {
         let loaded = managed::load_layers(&from_json(policy)?, &from_json(user)?);
         let (analyzer, loaded) = loaded.into_analyzer().map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Checker { analyzer, loaded, last_whys: String::new() })
+        Ok(Checker { analyzer, loaded, last_whys: String::new(), last_fix_texts: String::new() })
     }
 
     /// What was wrong with the policy, as JSON: `[{setting, problem, source}]`, empty when all was well.
@@ -114,14 +133,24 @@ impl Checker {
     /// finding field by field costs more than the analysis itself. Layout: `[truncated (0|1), count,
     /// then per finding: rule index, start, end (UTF-16), severity (0 info, 1 warn, 2 high),
     /// action (1 inform, 2 warn, 3 acknowledge, 4 block), why index, then per finding: number of cues,
-    /// and each cue's start and end (UTF-16)]`; why texts via [`Checker::last_whys`]. Cues are the
+    /// and each cue's start and end (UTF-16), then per finding: number of fixes, and per fix its label
+    /// index, number of edits and per edit start, end (UTF-16) and text index]`; why texts via
+    /// [`Checker::last_whys`], fix labels and texts via [`Checker::last_fix_texts`]. Cues are the
     /// words that weighed most in a learned-model finding (none for rules).
     #[wasm_bindgen(js_name = checkPacked)]
     pub fn check_packed(&mut self, text: &str) -> Vec<u32> {
         let report = self.analyzer.analyze_report(text);
-        let (packed, whys) = pack(text, &report.findings, report.truncated);
-        self.last_whys = whys;
-        packed
+        let packed = pack(text, &report.findings, report.truncated);
+        self.last_whys = packed.whys;
+        self.last_fix_texts = packed.fix_texts;
+        packed.numbers
+    }
+
+    /// The distinct fix labels and edit texts of the last [`Checker::check_packed`] call, joined by
+    /// U+0000.
+    #[wasm_bindgen(js_name = lastFixTexts)]
+    pub fn last_fix_texts(&self) -> String {
+        self.last_fix_texts.clone()
     }
 
     /// The distinct `why` texts of the last [`Checker::check_packed`] call, joined by U+0000.
@@ -163,20 +192,41 @@ pub fn photo_has_location(head: &[u8]) -> bool {
     postguard_core::media::has_gps_location(head)
 }
 
+/// [`Checker::check_packed`]'s output before it crosses the boundary.
+struct Packed {
+    numbers: Vec<u32>,
+    whys: String,
+    fix_texts: String,
+}
+
+/// Distinct strings, each numbered once, sent as one U+0000-joined text.
+#[derive(Default)]
+struct Strings<'a>(Vec<&'a str>);
+
+impl<'a> Strings<'a> {
+    fn index(&mut self, s: &'a str) -> u32 {
+        let i = self.0.iter().position(|w| *w == s).unwrap_or_else(|| {
+            self.0.push(s);
+            self.0.len() - 1
+        });
+        i as u32
+    }
+}
+
 /// Packs findings as documented on [`Checker::check_packed`].
-fn pack(text: &str, findings: &[Finding], truncated: bool) -> (Vec<u32>, String) {
+fn pack(text: &str, findings: &[Finding], truncated: bool) -> Packed {
     let cue_bytes = findings.iter().flat_map(|f| f.cues.iter().flat_map(|&(s, e)| [s, e]));
-    let bytes: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).chain(cue_bytes).collect();
+    let edit_bytes =
+        findings.iter().flat_map(|f| f.fixes.iter().flat_map(|x| x.edits.iter().flat_map(|e| [e.start, e.end])));
+    let bytes: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).chain(cue_bytes).chain(edit_bytes).collect();
     let all_units = offsets::bytes_to_utf16(text, &bytes);
-    let (units, mut cue_units) = all_units.split_at(findings.len() * 2);
+    let (units, rest) = all_units.split_at(findings.len() * 2);
+    let cue_count: usize = findings.iter().map(|f| f.cues.len() * 2).sum();
+    let (mut cue_units, mut edit_units) = rest.split_at(cue_count);
     let mut packed = Vec::with_capacity(2 + findings.len() * PACKED_STRIDE);
     packed.extend([u32::from(truncated), findings.len() as u32]);
-    let mut whys: Vec<&str> = Vec::new();
+    let mut whys = Strings::default();
     for (f, u) in findings.iter().zip(units.chunks_exact(2)) {
-        let why = whys.iter().position(|w| *w == f.why).unwrap_or_else(|| {
-            whys.push(&f.why);
-            whys.len() - 1
-        });
         let severity = match f.severity {
             Severity::Info => 0,
             Severity::Warn => 1,
@@ -190,7 +240,7 @@ fn pack(text: &str, findings: &[Finding], truncated: bool) -> (Vec<u32>, String)
             Action::Block => 4,
         };
         let rule = catalogue::rule_index(f.rule).unwrap_or(usize::MAX) as u32;
-        packed.extend([rule, u[0] as u32, u[1] as u32, severity, action, why as u32]);
+        packed.extend([rule, u[0] as u32, u[1] as u32, severity, action, whys.index(&f.why)]);
     }
     for f in findings {
         let (mine, rest) = cue_units.split_at(f.cues.len() * 2);
@@ -198,13 +248,25 @@ fn pack(text: &str, findings: &[Finding], truncated: bool) -> (Vec<u32>, String)
         packed.extend(mine.iter().map(|&u| u as u32));
         cue_units = rest;
     }
-    (packed, whys.join("\u{0}"))
+    let mut fix_texts = Strings::default();
+    for f in findings {
+        packed.push(f.fixes.len() as u32);
+        for fix in &f.fixes {
+            packed.extend([fix_texts.index(&fix.label), fix.edits.len() as u32]);
+            for e in &fix.edits {
+                packed.extend([edit_units[0] as u32, edit_units[1] as u32, fix_texts.index(&e.text)]);
+                edit_units = &edit_units[2..];
+            }
+        }
+    }
+    Packed { numbers: packed, whys: whys.0.join("\u{0}"), fix_texts: fix_texts.0.join("\u{0}") }
 }
 
 /// Converts findings to their JS shape, mapping byte offsets to UTF-16 in one pass over the text.
 fn to_js<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
     let bytes: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
     let units = offsets::bytes_to_utf16(text, &bytes);
+    let utf16 = |b: usize| offsets::bytes_to_utf16(text, &[b])[0];
     findings
         .iter()
         .zip(units.chunks_exact(2))
@@ -220,6 +282,18 @@ fn to_js<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
             suggestion: f.suggestion,
             policy_ref: &f.policy_ref,
             why: &f.why,
+            fixes: f
+                .fixes
+                .iter()
+                .map(|x| JsFix {
+                    label: &x.label,
+                    edits: x
+                        .edits
+                        .iter()
+                        .map(|e| JsEdit { start: utf16(e.start), end: utf16(e.end), text: &e.text })
+                        .collect(),
+                })
+                .collect(),
         })
         .collect()
 }
@@ -233,10 +307,17 @@ mod tests {
         let analyzer = Analyzer::new(postguard_core::Policy::default()).expect("builds");
         let text = "😀 patient NHS 943 476 5919 and nhs 401 023 2137";
         let findings = analyzer.analyze(text);
-        let (packed, whys) = pack(text, &findings, false);
+        let Packed { numbers: packed, whys, fix_texts } = pack(text, &findings, false);
         assert_eq!(packed[..2], [0, findings.len() as u32]);
-        // Rules carry no cues: one zero count per finding after the fixed-size records.
-        assert_eq!(packed.len(), 2 + findings.len() * (PACKED_STRIDE + 1));
+        // Rules carry no cues (one zero count per finding after the fixed-size records); each NHS
+        // number has one fix of one edit: count, label, edit count, start, end, text.
+        assert_eq!(packed.len(), 2 + findings.len() * (PACKED_STRIDE + 1) + findings.len() * 6);
+        let fixes = &packed[2 + findings.len() * (PACKED_STRIDE + 1)..];
+        let texts: Vec<&str> = fix_texts.split('\u{0}').collect();
+        assert_eq!(fixes[0], 1);
+        assert_eq!(texts[fixes[1] as usize], "hide the NHS number");
+        assert_eq!((fixes[3], fixes[4]), (first_units(text, "943 476 5919")));
+        assert_eq!(texts[fixes[5] as usize], "••• ••• ••••");
         let first = &packed[2..2 + PACKED_STRIDE];
         assert_eq!(RULES[first[0] as usize].id, "nhs-number");
         let utf16: Vec<u16> = text.encode_utf16().collect();
@@ -254,12 +335,20 @@ mod tests {
         f[0].cues = vec![(useless, useless + 7), (5, 9)];
         f[0].start = 0;
         f[0].end = text.len();
-        let (packed, _) = pack(text, &f, false);
+        f[0].fixes.clear();
+        let packed = pack(text, &f, false).numbers;
         let cues = &packed[2 + PACKED_STRIDE..];
         let utf16: Vec<u16> = text.encode_utf16().collect();
         assert_eq!(cues[0], 2);
         assert_eq!(String::from_utf16_lossy(&utf16[cues[1] as usize..cues[2] as usize]), "useless");
         assert_eq!(String::from_utf16_lossy(&utf16[cues[3] as usize..cues[4] as usize]), "the ");
+    }
+
+    /// UTF-16 start and end of the first `needle` in `text`.
+    fn first_units(text: &str, needle: &str) -> (u32, u32) {
+        let at = text.find(needle).expect("needle");
+        let u = offsets::bytes_to_utf16(text, &[at, at + needle.len()]);
+        (u[0] as u32, u[1] as u32)
     }
 
     #[test]
