@@ -3,8 +3,8 @@
 #   tools/supply-chain.sh check          cargo-deny: licences, banned crates and sources of every Rust
 #                                        dependency against deny.toml (run by `./build.sh test`)
 #   tools/supply-chain.sh release DIST   the release's CycloneDX SBOM (DIST/postguard.cdx.json, from
-#                                        tools/sbom.mjs) and SHA-256 checksums of the release files
-#                                        (DIST/SHA256SUMS); run at the end of `./build.sh package`
+#                                        tools/sbom.mjs) and SHA-256 checksums of every release file
+#                                        under DIST (DIST/SHA256SUMS); run at the end of `./build.sh package`
 #
 # cargo-deny is built from crates.io at a pinned version with its own lock file (--locked) and cached in
 # $POSTGUARD_CACHE (default ~/.cache/postguard), like build.sh's other tools: the first run compiles it,
@@ -32,17 +32,29 @@ check() {
   "$CARGO_DENY" --locked --log-level warn check --hide-inclusion-graph licenses bans sources
 }
 
-# Every file a Trust deploys or verifies; whichever of them this build made.
-RELEASE_FILES=(postguard.crx updates.xml postguard-chromium.zip postguard-firefox.zip postguard.xpi postguard.cdx.json)
+# The release files: every file under DIST except unpacked extension folders (any folder holding a
+# manifest.json: their contents are in the zips and packages), private keys and SHA256SUMS itself.
+release_files() {
+  local dist=$1
+  (cd "$dist" && {
+    local unpacked; unpacked=$(find . -mindepth 2 -name manifest.json -printf '%h/\n')
+    find . -type f ! -name SHA256SUMS ! -name '*.pem' -printf '%P\n' | sort | while IFS= read -r f; do
+      local inside=0 dir
+      for dir in $unpacked; do case "./$f" in "$dir"*) inside=1 ;; esac; done
+      [ "$inside" -eq 1 ] || printf '%s\n' "$f"
+    done
+  })
+}
 
 release() {
   local dist=${1:?usage: tools/supply-chain.sh release DIST}
   log "supply chain: CycloneDX SBOM of the Rust and npm dependencies ($dist/postguard.cdx.json)"
   node tools/sbom.mjs "$dist/postguard.cdx.json" >&2
-  local present=()
-  for f in "${RELEASE_FILES[@]}"; do [ -f "$dist/$f" ] && present+=("$f"); done
-  (cd "$dist" && sha256sum "${present[@]}" > SHA256SUMS && sha256sum --check --quiet SHA256SUMS)
-  log "supply chain: SHA-256 checksums of ${present[*]} in $dist/SHA256SUMS"
+  local files=()
+  mapfile -t files < <(release_files "$dist")
+  [ "${#files[@]}" -gt 0 ] || { echo "supply-chain.sh: no release files in $dist" >&2; exit 1; }
+  (cd "$dist" && sha256sum -- "${files[@]}" > SHA256SUMS && sha256sum --check --quiet SHA256SUMS)
+  log "supply chain: SHA-256 checksums of ${#files[@]} release files in $dist/SHA256SUMS"
 }
 
 case "${1:-}" in
