@@ -19,11 +19,14 @@ usage: ./build.sh [command]
 
   (none) | build   install what is missing, build the WASM analyser and the CLI, assemble the unpacked
                    extension in dist/chromium/ and dist/postguard-chromium.zip
-  package          build, then the release files in dist/: postguard-chromium.zip, postguard.crx (CRX3
-                   signed with $POSTGUARD_SIGNING_KEY, a PEM file; without it a throwaway key is made and
-                   the ID differs), updates.xml (gupdate manifest; codebase from $POSTGUARD_UPDATE_URL),
-                   dist/firefox/ + postguard-firefox.zip checked by web-ext lint, the CycloneDX SBOM
-                   postguard.cdx.json and SHA256SUMS of the release files
+  package          build, then a Trust's release, all of it under the ID of $POSTGUARD_SIGNING_KEY (a
+                   PEM file; a new path gets a new key) and addressed at $POSTGUARD_UPDATE_BASE: dist/host/
+                   (postguard-VERSION.crx, updates.xml with hash_sha256, firefox-updates.json), the
+                   Firefox build to sign (dist/firefox-release/, postguard-firefox-VERSION.zip, web-ext
+                   linted), every example policy rendered with the real ID in dist/policies/, the
+                   CycloneDX SBOM postguard.cdx.json and SHA256SUMS. $POSTGUARD_GECKO_ID and
+                   $POSTGUARD_VERSION are optional. Without a key: a throwaway-key build in
+                   dist/test-only/, marked TEST ONLY
   test             every test: Rust unit/corpus/property tests, cargo deny (licences, bans, sources), the
                    WASM build and packaging (CRX, Firefox lint, SBOM), the extension's type check and the
                    end-to-end tests in headless Chromium
@@ -229,7 +232,6 @@ ensure_tools() {
 
 # The extension ID of a PEM key: first 16 bytes of SHA-256 of the DER public key, hex mapped to a-p.
 key_id() { openssl pkey -in "$1" -pubout -outform DER | sha256sum | head -c32 | tr 0-9a-f a-p; }
-key_b64() { openssl pkey -in "$1" -pubout -outform DER | base64 -w0; }
 manifest_field() { node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write(String(m[process.argv[2]] ?? ""))' "$1" "$2"; }
 
 # The Firefox build: the same files, with the manifest variant tools/firefox-manifest.mjs derives.
@@ -244,59 +246,59 @@ build_firefox() {
   tools/node_modules/.bin/web-ext lint --source-dir "$FIREFOX_DIST" --self-hosted --warnings-as-errors
 }
 
+# A Trust's release (tools/package.mjs), every file consistent with one signing key: see docs/deploy.md.
+#   POSTGUARD_SIGNING_KEY  the Trust's PEM key; a path where no file exists yet gets a new key, once
+#   POSTGUARD_UPDATE_BASE  https address where dist/host/ is served (POSTGUARD_UPDATE_URL is read too)
+#   POSTGUARD_GECKO_ID     the Firefox add-on ID (default postguard@<host of the base>)
+#   POSTGUARD_VERSION      the version to release (default manifest.json's; a rollback re-releases old
+#                          code at a higher version)
+# Without a key the files are signed with a throwaway key and written to dist/test-only/ instead, with
+# addresses at postguard.invalid, a host that cannot exist: nothing there can be deployed by mistake.
 package() {
   build
   ensure_chromium
   ensure_tools
   build_firefox
 
-  local version; version=$(manifest_field manifest.json version)
-  local key=${POSTGUARD_SIGNING_KEY:-}
-  local stage=$DIST/crx-stage
-  rm -rf "$stage"; cp -R "$CHROMIUM_DIST" "$stage"
+  local key=${POSTGUARD_SIGNING_KEY:-} base=${POSTGUARD_UPDATE_BASE:-${POSTGUARD_UPDATE_URL:-}} out=$DIST
+  local extra=()
+  rm -f "$DIST/postguard.crx" "$DIST/updates.xml" "$DIST/throwaway-signing-key.pem"
   if [ -n "$key" ]; then
-    [ -r "$key" ] || { echo "build.sh: POSTGUARD_SIGNING_KEY=$key is not a readable PEM file" >&2; exit 1; }
-    if [ "$(key_b64 "$key")" != "$(manifest_field manifest.json key)" ]; then
-      echo "build.sh: the key in POSTGUARD_SIGNING_KEY does not match manifest.json's \"key\": signing with it would change the extension ID that every Trust's policy names" >&2
-      exit 1
+    [ -n "$base" ] || { echo "build.sh: set POSTGUARD_UPDATE_BASE to the https address where your Trust will host dist/host/ (e.g. https://apps.yourtrust.nhs.uk/postguard)" >&2; exit 1; }
+    if [ ! -e "$key" ]; then
+      (umask 077 && mkdir -p "$(dirname "$key")" && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:4096 -out "$key" 2>/dev/null)
+      log "NEW SIGNING KEY made at $key: it is your Trust's extension identity (ID $(key_id "$key")). Move it into your secrets store now, keep one offline backup, never commit it, and sign every future release with it (docs/deploy.md, 'Key custody'). A lost key means a new ID in every policy."
     fi
+    [ -r "$key" ] || { echo "build.sh: POSTGUARD_SIGNING_KEY=$key is not a readable PEM file" >&2; exit 1; }
+    rm -rf "$DIST/test-only"
   else
-    key=$DIST/throwaway-signing-key.pem
+    out=$DIST/test-only
+    rm -rf "$DIST/host" "$DIST/policies" "$DIST/firefox-release" "$DIST/release.json" "$DIST"/postguard-firefox-*.zip
+    mkdir -p "$out"
+    key=$out/throwaway-signing-key.pem
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null
-    # The packed manifest must carry the key that signs it, or the ID would not be the CRX's.
-    node -e 'const fs = require("fs"); const f = process.argv[1]; const m = JSON.parse(fs.readFileSync(f, "utf8")); m.key = process.argv[2]; fs.writeFileSync(f, JSON.stringify(m, null, 2) + "\n")' "$stage/manifest.json" "$(key_b64 "$key")"
-    log "WARNING: POSTGUARD_SIGNING_KEY is not set, so this CRX is signed with a throwaway key (dist/throwaway-signing-key.pem): its ID is $(key_id "$key"), not the release ID $(key_id_of_manifest). Fine for tests; never deploy it."
+    base=https://postguard.invalid/test-only
+    extra=(--test-only)
   fi
-  local id; id=$(key_id "$key")
+  [ -z "${POSTGUARD_VERSION:-}" ] || extra+=(--version "$POSTGUARD_VERSION")
+  [ -z "${POSTGUARD_GECKO_ID:-}" ] || extra+=(--gecko-id "$POSTGUARD_GECKO_ID")
 
-  log "signing the CRX3 (chromium --pack-extension)"
-  rm -f "$stage.crx" "$stage.pem"
-  /usr/lib/chromium/chromium --headless --no-sandbox --disable-gpu --no-first-run \
-    --pack-extension="$stage" --pack-extension-key="$key" >/dev/null 2>"$DIST/pack.log" || true
-  if [ ! -s "$stage.crx" ]; then
-    echo "build.sh: chromium could not pack the extension:" >&2; grep -v zygote "$DIST/pack.log" >&2 || true; exit 1
+  log "signing the CRX3 and rendering the release for $base (tools/package.mjs)"
+  node tools/package.mjs --from "$CHROMIUM_DIST" --key "$key" --base "$base" --out "$out" "${extra[@]}" >/dev/null
+  log "linting the release's Firefox build (web-ext lint)"
+  tools/node_modules/.bin/web-ext lint --source-dir "$out/firefox-release" --self-hosted --warnings-as-errors
+  local id version gecko
+  id=$(manifest_field "$out/release.json" id); version=$(manifest_field "$out/release.json" version)
+  gecko=$(manifest_field "$out/release.json" geckoId)
+  local rel=${out#"$ROOT"/}
+  if [ "$out" != "$DIST" ]; then
+    log "TEST ONLY, NOT FOR DEPLOYMENT: POSTGUARD_SIGNING_KEY is not set, so $rel/ is signed with a throwaway key (ID $id) and points at $base. To release, set POSTGUARD_SIGNING_KEY and POSTGUARD_UPDATE_BASE (docs/deploy.md)."
+  else
+    log "release $version for $base: extension ID $id, Firefox add-on ID $gecko. Host the files of $rel/host/ at $base/; policies with this ID and address are in $rel/policies/; sign $rel/postguard-firefox-$version.zip on addons.mozilla.org (unlisted) and host it as $base/postguard-firefox-$version.xpi (updates) and as $base/postguard.xpi (first installs, which firefox/policies.json names)"
   fi
-  mv "$stage.crx" "$DIST/postguard.crx"
-  rm -rf "$stage" "$DIST/pack.log"
-  local declared; declared=$(node tools/crx-id.mjs "$DIST/postguard.crx")
-  [ "$declared" = "$id" ] || { echo "build.sh: the CRX declares ID $declared, expected $id" >&2; exit 1; }
-
-  local base=${POSTGUARD_UPDATE_URL:-https://postguard.example.nhs.uk/extension}
-  [ -n "${POSTGUARD_UPDATE_URL:-}" ] || log "POSTGUARD_UPDATE_URL is not set: updates.xml points at $base; set it to where your Trust hosts postguard.crx"
-  cat > "$DIST/updates.xml" <<XML
-<?xml version='1.0' encoding='UTF-8'?>
-<gupdate xmlns='http://www.google.com/update2/response' protocol='2.0'>
-  <app appid='$id'>
-    <updatecheck codebase='${base%/}/postguard.crx' version='$version'/>
-  </app>
-</gupdate>
-XML
-  log "packaged $version: dist/postguard-chromium.zip, dist/postguard.crx (ID $id), dist/updates.xml, dist/firefox/ and dist/postguard-firefox.zip (unsigned: Firefox needs it signed by addons.mozilla.org as an unlisted add-on before policy can install it)"
   # Last, so it covers every release file: the SBOM (dist/postguard.cdx.json) and dist/SHA256SUMS.
   tools/supply-chain.sh release "$DIST"
 }
-
-key_id_of_manifest() { manifest_field manifest.json key | base64 -d | sha256sum | head -c32 | tr 0-9a-f a-p; }
 
 ensure_firefox() {
   if [ ! -x /usr/bin/firefox-esr ]; then
@@ -333,8 +335,9 @@ case "$cmd" in
     # cargo deny: licences, banned crates and sources of the Rust dependencies (deny.toml).
     tools/supply-chain.sh check
     run_fuzz 30
-    # package = build + the signed CRX (throwaway key unless POSTGUARD_SIGNING_KEY is set), its ID
-    # check, the update manifest and the web-ext-linted Firefox build.
+    # package = build + the signed CRX (a throwaway key into dist/test-only/ unless
+    # POSTGUARD_SIGNING_KEY is set), its ID check, the update manifests, the rendered policies and the
+    # web-ext-linted Firefox builds.
     package
     log "learned model: the shipped weights are exactly what training on the committed corpus produces"
     train_model --check

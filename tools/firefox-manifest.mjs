@@ -14,7 +14,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-/** The Firefox add-on ID; docs/deploy.md and the example policies use it. */
+/**
+ * The development build's Firefox add-on ID, which the example policies use as a placeholder. A Trust's
+ * release (`./build.sh package`, tools/package.mjs) carries the Trust's own ID instead: addons.mozilla.org
+ * signs an ID for one account only.
+ */
 export const GECKO_ID = 'postguard@postguard.nhs.uk';
 
 /**
@@ -27,9 +31,11 @@ const ANDROID_MIN_VERSION = '142.0';
 
 /**
  * @param {Record<string, any>} manifest  the Chromium manifest
+ * @param {{geckoId?: string, updateUrl?: string}} [release]  a Trust's add-on ID and the address of its
+ *        Firefox update manifest (`gecko.update_url`, how a self-distributed add-on finds updates)
  * @returns {Record<string, any>}
  */
-export function firefoxManifest(manifest) {
+export function firefoxManifest(manifest, release = {}) {
   const out = structuredClone(manifest);
   const worker = out.background?.service_worker;
   if (typeof worker !== 'string') throw new Error('manifest.json: background.service_worker missing');
@@ -37,9 +43,11 @@ export function firefoxManifest(manifest) {
   delete out.key;
   delete out.minimum_chrome_version;
   delete out.storage;
+  delete out.update_url;
   out.browser_specific_settings = {
     gecko: {
-      id: GECKO_ID,
+      id: release.geckoId ?? GECKO_ID,
+      ...(release.updateUrl ? { update_url: release.updateUrl } : {}),
       strict_min_version: STRICT_MIN_VERSION,
       // Nothing typed or read ever leaves the device: postguard collects and transmits no data.
       data_collection_permissions: { required: ['none'] },

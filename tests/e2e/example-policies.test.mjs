@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { distDir, manifestExtensionId } from './lib/browser.mjs';
 import { GECKO_ID } from '../../tools/firefox-manifest.mjs';
+import { EXAMPLE_BASE, renderPolicy } from '../../tools/package.mjs';
 
 const POLICIES = fileURLToPath(new URL('../../extension/policies/', import.meta.url));
 const read = (/** @type {string} */ rel) => readFileSync(join(POLICIES, rel), 'utf8');
@@ -112,6 +113,7 @@ describe('example enterprise policies (extension/policies/)', () => {
       const install = doc.ExtensionSettings[id];
       assert.equal(install?.installation_mode, 'force_installed');
       assert.match(install.update_url, /^https:\/\/.+\/updates\.xml$/);
+      assert.equal(install.override_update_url, true, 'updates come from the Trust\'s host too, not the Web Store');
       assert.equal(install[pin], pin === 'toolbar_pin' ? 'force_pinned' : 'force_shown');
       assert.deepEqual(Object.keys(doc['3rdparty'].extensions), [id]);
       assertCanonical(doc['3rdparty'].extensions[id], file);
@@ -124,6 +126,7 @@ describe('example enterprise policies (extension/policies/)', () => {
       const root = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\${vendor}`;
       const install = JSON.parse(String(keys[root]?.ExtensionSettings))[id];
       assert.equal(install?.installation_mode, 'force_installed');
+      assert.equal(install.override_update_url, true);
       assert.equal(install[pin], pin === 'toolbar_pin' ? 'force_pinned' : 'force_shown');
       const values = keys[`${root}\\3rdparty\\extensions\\${id}\\policy`];
       assert.ok(values, 'the 3rdparty policy key names the real ID');
@@ -141,6 +144,7 @@ describe('example enterprise policies (extension/policies/)', () => {
       assert.equal(uuids.size, payloads.length + 1, 'every payload has its own UUID');
       const browser = payloads.find((p) => p.PayloadType === domain);
       assert.equal(browser?.ExtensionSettings?.[id]?.installation_mode, 'force_installed');
+      assert.equal(browser.ExtensionSettings[id].override_update_url, true);
       assert.equal(browser.ExtensionSettings[id][pin], pin === 'toolbar_pin' ? 'force_pinned' : 'force_shown');
       const settings = payloads.find((p) => p.PayloadType === `${domain}.extensions.${id}`);
       assert.ok(settings, 'a payload for the extension\'s managed domain, under the real ID');
@@ -162,6 +166,26 @@ describe('example enterprise policies (extension/policies/)', () => {
     const doc = JSON.parse(read('google-admin/postguard.json'));
     assert.ok(Object.values(doc).every((v) => Object.keys(v).join() === 'Value'));
     assertCanonical(Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, v.Value])), 'google-admin/postguard.json');
+  });
+
+  it('render for a Trust with its own ID, add-on ID and address everywhere, and fresh profile UUIDs (./build.sh package)', () => {
+    const trust = { id: 'abcdefghijklmnopabcdefghijklmnop', base: 'https://extensions.example-trust.nhs.uk/pg', geckoId: 'postguard@example-trust.nhs.uk' };
+    for (const file of ['linux/postguard.json', 'linux/postguard-edge.json', 'windows/chrome.reg', 'windows/edge.reg',
+      'macos/postguard-chrome.mobileconfig', 'macos/postguard-edge.mobileconfig', 'firefox/policies.json']) {
+      const example = read(file);
+      const rendered = renderPolicy(example, trust);
+      for (const old of [id, EXAMPLE_BASE, GECKO_ID]) assert.ok(!rendered.includes(old), `${file}: ${old} survived rendering`);
+      assert.ok(rendered.includes(file.startsWith('firefox') ? trust.geckoId : trust.id), `${file}: names the Trust's ID`);
+      assert.ok(rendered.includes(`${trust.base}/`), `${file}: points at the Trust's host`);
+      assert.equal(rendered.split(/\r?\n/).length, example.split(/\r?\n/).length, `${file}: only values change`);
+      if (file.endsWith('.mobileconfig')) {
+        const uuids = (/** @type {string} */ text) => [...text.matchAll(/<key>PayloadUUID<\/key>\s*<string>([^<]+)</g)].map((m) => m[1]);
+        const before = uuids(example), after = uuids(rendered);
+        assert.equal(new Set(after).size, before.length, `${file}: distinct UUIDs`);
+        assert.ok(after.every((u) => !before.includes(u) && /^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/.test(u)), `${file}: ${after}`);
+        assert.deepEqual(uuids(renderPolicy(example, trust)), after, `${file}: the same Trust gets the same UUIDs each release`);
+      }
+    }
   });
 
   it('are not shipped inside the extension package', () => {
