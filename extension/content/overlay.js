@@ -365,10 +365,11 @@ dialog a { color: #005eb8; }
       p.notice.hidden = false;
       p.notice.style.left = `${Math.max(4, anchor.left)}px`;
       const top = anchor.bottom + 8;
-      p.notice.style.top = `${Math.min(top, window.innerHeight - 140)}px`;
+      // All of the note stays in the window, its button too, however narrow (zoomed) the window is.
+      p.notice.style.top = `${Math.max(4, Math.min(top, window.innerHeight - p.notice.offsetHeight - 8))}px`;
     } else {
       p.notice.style.left = '16px';
-      p.notice.style.top = `${window.innerHeight - 160}px`;
+      p.notice.style.top = `${Math.max(4, window.innerHeight - p.notice.offsetHeight - 16)}px`;
     }
   }
 
