@@ -117,6 +117,8 @@ impl Analyzer {
         if let Some(model) = self.model {
             add_model_candidates(model, text, &norm, &input, &allowed, &mut candidates);
         }
+        // Spans a rule read and found compliant kept the model off them; they are not findings.
+        candidates.retain(|c| !c.cleared);
         let resolved = resolve_overlaps(candidates);
 
         let mut findings = Vec::with_capacity(resolved.len().min(MAX_FINDINGS));

@@ -81,12 +81,22 @@ pub struct Candidate {
     /// Spans (normalised byte offsets) of the words that weighed most, strongest first: set by the
     /// learned model, whose finding covers a whole sentence; empty for rules, whose span is the cue.
     pub cues: Vec<(usize, usize)>,
+    /// The rule read this span and found the post keeps to the policy there (a view given with a
+    /// disclaimer): never reported, but the learned model does not second-guess the rule on it, so
+    /// the fix a rule offers leaves nothing behind.
+    pub cleared: bool,
 }
 
 impl Candidate {
     /// A candidate at the rule's default severity.
     pub fn new(rule: &'static str, start: usize, end: usize, why: impl Into<Cow<'static, str>>) -> Self {
-        Candidate { rule, start, end, severity: None, why: why.into(), cues: Vec::new() }
+        Candidate { rule, start, end, severity: None, why: why.into(), cues: Vec::new(), cleared: false }
+    }
+
+    /// The same span, read and found compliant (see [`Candidate::cleared`]).
+    pub fn cleared(mut self) -> Self {
+        self.cleared = true;
+        self
     }
 
     /// The same candidate at another severity.
@@ -138,9 +148,16 @@ pub fn build(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
     ])
 }
 
-/// Test helper: runs one detector over a raw text and returns the matched normalised substrings.
+/// Test helper: runs one detector over a raw text and returns the matched normalised substrings of
+/// what it reports (cleared spans, which are never reported, left out).
 #[cfg(test)]
 pub(crate) fn run(detector: &dyn Detector, text: &str) -> Vec<(String, Candidate)> {
+    run_all(detector, text).into_iter().filter(|(_, c)| !c.cleared).collect()
+}
+
+/// Test helper: [`run`] with the cleared spans too.
+#[cfg(test)]
+pub(crate) fn run_all(detector: &dyn Detector, text: &str) -> Vec<(String, Candidate)> {
     let norm = crate::normalize::Normalized::new(text);
     let context = crate::context::ContextIndex::shipped().expect("vocabulary maps").find(norm.as_str());
     let mut out = Vec::new();

@@ -14,7 +14,7 @@
 //! identifying ("speaking as Deputy Director of Nursing", "as the Trust's Chief Pharmacist"), and
 //! disclaimers worded beyond the shared list ("tweeting as myself, not my employer") suppress it.
 
-use super::text::Lists;
+use super::text::{Hits, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
 use crate::catalogue::words::trust_voice::*;
@@ -47,17 +47,23 @@ impl TrustVoice {
 
 impl Detector for TrustVoice {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        if input.context.any(class::VIEWS_DISCLAIMER)
-            || (!self.own_disclaimer.is_empty() && input.text.contains(self.own_disclaimer.as_str()))
-        {
-            return;
-        }
-        let text = input.text;
         let hits = self.lists.find(input);
-        // Disclaimers worded beyond the shared list ("tweeting as myself, not my employer").
-        if hits.any(DISCLAIMER) {
-            return;
+        // Disclaimers worded beyond the shared list ("tweeting as myself, not my employer") count too.
+        // With one, what would have been reported is cleared instead (see `Candidate::cleared`).
+        let disclaimed = input.context.any(class::VIEWS_DISCLAIMER)
+            || (!self.own_disclaimer.is_empty() && input.text.contains(self.own_disclaimer.as_str()))
+            || hits.any(DISCLAIMER);
+        let from = out.len();
+        views(input.text, &hits, out);
+        if disclaimed {
+            out[from..].iter_mut().for_each(|c| c.cleared = true);
         }
+    }
+}
+
+/// The views given in the Trust's name or by identified staff, as if no disclaimer were present.
+fn views(text: &str, hits: &Hits<'_>, out: &mut Vec<Candidate>) {
+    {
         for &(start, end) in hits.all(POSITION) {
             out.push(Candidate::new(
                 "trust-voice",
@@ -154,6 +160,9 @@ mod tests {
         assert!(!found(text).is_empty());
         let policy = Policy { disclaimer_text: "Tweets are MINE alone.".into(), ..Policy::default() };
         assert!(run(&TrustVoice::new(&policy).expect("compiles"), text).is_empty());
+        // Still read: the span is cleared, so the learned model does not report it either.
+        let cleared = crate::detectors::run_all(&TrustVoice::new(&policy).expect("compiles"), text);
+        assert!(!cleared.is_empty() && cleared.iter().all(|(_, c)| c.cleared));
     }
 
     #[test]

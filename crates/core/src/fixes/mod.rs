@@ -215,9 +215,11 @@ fn name_to_role(text: &str, start: usize, end: usize, role: &str, patient: bool)
     Some(Edit { start: from, end: to, text: at_sentence_start(text, from, role) })
 }
 
-/// Whether a word ends a clause ("Khan," "Smith."), so a name cannot run on past it.
+/// Whether a word ends a clause ("Khan," "Smith."), so a name cannot run on past it. An initial
+/// ("J.") does not: "Mr J. Smith" is one name.
 fn ends_clause(word: &str) -> bool {
-    word.ends_with([',', '.', ';', ':', '!', '?', ')'])
+    let initial = word.len() == 2 && word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.');
+    !initial && word.ends_with([',', '.', ';', ':', '!', '?', ')'])
 }
 
 /// Whether two words are separated by spaces only.

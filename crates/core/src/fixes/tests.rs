@@ -37,6 +37,10 @@ fn a_patients_name_becomes_a_role() {
     );
     assert_eq!(fixed("My patient Doris turned 100 today", "patient-name"), "A patient turned 100 today");
     assert_eq!(
+        fixed("Mr J. Smith on Ward 10 was admitted with chest pain", "patient-name"),
+        "A patient on Ward 10 was admitted with chest pain"
+    );
+    assert_eq!(
         fixed("Patient called Gallagher kicking off in majors", "patient-name"),
         "A patient kicking off in majors"
     );
