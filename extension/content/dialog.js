@@ -8,9 +8,15 @@
  * stacking, the page's own dialogs included, and the page behind is inert while it is open. Only
  * trusted events (a real person's click or key) count as a choice; the shadow root is open, so
  * page script could otherwise press "Post anyway" itself.
+ *
+ * Each finding the analyser can fix has its own "Fix: …" button, and when every finding can be fixed
+ * the dialog offers "Fix and post": the quickest way to a post that keeps to the policy, and the only
+ * way on when policy blocks the post as it is.
  */
 /**
- * @typedef {'edit' | 'post'} Choice
+ * @typedef {'edit' | 'post' | {fix: number[], post: boolean}} Choice
+ *   `fix`: apply the fixes of these findings (indices into the findings asked about), then post if
+ *   `post` and nothing that pauses is left ("Fix and post")
  */
 const PgDialog = (() => {
 
@@ -26,6 +32,10 @@ const PgDialog = (() => {
    * @returns {Promise<Choice>}
    */
   function ask({ findings, excerpts = [], settings, unavailable = false }) {
+    /** Settles the dialog once it is shown. @type {(choice: Choice) => void} */
+    let choose = () => {};
+    const fixes = !unavailable && findings.some((f) => f.fixes?.length);
+    const fixAll = fixes && findings.every((f) => f.fixes?.length);
     const { el } = PgOverlay;
     const sr = PgOverlay.root();
     open?.remove();
@@ -44,8 +54,9 @@ const PgDialog = (() => {
       for (const [i, f] of findings.entries()) {
         const excerpt = excerpts[i] ?? '';
         const shown = excerpt.length > 60 ? `${excerpt.slice(0, 57)}…` : excerpt;
-        const [title, ...rest] = PgOverlay.findingText(f);
-        list.append(el('li', { 'data-category': f.category }, title, el('q', {}, shown), ...rest));
+        const [title, ...rest] = PgFindingList.text(f);
+        const body = el('div', { class: 'finding' }, title, el('q', {}, shown), ...rest);
+        list.append(PgFindingList.item(f, { body, onFix: fixes ? () => choose({ fix: [i], post: false }) : undefined }));
       }
       dialog.append(list);
     }
@@ -67,6 +78,11 @@ const PgDialog = (() => {
 
     const edit = el('button', { type: 'button', class: 'btn primary', autofocus: '' }, 'Edit post');
     const actions = el('div', { class: 'actions' });
+    if (fixAll) {
+      const fixPost = el('button', { type: 'button', class: 'btn secondary fix-all' }, findings.length === 1 ? 'Fix and post' : `Fix all ${findings.length} and post`);
+      fixPost.addEventListener('click', (e) => { if (e.isTrusted) choose({ fix: findings.map((_, i) => i), post: true }); });
+      actions.append(fixPost);
+    }
     /** @type {HTMLButtonElement | null} */
     let post = null;
     if (!blocked) {
@@ -87,6 +103,7 @@ const PgDialog = (() => {
         dialog.remove();
         resolve(choice);
       };
+      choose = finish;
       edit.addEventListener('click', (e) => { if (e.isTrusted) finish('edit'); });
       post?.addEventListener('click', (e) => {
         if (!e.isTrusted || (needsAck && !acknowledged)) return;

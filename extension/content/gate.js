@@ -31,8 +31,11 @@
  * @property {(sessions: any[]) => Verdict} verdict
  * @property {(sessions: any[]) => Promise<void>} settle       resolve when the submit can be decided (findings current, or a real failure)
  * @property {(sessions: any[]) => void} queued    a submit of these drafts waits for another to be decided
- * @property {(sessions: any[]) => {session: any, findings: Finding[], excerpts: string[]}} gating
- *           what pauses the submit, in every draft it sends; `session`: the first draft to edit
+ * @property {(sessions: any[]) => {session: any, findings: Finding[], excerpts: string[], owners: any[]}} gating
+ *           what pauses the submit, in every draft it sends; `session`: the first draft to edit;
+ *           `owners[i]`: the draft `findings[i]` is in
+ * @property {(owners: any[], findings: Finding[]) => Promise<boolean>} fix
+ *           apply these findings' fixes to their drafts and re-check them; false if one failed
  * @property {() => Settings} settings
  * @property {(session: any) => void} returnToEditor
  * @property {(sessions: any[]) => void} accepted  the user chose "Post anyway" for these drafts as they are
@@ -86,14 +89,30 @@ const PgGate = (() => {
         h.returnToEditor(hit.sessions[0]);
         return;
       }
-      const { session, findings, excerpts } = h.gating(hit.sessions);
-      PgOverlay.announce(`Post paused: ${PgOverlay.summary(findings).replace(/^postguard: /, '')}.`);
-      const choice = await PgDialog.ask({ findings, excerpts, settings });
-      if (choice === 'post') {
-        h.accepted(hit.sessions);
-        replay(hit);
-      } else {
-        h.returnToEditor(session);
+      // The dialog comes back after a fix while something still pauses the post.
+      for (;;) {
+        const { session, findings, excerpts, owners } = h.gating(hit.sessions);
+        PgOverlay.announce(`Post paused: ${PgOverlay.summary(findings).replace(/^postguard: /, '')}.`);
+        const choice = await PgDialog.ask({ findings, excerpts, settings });
+        if (choice === 'post') {
+          h.accepted(hit.sessions);
+          replay(hit);
+        } else if (choice === 'edit') {
+          h.returnToEditor(session);
+        } else {
+          const picked = choice.fix.map((i) => findings[i]);
+          const fixed = await h.fix(choice.fix.map((i) => owners[i]), picked);
+          if (held !== generation) return;
+          const after = fixed ? h.verdict(hit.sessions) : 'failed';
+          if (after === 'gate') continue;
+          if (after === 'clear' && choice.post) {
+            replay(hit);
+          } else {
+            h.returnToEditor(session);
+            PgOverlay.announce(fixed ? 'Fixed. Your post is ready: send it when you are.' : 'postguard could not make that change. Your draft is as it was; edit it yourself.');
+          }
+        }
+        break;
       }
     } finally {
       if (held === generation) {

@@ -29,15 +29,28 @@
       const findings = [];
       /** @type {string[]} */
       const excerpts = [];
+      /** @type {Session[]} */
+      const owners = [];
       for (const s of list) {
         const text = PgText.read(s.editor).text;
         for (const f of PgSessions.gatingOf(s, text)) {
           first ??= s;
           findings.push(f);
           excerpts.push(text.slice(f.start, f.end));
+          owners.push(s);
         }
       }
-      return { session: first ?? list[0], findings, excerpts };
+      return { session: first ?? list[0], findings, excerpts, owners };
+    },
+    async fix(owners, findings) {
+      for (const s of new Set(owners)) {
+        const mine = findings.filter((_, i) => owners[i] === s);
+        const text = s.analysedText ?? '';
+        const ok = await PgFixes.applyAll(s.editor, text, mine);
+        await PgSessions.analyseNow(s);
+        if (!ok) return false;
+      }
+      return true;
     },
     returnToEditor(s) {
       PgOverlay.closePanel(false);
@@ -58,12 +71,20 @@
 
   PgOverlay.configure({
     dismissible,
-    onDismiss(id, index) {
+    async onFix(id, index) {
       const s = PgSessions.byId(id);
-      const f = s?.visible[index];
-      if (!s || !f || !dismissible(f)) return;
-      s.dismissed.add(PgSessions.keyOf(f, s.analysedText ?? ''));
-      PgOverlay.announce(`Dismissed for this draft: ${f.title}.`);
+      const shown = s?.visible[index];
+      if (!s || !shown) return;
+      // The panel may show findings of a moment ago (typing since): fix the same finding in the
+      // draft as it is now.
+      const key = PgSessions.keyOf(shown, s.analysedText ?? '');
+      await PgSessions.analyseNow(s);
+      const f = s.findings.find((g) => PgSessions.keyOf(g, s.analysedText ?? '') === key);
+      const fix = f?.fixes?.[0];
+      if (!fix) return;
+      const ok = await PgFixes.apply(s.editor, s.analysedText ?? '', fix);
+      await PgSessions.analyseNow(s);
+      PgOverlay.announce(ok ? `Fixed: ${fix.label}. Undo (Ctrl+Z) takes it back.` : 'postguard could not make that change. Your draft is as it was; edit it yourself.');
       PgDrawing.requestDraw();
     },
     onNoticeClosed(id) {

@@ -81,7 +81,8 @@ dialog q { display: inline-block; margin: 2px 0; }
 .btn { font: 600 14px/20px system-ui, sans-serif; border-radius: 4px; padding: 6px 14px; cursor: pointer; }
 .btn.primary { background: #005eb8; color: #fff; border: 2px solid #005eb8; }
 .btn.secondary { background: #fff; color: #212b32; border: 2px solid #4c6272; }
-.btn.small { padding: 2px 8px; font-size: 13px; margin-top: 4px; }
+.btn.small { padding: 2px 8px; font-size: 13px; margin-top: 4px; min-height: 24px; }
+.item-actions { display: flex; flex-wrap: wrap; gap: 6px; }
 .btn[disabled] { background: #e8edee; color: #4c6272; border-color: #aeb7bd; cursor: not-allowed; }
 .tip { position: fixed; z-index: 2147483603; max-width: 320px; background: #212b32; color: #fff; border-radius: 6px; padding: 8px 10px; pointer-events: none; }
 .tip .meta { color: #e8edee; }
@@ -127,10 +128,10 @@ dialog a { color: #005eb8; }
   const parts = new Map();
 
   /**
-   * @type {{onDismiss: (id: number, index: number) => void, onNoticeClosed: (id: number) => void,
-   *   pauseOffer: () => string | null, onPause: () => void, onResume: () => void}}
+   * @type {{onDismiss: (id: number, index: number) => void, onFix: (id: number, index: number) => void,
+   *   onNoticeClosed: (id: number) => void, pauseOffer: () => string | null, onPause: () => void, onResume: () => void}}
    */
-  const hooks = { onDismiss: () => {}, onNoticeClosed: () => {}, pauseOffer: () => null, onPause: () => {}, onResume: () => {} };
+  const hooks = { onDismiss: () => {}, onFix: () => {}, onNoticeClosed: () => {}, pauseOffer: () => null, onPause: () => {}, onResume: () => {} };
 
   /**
    * Events of a person's clicks, presses and keys inside postguard's UI. They stop at the shadow
@@ -421,23 +422,20 @@ dialog a { color: #005eb8; }
     if (!p || p.findings.length === 0) { closePanel(false); return; }
     // Rebuild only when the list changed: a rebuild on every frame would steal focus and
     // detach the very button a person is about to press.
-    const sig = p.findings.map((f) => `${f.rule}:${f.start}:${f.end}:${dismissible(f)}`).join('|') + `|${hooks.pauseOffer()}`;
+    const sig = p.findings.map((f) => `${f.rule}:${f.start}:${f.end}:${dismissible(f)}:${f.fixes?.[0]?.label ?? ''}`).join('|') + `|${hooks.pauseOffer()}`;
     if (panel.dataset.sig !== sig) {
       panel.dataset.sig = sig;
       const had = panel.contains(shadow?.activeElement ?? null);
       const list = el('ul');
       p.findings.forEach((f, index) => {
-        const item = el('li', { 'data-category': f.category });
-        const body = el('button', { class: 'finding', type: 'button' }, ...findingText(f));
+        const body = el('button', { class: 'finding', type: 'button' }, ...PgFindingList.text(f));
         body.addEventListener('focus', () => setActive({ id, index }));
         body.addEventListener('mouseenter', () => setActive({ id, index }));
-        item.append(body);
-        if (dismissible(f)) {
-          const dismiss = el('button', { class: 'btn secondary small', type: 'button', 'aria-label': `Dismiss: ${f.title}` }, 'Dismiss');
-          dismiss.addEventListener('click', (e) => { if (e.isTrusted) hooks.onDismiss(id, index); });
-          item.append(dismiss);
-        }
-        list.append(item);
+        list.append(PgFindingList.item(f, {
+          body,
+          onFix: () => hooks.onFix(id, index),
+          onDismiss: dismissible(f) ? () => hooks.onDismiss(id, index) : undefined,
+        }));
       });
       panel.replaceChildren(el('h2', {}, summary(p.findings).replace(/^postguard: /, '').replace(/^./, (c) => c.toUpperCase())), list);
       // Where IT allows it: stop checking on this site for a while (an official account, say).
@@ -452,25 +450,6 @@ dialog a { color: #005eb8; }
     const b = p.badge.getBoundingClientRect();
     panel.style.left = `${Math.max(8, Math.min(b.right - 340, window.innerWidth - 348))}px`;
     panel.style.top = `${b.bottom + 6 + 300 > window.innerHeight ? Math.max(8, b.top - 6 - Math.min(panel.scrollHeight, window.innerHeight * 0.6)) : b.bottom + 6}px`;
-  }
-
-  /**
-   * The readable parts of a finding: title, message, the words that weighed most (a learned-model
-   * finding covers a whole sentence, so the person is shown what made it read as risky), policy clause
-   * and suggestion.
-   * @param {Finding} f
-   */
-  function findingText(f) {
-    const cues = f.cueWords?.length ? f.cueWords.map((w) => `“${w}”`).join(', ') : '';
-    /** @type {(HTMLElement | null)[]} */
-    const parts = [
-      el('span', { class: 'title' }, f.title),
-      el('span', { class: 'msg' }, f.message),
-      cues ? el('span', { class: 'meta cues' }, `Words that weighed most: ${cues}`) : null,
-      el('span', { class: 'meta' }, `Policy: ${f.policyRef}`),
-      f.suggestion ? el('span', { class: 'meta' }, `Instead: ${f.suggestion}`) : null,
-    ];
-    return /** @type {HTMLElement[]} */ (parts.filter((p) => p !== null));
   }
 
   /** @param {{id: number, index: number} | null} which */
@@ -499,12 +478,22 @@ dialog a { color: #005eb8; }
   function showTip(f, r) {
     root();
     if (!tip) return;
-    if (tipFinding !== f) tip.replaceChildren(...findingText(f));
+    if (tipFinding !== f) tip.replaceChildren(...PgFindingList.text(f), ...fixHint(f));
     tipFinding = f;
     tip.hidden = false;
     tip.style.left = `${Math.max(4, Math.min(r.left, window.innerWidth - 330))}px`;
     const below = r.bottom + 6;
     tip.style.top = `${below + 120 > window.innerHeight ? Math.max(4, r.top - 6 - tip.offsetHeight) : below}px`;
+  }
+
+  /**
+   * The card says where the finding's fix is: the card itself follows the pointer and caret and
+   * takes no clicks (it must never cover the text being typed), so the fix is one step away.
+   * @param {Finding} f
+   */
+  function fixHint(f) {
+    const fix = f.fixes?.[0];
+    return fix ? [el('span', { class: 'meta fix-hint' }, `Fix available: ${fix.label} (in the postguard panel, from the badge)`)] : [];
   }
 
   function hideTip() {
@@ -546,12 +535,13 @@ dialog a { color: #005eb8; }
   }
 
   /**
-   * @param {{onDismiss?: (id: number, index: number) => void, onNoticeClosed?: (id: number) => void,
+   * @param {{onDismiss?: (id: number, index: number) => void, onFix?: (id: number, index: number) => void, onNoticeClosed?: (id: number) => void,
    *   dismissible?: (f: Finding) => boolean, pauseOffer?: () => string | null, onPause?: () => void,
    *   onResume?: () => void}} h  `pauseOffer` labels the panel's pause button, or says there is none
    */
   function configure(h) {
     if (h.onDismiss) hooks.onDismiss = h.onDismiss;
+    if (h.onFix) hooks.onFix = h.onFix;
     if (h.onNoticeClosed) hooks.onNoticeClosed = h.onNoticeClosed;
     if (h.dismissible) dismissible = h.dismissible;
     if (h.pauseOffer) hooks.pauseOffer = h.pauseOffer;
@@ -559,5 +549,5 @@ dialog a { color: #005eb8; }
     if (h.onResume) hooks.onResume = h.onResume;
   }
 
-  return Object.freeze({ FAMILY, root, el, mirror, render, hit, showTip, hideTip, announce, configure, findingText, summary, closePanel, clock });
+  return Object.freeze({ FAMILY, root, el, mirror, render, hit, showTip, hideTip, announce, configure, summary, closePanel, clock });
 })();

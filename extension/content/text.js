@@ -137,5 +137,38 @@ const PgText = (() => {
     sel.setBaseAndExtent(seg.node, at - seg.start, seg.node, at - seg.start);
   }
 
-  return Object.freeze({ read, range, offsetOf, placeCaret, isField });
+  /**
+   * The DOM position of a text offset: inside the text node that holds it (at a boundary between
+   * two nodes, the end of the first), or null if no text node does.
+   * @param {Snapshot} snap
+   * @param {number} at
+   * @returns {[Node, number] | null}
+   */
+  function position(snap, at) {
+    const seg = snap.segments.find((s) => s.start <= at && at <= s.end && s.node.nodeType === Node.TEXT_NODE);
+    return seg && seg.node.isConnected ? [seg.node, at - seg.start] : null;
+  }
+
+  /**
+   * Selects [start, end) of the snapshot's text in the editor (a caret when they are equal), the way
+   * a person would before typing over it. Returns false when the text no longer maps to the DOM.
+   * @param {Snapshot} snap
+   * @param {number} start
+   * @param {number} end
+   */
+  function select(snap, start, end) {
+    const editor = snap.editor;
+    if (isField(editor)) {
+      editor.setSelectionRange(start, end);
+      return editor.selectionStart === start && editor.selectionEnd === end;
+    }
+    const a = position(snap, start);
+    const b = position(snap, end);
+    const sel = editor.ownerDocument.getSelection();
+    if (!a || !b || !sel) return false;
+    sel.setBaseAndExtent(a[0], a[1], b[0], b[1]);
+    return true;
+  }
+
+  return Object.freeze({ read, range, offsetOf, placeCaret, select, isField });
 })();
