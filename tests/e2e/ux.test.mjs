@@ -6,24 +6,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSuite, typeInto, submits, marks, markBoxes, dialog, textBox, assertCovers, screenshot } from './lib/fixture.mjs';
+import { contrastRatio as contrast } from './lib/a11y.mjs';
 
 const EDITOR = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]';
 const POST = 'button[data-testid="tweetButtonInline"]';
 const RISKY = 'Patient NHS number 943 476 5919 seen today';
 const NUMBER = '943 476 5919';
-
-/** WCAG relative luminance contrast of two CSS rgb() colours. */
-function contrast(a, b) {
-  const lum = (c) => {
-    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-}
 
 describe('postguard as a person meets it (X fixture)', () => {
   /** @type {Awaited<ReturnType<typeof startSuite>>} */

@@ -131,15 +131,25 @@ export const PANEL = '[data-postguard] [role="dialog"][aria-label^="postguard"]'
  * @param {import('playwright-core').Page} page
  * @param {{x: number, y: number, width: number, height: number}} box
  */
-export async function marksSeen(page, box) {
+export function marksSeen(page, box) {
+  return paintedSeen(page, marks(page), box);
+}
+
+/**
+ * The same for any elements: whether what `elements` match is painted in `box`, compared with the
+ * page's pixels while they are hidden for a moment.
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').Locator} elements
+ * @param {{x: number, y: number, width: number, height: number}} box
+ */
+export async function paintedSeen(page, elements, box) {
   const clip = { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(box.height) + 1 };
   const shot = () => page.screenshot({ clip, caret: 'initial', animations: 'disabled' });
   const shown = await shot();
   const again = await shot();
-  const all = marks(page);
-  await all.evaluateAll((list) => { for (const m of list) /** @type {HTMLElement} */ (m).style.visibility = 'hidden'; });
+  await elements.evaluateAll((list) => { for (const m of list) /** @type {HTMLElement} */ (m).style.visibility = 'hidden'; });
   const hidden = await shot();
-  await all.evaluateAll((list) => { for (const m of list) /** @type {HTMLElement} */ (m).style.visibility = ''; });
+  await elements.evaluateAll((list) => { for (const m of list) /** @type {HTMLElement} */ (m).style.visibility = ''; });
   return { stable: shown.equals(again), seen: !shown.equals(hidden) };
 }
 

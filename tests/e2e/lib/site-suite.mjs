@@ -30,7 +30,7 @@ const FAMILIES = [
  * @param {string} host
  * @param {import('./sites.mjs').SurfaceSpec | import('./sites.mjs').MediaSpec} spec
  */
-async function openSurface(context, host, spec) {
+export async function openSurface(context, host, spec) {
   const page = await context.newPage();
   await page.goto(`https://${host}${spec.path}`, { waitUntil: 'load' });
   if (spec.open) await spec.open(page);
