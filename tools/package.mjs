@@ -177,6 +177,13 @@ export function makeRelease(o) {
     const text = renderPolicy(readFileSync(join(examples, rel), 'utf8'), { id, base, geckoId });
     if (id !== exampleId() && text.includes(exampleId())) throw new Error(`${rel}: the example ID survived rendering`);
     writeFileSync(target, text);
+    // Windows: the same file without the ExtensionSettings value, for machines where ExtensionSettings
+    // is already managed elsewhere (one Intune or GPO setting for every extension): importing it writes
+    // only postguard's own key, 3rdparty\extensions\<id>\policy, and touches no other extension.
+    if (rel.endsWith('.reg')) {
+      const settingsOnly = text.split(/(?=^\[)/m).filter((block) => !/^"ExtensionSettings"=/m.test(block)).join('');
+      writeFileSync(target.replace(/\.reg$/, '-settings.reg'), settingsOnly);
+    }
   }
 
   const release = { id, geckoId, version, base, updateUrl: `${base}/updates.xml`, crx: `host/${crxName}`,

@@ -13,6 +13,7 @@ mod corpus;
 mod eval;
 mod json;
 mod policy_file;
+mod rules_doc;
 mod train;
 
 use std::process::ExitCode;
@@ -32,7 +33,8 @@ usage:
   postguard policy FILE                               check a policy file (or a Chromium/Firefox/Admin
                                                       console deployment file): print the effective
                                                       policy as JSON, problems on standard error
-  postguard rules                                     list the rule ids policies can set actions for
+  postguard rules [--markdown]                        list the rule ids policies can set actions for
+                                                      (--markdown: the table in docs/deploy.md)
   postguard help
 
 exit status: 0 nothing would pause the post, 1 something would, 2 usage or input error;
@@ -63,6 +65,10 @@ fn main() -> ExitCode {
                 }),
                 _ => usage_error("`policy` needs exactly one file"),
             };
+        }
+        Some("rules") if argv.get(1).map(String::as_str) == Some("--markdown") => {
+            print!("{}", rules_doc::markdown());
+            return ExitCode::SUCCESS;
         }
         Some("rules") => {
             for r in postguard_core::catalogue::RULES {
