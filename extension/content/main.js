@@ -87,6 +87,14 @@
       PgOverlay.announce(ok ? `Fixed: ${fix.label}. Undo (Ctrl+Z) takes it back.` : 'postguard could not make that change. Your draft is as it was; edit it yourself.');
       PgDrawing.requestDraw();
     },
+    onDismiss(id, index) {
+      const s = PgSessions.byId(id);
+      const f = s?.visible[index];
+      if (!s || !f || !dismissible(f)) return;
+      s.dismissed.add(PgSessions.keyOf(f, s.analysedText ?? ''));
+      PgOverlay.announce(`Dismissed for this draft: ${f.title}.`);
+      PgDrawing.requestDraw();
+    },
     onNoticeClosed(id) {
       const s = PgSessions.byId(id);
       if (s) s.media = null;
