@@ -36,12 +36,26 @@ fn schema_is_chromes_draft_03_subset_with_titles_everywhere() {
             ["boolean", "integer", "number", "string", "array", "object"].contains(&ty),
             "{path}: unsupported type {ty}"
         );
+        // Chrome validates the keywords it knows for each type (and rejects a schema that misuses one);
+        // it ignores unknown ones, so `default`, `minLength`, `maxLength` and `maxItems` document the
+        // reader's defaults and limits for admins and tools (checked against the reader below).
+        let known: &[&str] = match ty {
+            "string" => &["enum", "pattern", "default", "minLength", "maxLength"],
+            "array" => &["items", "default", "maxItems"],
+            "object" => &["properties", "additionalProperties", "default"],
+            _ => &["default"],
+        };
         for k in o.keys() {
             assert!(
-                ["type", "title", "description", "properties", "additionalProperties", "items"].contains(&k.as_str()),
-                "{path}: keyword `{k}` is not used in this schema (Chrome rejects some draft-03 keywords)"
+                ["type", "title", "description"].contains(&k.as_str()) || known.contains(&k.as_str()),
+                "{path}: keyword `{k}` is not used for a {ty} in this schema (Chrome rejects some draft-03 keywords)"
             );
         }
+        if let Some(e) = o.get("enum") {
+            let e = e.as_array().unwrap_or_else(|| panic!("{path}: enum must be a list"));
+            assert!(!e.is_empty() && e.iter().all(Value::is_string), "{path}: enum must be a non-empty list of text");
+        }
+        assert!(o.get("pattern").is_none_or(Value::is_string), "{path}: pattern must be text");
         if path != "(root)" {
             for k in ["title", "description"] {
                 let text = o.get(k).and_then(Value::as_str).unwrap_or("");
@@ -66,6 +80,173 @@ fn schema_is_chromes_draft_03_subset_with_titles_everywhere() {
         }
     }
     check("(root)", &schema());
+}
+
+/// One step into a policy value: a property, any key of an object (`*`), or a list item (`[]`).
+#[derive(Clone, Debug)]
+enum Step {
+    Key(String),
+    AnyKey,
+    Item,
+}
+
+/// Every sub-schema with the steps that reach it.
+fn schema_nodes(path: Vec<Step>, s: &Value, out: &mut Vec<(Vec<Step>, Value)>) {
+    out.push((path.clone(), s.clone()));
+    for (k, v) in s.get("properties").and_then(Value::as_object).into_iter().flatten() {
+        let mut p = path.clone();
+        p.push(Step::Key(k.clone()));
+        schema_nodes(p, v, out);
+    }
+    if let Some(v) = s.get("additionalProperties") {
+        let mut p = path.clone();
+        p.push(Step::AnyKey);
+        schema_nodes(p, v, out);
+    }
+    if let Some(v) = s.get("items") {
+        let mut p = path;
+        p.push(Step::Item);
+        schema_nodes(p, v, out);
+    }
+}
+
+/// A policy holding `leaf` at `path`. An object of any key is given a real rule id (`ruleActions` is
+/// the schema's only such object).
+fn policy_at(path: &[Step], leaf: Value) -> Value {
+    match path.split_first() {
+        None => leaf,
+        Some((Step::Key(k), rest)) => json!({ k.as_str(): policy_at(rest, leaf) }),
+        Some((Step::AnyKey, rest)) => json!({ crate::catalogue::RULES[0].id: policy_at(rest, leaf) }),
+        Some((Step::Item, rest)) => json!([policy_at(rest, leaf)]),
+    }
+}
+
+fn shown(path: &[Step]) -> String {
+    path.iter()
+        .map(|s| match s {
+            Step::Key(k) => format!(".{k}"),
+            Step::AnyKey => ".*".into(),
+            Step::Item => "[]".into(),
+        })
+        .collect()
+}
+
+/// Actions carry no `enum`: Chrome drops a whole setting when one value breaks its schema, so one
+/// misspelt action would silently cost every rule action in `ruleActions` (measured in Chromium 156:
+/// `{"patient-name": "block", "nhs-number": "blok"}` lost the block). postguard reads them entry by
+/// entry and reports the bad one instead (managed-policy.test.mjs).
+#[test]
+fn schema_leaves_actions_to_postguards_own_entry_by_entry_reading() {
+    let schema = schema();
+    for key in ["familyActions", "modelActions", "ruleActions"] {
+        let s = &schema["properties"][key];
+        let values: Vec<&Value> = s["properties"].as_object().map(|o| o.values().collect()).unwrap_or_default();
+        for v in values.into_iter().chain(s.get("additionalProperties")) {
+            assert!(v.get("enum").is_none(), "{key}: an enum here makes Chrome drop every action on one typo");
+            assert!(v["description"].as_str().unwrap_or("").contains("acknowledge"), "{key}: lists the actions");
+        }
+    }
+}
+
+/// What the schema tells admins must be what the reader does, for every key (new ones included):
+/// each setting's `default` is the default policy's value; each text's `maxLength` (and a term's
+/// `minLength`) and each list's `maxItems` are exactly where the reader starts to refuse; each `enum`
+/// is exactly the set the reader accepts; a `pattern` admits what the reader admits.
+#[test]
+fn schema_defaults_bounds_and_enums_are_the_readers() {
+    let schema = schema();
+    let defaults = serde_json::to_value(Policy::default()).expect("policy serialises");
+    for (key, s) in schema["properties"].as_object().expect("properties") {
+        assert_eq!(s.get("default"), defaults.get(key), "{key}: the schema's default is not the policy's");
+        let loaded = load(&json!({ key.as_str(): s["default"].clone() }));
+        assert!(loaded.issues.is_empty(), "{key}: its default is refused: {:?}", loaded.issues);
+        assert_eq!(loaded.policy, Policy::default(), "{key}: setting the default changes the policy");
+    }
+
+    let mut nodes = Vec::new();
+    schema_nodes(Vec::new(), &schema, &mut nodes);
+    let ok = |path: &[Step], leaf: Value| {
+        let loaded = load(&policy_at(path, leaf.clone()));
+        let brief: String = leaf.to_string().chars().take(60).collect();
+        assert!(loaded.issues.is_empty(), "{}: {brief} should be accepted: {:?}", shown(path), loaded.issues);
+    };
+    let refused = |path: &[Step], leaf: Value| {
+        let brief: String = leaf.to_string().chars().take(60).collect();
+        assert!(!load(&policy_at(path, leaf.clone())).issues.is_empty(), "{}: {brief} should be refused", shown(path));
+    };
+    let actions: Vec<Value> = [Action::Off, Action::Inform, Action::Warn, Action::Acknowledge, Action::Block]
+        .map(|a| json!(a.as_str()))
+        .into();
+    let mut checked = 0;
+    for (path, s) in nodes.iter().filter(|(p, _)| !p.is_empty()) {
+        let at = shown(path);
+        match s["type"].as_str().expect("type") {
+            "string" => {
+                if let Some(values) = s.get("enum").and_then(Value::as_array) {
+                    for v in values {
+                        ok(path, v.clone());
+                    }
+                    refused(path, json!("blok"));
+                    let expected: Vec<Value> = match at.as_str() {
+                        ".trustProfile" => std::iter::once(json!(""))
+                            .chain(crate::catalogue::TRUSTS.iter().map(|t| json!(t.key)))
+                            .collect(),
+                        ".enabledSites[]" => crate::policy::SITE_IDS.iter().map(|s| json!(s)).collect(),
+                        _ => actions.clone(),
+                    };
+                    assert_eq!(values, &expected, "{at}: enum");
+                    checked += 1;
+                    continue;
+                }
+                if ["familyActions", "modelActions", "ruleActions"].iter().any(|k| at.starts_with(&format!(".{k}."))) {
+                    // An action: no enum in the schema (see the test above), but exactly these values read.
+                    for a in &actions {
+                        ok(path, a.clone());
+                    }
+                    refused(path, json!("blok"));
+                    checked += 1;
+                    continue;
+                }
+                let max = s["maxLength"].as_u64().unwrap_or_else(|| panic!("{at}: text needs maxLength or enum")) as usize;
+                let prefix = if s.get("pattern").is_some() { "https://a.example/" } else { "" };
+                let text = |n: usize| json!(format!("{prefix}{}", "a".repeat(n - prefix.len())));
+                ok(path, text(max));
+                refused(path, text(max + 1));
+                if let Some(min) = s.get("minLength").and_then(Value::as_u64) {
+                    ok(path, text(min as usize));
+                    refused(path, text(min as usize - 1));
+                }
+                if let Some(p) = s.get("pattern").and_then(Value::as_str) {
+                    let re = regex_lite::Regex::new(p).expect("pattern compiles");
+                    for (v, accepted) in [("https://intranet.example.nhs.uk/policy", true), ("http://x.example", false), ("", true)] {
+                        assert_eq!(re.is_match(v), accepted, "{at}: pattern on {v:?}");
+                        if accepted && !v.is_empty() {
+                            ok(path, json!(v));
+                        } else if !accepted {
+                            refused(path, json!(v));
+                        }
+                    }
+                }
+                checked += 1;
+            }
+            "array" => {
+                let max = s["maxItems"].as_u64().unwrap_or_else(|| panic!("{at}: a list needs maxItems")) as usize;
+                if let Some(values) = s["items"].get("enum").and_then(Value::as_array) {
+                    assert_eq!(max, values.len(), "{at}: as many items as there are choices");
+                    ok(path, Value::Array(values.clone()));
+                } else {
+                    let items = |n: usize| Value::Array((0..n).map(|i| json!(format!("p{i:04}"))).collect());
+                    ok(path, items(max));
+                    refused(path, items(max + 1));
+                }
+                checked += 1;
+            }
+            _ => {}
+        }
+    }
+    assert!(checked >= 20, "only {checked} constrained values found");
+    assert_eq!(schema["properties"]["wardNames"]["maxItems"], json!(max_terms("wardNames")));
+    assert_eq!(schema["properties"]["staffProcessTerms"]["maxItems"], json!(max_terms("staffProcessTerms")));
 }
 
 #[test]
