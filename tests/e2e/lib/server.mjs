@@ -28,6 +28,9 @@ const TYPES = Object.freeze({
   '.jpg': 'image/jpeg',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
+  '.xml': 'text/xml; charset=utf-8',
+  '.crx': 'application/x-chrome-extension',
+  '.xpi': 'application/x-xpinstall',
 });
 
 /**
@@ -71,10 +74,13 @@ export function fixtureCsp(nonce) {
 
 /**
  * Start the server on an ephemeral port of 127.0.0.1.
+ * @param {{fileHosts?: Record<string, string>}} [options]  `fileHosts`: extra host names, each serving
+ *        the files of a folder as they are (e.g. a Trust's update host serving a CRX and updates.xml);
+ *        the certificate names them too
  * @returns {Promise<FixtureServer>}
  */
-export async function startFixtureServer() {
-  const { key, cert } = makeCertificate(FIXTURE_HOSTS);
+export async function startFixtureServer({ fileHosts = {} } = {}) {
+  const { key, cert } = makeCertificate([...FIXTURE_HOSTS, ...Object.keys(fileHosts)]);
   /** @type {RecordedRequest[]} */
   const requests = [];
   /** @type {string[]} */
@@ -85,7 +91,7 @@ export async function startFixtureServer() {
     const path = new URL(req.url ?? '/', 'https://fixture.invalid').pathname;
     const record = { host, method: req.method ?? 'GET', path, status: 0 };
     requests.push(record);
-    serve(host, path).then(({ status, type, body }) => {
+    (Object.hasOwn(fileHosts, host) ? serveFile(fileHosts[host], path) : serve(host, path)).then(({ status, type, body }) => {
       record.status = status;
       const nonce = randomBytes(12).toString('base64');
       const text = type.startsWith('text/html') ? body.toString('utf8').replaceAll('{{NONCE}}', nonce) : body;
@@ -150,6 +156,22 @@ async function serve(host, path) {
   if (extname(rel) === '') rel = '/index.html';
   const file = normalize(join(dir, decodeURIComponent(rel)));
   if (!file.startsWith(dir + sep)) return notFound();
+  try {
+    const body = await readFile(file);
+    return { status: 200, type: TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream', body };
+  } catch {
+    return notFound();
+  }
+}
+
+/**
+ * A file from `dir` exactly as it is on disk (a missing file or a folder is a 404).
+ * @param {string} dir
+ * @param {string} path
+ */
+async function serveFile(dir, path) {
+  const file = normalize(join(dir, decodeURIComponent(path)));
+  if (!file.startsWith(normalize(dir) + sep)) return notFound();
   try {
     const body = await readFile(file);
     return { status: 200, type: TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream', body };
