@@ -110,6 +110,8 @@ const PgDrawing = (() => {
   let caretQueued = false;
 
   function caretTip() {
+    // While a finding of the open panel has focus, the card is that finding's.
+    if (PgOverlay.panelActive()) return;
     const active = PgSessions.lastActive();
     if (!active || !active.editor.isConnected || active.visible.length === 0) { PgOverlay.hideTip(); return; }
     const snap = PgText.read(active.editor);

@@ -64,7 +64,7 @@ const PgOverlay = (() => {
 .logo { padding: 0 2px; color: #005eb8; }
 button:focus-visible, a:focus-visible, input:focus-visible, [tabindex]:focus-visible { outline: 3px solid #ffb81c; outline-offset: 2px; box-shadow: 0 0 0 5px #212b32; }
 .panel, .tip, .notice, dialog { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #212b32; }
-.panel { position: fixed; z-index: 2147483602; width: 340px; max-height: 60vh; overflow: auto; background: #fff;
+.panel { position: fixed; z-index: 2147483602; width: 340px; overflow: auto; background: #fff;
   border: 1px solid #4c6272; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 12px; }
 .panel h2 { font-size: 15px; margin: 0 0 8px; }
 .panel ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
@@ -430,7 +430,11 @@ dialog a { color: #005eb8; }
       p.findings.forEach((f, index) => {
         const body = el('button', { class: 'finding', type: 'button' }, ...PgFindingList.text(f));
         body.addEventListener('focus', () => setActive({ id, index }));
-        body.addEventListener('mouseenter', () => setActive({ id, index }));
+        // Only the pointer's own movement: a panel opening under a resting pointer does not take
+        // the card from the finding keyboard focus is on.
+        body.addEventListener('pointermove', (e) => {
+          if ((e.movementX || e.movementY) && (activeIndex?.id !== id || activeIndex.index !== index)) setActive({ id, index });
+        });
         list.append(PgFindingList.item(f, {
           body,
           onFix: () => hooks.onFix(id, index),
@@ -447,9 +451,29 @@ dialog a { color: #005eb8; }
       }
       if (had) /** @type {HTMLElement | null} */ (panel.querySelector('button'))?.focus();
     }
-    const b = p.badge.getBoundingClientRect();
-    panel.style.left = `${Math.max(8, Math.min(b.right - 340, window.innerWidth - 348))}px`;
-    panel.style.top = `${b.bottom + 6 + 300 > window.innerHeight ? Math.max(8, b.top - 6 - Math.min(panel.scrollHeight, window.innerHeight * 0.6)) : b.bottom + 6}px`;
+    placePanel(panel, p.badge.getBoundingClientRect());
+  }
+
+  /**
+   * Beside the badge and wholly inside the window, however small (zoomed) the window is: below the
+   * badge where the list fits there, else above it, else on the side with more room, at that
+   * side's height (the list scrolls inside itself).
+   * @param {HTMLElement} panel @param {DOMRect} b  the badge's box
+   */
+  function placePanel(panel, b) {
+    const gap = 6;
+    const margin = 8;
+    const below = window.innerHeight - b.bottom - gap - margin;
+    const above = b.top - gap - margin;
+    const wanted = Math.min(panel.scrollHeight, window.innerHeight * 0.6);
+    const under = wanted <= below || (wanted > above && below >= above);
+    const height = Math.max(0, Math.min(wanted, under ? below : above));
+    const max = `${Math.floor(height)}px`;
+    if (panel.style.maxHeight !== max) panel.style.maxHeight = max;
+    const top = `${under ? b.bottom + gap : b.top - gap - height}px`;
+    if (panel.style.top !== top) panel.style.top = top;
+    const left = `${Math.max(margin, Math.min(b.right - 340, window.innerWidth - 340 - margin))}px`;
+    if (panel.style.left !== left) panel.style.left = left;
   }
 
   /** @param {{id: number, index: number} | null} which */
@@ -467,6 +491,11 @@ dialog a { color: #005eb8; }
     } else {
       hideTip();
     }
+  }
+
+  /** Whether a finding in the open panel has focus or the pointer: its card is shown, not the caret's. */
+  function panelActive() {
+    return panelFor !== null && activeIndex !== null;
   }
 
   // ---- Tooltip (hover over a mark, caret inside a mark, or focus in the panel) ----
@@ -549,5 +578,5 @@ dialog a { color: #005eb8; }
     if (h.onResume) hooks.onResume = h.onResume;
   }
 
-  return Object.freeze({ FAMILY, root, el, mirror, render, hit, showTip, hideTip, announce, configure, summary, closePanel, clock });
+  return Object.freeze({ FAMILY, root, el, mirror, render, hit, showTip, hideTip, announce, configure, summary, closePanel, panelActive, clock });
 })();

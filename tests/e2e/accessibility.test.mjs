@@ -15,15 +15,11 @@ import { SITES } from './lib/sites.mjs';
 import { RISKY, NUMBER, openSurface } from './lib/site-suite.mjs';
 import { jpeg } from './lib/media.mjs';
 import { auditOverlay, auditPage, describeViolations } from './lib/axe.mjs';
-import { axNodes, contrastRatio, overlayTextColours } from './lib/a11y.mjs';
+import {
+  axNodes, contrastRatio, overlayTextColours, typeDraft, center, HOST, CARD, CONDUCT, DRAFT,
+} from './lib/a11y.mjs';
 import { startSlowWorker } from './lib/slow-worker.mjs';
 import { writeManagedPolicy, waitForManagedPolicy } from './lib/managed-policy.mjs';
-
-/** Two families in one draft: two pills on the badge, two findings to read, one to dismiss. */
-const CONDUCT = 'Honestly the patients on this ward are animals';
-const DRAFT = `${RISKY}. ${CONDUCT}`;
-const TIP = '[data-postguard] [role="tooltip"]';
-const HOST = '[data-postguard]';
 
 /**
  * Audits postguard's UI as it is now and fails on any violation. The audit must have had something
@@ -59,25 +55,6 @@ async function assertTextContrast(page, state) {
   }
 }
 
-/** The centre of a box. @param {{x: number, y: number, width: number, height: number} | null} box */
-function center(box) {
-  assert.ok(box, 'the element has a box');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/**
- * Types the two-family draft into a surface and waits for both marks and the badge.
- * @param {import('playwright-core').Page} page
- * @param {string} editorSelector
- */
-async function typeDraft(page, editorSelector, text = DRAFT) {
-  const editor = page.locator(editorSelector);
-  await typeInto(editor, text);
-  await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
-  await page.locator(BADGE).waitFor({ state: 'visible', timeout: 5000 });
-  return editor;
-}
-
 /**
  * Every state of the UI a draft brings, audited: marks and badge, the mark's card (hover), the
  * badge's panel, the pre-submit dialog.
@@ -94,7 +71,7 @@ async function auditDraftStates(t, page, where, editorSelector, submitSelector) 
   const [box] = await markBoxes(page, 'confidentiality');
   const c = center(box);
   await page.mouse.move(c.x, c.y);
-  await page.locator(TIP).waitFor({ state: 'visible', timeout: 3000 });
+  await page.locator(CARD).waitFor({ state: 'visible', timeout: 3000 });
   await assertAccessible(t, page, `${where}, mark card open`, '[role="tooltip"]');
   // (The card may stay: the caret, at the end of the draft, is in the last finding.)
   await page.mouse.move(1, 1);
@@ -310,10 +287,10 @@ describe('what a screen reader is told (Chromium\'s accessibility tree)', () => 
     const box = await textBox(editor, NUMBER);
     assert.ok(box);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.locator(TIP).waitFor({ state: 'visible', timeout: 3000 });
-    const [tip] = await ax(TIP);
+    await page.locator(CARD).waitFor({ state: 'visible', timeout: 3000 });
+    const [tip] = await ax(CARD);
     assert.equal(tip.role, 'tooltip');
-    assert.match(tip.name + (await page.locator(TIP).innerText()), /NHS number/);
+    assert.match(tip.name + (await page.locator(CARD).innerText()), /NHS number/);
     await page.mouse.move(1, 1);
 
     await clickBadge(page);

@@ -5,6 +5,35 @@
  * in postguard's UI measured from computed styles.
  */
 import assert from 'node:assert/strict';
+import { typeInto, marks, BADGE } from './fixture.mjs';
+import { RISKY } from './site-suite.mjs';
+
+/** postguard's overlay host, and the mark's card inside it. */
+export const HOST = '[data-postguard]';
+export const CARD = '[data-postguard] [role="tooltip"]';
+/** Two families in one draft: two pills on the badge, two findings to read, one to dismiss. */
+export const CONDUCT = 'Honestly the patients on this ward are animals';
+export const DRAFT = `${RISKY}. ${CONDUCT}`;
+
+/**
+ * Types a draft (the two-family one unless given) into a surface's editor as a person does and waits
+ * for its confidentiality mark and the badge.
+ * @param {import('playwright-core').Page} page
+ * @param {string} editorSelector
+ */
+export async function typeDraft(page, editorSelector, text = DRAFT) {
+  const editor = page.locator(editorSelector);
+  await typeInto(editor, text);
+  await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+  await page.locator(BADGE).waitFor({ state: 'visible', timeout: 5000 });
+  return editor;
+}
+
+/** The centre of a box. @param {{x: number, y: number, width: number, height: number} | null} box */
+export function center(box) {
+  assert.ok(box, 'the element has a box');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
 
 /**
  * @typedef {object} Focus
