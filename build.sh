@@ -360,6 +360,8 @@ case "$cmd" in
     log "keystroke → marks and the cold path in headless Chromium"
     ensure_chromium; ensure_npm_packages
     POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/chromium.mjs
+    log "one-click fix: press Fix → draft fixed, re-analysed and redrawn, in headless Chromium"
+    POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/fixes.mjs
     ensure_presidio
     log "baseline: Presidio on the same drafts"
     "$PRESIDIO_PY" tests/bench/presidio_baseline.py

@@ -38,6 +38,9 @@ export function renderReport(out, text, report) {
       el('p', {}, el('span', { class: 'span' }, text.slice(f.start, f.end)), ` — ${ACTION_TEXT[/** @type {keyof typeof ACTION_TEXT} */ (f.action)] ?? f.action}.`),
       el('p', {}, f.message));
     if (f.suggestion) box.append(el('p', {}, f.suggestion));
+    // The one-click fix the page would offer for it (applied there, in the editor; shown here).
+    const fix = f.fixes?.[0];
+    if (fix) box.append(el('p', { class: 'fix' }, `One-click fix on the page: ${fix.label}.`));
     box.append(el('p', { class: 'setting-description' }, `Policy: ${f.policyRef}`));
     return box;
   });

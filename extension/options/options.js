@@ -13,6 +13,7 @@ import SCHEMA from './schema.js';
 import { byId } from './dom.js';
 import { renderIssues, renderPolicy, selectorIssues } from './policy-view.js';
 import { renderReport } from './check.js';
+import { unpack } from '../worker/unpack.js';
 import { fillForm, readForm, readUserTerms, saveUserTerms, USER_TERMS_KEY } from './user-terms.js';
 
 /** @typedef {import('./policy-view.js').Loaded} Loaded */
@@ -58,7 +59,9 @@ function check() {
   const text = byId('draft', HTMLTextAreaElement).value;
   const out = byId('check-result', HTMLElement);
   if (!checker) return;
-  renderReport(out, text, JSON.parse(checker.check(text)));
+  // The worker's own path: packed numbers from the analyser, expanded by unpack.js.
+  const rules = JSON.parse(checker.rules());
+  renderReport(out, text, unpack(checker.checkPacked(text), checker.lastWhys(), rules, text, checker.lastFixTexts()));
 }
 
 byId('check-form', HTMLFormElement).addEventListener('submit', (e) => {

@@ -13,7 +13,9 @@
 //! `serde_json` (which the core needs anyway for managed policy) on this side and by the engine's own
 //! `JSON.parse`/`JSON.stringify` on the other. A second converter straight to JS objects
 //! (`serde-wasm-bindgen`) cost 14 KB of the gzipped `.wasm` for calls made once per policy change
-//! (docs/performance.md); the keystroke path sends numbers ([`Checker::check_packed`]).
+//! (docs/performance.md); analyses send numbers ([`Checker::check_packed`]), expanded into objects
+//! by `extension/worker/unpack.js`, for the worker and the options page alike (one path, one shape,
+//! and no second serialiser of findings in the download).
 
 use postguard_core::catalogue::{self, RULES};
 use postguard_core::{managed, offsets, Action, Analyzer, Finding, Loaded, Severity};
@@ -45,47 +47,6 @@ struct JsRule<'a> {
     message: &'a str,
     suggestion: Option<&'a str>,
     policy_ref: String,
-}
-
-/// A finding as the extension sees it (camelCase, UTF-16 offsets); see `extension/shared/messages.js`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsFinding<'a> {
-    rule: &'a str,
-    category: &'a str,
-    severity: &'a str,
-    action: &'a str,
-    start: usize,
-    end: usize,
-    title: &'a str,
-    message: &'a str,
-    suggestion: Option<&'a str>,
-    policy_ref: &'a str,
-    why: &'a str,
-    fixes: Vec<JsFix<'a>>,
-}
-
-/// A one-click fix as the extension sees it: UTF-16 offsets into the analysed text.
-#[derive(Serialize)]
-struct JsFix<'a> {
-    label: &'a str,
-    edits: Vec<JsEdit<'a>>,
-}
-
-/// One edit of a [`JsFix`].
-#[derive(Serialize)]
-struct JsEdit<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-/// The answer to one analysis.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsReport<'a> {
-    findings: Vec<JsFinding<'a>>,
-    truncated: bool,
 }
 
 #[wasm_bindgen]
@@ -157,13 +118,6 @@ impl Checker {
     #[wasm_bindgen(js_name = lastWhys)]
     pub fn last_whys(&self) -> String {
         self.last_whys.clone()
-    }
-
-    /// Analyses `text` and returns `{findings, truncated}` as JSON, with UTF-16 offsets into `text`.
-    /// For the options page's checker; the extension's keystroke path is [`Checker::check_packed`].
-    pub fn check(&self, text: &str) -> Result<String, JsError> {
-        let report = self.analyzer.analyze_report(text);
-        to_json(&JsReport { findings: to_js(text, &report.findings), truncated: report.truncated })
     }
 }
 
@@ -262,42 +216,6 @@ fn pack(text: &str, findings: &[Finding], truncated: bool) -> Packed {
     Packed { numbers: packed, whys: whys.0.join("\u{0}"), fix_texts: fix_texts.0.join("\u{0}") }
 }
 
-/// Converts findings to their JS shape, mapping byte offsets to UTF-16 in one pass over the text.
-fn to_js<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
-    let bytes: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
-    let units = offsets::bytes_to_utf16(text, &bytes);
-    let utf16 = |b: usize| offsets::bytes_to_utf16(text, &[b])[0];
-    findings
-        .iter()
-        .zip(units.chunks_exact(2))
-        .map(|(f, u)| JsFinding {
-            rule: f.rule,
-            category: f.category.as_str(),
-            severity: f.severity.as_str(),
-            action: f.action.as_str(),
-            start: u[0],
-            end: u[1],
-            title: f.title,
-            message: f.message,
-            suggestion: f.suggestion,
-            policy_ref: &f.policy_ref,
-            why: &f.why,
-            fixes: f
-                .fixes
-                .iter()
-                .map(|x| JsFix {
-                    label: &x.label,
-                    edits: x
-                        .edits
-                        .iter()
-                        .map(|e| JsEdit { start: utf16(e.start), end: utf16(e.end), text: &e.text })
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,16 +267,5 @@ mod tests {
         let at = text.find(needle).expect("needle");
         let u = offsets::bytes_to_utf16(text, &[at, at + needle.len()]);
         (u[0] as u32, u[1] as u32)
-    }
-
-    #[test]
-    fn offsets_are_utf16() {
-        let analyzer = Analyzer::new(postguard_core::Policy::default()).expect("builds");
-        let text = "😀 patient NHS 943 476 5919";
-        let findings = analyzer.analyze(text);
-        let js = to_js(text, &findings);
-        assert_eq!(js.len(), 1);
-        let utf16: Vec<u16> = text.encode_utf16().collect();
-        assert_eq!(String::from_utf16_lossy(&utf16[js[0].start..js[0].end]), "943 476 5919");
     }
 }

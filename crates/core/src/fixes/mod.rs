@@ -78,7 +78,11 @@ pub fn for_finding(text: &str, start: usize, end: usize, info: &FixInfo, policy:
         FixKind::Disclaimer => (disclaimer(text, &policy.disclaimer_text), policy.disclaimer_text.as_str()),
         FixKind::SpeakUp => (speak_up(text, start, end, &wording.speak_up), ""),
     };
-    Some(Fix { label: info.label.replace("{text}", replacement), edits: vec![edit] })
+    let label = match info.label.split_once("{text}") {
+        Some((before, after)) => [before, replacement, after].concat(),
+        None => info.label.to_string(),
+    };
+    Some(Fix { label, edits: vec![edit] })
 }
 
 /// Masks the identifier in `start..end`: the words holding a digit or `@`, from the first such word to
@@ -149,7 +153,7 @@ fn drop_place(text: &str, start: usize, end: usize) -> Option<Edit> {
 }
 
 fn is_preposition(word: &str) -> bool {
-    matches!(word.to_lowercase().as_str(), "in" | "on" | "at" | "from")
+    matches!(word.to_ascii_lowercase().as_str(), "in" | "on" | "at" | "from")
 }
 
 /// Replaces the name in the finding by `role`, capitalised at the start of a sentence. The name is the
@@ -198,7 +202,7 @@ fn name_to_role(text: &str, start: usize, end: usize, role: &str, patient: bool)
         }
         let before = words_in(text, reach, from);
         let mut k = before.len();
-        let word = |k: usize| before[k].text.to_lowercase();
+        let word = |k: usize| before[k].text.to_ascii_lowercase();
         if k > 0 && matches!(word(k - 1).as_str(), "called" | "named") {
             k -= 1;
         }
@@ -237,7 +241,7 @@ fn disclaimer(text: &str, wording: &str) -> Edit {
         Some(c) if c.is_alphanumeric() => ". ",
         Some(_) => " ",
     };
-    Edit { start: at, end: at, text: format!("{joint}{wording}") }
+    Edit { start: at, end: at, text: [joint, wording].concat() }
 }
 
 /// Replaces the sentence holding `start..end` (with its closing punctuation) by `wording`.
@@ -253,15 +257,18 @@ fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |i| i + 1)
 }
 
-/// `wording` with its first letter capitalised when `at` starts a sentence.
+/// `wording` with its first letter capitalised when `at` starts a sentence. ASCII only: the wordings
+/// are English, and Unicode's case tables would cost the download more than they could ever add.
 fn at_sentence_start(text: &str, at: usize, wording: &str) -> String {
     let before = text[..at].trim_end();
     let starts = before.is_empty() || before.ends_with(['.', '!', '?', ':']) || text[before.len()..at].contains('\n');
-    let mut chars = wording.chars();
-    match chars.next() {
-        Some(c) if starts => c.to_uppercase().chain(chars).collect(),
-        _ => wording.to_string(),
+    let mut out = wording.to_string();
+    if starts {
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
     }
+    out
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! The small word-level reading fixes need: words with their byte spans, capitalisation, and whether a
-//! word names a place in a hospital or a person as staff refer to patients. The vocabularies are the
-//! detectors' own context lists (`data/context/`), so a fix removes exactly what a rule looks for.
+//! word names a place in a hospital or a person as staff refer to patients. Those vocabularies are the
+//! detectors' own context classes (`data/context/`), looked up in the shipped context index, so a fix
+//! removes exactly what a rule looks for and the download carries the lists once.
 
-use crate::catalogue::CONTEXT_LISTS;
-use std::sync::OnceLock;
+use crate::catalogue::{class, ContextClass};
+use crate::context::ContextIndex;
+use crate::normalize::Normalized;
 
 /// A whitespace-separated word of the text, punctuation included ("Khan,").
 #[derive(Debug, Clone, Copy)]
@@ -35,31 +37,19 @@ pub(super) fn capitalised(word: &str) -> bool {
 
 /// Whether `word` is a bed space or clinical place ("bay", "bed", "ward", "resus").
 pub(super) fn is_place_word(word: &str) -> bool {
-    static PLACES: OnceLock<Vec<String>> = OnceLock::new();
-    contains(PLACES.get_or_init(|| single_words(&["bed_space", "clinical_place"])), word)
+    is_whole(word, &[class::BED_SPACE, class::CLINICAL_PLACE])
 }
 
 /// Whether `word` is a noun staff use for a patient ("patient", "lady", "gent").
 pub(super) fn is_person_noun(word: &str) -> bool {
-    static PEOPLE: OnceLock<Vec<String>> = OnceLock::new();
-    contains(PEOPLE.get_or_init(|| single_words(&["person_noun"])), word)
+    is_whole(word, &[class::PERSON_NOUN])
 }
 
-fn contains(list: &[String], word: &str) -> bool {
-    let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&').to_lowercase();
-    list.binary_search(&bare).is_ok()
-}
-
-/// The one-word entries of the named context lists, sorted.
-fn single_words(names: &[&str]) -> Vec<String> {
-    let mut words: Vec<String> = CONTEXT_LISTS
-        .iter()
-        .filter(|(name, _)| names.contains(name))
-        .flat_map(|(_, body)| crate::vocabulary_compile::entries(body))
-        .filter(|w| !w.contains(' ') && !w.ends_with('*'))
-        .map(str::to_lowercase)
-        .collect();
-    words.sort();
-    words.dedup();
-    words
+/// Whether the word, without its punctuation, is wholly an entry of one of `classes`.
+fn is_whole(word: &str, classes: &[ContextClass]) -> bool {
+    let Ok(index) = ContextIndex::shipped() else { return false };
+    let bare = Normalized::new(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'));
+    let bare = bare.as_str();
+    let hits = index.find(bare);
+    classes.iter().any(|&c| hits.all(c).iter().any(|&(s, e)| s == 0 && e == bare.len()))
 }

@@ -207,7 +207,8 @@ fn schema_defaults_bounds_and_enums_are_the_readers() {
                     checked += 1;
                     continue;
                 }
-                let max = s["maxLength"].as_u64().unwrap_or_else(|| panic!("{at}: text needs maxLength or enum")) as usize;
+                let max =
+                    s["maxLength"].as_u64().unwrap_or_else(|| panic!("{at}: text needs maxLength or enum")) as usize;
                 let prefix = if s.get("pattern").is_some() { "https://a.example/" } else { "" };
                 let text = |n: usize| json!(format!("{prefix}{}", "a".repeat(n - prefix.len())));
                 ok(path, text(max));
@@ -218,7 +219,9 @@ fn schema_defaults_bounds_and_enums_are_the_readers() {
                 }
                 if let Some(p) = s.get("pattern").and_then(Value::as_str) {
                     let re = regex_lite::Regex::new(p).expect("pattern compiles");
-                    for (v, accepted) in [("https://intranet.example.nhs.uk/policy", true), ("http://x.example", false), ("", true)] {
+                    for (v, accepted) in
+                        [("https://intranet.example.nhs.uk/policy", true), ("http://x.example", false), ("", true)]
+                    {
                         assert_eq!(re.is_match(v), accepted, "{at}: pattern on {v:?}");
                         if accepted && !v.is_empty() {
                             ok(path, json!(v));

@@ -3,20 +3,22 @@
 //!
 //! Laid out for gzip and for a cheap start: sorted words as length-prefixed text (neighbours share
 //! prefixes), their scores after them (small integers, mostly near zero), pair buckets as gaps between
-//! non-zero buckets. Reading it is one linear pass with no allocation per word; lookups binary-search
-//! the word offsets. All integers are little-endian.
+//! non-zero buckets. Scores are stored one family after another (columns), not word by word: each
+//! family's scores are alike, and gzip finds runs within one family that interleaving breaks up —
+//! about 20 KB less gzipped for the same weights (PGMODEL1 interleaved them). Reading it is one linear
+//! pass with no allocation per word. All integers are little-endian.
 //!
 //! ```text
-//! b"PGMODEL1"
+//! b"PGMODEL2"
 //! per family (3): f32 bias, f32 scale, f32 info threshold, f32 warn threshold
-//! u32 words; words × (u8 length, bytes), sorted by bytes; words × [i8; 3]
-//! u32 pairs; pairs × (varint gap from the previous bucket + 1, [i8; 3])
+//! u32 words; words × (u8 length, bytes), sorted by bytes; per family (3): words × i8
+//! u32 pairs; pairs × varint gap from the previous bucket (the first: its bucket); per family (3): pairs × i8
 //! ```
 
 use super::features::{word_hash, word_hash_bytes, PAIR_BUCKETS};
 use rustc_hash::FxHashMap;
 
-const MAGIC: &[u8; 8] = b"PGMODEL1";
+const MAGIC: &[u8; 8] = b"PGMODEL2";
 
 /// Per-family constants of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -42,6 +44,7 @@ pub struct Weights {
     /// Word index by the word's [`word_hash`]: every token of a draft is looked up, and its hash is
     /// needed for its pairs anyway. Built in one pass when the model is read (about 1 ms in WASM).
     index: FxHashMap<u64, u32>,
+    /// Each family's word scores, one after another ([`Weights::word_hashed`] reads across them).
     word_scores: &'static [u8],
     /// Dense pair table, PAIR_BUCKETS entries.
     pairs: Vec<[i8; 3]>,
@@ -80,14 +83,21 @@ impl Weights {
         }
         let word_scores = r.take(n * 3)?;
         let pair_count = r.u32()? as usize;
-        let mut pairs = vec![[0i8; 3]; PAIR_BUCKETS];
+        let mut buckets = Vec::with_capacity(pair_count);
         let mut bucket = 0usize;
         for i in 0..pair_count {
             let gap = r.varint()? as usize;
             bucket = if i == 0 { gap } else { bucket + gap };
-            let s = r.take(3)?;
-            let slot = pairs.get_mut(bucket).ok_or("model pair bucket out of range")?;
-            *slot = [s[0] as i8, s[1] as i8, s[2] as i8];
+            if bucket >= PAIR_BUCKETS {
+                return Err("model pair bucket out of range".into());
+            }
+            buckets.push(bucket);
+        }
+        let mut pairs = vec![[0i8; 3]; PAIR_BUCKETS];
+        for family in 0..3 {
+            for (&bucket, &v) in buckets.iter().zip(r.take(pair_count)?) {
+                pairs[bucket][family] = v as i8;
+            }
         }
         if r.at != bytes.len() {
             return Err("model file has trailing bytes".into());
@@ -109,8 +119,9 @@ impl Weights {
         if &self.words[off + 1..off + 1 + len] != word.as_bytes() {
             return None;
         }
-        let s = &self.word_scores[i * 3..i * 3 + 3];
-        Some([s[0] as i8, s[1] as i8, s[2] as i8])
+        let n = self.offsets.len();
+        let s = self.word_scores;
+        Some([s[i] as i8, s[n + i] as i8, s[2 * n + i] as i8])
     }
 
     /// The quantised scores of a pair bucket.
@@ -132,12 +143,12 @@ pub fn write(families: &[FamilyParams; 3], words: &[(String, [i8; 3])], pairs: &
         out.push(w.len() as u8);
         out.extend(w.as_bytes());
     }
-    for (_, s) in words {
-        out.extend(s.map(|v| v as u8));
+    for family in 0..3 {
+        out.extend(words.iter().map(|(_, s)| s[family] as u8));
     }
     out.extend((pairs.len() as u32).to_le_bytes());
     let mut previous = 0;
-    for (i, (bucket, s)) in pairs.iter().enumerate() {
+    for (i, (bucket, _)) in pairs.iter().enumerate() {
         let gap = if i == 0 { *bucket } else { bucket - previous };
         previous = *bucket;
         let mut g = gap as u64;
@@ -150,7 +161,9 @@ pub fn write(families: &[FamilyParams; 3], words: &[(String, [i8; 3])], pairs: &
             }
             out.push(byte | 0x80);
         }
-        out.extend(s.map(|v| v as u8));
+    }
+    for family in 0..3 {
+        out.extend(pairs.iter().map(|(_, s)| s[family] as u8));
     }
     out
 }
