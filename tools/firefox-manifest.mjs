@@ -44,6 +44,9 @@ export function firefoxManifest(manifest, release = {}) {
   delete out.minimum_chrome_version;
   delete out.storage;
   delete out.update_url;
+  // Firefox has no dynamic URLs for web-accessible resources (use_dynamic_url): each install's
+  // extension origin is already a random UUID a page cannot guess.
+  for (const entry of out.web_accessible_resources ?? []) delete entry.use_dynamic_url;
   out.browser_specific_settings = {
     gecko: {
       id: release.geckoId ?? GECKO_ID,

@@ -44,9 +44,10 @@ const PgDialog = (() => {
 
     const dialog = /** @type {HTMLDialogElement} */ (el('dialog', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'pg-d-title', 'aria-describedby': 'pg-d-desc' }));
     const title = el('h2', { id: 'pg-d-title' }, unavailable ? 'postguard could not check this post' : 'Check before you post');
+    // The Trust is not named here: this DOM is readable by the page (see trustCard).
     const desc = el('p', { id: 'pg-d-desc' }, unavailable
-      ? `${settings.trustName} holds posts that postguard cannot check, and postguard could not check this one, so it has not been shared. Your draft is kept: try again in a moment.`
-      : `This post may breach ${settings.trustName}'s social media policy${blocked ? ', which does not allow it to be posted as it is' : ''}.`);
+      ? 'Your Trust holds posts that postguard cannot check, and postguard could not check this one, so it has not been shared. Your draft is kept: try again in a moment.'
+      : `This post may breach your Trust's social media policy${blocked ? ', which does not allow it to be posted as it is' : ''}.`);
     dialog.append(title, desc);
 
     if (!unavailable) {
@@ -61,11 +62,7 @@ const PgDialog = (() => {
       dialog.append(list);
     }
 
-    const help = el('p', { class: 'meta' }, `Not sure? Ask ${settings.commsContact}. To raise a concern about care or safety, speak to ${settings.speakUpContact}.`);
-    if (settings.policyUrl && /^https:\/\//.test(settings.policyUrl)) {
-      help.append(' ', el('a', { href: settings.policyUrl, target: '_blank', rel: 'noopener noreferrer' }, 'Read the policy'));
-    }
-    dialog.append(help);
+    dialog.append(trustCard(unavailable));
 
     /** @type {HTMLInputElement | null} */
     let ack = null;
@@ -121,6 +118,26 @@ const PgDialog = (() => {
       dialog.showModal();
       edit.focus();
     });
+  }
+
+  /**
+   * The Trust's name, contacts and policy link, in a frame of the extension's own origin
+   * (extension/trust-card/): the page can read this shadow root, but not that frame, so a site
+   * scanning pages for extensions cannot learn which Trust employs the person. The frame reports only
+   * its height (in steps of 20 px), so the dialog fits it.
+   * @param {boolean} unavailable
+   */
+  function trustCard(unavailable) {
+    const url = new URL(chrome.runtime.getURL('trust-card/trust-card.html'));
+    if (unavailable) url.searchParams.set('variant', 'unavailable');
+    const frame = /** @type {HTMLIFrameElement} */ (PgOverlay.el('iframe', { class: 'trust-card', src: url.href, title: 'Your Trust\'s policy and contacts' }));
+    const fit = (/** @type {MessageEvent} */ e) => {
+      if (!frame.isConnected) { window.removeEventListener('message', fit); return; }
+      const h = e.source === frame.contentWindow ? Number(e.data?.postguardCardHeight) : NaN;
+      if (Number.isFinite(h) && h > 0 && h < 2000) frame.style.height = `${h}px`;
+    };
+    window.addEventListener('message', fit);
+    return frame;
   }
 
   /** Whether a dialog is open now (a second submit while it is open is simply held). */

@@ -102,6 +102,7 @@ dialog .actions { display: flex; gap: 12px; justify-content: flex-end; flex-wrap
 dialog .ack { display: flex; gap: 8px; align-items: flex-start; margin-top: 12px; }
 dialog .ack input { width: 18px; height: 18px; margin-top: 2px; }
 dialog a { color: #005eb8; }
+dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0; margin: 8px 0 0; color-scheme: light; }
 @media (prefers-reduced-motion: no-preference) {
   .mark { transition: opacity 120ms ease-out; }
   .panel, .notice { animation: pg-in 120ms ease-out; }

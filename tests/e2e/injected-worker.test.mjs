@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureServer } from './lib/server.mjs';
 import { launchWithExtension, distDir } from './lib/browser.mjs';
-import { typeInto, submits, dialog, marks } from './lib/fixture.mjs';
+import { typeInto, submits, dialog, marks, dialogText } from './lib/fixture.mjs';
 
 const RISKY = 'Patient NHS number 943 476 5919 seen today';
 const POST = 'button[data-testid="tweetButtonInline"]';
@@ -111,7 +111,7 @@ describe('policy choices and failures, with an injected worker', () => {
       await alert.waitFor({ state: 'visible', timeout: 5000 });
       assert.equal(await alert.getByRole('button', { name: 'Post anyway', exact: true }).count(), 0);
       assert.equal(await alert.getByRole('button', { name: 'Edit post', exact: true }).count(), 1);
-      assert.match(await alert.innerText(), /Example Trust/);
+      assert.match(await dialogText(page), /Example Trust/);
       await alert.getByRole('button', { name: 'Edit post', exact: true }).click();
       assert.deepEqual(await submits(page), []);
     });

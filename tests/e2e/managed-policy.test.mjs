@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestExtensionId } from './lib/browser.mjs';
-import { startSuite, openSite, typeInto, submits, marks, dialog, screenshot, assertOnlyHosts } from './lib/fixture.mjs';
+import { startSuite, openSite, typeInto, submits, marks, dialog, dialogText, screenshot, assertOnlyHosts } from './lib/fixture.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'postguard-e2e-managed-policy.json');
@@ -109,7 +109,7 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     const alert = dialog(page);
     await alert.waitFor({ state: 'visible', timeout: 5000 });
     await screenshot(page, 'managed-policy-dialog');
-    const text = await alert.innerText();
+    const text = await dialogText(page);
     assert.ok(text.includes(TRUST), `dialog names the Trust: ${text}`);
     assert.ok(text.includes(COMMS), `dialog shows the Trust's comms contact: ${text}`);
     assert.equal(await alert.getByRole('button', { name: 'Edit post', exact: true }).count(), 1);
@@ -150,7 +150,7 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     await alert.waitFor({ state: 'visible', timeout: 5000 });
     assert.equal(await alert.getByRole('button', { name: 'Post anyway', exact: true }).count(), 1,
       'nhs-number fell back to warn (its default), so "Post anyway" is offered');
-    assert.ok((await alert.innerText()).includes(COMMS));
+    assert.ok((await dialogText(page)).includes(COMMS));
     await page.close();
   });
 
@@ -215,7 +215,7 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     await page.locator(POST).click();
     const alert = dialog(page);
     await alert.waitFor({ state: 'visible', timeout: 5000 });
-    assert.ok((await alert.innerText()).includes(changed.trustName), 'the dialog names the Trust as the new policy does');
+    assert.ok((await dialogText(page)).includes(changed.trustName), 'the dialog names the Trust as the new policy does');
     assert.equal(await alert.getByRole('button', { name: 'Post anyway', exact: true }).count(), 0);
     await page.close();
   });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { startFixtureServer } from './lib/server.mjs';
 import { launchWithExtension, stopWorker } from './lib/browser.mjs';
 import { startSlowWorker, SLOW_TRUST } from './lib/slow-worker.mjs';
-import { submits, dialog, typeInto } from './lib/fixture.mjs';
+import { submits, dialog, typeInto, dialogText } from './lib/fixture.mjs';
 import { SITES } from './lib/sites.mjs';
 import { RISKY, BENIGN } from './lib/site-suite.mjs';
 
@@ -132,7 +132,7 @@ describe('a submit held until the first check answers', () => {
     await release();
     const alert = dialog(page);
     await alert.waitFor({ state: 'visible', timeout: PATIENT });
-    const words = await alert.innerText();
+    const words = await dialogText(page);
     assert.match(words, /could not check this post/);
     assert.match(words, new RegExp(`${SLOW_TRUST} holds posts that postguard cannot check`), 'the dialog says what the policy in force does');
     assert.equal(await alert.getByRole('button', { name: 'Post anyway', exact: true }).count(), 0);

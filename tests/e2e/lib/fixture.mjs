@@ -4,10 +4,11 @@
  * find postguard's marks and dialog, and check that nothing left for an unexpected host.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFixtureServer } from './server.mjs';
-import { launchWithExtension } from './browser.mjs';
+import { distDir, launchWithExtension } from './browser.mjs';
 
 export const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url));
 
@@ -117,6 +118,19 @@ export function dialog(page) {
   return page.getByRole('alertdialog');
 }
 
+/**
+ * What the pre-submit dialog says, as the person reads it: its own text and the Trust's card, which
+ * is a frame of the extension's origin inside it (the page cannot read that frame; the person and the
+ * test can). Waits for the card to be filled.
+ * @param {import('playwright-core').Page} page
+ */
+export async function dialogText(page) {
+  const own = await dialog(page).innerText();
+  const card = page.frameLocator('[data-postguard] iframe.trust-card').locator('#card');
+  await card.filter({ hasText: /\S/ }).waitFor({ timeout: 5000 });
+  return `${own}\n${await card.innerText()}`;
+}
+
 /** The badge postguard shows beside a draft (other editors' hidden badges aside). */
 export const BADGE = '[data-postguard] button.badge:not([hidden])';
 /** The findings panel the badge opens. */
@@ -217,6 +231,15 @@ export function isHousekeeping(r) {
   return HOUSEKEEPING.some((h) => h.host === r.host && h.method === r.method && h.path === r.path);
 }
 
+/** Chromium's per-session ID for a web-accessible resource served with `use_dynamic_url`. */
+const DYNAMIC_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The built extension's web-accessible resources (manifest paths). */
+function webAccessible() {
+  const manifest = JSON.parse(readFileSync(join(distDir(), 'manifest.json'), 'utf8'));
+  return new Set((manifest.web_accessible_resources ?? []).flatMap((/** @type {{resources: string[]}} */ w) => w.resources));
+}
+
 /**
  * Nothing went anywhere but the listed hosts: every request the fixture server saw (it receives
  * every host name, see server.mjs), every TLS connection, and every request the browser reported,
@@ -231,9 +254,12 @@ export function assertOnlyHosts(server, browser, hosts) {
   assert.deepEqual(strayServer, [], 'no request reached the network for another host');
   const strayTls = server.tlsNames.filter((n) => !allowed.has(n) && !HOUSEKEEPING.some((h) => h.host === n) && n !== '(handshake failed)');
   assert.deepEqual(strayTls, [], 'no TLS connection was opened for another host');
+  const shared = webAccessible();
   const strayBrowser = browser.requests.filter((r) => {
     const u = new URL(r.url);
-    if (u.protocol === 'chrome-extension:') return u.host !== browser.extensionId;
+    // The package's own files: by the extension's ID, or a page it shares with the sites (the Trust's
+    // card) by the per-session dynamic ID Chromium gives such pages (`use_dynamic_url`).
+    if (u.protocol === 'chrome-extension:') return u.host !== browser.extensionId && !(DYNAMIC_ID.test(u.host) && shared.has(u.pathname.slice(1)));
     if (u.protocol === 'data:' || u.protocol === 'blob:') return false;
     return !allowed.has(u.hostname);
   });
