@@ -1,11 +1,12 @@
 // `./build.sh demo`: the five fixture sites at their real host names, in Chromium with the built
 // extension, for a person to try. Headed when a display exists (close the browser to stop);
 // otherwise headless, with a screenshot of each site (a draft with an NHS number typed in, so the
-// marks show) saved to tests/artifacts/demo-*.png.
+// marks show) saved to tests/artifacts/demo-*.png, and one of X's warnings panel before and after its
+// one-click fix (demo-x-fix-before.png, demo-x-fix-after.png).
 import { startFixtureServer } from './lib/server.mjs';
 import { launchWithExtension, distDir } from './lib/browser.mjs';
 import { SITES } from './lib/sites.mjs';
-import { screenshot, typeInto, ARTIFACTS } from './lib/fixture.mjs';
+import { screenshot, typeInto, clickBadge, PANEL, ARTIFACTS } from './lib/fixture.mjs';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const server = await startFixtureServer();
@@ -23,11 +24,31 @@ for (const site of Object.values(SITES)) {
     await typeInto(page.locator(surface.editor), sample);
     await page.locator('[data-postguard] [data-postguard-mark]').first().waitFor({ timeout: 5000 }).catch(() => {});
     await screenshot(page, `demo-${site.id}`);
+    if (site.id === 'x') await showFix(page);
+  }
+}
+
+/**
+ * The one-click fix as a person meets it: the badge's panel offers "Fix: hide the NHS number"; pressed,
+ * the number is masked in the editor and the warning goes.
+ * @param {import('playwright-core').Page} page
+ */
+async function showFix(page) {
+  try {
+    await clickBadge(page);
+    await page.waitForTimeout(300); // the panel's fade-in
+    await screenshot(page, 'demo-x-fix-before');
+    await page.locator(`${PANEL} [data-rule="nhs-number"]`).getByRole('button', { name: /^Fix/ }).click();
+    await page.locator('[data-postguard] [data-postguard-mark][data-rule="nhs-number"]').waitFor({ state: 'detached', timeout: 5000 });
+    await page.waitForTimeout(300);
+    await screenshot(page, 'demo-x-fix-after');
+  } catch (e) {
+    console.log(`  (the fix screenshots could not be taken: ${e instanceof Error ? e.message.split('\n')[0] : e})`);
   }
 }
 
 if (headed) {
-  console.log('Type a draft (try an NHS number such as 943 476 5919) and press Post. Close the browser to stop.');
+  console.log('Type a draft (try an NHS number such as 943 476 5919), open the badge and press "Fix", or press Post. Close the browser to stop.');
   await new Promise((resolve) => browser.context.on('close', resolve));
 } else {
   console.log(`No display: headless run; screenshots in ${ARTIFACTS}demo-*.png`);

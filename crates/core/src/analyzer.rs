@@ -198,6 +198,10 @@ fn add_model_candidates(
             ruled[family_index(info.category)].push((c.start, c.end));
         }
     }
+    // An identifier hidden as the one-click fix writes it ("NHS ••• ••• ••••"): the person has taken
+    // it out, and the model, which cannot tell a mask from a number, does not read the rest of that
+    // sentence as identifying ("patient", "NHS", "number" are its strongest words).
+    ruled[CONFIDENTIALITY].extend(masks(input.text));
     let mut added = Vec::new();
     let read = model.read(text, norm, skip);
     let sentences = model.segments(&read, Reading::Sentence);
@@ -230,6 +234,34 @@ fn add_model_candidates(
 
 /// Index of the consent family in [`Category::ALL`] order.
 const CONSENT: usize = 1;
+/// Index of the confidentiality family in [`Category::ALL`] order.
+const CONFIDENTIALITY: usize = 0;
+
+/// Where the text holds a mask of three or more `•` (spaces and separators between them allowed).
+fn masks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut run: Option<(usize, usize, usize)> = None; // start, end, bullets
+    for (i, c) in text.char_indices() {
+        match (c, run) {
+            ('•', Some((s, _, n))) => run = Some((s, i + c.len_utf8(), n + 1)),
+            ('•', None) => run = Some((i, i + c.len_utf8(), 1)),
+            (' ' | '/' | '-' | '.' | '@', Some(_)) => {}
+            (_, Some((s, e, n))) => {
+                if n >= 3 {
+                    out.push((s, e));
+                }
+                run = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((s, e, n)) = run {
+        if n >= 3 {
+            out.push((s, e));
+        }
+    }
+    out
+}
 
 /// Whether the draft mentions or announces media at all (a photo, video, recording, "pic below", a
 /// camera emoji), from the consent rules' own word lists. Without any, a consent breach cannot be in
@@ -351,6 +383,14 @@ mod tests {
         let r = analyzer().analyze_report(&text);
         assert_eq!(r.findings.len(), MAX_FINDINGS);
         assert!(r.truncated);
+    }
+
+    #[test]
+    fn a_masked_identifier_keeps_the_model_off_its_sentence() {
+        let a = analyzer();
+        let masked = "Patient NHS number ••• ••• •••• seen today";
+        assert!(a.analyze(masked).is_empty(), "{:?}", a.analyze(masked));
+        assert_eq!(masks("a ••/••/•••• b •• c •••"), vec![(2, 28), (40, 49)]);
     }
 
     #[test]
