@@ -106,26 +106,33 @@ const PgDrawing = (() => {
   let hoverQueued = false;
   let pointer = { x: -1, y: -1 };
   let hovering = false;
-  // Caret inside a mark: the keyboard user's "focus on a mark" shows the same tooltip.
+  // Caret inside a mark: the keyboard user's "focus on a mark" shows the same card.
   let caretQueued = false;
 
-  function caretTip() {
-    // While a finding of the open panel has focus, the card is that finding's.
-    if (PgOverlay.panelActive()) return;
-    const active = PgSessions.lastActive();
-    if (!active || !active.editor.isConnected || active.visible.length === 0) { PgOverlay.hideTip(); return; }
-    const snap = PgText.read(active.editor);
+  /**
+   * The index of the finding of `s` (in `s.visible`) the caret is in, or -1.
+   * @param {Session} s
+   */
+  function caretFinding(s) {
+    if (!s.editor.isConnected || s.visible.length === 0) return -1;
+    const snap = PgText.read(s.editor);
     let at = -1;
-    if (PgText.isField(active.editor)) {
-      if (document.activeElement === active.editor || active.editor.getRootNode() !== document) at = /** @type {HTMLTextAreaElement} */ (active.editor).selectionStart ?? -1;
+    if (PgText.isField(s.editor)) {
+      if (document.activeElement === s.editor || s.editor.getRootNode() !== document) at = /** @type {HTMLTextAreaElement} */ (s.editor).selectionStart ?? -1;
     } else {
-      const sel = /** @type {any} */ (active.editor.getRootNode()).getSelection?.() ?? document.getSelection();
-      if (sel && sel.anchorNode && active.editor.contains(sel.anchorNode)) at = PgText.offsetOf(snap, sel.anchorNode, sel.anchorOffset);
+      const sel = /** @type {any} */ (s.editor.getRootNode()).getSelection?.() ?? document.getSelection();
+      if (sel && sel.anchorNode && s.editor.contains(sel.anchorNode)) at = PgText.offsetOf(snap, sel.anchorNode, sel.anchorOffset);
     }
-    const f = at < 0 ? undefined : active.visible.find((x) => at >= x.start && at <= x.end);
-    if (!f) { PgOverlay.hideTip(); return; }
-    const r = PgGeometry.rects(snap, f.start, f.end, PgOverlay.mirror())[0];
-    if (r) PgOverlay.showTip(f, r); else PgOverlay.hideTip();
+    return at < 0 ? -1 : s.visible.findIndex((x) => at >= x.start && at <= x.end);
+  }
+
+  function caretTip() {
+    const active = PgSessions.lastActive();
+    const index = active ? caretFinding(active) : -1;
+    if (!active || index < 0) { PgCard.set('caret', null); return; }
+    const f = active.visible[index];
+    const r = PgGeometry.rects(PgText.read(active.editor), f.start, f.end, PgOverlay.mirror())[0];
+    PgCard.set('caret', r ? { id: active.id, index, finding: f, rect: r } : null);
   }
 
   /** Follows the pointer, the caret, scrolling, resizing and zoom. */
@@ -136,15 +143,19 @@ const PgDrawing = (() => {
       hoverQueued = true;
       requestAnimationFrame(() => {
         hoverQueued = false;
+        // On the card: it stays, whatever marks lie under it.
+        if (PgCard.over(pointer.x, pointer.y)) return;
         const h = PgOverlay.hit(pointer.x, pointer.y);
-        if (h) { hovering = true; PgOverlay.showTip(h.finding, h.rect); } else if (hovering) { hovering = false; PgOverlay.hideTip(); caretTip(); }
+        if (h) { hovering = true; PgCard.set('hover', h); }
+        // Off the mark but on its card, or on the way to it: the card stays (WCAG 1.4.13 hoverable).
+        else if (hovering && !PgCard.holds(pointer.x, pointer.y)) { hovering = false; PgCard.set('hover', null); caretTip(); }
       });
     }, { capture: true, passive: true });
 
     document.addEventListener('selectionchange', () => {
       if (caretQueued || PgSessions.size() === 0) return;
       caretQueued = true;
-      requestAnimationFrame(() => { caretQueued = false; if (!hovering) caretTip(); });
+      requestAnimationFrame(() => { caretQueued = false; caretTip(); });
     }, { passive: true });
 
     // Keep marks aligned when anything scrolls, the window resizes or the page zooms.
@@ -166,5 +177,5 @@ const PgDrawing = (() => {
     root.addEventListener('scroll', onScroll, { capture: true, passive: true });
   }
 
-  return Object.freeze({ PAGE_VIEW, requestDraw, draw, setPageMedia, listen, observe });
+  return Object.freeze({ PAGE_VIEW, requestDraw, draw, setPageMedia, caretFinding, listen, observe });
 })();

@@ -41,21 +41,37 @@ const PgFindingList = (() => {
   function item(f, { body, onFix, onDismiss }) {
     const { el } = PgOverlay;
     const li = el('li', { 'data-postguard-finding': '', 'data-rule': f.rule, 'data-category': f.category, 'data-source': 'text' }, body);
-    const fix = f.fixes?.[0];
-    const actions = el('span', { class: 'item-actions' });
-    if (fix && onFix) {
-      const button = el('button', { class: 'btn primary small fix', type: 'button' }, `Fix: ${fix.label}`);
-      button.addEventListener('click', (e) => { if (e.isTrusted) onFix(); });
-      actions.append(button);
-    }
-    if (onDismiss) {
-      const dismiss = el('button', { class: 'btn secondary small', type: 'button', 'aria-label': `Dismiss: ${f.title}` }, 'Dismiss');
-      dismiss.addEventListener('click', (e) => { if (e.isTrusted) onDismiss(); });
-      actions.append(dismiss);
-    }
-    if (actions.childElementCount) li.append(actions);
+    const buttons = actions(f, { onFix, onDismiss });
+    if (buttons) li.append(buttons);
     return li;
   }
 
-  return Object.freeze({ text, item });
+  /**
+   * The actions the Trust allows on `f`, the same wherever the finding is shown (panel, pre-submit
+   * dialog, mark's card): its fix ("Fix: hide the NHS number") where the analyser offers one, and
+   * "Dismiss"; null when there are none. `tabbable: false` keeps them out of the Tab order (the
+   * mark's card, whose buttons keyboard users reach in the panel).
+   * @param {Finding} f
+   * @param {{onFix?: () => void, onDismiss?: () => void, tabbable?: boolean}} handlers
+   */
+  function actions(f, { onFix, onDismiss, tabbable = true }) {
+    const { el } = PgOverlay;
+    const fix = f.fixes?.[0];
+    const span = el('span', { class: 'item-actions' });
+    /** @type {Record<string, string>} */
+    const tab = tabbable ? {} : { tabindex: '-1' };
+    if (fix && onFix) {
+      const button = el('button', { class: 'btn primary small fix', type: 'button', ...tab }, `Fix: ${fix.label}`);
+      button.addEventListener('click', (e) => { if (e.isTrusted) onFix(); });
+      span.append(button);
+    }
+    if (onDismiss) {
+      const dismiss = el('button', { class: 'btn secondary small', type: 'button', 'aria-label': `Dismiss: ${f.title}`, ...tab }, 'Dismiss');
+      dismiss.addEventListener('click', (e) => { if (e.isTrusted) onDismiss(); });
+      span.append(dismiss);
+    }
+    return span.childElementCount ? span : null;
+  }
+
+  return Object.freeze({ text, item, actions });
 })();

@@ -159,6 +159,8 @@
 
   PgDiscovery.listen();
   PgDrawing.listen();
+  PgCard.listen();
+  PgShortcut.listen();
   void PgSettings.load();
 
   // A new policy (IT's arrived after start-up, or changed): new contacts and choices, and every open

@@ -31,6 +31,9 @@
  */
 const PgOverlay = (() => {
   /** Family names people read, and the non-colour cue each mark carries (WCAG 1.4.1). */
+  /** The key that takes keyboard focus from a draft to its warnings (shortcut.js). */
+  const SHORTCUT = 'Alt+F10';
+
   const FAMILY = Object.freeze({
     confidentiality: { label: 'Confidentiality', short: 'Confidential' },
     consent: { label: 'Consent', short: 'Consent' },
@@ -63,8 +66,9 @@ const PgOverlay = (() => {
 .badge[data-state=unavailable] .pill { background: #212b32; }
 .logo { padding: 0 2px; color: #005eb8; }
 button:focus-visible, a:focus-visible, input:focus-visible, [tabindex]:focus-visible { outline: 3px solid #ffb81c; outline-offset: 2px; box-shadow: 0 0 0 5px #212b32; }
-.panel, .tip, .notice, dialog { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #212b32; }
-.panel { position: fixed; z-index: 2147483602; width: 340px; overflow: auto; background: #fff;
+.panel, .notice, dialog { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #212b32; }
+/* As wide as it can be up to 340 px: it reflows into a 320 px window (400 % zoom, WCAG 1.4.10). */
+.panel { position: fixed; z-index: 2147483602; width: min(340px, calc(100vw - 16px)); overflow: auto; overflow-wrap: anywhere; background: #fff;
   border: 1px solid #4c6272; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 12px; }
 .panel h2 { font-size: 15px; margin: 0 0 8px; }
 .panel ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
@@ -84,8 +88,6 @@ dialog q { display: inline-block; margin: 2px 0; }
 .btn.small { padding: 2px 8px; font-size: 13px; margin-top: 4px; min-height: 24px; }
 .item-actions { display: flex; flex-wrap: wrap; gap: 6px; }
 .btn[disabled] { background: #e8edee; color: #4c6272; border-color: #aeb7bd; cursor: not-allowed; }
-.tip { position: fixed; z-index: 2147483603; max-width: 320px; background: #212b32; color: #fff; border-radius: 6px; padding: 8px 10px; pointer-events: none; }
-.tip .meta { color: #e8edee; }
 .notice { position: fixed; z-index: 2147483601; max-width: 360px; background: #fff8e1; border: 2px solid #8a4600; border-radius: 8px; padding: 8px 10px; box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 .notice.location { background: #fdecea; border-color: #b3261e; }
 .notice p { margin: 0 0 6px; }
@@ -119,8 +121,6 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
   let shadow = null;
   /** @type {HTMLElement | null} */
   let live = null;
-  /** @type {HTMLElement | null} */
-  let tip = null;
   /** @type {HTMLElement | null} */
   let mirrorEl = null;
 
@@ -156,9 +156,8 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
       sheet.replaceSync(CSS);
       shadow.adoptedStyleSheets = [sheet];
       live = el('div', { class: 'sr', 'aria-live': 'polite', role: 'status' });
-      tip = el('div', { class: 'tip', role: 'tooltip', id: 'pg-tip', hidden: '' });
       mirrorEl = el('div', { 'aria-hidden': 'true' });
-      shadow.append(live, tip, mirrorEl);
+      shadow.append(live, mirrorEl);
       for (const type of PRIVATE_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
       PgTopLayer.adopt(host);
     } else {
@@ -225,7 +224,8 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
       let p = parts.get(view.id);
       if (!p) {
         const layer = el('div', { class: 'layer', 'data-postguard-layer': String(view.id) });
-        const badge = /** @type {HTMLButtonElement} */ (el('button', { class: 'badge', type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }));
+        // Its shortcut from the draft (shortcut.js): where a site keeps Tab inside its compose window.
+        const badge = /** @type {HTMLButtonElement} */ (el('button', { class: 'badge', type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'aria-keyshortcuts': SHORTCUT }));
         badge.addEventListener('click', (e) => {
           if (!e.isTrusted) return;
           if (badge.dataset.state === 'paused') hooks.onResume();
@@ -249,6 +249,7 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
       if (panelFor === id) closePanel(false);
     }
     if (panelFor !== null) refreshPanel();
+    PgCard.refresh();
   }
 
   /** @param {Parts} p @param {View} view */
@@ -386,23 +387,34 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
   /** @type {(f: Finding) => boolean} */
   let dismissible = () => false;
 
+  /** Where Escape returns focus from the panel: the draft it was opened from by its shortcut, else the badge. @type {HTMLElement | null} */
+  let returnTo = null;
+
   /** @param {number} id */
   function togglePanel(id) {
     if (panelFor === id) closePanel(true);
     else openPanel(id);
   }
 
-  /** @param {number} id */
-  function openPanel(id) {
+  /**
+   * Opens the panel of view `id` with focus on its finding `focus` (the first unless given);
+   * Escape returns focus to `from` (the draft, when opened by the shortcut) or else to the badge.
+   * @param {number} id
+   * @param {{from?: HTMLElement, focus?: number}} [options]
+   */
+  function openPanel(id, { from, focus = 0 } = {}) {
     closePanel(false);
     panelFor = id;
+    returnTo = from ?? null;
+    PgCard.setPanelOpen(true);
     panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': 'postguard: warnings in this draft' });
     // Escape closes this panel only: not the site's own dialog or popover it may sit in.
     panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closePanel(true); } });
     root().append(panel);
     parts.get(id)?.badge.setAttribute('aria-expanded', 'true');
     refreshPanel();
-    /** @type {HTMLElement | null} */ (panel.querySelector('button'))?.focus();
+    const items = panel.querySelectorAll('button.finding');
+    /** @type {HTMLElement | null} */ (items[focus] ?? panel.querySelector('button'))?.focus();
   }
 
   /** @param {boolean} focusBadge */
@@ -413,7 +425,12 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
     panel = null;
     panelFor = null;
     setActive(null);
-    if (focusBadge && p && !p.badge.hidden) p.badge.focus();
+    PgCard.setPanelOpen(false);
+    const back = returnTo;
+    returnTo = null;
+    if (!focusBadge) return;
+    if (back && back.isConnected) back.focus();
+    else if (p && !p.badge.hidden) p.badge.focus();
   }
 
   function refreshPanel() {
@@ -466,14 +483,16 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
     const margin = 8;
     const below = window.innerHeight - b.bottom - gap - margin;
     const above = b.top - gap - margin;
-    const wanted = Math.min(panel.scrollHeight, window.innerHeight * 0.6);
+    // At most 60 % of a roomy window; a small (zoomed) one gets all the room there is.
+    const wanted = Math.min(panel.scrollHeight, window.innerHeight >= 600 ? window.innerHeight * 0.6 : window.innerHeight);
     const under = wanted <= below || (wanted > above && below >= above);
     const height = Math.max(0, Math.min(wanted, under ? below : above));
     const max = `${Math.floor(height)}px`;
     if (panel.style.maxHeight !== max) panel.style.maxHeight = max;
     const top = `${under ? b.bottom + gap : b.top - gap - height}px`;
     if (panel.style.top !== top) panel.style.top = top;
-    const left = `${Math.max(margin, Math.min(b.right - 340, window.innerWidth - 340 - margin))}px`;
+    const width = panel.offsetWidth;
+    const left = `${Math.max(margin, Math.min(b.right - width, window.innerWidth - width - margin))}px`;
     if (panel.style.left !== left) panel.style.left = left;
   }
 
@@ -485,50 +504,21 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
         m.classList.toggle('active', which !== null && which.id === id && m.getAttribute('data-index') === String(which.index));
       }
     }
-    if (which) {
-      const p = parts.get(which.id);
-      const m = p?.marks.find((x) => x.index === which.index);
-      if (p && m && m.rects[0]) showTip(m.finding, m.rects[0]); else hideTip();
-    } else {
-      hideTip();
-    }
-  }
-
-  /** Whether a finding in the open panel has focus or the pointer: its card is shown, not the caret's. */
-  function panelActive() {
-    return panelFor !== null && activeIndex !== null;
-  }
-
-  // ---- Tooltip (hover over a mark, caret inside a mark, or focus in the panel) ----
-
-  /** @type {Finding | null} */
-  let tipFinding = null;
-
-  /** @param {Finding} f @param {DOMRect} r */
-  function showTip(f, r) {
-    root();
-    if (!tip) return;
-    if (tipFinding !== f) tip.replaceChildren(...PgFindingList.text(f), ...fixHint(f));
-    tipFinding = f;
-    tip.hidden = false;
-    tip.style.left = `${Math.max(4, Math.min(r.left, window.innerWidth - 330))}px`;
-    const below = r.bottom + 6;
-    tip.style.top = `${below + 120 > window.innerHeight ? Math.max(4, r.top - 6 - tip.offsetHeight) : below}px`;
+    const m = which ? markOf(which.id, which.index) : null;
+    PgCard.set('panel', which && m && m.rect ? { ...which, finding: m.finding, rect: m.rect } : null);
   }
 
   /**
-   * The card says where the finding's fix is: the card itself follows the pointer and caret and
-   * takes no clicks (it must never cover the text being typed), so the fix is one step away.
-   * @param {Finding} f
+   * Finding `index` of view `id` and the box of its mark's first line (null where it is not drawn).
+   * @param {number} id @param {number} index
+   * @returns {{finding: Finding, rect: DOMRect | null} | null}
    */
-  function fixHint(f) {
-    const fix = f.fixes?.[0];
-    return fix ? [el('span', { class: 'meta fix-hint' }, `Fix available: ${fix.label} (in the postguard panel, from the badge)`)] : [];
-  }
-
-  function hideTip() {
-    if (tip) tip.hidden = true;
-    tipFinding = null;
+  function markOf(id, index) {
+    const p = parts.get(id);
+    const finding = p?.findings[index];
+    if (!p || !finding) return null;
+    const m = p.marks.find((x) => x.index === index);
+    return { finding, rect: m?.rects[0] ?? null };
   }
 
   /**
@@ -536,14 +526,14 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
    * hit-tested here from the page's pointer position).
    * @param {number} x
    * @param {number} y
-   * @returns {{finding: Finding, rect: DOMRect} | null}
+   * @returns {{id: number, index: number, finding: Finding, rect: DOMRect} | null}
    */
   function hit(x, y) {
-    for (const p of parts.values()) {
+    for (const [id, p] of parts) {
       if (!p.clip || x < p.clip.left || x > p.clip.right || y < p.clip.top || y > p.clip.bottom) continue;
       for (const m of p.marks) {
         for (const r of m.rects) {
-          if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) return { finding: m.finding, rect: r };
+          if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) return { id, index: m.index, finding: m.finding, rect: r };
         }
       }
     }
@@ -579,5 +569,12 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
     if (h.onResume) hooks.onResume = h.onResume;
   }
 
-  return Object.freeze({ FAMILY, root, el, mirror, render, hit, showTip, hideTip, announce, configure, summary, closePanel, panelActive, clock });
+  /** What the card (card.js) does with a finding: the same hooks as the panel's buttons. */
+  const actions = Object.freeze({
+    fix: (/** @type {number} */ id, /** @type {number} */ index) => hooks.onFix(id, index),
+    dismiss: (/** @type {number} */ id, /** @type {number} */ index) => hooks.onDismiss(id, index),
+    dismissible: (/** @type {Finding} */ f) => dismissible(f),
+  });
+
+  return Object.freeze({ FAMILY, SHORTCUT, root, el, mirror, render, hit, markOf, actions, announce, configure, summary, openPanel, closePanel, clock });
 })();

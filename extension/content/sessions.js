@@ -115,6 +115,7 @@ const PgSessions = (() => {
     const reply = await PgBrowser.request({ type: 'analyze', text }, ANALYSE_TIMEOUT_MS);
     if (seq !== s.seq) return; // a newer analysis superseded this one
     const before = new Set(s.findings.map((f) => keyOf(f, s.analysedText ?? '')));
+    const warnedBefore = s.findings.some((f) => f.action !== 'inform');
     s.analysedText = text;
     if (reply.ok && Array.isArray(reply.findings)) {
       s.findings = reply.findings;
@@ -122,7 +123,9 @@ const PgSessions = (() => {
       s.unreachable = false;
       s.truncated = reply.truncated === true;
       const fresh = s.findings.filter((f) => f.action !== 'inform' && !before.has(keyOf(f, text)) && !s.dismissed.has(keyOf(f, text)));
-      if (fresh.length) PgOverlay.announce(`${PgOverlay.summary(s.findings)}: ${fresh.map((f) => f.title).join('; ')}.`);
+      // A draft's first warnings also say how to reach them by keyboard (shortcut.js).
+      const how = warnedBefore ? '' : ` ${PgOverlay.SHORTCUT} lists them.`;
+      if (fresh.length) PgOverlay.announce(`${PgOverlay.summary(s.findings)}: ${fresh.map((f) => f.title).join('; ')}.${how}`);
       s.retries = 0;
     } else {
       s.findings = [];

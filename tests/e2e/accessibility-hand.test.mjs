@@ -1,17 +1,19 @@
 // WCAG 2.2 AA, hand-written checks of issue 18 (what axe, in accessibility.test.mjs, cannot see): the
-// whole flow by keyboard alone on every site, and Windows forced colours and 200 % zoom with every
+// whole flow by keyboard alone on every site; Windows forced colours, 200 % and 400 % zoom with every
 // mark and control of postguard's painted on screen (the page's pixels compared with the element
-// shown and hidden).
+// shown and hidden) and the panel reflowing in a 320 px window (1.4.10); the mark's card hoverable,
+// dismissible with Escape and clear of focus, with the finding's Fix (1.4.13, 2.4.11); and Alt+F10
+// from the draft where the compose box keeps Tab inside itself (2.1.1).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension } from './lib/browser.mjs';
 import { startFixtureServer } from './lib/server.mjs';
 import {
-  startSuite, submits, waitForSubmits, marks, markBoxes, dialog, clickBadge, paintedSeen, screenshot, BADGE, PANEL,
+  startSuite, submits, waitForSubmits, marks, markBoxes, dialog, clickBadge, paintedSeen, screenshot, textBox, BADGE, PANEL,
 } from './lib/fixture.mjs';
 import { SITES } from './lib/sites.mjs';
-import { openSurface } from './lib/site-suite.mjs';
-import { focused, tabTo, axNodes, typeDraft, HOST, CARD, DRAFT } from './lib/a11y.mjs';
+import { RISKY, NUMBER, openSurface } from './lib/site-suite.mjs';
+import { focused, tabTo, axNodes, typeDraft, center, HOST, CARD, DRAFT } from './lib/a11y.mjs';
 
 /** Whether focus is on postguard's badge. @param {import('./lib/a11y.mjs').Focus | null} f */
 const onBadge = (f) => Boolean(f && f.postguard && /\bbadge\b/.test(f.className));
@@ -156,13 +158,22 @@ async function assertControlsSeen(page, scope, what) {
   const inside = (/** @type {{x: number, y: number, width: number, height: number} | null} */ box) =>
     Boolean(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width + 0.5 && box.y + box.height <= viewport.height + 0.5);
   for (const control of controls) {
-    // Scrolled to as a person would: the panel and the dialog scroll when they overflow.
-    await control.evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+    // Scrolled to as a person would: the panel and the dialog scroll when they overflow. A control
+    // taller than the box it scrolls in (a finding's whole text, in a 320 px window) is read by
+    // scrolling down it: its width lies inside the window, and its top is scrolled into view.
+    const tall = await control.evaluate((el) => {
+      let box = el.parentElement;
+      while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
+      return el.getBoundingClientRect().height > Math.min(box ? box.clientHeight : innerHeight, innerHeight);
+    });
+    await control.evaluate((el, start) => el.scrollIntoView({ block: start ? 'start' : 'nearest', inline: 'nearest' }), tall);
     await page.waitForTimeout(100);
-    const box = await control.boundingBox();
+    const whole = await control.boundingBox();
     const name = (await control.getAttribute('aria-label')) ?? (await control.innerText()) ?? '';
-    assert.ok(box && inside(box),
-      `${what}: "${name.slice(0, 40)}" lies inside the ${viewport.width}x${viewport.height} viewport (${JSON.stringify(box)})`);
+    // What of it is in the window: all of it, or (tall) its width from its top to the window's bottom.
+    const box = whole && tall ? { ...whole, height: Math.min(whole.height, viewport.height - whole.y) } : whole;
+    assert.ok(box && inside(box) && box.height > 0,
+      `${what}: "${name.slice(0, 40)}" lies inside the ${viewport.width}x${viewport.height} viewport (${JSON.stringify(whole)})`);
     // Hiding an element for the comparison takes focus from it: it is given back, as it was.
     const hadFocus = await control.evaluate((el) => el.getRootNode() instanceof ShadowRoot && /** @type {ShadowRoot} */ (el.getRootNode()).activeElement === el);
     const { seen } = await paintedSeen(page, control, box);
@@ -172,9 +183,13 @@ async function assertControlsSeen(page, scope, what) {
 }
 
 for (const mode of [
-  { name: 'Windows forced colours (high contrast)', forcedColors: /** @type {const} */ ('active'), viewport: { width: 1280, height: 860 }, deviceScaleFactor: undefined },
+  { name: 'Windows forced colours (high contrast)', forcedColors: /** @type {const} */ ('active'), viewport: { width: 1280, height: 860 }, deviceScaleFactor: undefined, sites: undefined },
   // Half the viewport at twice the pixel density lays pages out as the browser's 200 % zoom does.
-  { name: '200 % zoom', forcedColors: /** @type {const} */ ('none'), viewport: { width: 640, height: 430 }, deviceScaleFactor: 2 },
+  { name: '200 % zoom', forcedColors: /** @type {const} */ ('none'), viewport: { width: 640, height: 430 }, deviceScaleFactor: 2, sites: undefined },
+  // WCAG 1.4.10 Reflow: a 320 CSS px wide window, as 1280 px at 400 % zoom.
+  // Only the fixtures that lay out at that width: Facebook's and LinkedIn's own chat boxes then cover
+  // their compose buttons, and Instagram's caption comes after a photo whose reminder covers it.
+  { name: '400 % zoom (a 320 px wide window)', forcedColors: /** @type {const} */ ('none'), viewport: { width: 320, height: 256 }, deviceScaleFactor: undefined, sites: ['x', 'tiktok'] },
 ]) {
   describe(`${mode.name}: every mark and control is still seen, on every site`, () => {
     /** @type {import('./lib/server.mjs').FixtureServer} */
@@ -187,7 +202,7 @@ for (const mode of [
     });
     after(async () => { await browser?.close(); await server?.close(); });
 
-    for (const site of Object.values(SITES)) {
+    for (const site of Object.values(SITES).filter((x) => !mode.sites || mode.sites.includes(x.id))) {
       const s = site.surfaces[0];
       it(`${site.id} (${s.name}): marks, badge, panel and dialog`, async (t) => {
         const page = await browser.context.newPage();
@@ -210,15 +225,16 @@ for (const mode of [
           const { stable, seen } = await paintedSeen(page, all.nth(i), box);
           assert.ok(stable && seen, `mark ${i} (${await all.nth(i).getAttribute('data-category')}) is seen`);
         }
-        if (site.id === 'x') await screenshot(page, `x-${mode.forcedColors === 'active' ? 'forced-colours' : 'zoom-200'}-marks`);
+        const shot = mode.forcedColors === 'active' ? 'forced-colours' : `zoom-${mode.viewport.width}`;
+        if (site.id === 'x') await screenshot(page, `x-${shot}-marks`);
 
         await assertControlsSeen(page, page.locator(HOST), 'the badge');
         await clickBadge(page);
-        // Known defect (docs/accessibility.md): the focused finding's card can lie over the panel's own
-        // buttons. The buttons are checked with the card set aside; the card itself is checked above.
-        await page.locator(CARD).evaluate((tip) => { /** @type {HTMLElement} */ (tip).style.visibility = 'hidden'; });
+        // The card of the finding in focus is shown too, and must leave every control of the panel seen.
         await assertControlsSeen(page, page.locator(PANEL), 'the panel');
-        await page.locator(CARD).evaluate((tip) => { /** @type {HTMLElement} */ (tip).style.visibility = ''; });
+        const panelBox = await page.locator(PANEL).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right }));
+        assert.ok(panelBox.scroll <= panelBox.client, `the panel reflows: no sideways scrolling (${panelBox.scroll} > ${panelBox.client})`);
+        assert.ok(panelBox.right <= mode.viewport.width, `the panel is inside the ${mode.viewport.width} px window (its right edge at ${panelBox.right})`);
         await page.keyboard.press('Escape');
         await page.locator(PANEL).waitFor({ state: 'detached', timeout: 3000 });
 
@@ -226,7 +242,7 @@ for (const mode of [
         const alert = dialog(page);
         await alert.waitFor({ state: 'visible', timeout: 5000 });
         await assertControlsSeen(page, alert, 'the dialog');
-        if (site.id === 'x') await screenshot(page, `x-${mode.forcedColors === 'active' ? 'forced-colours' : 'zoom-200'}-dialog`);
+        if (site.id === 'x') await screenshot(page, `x-${shot}-dialog`);
         await alert.getByRole('button', { name: 'Edit post', exact: true }).click();
         await alert.waitFor({ state: 'detached', timeout: 3000 });
       });
@@ -234,3 +250,209 @@ for (const mode of [
   });
 }
 
+
+/** The card's box, or null while it is hidden. @param {import('playwright-core').Page} page */
+async function cardBox(page) {
+  const card = page.locator(CARD);
+  return (await card.isVisible()) ? card.boundingBox() : null;
+}
+
+/** Whether two boxes overlap. @param {{x: number, y: number, width: number, height: number}} a @param {{x: number, y: number, width: number, height: number}} b */
+function overlaps(a, b) {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * Whether focus is in the editor `selector` names (looking through shadow roots).
+ * @param {import('playwright-core').Page} page
+ * @param {string} selector
+ */
+function focusInEditor(page, selector) {
+  return page.locator(selector).evaluate((el) => {
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    return a === el || el.contains(a);
+  });
+}
+
+describe('the mark\'s card: hoverable, dismissible with Escape, clear of focus, with the finding\'s Fix (WCAG 1.4.13, 2.4.11)', () => {
+  /** @type {Awaited<ReturnType<typeof startSuite>>} */
+  let suite;
+  before(async () => { suite = await startSuite(); });
+  after(async () => { await suite?.close(); });
+
+  it('the pointer moves from the mark onto the card and it stays; Escape puts it away, focus and the page\'s own dialog untouched; its Fix is the panel\'s', async () => {
+    const s = SITES.x.surfaces[0];
+    const page = await openSurface(suite.browser.context, 'x.com', s);
+    const editor = await typeDraft(page, s.editor);
+    await marks(page, 'disrepute').first().waitFor({ state: 'visible', timeout: 5000 });
+    // The caret out of every mark: only the pointer shows the card.
+    await page.keyboard.press('Control+Home');
+    const card = page.locator(CARD);
+    await card.waitFor({ state: 'hidden', timeout: 3000 });
+
+    const box = await textBox(editor, NUMBER);
+    assert.ok(box, 'the number is on screen');
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.move(from.x, from.y);
+    await card.waitFor({ state: 'visible', timeout: 3000 });
+    assert.match(await card.innerText(), /NHS number/);
+    const fix = card.getByRole('button', { name: /^Fix/ });
+    assert.equal(await fix.count(), 1, 'the card offers the finding\'s fix');
+    const label = await fix.innerText();
+
+    // Hoverable: step by step from the mark onto the card's middle, across the gap between them.
+    const target = center(await card.boundingBox());
+    for (let i = 1; i <= 8; i++) {
+      await page.mouse.move(from.x + ((target.x - from.x) * i) / 8, from.y + ((target.y - from.y) * i) / 8);
+      await page.waitForTimeout(40);
+      assert.ok(await card.isVisible(), `the card stays while the pointer moves onto it (step ${i} of 8)`);
+    }
+    // Persistent: it stays while the pointer rests on it.
+    await page.waitForTimeout(600);
+    assert.ok(await card.isVisible(), 'the card stays while the pointer is on it');
+
+    // Dismissible: Escape hides it, focus stays in the draft, and the site's compose dialog stays open.
+    assert.ok(await focusInEditor(page, s.editor), 'focus is in the draft');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden', timeout: 3000 });
+    assert.ok(await focusInEditor(page, s.editor), 'Escape left focus in the draft');
+    assert.ok(await page.locator(s.editor).isVisible(), 'the site\'s own dialog did not take that Escape');
+    await page.waitForTimeout(300);
+    assert.ok(!(await card.isVisible()), 'it stays put away while the pointer stays');
+
+    // Back onto the mark: it shows again; its Fix makes the change the panel's Fix makes.
+    await page.mouse.move(5, 5);
+    await page.mouse.move(from.x, from.y);
+    await card.waitFor({ state: 'visible', timeout: 3000 });
+    await clickBadge(page);
+    const panelFix = page.locator(`${PANEL} li[data-rule="nhs-number"]`).getByRole('button', { name: /^Fix/ });
+    assert.equal(await panelFix.innerText(), label, 'the card and the panel offer the same fix');
+    await page.keyboard.press('Escape');
+    await page.locator(PANEL).waitFor({ state: 'detached', timeout: 3000 });
+    await page.mouse.move(5, 5);
+    await page.mouse.move(from.x, from.y);
+    await card.waitFor({ state: 'visible', timeout: 3000 });
+    const before = await page.locator(s.editor).innerText();
+    const fixBox = center(await fix.boundingBox());
+    await page.mouse.move(fixBox.x, fixBox.y, { steps: 4 });
+    await page.mouse.click(fixBox.x, fixBox.y);
+    await page.waitForFunction((sel) => !document.querySelector(sel)?.textContent?.includes('943 476 5919'), s.editor, { timeout: 3000 });
+    const after = await page.locator(s.editor).innerText();
+    assert.ok(after.includes('Honestly the patients') && after !== before, `the number is fixed, the rest kept: ${after}`);
+    await marks(page, 'confidentiality').first().waitFor({ state: 'detached', timeout: 3000 });
+    assert.ok(await focusInEditor(page, s.editor), 'after the fix, focus is in the draft');
+    await page.waitForFunction(() => /Fixed: /.test(document.querySelector('[data-postguard]')?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? ''), null, { timeout: 3000 });
+    await page.close();
+  });
+
+  it('the caret in a mark shows its card beside it, never over the line; Escape puts it away and the caret stays', async () => {
+    const s = SITES.x.surfaces[1];
+    const page = await openSurface(suite.browser.context, 'x.com', s);
+    const editor = await typeDraft(page, s.editor);
+    await page.mouse.move(1, 1);
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 'Patient NHS number 943'.length; i++) await page.keyboard.press('ArrowRight');
+    const card = page.locator(CARD);
+    await card.waitFor({ state: 'visible', timeout: 3000 });
+    const line = await textBox(editor, NUMBER);
+    assert.ok(line);
+    assert.ok(!overlaps(/** @type {any} */ (await card.boundingBox()), line), 'the card leaves the caret\'s line uncovered');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden', timeout: 3000 });
+    assert.ok(await focusInEditor(page, s.editor), 'focus stays in the draft');
+    // The caret did not move: typing goes on where it was.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(200);
+    assert.ok(!(await card.isVisible()), 'put away until the caret leaves the finding');
+    await page.keyboard.press('Control+Home');
+    await card.waitFor({ state: 'hidden', timeout: 3000 });
+    for (let i = 0; i < 'Patient NHS number 9'.length; i++) await page.keyboard.press('ArrowRight');
+    await card.waitFor({ state: 'visible', timeout: 3000 });
+    await page.close();
+  });
+
+  for (const site of Object.values(SITES)) {
+    const s = site.surfaces[0];
+    it(`${site.id}: with the panel open, the card never covers the panel or the control in focus (2.4.11)`, async () => {
+      const page = await openSurface(suite.browser.context, site.host, s);
+      await typeDraft(page, s.editor);
+      await page.mouse.move(1, 1);
+      await clickBadge(page);
+      let shown = 0;
+      for (let i = 0; i < 12; i++) {
+        const f = await focused(page);
+        if (f?.container !== 'dialog') break;
+        const card = await cardBox(page);
+        if (card) {
+          shown += 1;
+          const panel = await page.locator(PANEL).boundingBox();
+          assert.ok(panel && !overlaps(card, panel), `the card lies clear of the panel (${JSON.stringify(card)} vs ${JSON.stringify(panel)})`);
+        }
+        await page.keyboard.press('Tab');
+      }
+      assert.ok(shown > 0, 'the card of the finding in focus was shown beside the panel at least once');
+      await page.close();
+    });
+  }
+});
+
+describe('the badge by keyboard where Tab cannot reach it: Alt+F10 from the draft (WCAG 2.1.1)', () => {
+  /** @type {Awaited<ReturnType<typeof startSuite>>} */
+  let suite;
+  before(async () => { suite = await startSuite(); });
+  after(async () => { await suite?.close(); });
+
+  for (const site of Object.values(SITES)) {
+    const s = site.surfaces[0];
+    it(`${site.id} (${s.name}), its compose box keeping Tab inside itself`, async () => {
+      const page = await openSurface(suite.browser.context, site.host, s);
+      // A draft's first warning says how to reach it by keyboard.
+      await typeDraft(page, s.editor, RISKY);
+      await page.waitForFunction(() => /NHS number.*Alt\+F10 lists them/.test(document.querySelector('[data-postguard]')?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? ''), null, { timeout: 3000 });
+      await page.keyboard.type(DRAFT.slice(RISKY.length), { delay: 5 });
+      await marks(page, 'disrepute').first().waitFor({ state: 'visible', timeout: 5000 });
+      const [badge] = await axNodes(page, page.locator(BADGE));
+      assert.equal(badge.properties.keyshortcuts, 'Alt+F10', 'the badge names its shortcut');
+
+      // A strict focus trap, as a site's compose window may have: Tab only ever goes to the editor
+      // and the site's own submit control.
+      const stops = [await page.locator(s.editor).elementHandle(), await page.locator(s.submit).elementHandle()];
+      await page.evaluate((stops) => {
+        document.addEventListener('keydown', (e) => {
+          // (Tab inside postguard's own panel is not the trap's: only the page's own focus is kept.)
+          if (e.key !== 'Tab' || (e.target instanceof Element && e.target.closest('[data-postguard]'))) return;
+          e.preventDefault();
+          let a = document.activeElement;
+          while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+          const at = stops.findIndex((x) => x && a && (x === a || x.contains(a)));
+          /** @type {HTMLElement} */ (stops[(at + 1) % stops.length]).focus();
+        }, true);
+      }, stops);
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Tab');
+        assert.ok(!(await focused(page))?.postguard, 'Tab never reaches postguard in the trapped compose box');
+      }
+      // Back in the draft, the caret at its end (in the last warning).
+      if (!(await focusInEditor(page, s.editor))) await page.keyboard.press('Tab');
+      assert.ok(await focusInEditor(page, s.editor), 'the trap keeps Tab between the draft and its send button');
+      await page.keyboard.press('Control+End');
+
+      // Alt+F10: the panel, focus on the warning the caret is in (the last one).
+      await page.keyboard.press('Alt+F10');
+      await page.locator(PANEL).waitFor({ state: 'visible', timeout: 3000 });
+      const f = await focused(page);
+      assert.equal(f?.container, 'dialog', 'focus is in the panel');
+      assert.equal(f?.finding, 'disrepute', 'on the warning the caret is in');
+      // Its actions by keyboard: Tab to Dismiss, Enter.
+      await tabTo(page, (x) => x?.container === 'dialog' && x.finding === 'disrepute' && /^Dismiss/.test(x.label ?? ''), { what: 'Dismiss', max: 4 });
+      await page.keyboard.press('Enter');
+      await marks(page, 'disrepute').first().waitFor({ state: 'detached', timeout: 3000 });
+      // Escape: back to the draft, where typing goes on.
+      await page.keyboard.press('Escape');
+      await page.locator(PANEL).waitFor({ state: 'detached', timeout: 3000 });
+      assert.ok(await focusInEditor(page, s.editor), 'Escape returned focus to the draft');
+      await page.close();
+    });
+  }
+});

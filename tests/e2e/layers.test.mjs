@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { startSuite, typeInto, submits, marks, markBoxes, dialog, textBox, assertCovers, screenshot, marksSeen, clickBadge, BADGE, PANEL } from './lib/fixture.mjs';
 import { SITES } from './lib/sites.mjs';
 import { RISKY, NUMBER } from './lib/site-suite.mjs';
+import { CARD } from './lib/a11y.mjs';
 
 const LAYERS = /** @type {const} */ (['z-index', 'dialog', 'popover']);
 
@@ -79,7 +80,14 @@ describe('marks, badge and dialog above the site\'s own layers', () => {
         assert.deepEqual(await submits(page), []);
 
         if (layer !== 'z-index') {
-          // The page's own top-layer composer keeps its keyboard: Escape in the editor closes it.
+          // "Edit post" put the caret in the warning, whose card shows: Escape first puts the card
+          // away, focus and the composer untouched (WCAG 1.4.13), and the page does not get that one.
+          const card = page.locator(CARD);
+          await card.waitFor({ state: 'visible', timeout: 3000 });
+          await page.keyboard.press('Escape');
+          await card.waitFor({ state: 'hidden', timeout: 3000 });
+          assert.ok(await editor.isVisible(), 'the Escape that put the card away left the composer open');
+          // The page's own top-layer composer keeps its keyboard: the next Escape in the editor closes it.
           await page.keyboard.press('Escape');
           await editor.waitFor({ state: 'detached', timeout: 3000 });
           await marks(page).first().waitFor({ state: 'detached', timeout: 3000 });
