@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { distDir } from './lib/browser.mjs';
-import { startSuite, typeInto, submits, dialog, isHousekeeping } from './lib/fixture.mjs';
+import { startSuite, typeInto, submits, dialog, isHousekeeping, isPackageFile } from './lib/fixture.mjs';
 import { FIXTURES_DIR } from './lib/server.mjs';
 import { SITES } from './lib/sites.mjs';
 
@@ -126,7 +126,12 @@ describe('static: the shipped package cannot reach the network or leak a draft',
     const asked = [...(manifest.permissions ?? []), ...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
     for (const p of asked) assert.ok(!FORBIDDEN.includes(p), `permission ${p}`);
     assert.deepEqual(manifest.permissions, ['storage'], 'managed settings are the only permission');
-    assert.equal(manifest.web_accessible_resources, undefined, 'pages cannot load or probe extension files');
+    // One page may be framed, by the covered sites only, at a per-session address a page cannot guess
+    // or use to probe for the extension: the Trust's card, which keeps the Trust's details out of the
+    // page's reach (trust-privacy.test.mjs). Nothing else can be loaded by a page.
+    assert.deepEqual(manifest.web_accessible_resources, [{
+      resources: ['trust-card/trust-card.html'], matches: manifest.host_permissions, use_dynamic_url: true,
+    }], 'pages can load no extension file but the Trust card, and only the covered sites at a dynamic address');
     assert.equal(manifest.externally_connectable, undefined, 'no web page or other extension may message the worker');
   });
 
@@ -138,6 +143,8 @@ describe('static: the shipped package cannot reach the network or leak a draft',
     assert.deepEqual(csp['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
     assert.deepEqual(csp['object-src'], ["'none'"]);
     assert.deepEqual(csp['default-src'], ["'self'"]);
+    // Only the covered sites may frame an extension page (the Trust's card in the dialog).
+    assert.deepEqual(csp['frame-ancestors'], manifest.host_permissions.map((/** @type {string} */ h) => h.replace(/\/\*$/, '')));
   });
 });
 
@@ -182,7 +189,7 @@ describe('live: no extension context makes a request while drafts are typed and 
       assert.deepEqual(serverDuring, [], 'no request reached any host (every host name resolves to the fixture server)');
       const browserDuring = suite.browser.requests.slice(browserBefore).filter((r) => {
         const u = new URL(r.url);
-        if (u.protocol === 'chrome-extension:' && u.host === suite.browser.extensionId) return false;
+        if (u.protocol === 'chrome-extension:' && isPackageFile(u, suite.browser.extensionId)) return false;
         return !(u.host === site.host && u.search === '' && !r.fromServiceWorker && pageAsset(name, u.pathname));
       });
       assert.deepEqual(browserDuring, [], 'no page, content-script or worker request but the package\'s own files');

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestExtensionId } from './lib/browser.mjs';
-import { startSuite, typeInto, submits, marks, dialog } from './lib/fixture.mjs';
+import { startSuite, typeInto, submits, marks, dialog, dialogText } from './lib/fixture.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'postguard-e2e-selector-override.json');
@@ -96,7 +96,7 @@ describe('site settings from managed policy', () => {
     await page.locator(LIVE).press('Enter');
     const alert = dialog(page);
     await alert.waitFor({ state: 'visible', timeout: 5000 });
-    assert.match(await alert.innerText(), new RegExp(TRUST));
+    assert.match(await dialogText(page), new RegExp(TRUST));
     assert.deepEqual(await submits(page), []);
     await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
     await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });

@@ -234,10 +234,18 @@ export function isHousekeeping(r) {
 /** Chromium's per-session ID for a web-accessible resource served with `use_dynamic_url`. */
 const DYNAMIC_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The built extension's web-accessible resources (manifest paths). */
-function webAccessible() {
+/**
+ * Whether a chrome-extension:// URL is one of the package's own files: by the extension's ID, or the
+ * page it shares with the sites (the Trust's card) by the per-session dynamic ID Chromium gives such
+ * pages (`use_dynamic_url`).
+ * @param {URL} u
+ * @param {string} extensionId
+ */
+export function isPackageFile(u, extensionId) {
+  if (u.host === extensionId) return true;
   const manifest = JSON.parse(readFileSync(join(distDir(), 'manifest.json'), 'utf8'));
-  return new Set((manifest.web_accessible_resources ?? []).flatMap((/** @type {{resources: string[]}} */ w) => w.resources));
+  const shared = new Set((manifest.web_accessible_resources ?? []).flatMap((/** @type {{resources: string[]}} */ w) => w.resources));
+  return DYNAMIC_ID.test(u.host) && shared.has(u.pathname.slice(1));
 }
 
 /**
@@ -254,12 +262,9 @@ export function assertOnlyHosts(server, browser, hosts) {
   assert.deepEqual(strayServer, [], 'no request reached the network for another host');
   const strayTls = server.tlsNames.filter((n) => !allowed.has(n) && !HOUSEKEEPING.some((h) => h.host === n) && n !== '(handshake failed)');
   assert.deepEqual(strayTls, [], 'no TLS connection was opened for another host');
-  const shared = webAccessible();
   const strayBrowser = browser.requests.filter((r) => {
     const u = new URL(r.url);
-    // The package's own files: by the extension's ID, or a page it shares with the sites (the Trust's
-    // card) by the per-session dynamic ID Chromium gives such pages (`use_dynamic_url`).
-    if (u.protocol === 'chrome-extension:') return u.host !== browser.extensionId && !(DYNAMIC_ID.test(u.host) && shared.has(u.pathname.slice(1)));
+    if (u.protocol === 'chrome-extension:') return !isPackageFile(u, browser.extensionId);
     if (u.protocol === 'data:' || u.protocol === 'blob:') return false;
     return !allowed.has(u.hostname);
   });
