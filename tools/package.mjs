@@ -15,6 +15,9 @@
  *                                    signed on addons.mozilla.org (unlisted)
  *   OUT/policies/…                   every example policy under extension/policies/, with the real ID,
  *                                    add-on ID and addresses in place of the examples'
+ *   OUT/policies/windows/admx/       Group Policy templates (ADMX, en-US ADML) for postguard's own
+ *                                    settings in Chrome and Edge under the real ID (tools/admx.mjs),
+ *                                    generated from the built extension's managed_schema.json
  *   OUT/release.json                 what was made: ID, add-on ID, version, base, test-only or not
  *
  * usage: node tools/package.mjs --from DIR --key KEY.pem --base https://HOST/PATH --out DIR
@@ -25,6 +28,7 @@ import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeAdmx } from './admx.mjs';
 import { crxIds, keyId } from './crx-id.mjs';
 import { firefoxManifest, GECKO_ID } from './firefox-manifest.mjs';
 
@@ -185,6 +189,10 @@ export function makeRelease(o) {
       writeFileSync(target.replace(/\.reg$/, '-settings.reg'), settingsOnly);
     }
   }
+
+  // Windows: Group Policy templates for postguard's settings, from the schema the CRX carries.
+  writeAdmx(JSON.parse(readFileSync(join(from, 'managed_schema.json'), 'utf8')), id, join(out, 'policies', 'windows', 'admx'),
+    JSON.parse(readFileSync(join(examples, 'policy.json'), 'utf8')));
 
   const release = { id, geckoId, version, base, updateUrl: `${base}/updates.xml`, crx: `host/${crxName}`,
     firefoxZip: relative(out, ffZip), testOnly: Boolean(o.testOnly) };
