@@ -12,6 +12,17 @@
 // check as chrome://extensions' "Update" button does (developerPrivate.autoUpdate): the same updater,
 // the same updates.xml from the Trust's host, just sooner. docs/deploy.md gives IT the same button.
 //
+// The Trust's settings (the same file's `3rdparty.extensions.<ID>`) reach the CRX-installed extension:
+// a risky draft is blocked with no "Post anyway" and the dialog names the Trust. Two things to know,
+// measured with Chromium 156: an extension installed by policy cannot be inspected through DevTools
+// (DeveloperToolsAvailability's default forbids it for force-installed extensions), so the test reads
+// neither its worker nor its pages, only what a person sees; and Chromium hands the settings over a
+// moment after the install (about 2 s here), once it has read the extension's managed_schema.json, so
+// the test waits until chrome://policy lists them, as docs/deploy.md's rollout check does. Measured with
+// DeveloperToolsAvailability allowed (a probe, not this test): when a page used the extension within
+// those first seconds, managed storage stayed empty for as long as measured (36 s) until
+// chrome://policy's "Reload policies", whatever the policy file's age; docs/deploy.md says so.
+//
 // Writing the policy file needs root; the file is removed afterwards.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +33,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, baseArgs, distDir, freshProfile } from './lib/browser.mjs';
 import { startFixtureServer } from './lib/server.mjs';
-import { typeInto, marks, dialog } from './lib/fixture.mjs';
+import { typeInto, marks, dialog, dialogText } from './lib/fixture.mjs';
 import { makeRelease } from '../../tools/package.mjs';
 
 const HOST = 'apps.harbourside.nhs.uk';
@@ -30,6 +41,7 @@ const BASE = `https://${HOST}/postguard`;
 const POLICY_FILE = '/etc/chromium/policies/managed/postguard-e2e-crx-rollout.json';
 const EDITOR = '[role="dialog"] [data-testid="tweetTextarea_0"]';
 const POST = 'button[data-testid="tweetButton"]';
+const TRUST = 'Harbourside NHS Foundation Trust';
 
 describe('force-install from a signed CRX on the Trust\'s update host, then an update', () => {
   const work = mkdtempSync(join(tmpdir(), 'postguard-rollout-'));
@@ -102,6 +114,20 @@ describe('force-install from a signed CRX on the Trust\'s update host, then an u
     }
   }
 
+  /**
+   * Waits until chrome://policy lists the Trust's settings for the extension: Chromium has read its
+   * schema and loaded its policy, so managed storage holds them.
+   */
+  async function trustSettingsListed() {
+    const page = await context.newPage();
+    try {
+      await page.goto('chrome://policy');
+      await page.getByText(TRUST, { exact: true }).first().waitFor({ state: 'attached', timeout: 30_000 });
+    } finally {
+      await page.close();
+    }
+  }
+
   const fetched = () => server.requests.filter((r) => r.host === HOST).map((r) => `${r.path} ${r.status}`);
 
   it('installs the CRX the policy names, from the Trust\'s host, under the Trust\'s key ID', async () => {
@@ -114,8 +140,9 @@ describe('force-install from a signed CRX on the Trust\'s update host, then an u
     assert.ok(server.tlsNames.includes(HOST), 'over HTTPS, with the host name in SNI');
   });
 
-  it('marks a risky draft on x.com and pauses the post', async () => {
+  it('applies the Trust\'s settings from the same policy file: the draft is blocked, and the dialog names the Trust', async () => {
     await installed(v1.version);
+    await trustSettingsListed();
     const page = await context.newPage();
     await page.goto('https://x.com/compose/post', { waitUntil: 'load' });
     await typeInto(page.locator(EDITOR), 'Patient NHS number 943 476 5919 seen today');
@@ -123,7 +150,15 @@ describe('force-install from a signed CRX on the Trust\'s update host, then an u
     await page.locator(POST).click();
     const alert = dialog(page);
     await alert.waitFor({ state: 'visible', timeout: 5000 });
+    // The rendered policy sets nhs-number to block (its default is warn, which offers "Post anyway").
     assert.equal(await alert.getByRole('button', { name: 'Edit post', exact: true }).count(), 1);
+    assert.equal(await alert.getByRole('button', { name: 'Post anyway' }).count(), 0, 'blocked: no "Post anyway"');
+    const text = await dialogText(page);
+    assert.match(text, /does not allow it to be posted as it is/);
+    assert.ok(text.includes(TRUST), `the dialog names the Trust: ${text}`);
+    assert.ok(text.includes('Harbourside Communications team'), 'and its communications contact');
+    // trustProfile thh: only Hillingdon's clauses are cited.
+    assert.match(text, /Policy: Hillingdon Social Media Policy §5\.1\n/);
     await page.close();
   });
 
@@ -142,10 +177,14 @@ describe('force-install from a signed CRX on the Trust\'s update host, then an u
     assert.deepEqual(fetched().slice(before), ['/postguard/updates.xml 200', `/postguard/postguard-${v2.version}.crx 200`],
       'the update came from the manifest\'s update_url on the Trust\'s host');
 
+    await trustSettingsListed();
     const page = await context.newPage();
     await page.goto('https://x.com/compose/post', { waitUntil: 'load' });
     await typeInto(page.locator(EDITOR), 'Patient NHS number 943 476 5919 seen today');
     await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator(POST).click();
+    await dialog(page).waitFor({ state: 'visible', timeout: 5000 });
+    assert.equal(await dialog(page).getByRole('button', { name: 'Post anyway' }).count(), 0, 'the Trust\'s settings still apply after the update');
     await page.close();
   });
 });
