@@ -8,6 +8,8 @@ use postguard_core::{Analyzer, Category, Policy};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+mod common;
+
 /// Minimum recall per family, from the issues that define each analyser.
 const MIN_RECALL: [(Category, f64); 3] =
     [(Category::Confidentiality, 0.95), (Category::Consent, 0.90), (Category::Disrepute, 0.90)];
@@ -17,21 +19,10 @@ const MAX_BENIGN_WARN_RATE: f64 = 0.03;
 
 fn corpus() -> Vec<Sample> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/corpus exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+    let samples: Vec<Sample> = common::jsonl_lines(&dir)
+        .into_iter()
+        .map(|(file, n, line)| serde_json::from_str(&line).unwrap_or_else(|e| panic!("{}:{n}: {e}", file.display())))
         .collect();
-    files.sort();
-    let mut samples = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).expect("readable corpus file");
-        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let sample: Sample =
-                serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", file.display(), n + 1));
-            samples.push(sample);
-        }
-    }
     assert!(!samples.is_empty(), "no corpus lines found in {}", dir.display());
     samples
 }

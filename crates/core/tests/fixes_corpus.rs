@@ -11,23 +11,17 @@ use postguard_core::fixes::Edit;
 use postguard_core::{Analyzer, Engines, Policy};
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn texts(dir: &Path) -> Vec<(String, String)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("corpus folder exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for file in files {
-        let body = std::fs::read_to_string(&file).expect("readable corpus file");
-        for line in body.lines().filter(|l| !l.trim().is_empty()) {
-            let v: serde_json::Value = serde_json::from_str(line).expect("corpus line is JSON");
-            let id = v["id"].as_str().expect("id").to_string();
-            out.push((id, v["text"].as_str().expect("text").to_string()));
-        }
-    }
-    out
+    common::jsonl_lines(dir)
+        .into_iter()
+        .map(|(file, n, line)| {
+            let v: serde_json::Value =
+                serde_json::from_str(&line).unwrap_or_else(|e| panic!("{}:{n}: {e}", file.display()));
+            (v["id"].as_str().expect("id").to_string(), v["text"].as_str().expect("text").to_string())
+        })
+        .collect()
 }
 
 /// Where byte `x` of the original text is after `edit`.
