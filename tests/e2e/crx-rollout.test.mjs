@@ -140,9 +140,8 @@ describe('force-install from a signed CRX on the Trust\'s update host, then an u
     assert.ok(server.tlsNames.includes(HOST), 'over HTTPS, with the host name in SNI');
   });
 
-  it('applies the Trust\'s settings from the same policy file: the draft is blocked, and the dialog names the Trust', async () => {
-    await installed(v1.version);
-    await trustSettingsListed();
+  /** A draft with an NHS number, typed on X and submitted: the page and the dialog it pauses on. */
+  async function submitRiskyDraft() {
     const page = await context.newPage();
     await page.goto('https://x.com/compose/post', { waitUntil: 'load' });
     await typeInto(page.locator(EDITOR), 'Patient NHS number 943 476 5919 seen today');
@@ -150,6 +149,13 @@ describe('force-install from a signed CRX on the Trust\'s update host, then an u
     await page.locator(POST).click();
     const alert = dialog(page);
     await alert.waitFor({ state: 'visible', timeout: 5000 });
+    return { page, alert };
+  }
+
+  it('applies the Trust\'s settings from the same policy file: the draft is blocked, and the dialog names the Trust', async () => {
+    await installed(v1.version);
+    await trustSettingsListed();
+    const { page, alert } = await submitRiskyDraft();
     // The rendered policy sets nhs-number to block (its default is warn, which offers "Post anyway").
     assert.equal(await alert.getByRole('button', { name: 'Edit post', exact: true }).count(), 1);
     assert.equal(await alert.getByRole('button', { name: 'Post anyway' }).count(), 0, 'blocked: no "Post anyway"');
@@ -178,13 +184,8 @@ describe('force-install from a signed CRX on the Trust\'s update host, then an u
       'the update came from the manifest\'s update_url on the Trust\'s host');
 
     await trustSettingsListed();
-    const page = await context.newPage();
-    await page.goto('https://x.com/compose/post', { waitUntil: 'load' });
-    await typeInto(page.locator(EDITOR), 'Patient NHS number 943 476 5919 seen today');
-    await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 10_000 });
-    await page.locator(POST).click();
-    await dialog(page).waitFor({ state: 'visible', timeout: 5000 });
-    assert.equal(await dialog(page).getByRole('button', { name: 'Post anyway' }).count(), 0, 'the Trust\'s settings still apply after the update');
+    const { page, alert } = await submitRiskyDraft();
+    assert.equal(await alert.getByRole('button', { name: 'Post anyway' }).count(), 0, 'the Trust\'s settings still apply after the update');
     await page.close();
   });
 });

@@ -100,6 +100,20 @@ describe('one-click fixes through each editor\'s own input path', () => {
     return { page, editor };
   }
 
+  /**
+   * Opens the surface, types `draft`, and submits it once `rule`'s mark shows: the dialog it pauses on.
+   * @param {Surface} s @param {string} draft @param {string} rule
+   */
+  async function paused(s, draft, rule) {
+    const { page, editor } = await open(s);
+    await typeInto(editor, draft);
+    await page.locator(`[data-postguard] [data-postguard-mark][data-rule="${rule}"]`).first().waitFor({ state: 'attached' });
+    await s.send(page);
+    const d = dialog(page);
+    await d.waitFor();
+    return { page, editor, d };
+  }
+
   for (const s of SURFACES) {
     describe(s.name, () => {
       it('a fix from the panel edits the draft as the user would, keeps the model in step, and undo takes it back', async () => {
@@ -131,12 +145,7 @@ describe('one-click fixes through each editor\'s own input path', () => {
       });
 
       it('"Fix and post" in the dialog fixes every finding and posts exactly the fixed text once', async () => {
-        const { page, editor } = await open(s);
-        await typeInto(editor, FIRST);
-        await page.locator('[data-postguard] [data-postguard-mark][data-rule="abuse-insult"]').first().waitFor({ state: 'attached' });
-        await s.send(page);
-        const d = dialog(page);
-        await d.waitFor();
+        const { page, d } = await paused(s, FIRST, 'abuse-insult');
         const items = d.locator('[data-postguard-finding]');
         assert.deepEqual(await items.evaluateAll((l) => l.map((e) => e.getAttribute('data-rule'))), ['patient-name', 'nhs-number', 'abuse-insult']);
         for (const i of await items.all()) assert.equal(await i.getByRole('button', { name: /^Fix/ }).count(), 1, 'each finding offers its fix');
@@ -148,11 +157,7 @@ describe('one-click fixes through each editor\'s own input path', () => {
       });
 
       it('"Fix" on one finding in the dialog asks again about the rest; fixed, the post goes through with no dialog', async () => {
-        const { page, editor } = await open(s);
-        await typeInto(editor, SECOND);
-        await page.locator('[data-postguard] [data-postguard-mark][data-rule="trust-voice"]').first().waitFor({ state: 'attached' });
-        await s.send(page);
-        const d = dialog(page);
+        const { page, editor, d } = await paused(s, SECOND, 'trust-voice');
         await d.locator('[data-postguard-finding][data-rule="trust-voice"]').getByRole('button', { name: /^Fix: add/ }).click();
         await d.locator('[data-postguard-finding][data-rule="trust-voice"]').waitFor({ state: 'detached' });
         assert.equal(await d.locator('[data-postguard-finding]').count(), 1, 'the dialog asks again about what is left');
@@ -172,12 +177,7 @@ describe('one-click fixes through each editor\'s own input path', () => {
   }
 
   it('passwords, claims about named colleagues and public concerns are fixed too (X, Draft.js)', async () => {
-    const { page, editor } = await open(SURFACES[0]);
-    await typeInto(editor, THIRD);
-    await page.locator('[data-postguard] [data-postguard-mark][data-rule="whistleblowing"]').first().waitFor({ state: 'attached' });
-    await SURFACES[0].send(page);
-    const d = dialog(page);
-    await d.waitFor();
+    const { page, d } = await paused(SURFACES[0], THIRD, 'whistleblowing');
     await d.getByRole('button', { name: /^Fix all \d+ and post$/ }).click();
     await waitForSubmits(page);
     assert.deepEqual(await submits(page), [{ surface: 'inline', text: THIRD_FIXED }]);

@@ -243,9 +243,17 @@ const DYNAMIC_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
  */
 export function isPackageFile(u, extensionId) {
   if (u.host === extensionId) return true;
-  const manifest = JSON.parse(readFileSync(join(distDir(), 'manifest.json'), 'utf8'));
-  const shared = new Set((manifest.web_accessible_resources ?? []).flatMap((/** @type {{resources: string[]}} */ w) => w.resources));
-  return DYNAMIC_ID.test(u.host) && shared.has(u.pathname.slice(1));
+  return DYNAMIC_ID.test(u.host) && sharedFiles().has(u.pathname.slice(1));
+}
+
+/** The built extension's web-accessible files, read from its manifest once per test process. */
+let shared = /** @type {Set<string> | null} */ (null);
+function sharedFiles() {
+  if (!shared) {
+    const manifest = JSON.parse(readFileSync(join(distDir(), 'manifest.json'), 'utf8'));
+    shared = new Set((manifest.web_accessible_resources ?? []).flatMap((/** @type {{resources: string[]}} */ w) => w.resources));
+  }
+  return shared;
 }
 
 /**
