@@ -8,9 +8,14 @@
 //! 500–599 million were never issued and 900–999 million are test numbers, all ignored here.
 //!
 //! A checksum alone passes about one in eleven random 10-digit numbers, so a valid number is reported
-//! at full severity only when a health-identifier word stands nearby ("NHS", "patient", "DOB" …) or the
-//! number is written in the NHS's own 3-3-4 grouping; otherwise it is an informational mark. The
-//! all-nines placeholder and other one-digit runs are ignored.
+//! at full severity only when a health-identifier word stands nearby ("NHS", "patient", "DOB" …).
+//! Without one, a valid number in an issued range still pauses the post (`warn`, which offers "Post
+//! anyway"), grouped 3-3-4 or not: a patient's number copied from a record without a word beside it
+//! is the miss that matters (issue 20, hazard H1 in docs/clinical-safety.md), while a ten-digit
+//! number that is not an NHS number must also pass the check digit *and* fall in an issued range
+//! (about 2 % of random ones) and is rare in a social post. One more click is the cheaper error.
+//! Test-range numbers (900–999 million) without context are ignored: they are what software and
+//! training material print. The all-nines placeholder and other one-digit runs are ignored.
 //!
 //! | text                                   | result                                 |
 //! |----------------------------------------|----------------------------------------|
@@ -18,7 +23,7 @@
 //! | `tracking 9434765919 arrived`          | none: test number without context      |
 //! | `nhs no: 401-023-2137`                 | `nhs-number`, high (context)           |
 //! | `call 401 023 2137`                    | `nhs-number`, warn (3-3-4 grouping)    |
-//! | `ref 4010232137`                       | `nhs-number`, info (no context)        |
+//! | `ref 4010232137`                       | `nhs-number`, warn (issued range)      |
 //! | `H&C number 3200000015`                | `hc-number`, high                      |
 //! | `nhs 401 023 2138`                     | none: check digit fails                |
 //! | `order 5000000005 shipped`             | none: never-issued range               |
@@ -70,7 +75,7 @@ impl Detector for NhsNumber {
             let (severity, why) = match (context.is_some(), grouped, range) {
                 (true, _, _) => (Severity::High, "valid check digit; health-identifier word nearby"),
                 (false, true, Range::Issued) => (Severity::Warn, "valid check digit; written in NHS 3-3-4 grouping"),
-                (false, false, Range::Issued) => (Severity::Info, "valid check digit in an issued range; no context"),
+                (false, false, Range::Issued) => (Severity::Warn, "valid check digit in an issued range; no context"),
                 (false, _, _) => continue,
             };
             out.push(Candidate::new(rule, m.start(), m.end(), why).with_severity(severity));
@@ -160,8 +165,9 @@ mod tests {
     }
 
     #[test]
-    fn without_context_an_issued_number_is_only_informational() {
-        assert_eq!(found("ref 4010232137"), [("4010232137".to_string(), Some(Severity::Info))]);
+    fn without_context_an_issued_number_still_pauses() {
+        assert_eq!(found("ref 4010232137"), [("4010232137".to_string(), Some(Severity::Warn))]);
+        assert_eq!(found("4010232137"), [("4010232137".to_string(), Some(Severity::Warn))]);
         assert_eq!(found("call 401 023 2137"), [("401 023 2137".to_string(), Some(Severity::Warn))]);
     }
 
