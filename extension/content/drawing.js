@@ -2,7 +2,7 @@
 /**
  * Turns the sessions into what the overlay draws, once per animation frame: for each editor its
  * visible box, its marks' rectangles and its badge, plus a media reminder that belongs to no editor
- * yet. Keeps marks on the text when anything scrolls, the window resizes or the page zooms, and
+ * yet and a "not checked" badge on each box postguard does not recognise (unwatched.js). Keeps marks on the text when anything scrolls, the window resizes or the page zooms, and
  * shows a mark's explanation when the pointer or the caret is on it.
  *
  * Geometry is read only for editors that show something, and all writes go through one
@@ -63,7 +63,11 @@ const PgDrawing = (() => {
     if (pageMedia && !paused) {
       views.push({ id: PAGE_VIEW, clip: PgGeometry.visibleBox(pageMedia.anchor), marks: [], findings: [], media: pageMedia.info });
     }
+    // Boxes typed into that postguard does not check say so (while paused, every box is unchecked
+    // by the person's own choice, and the toolbar says so).
+    if (!paused) views.push(...PgUnwatched.views(uncovered));
     PgOverlay.render(views);
+    PgStatus.report();
   }
 
   /**

@@ -3,7 +3,8 @@
  * Wiring: connects the content script's parts and starts them. Sessions (sessions.js) analyse what
  * discovery (discovery.js) finds; drawing (drawing.js) shows the findings through the overlay; the
  * gate (gate.js) asks the sessions and the submit controls (submit-controls.js) about each submit;
- * the page's settings (page-settings.js) and pauses (pausing.js) shape all of it.
+ * the page's settings (page-settings.js) and pauses (pausing.js) shape all of it; boxes no session
+ * covers are shown as not checked (unwatched.js), and the toolbar button says which (toolbar-status.js).
  *
  * Frugal by design (uBlock Origin Lite's habits): one MutationObserver for discovery whose records
  * are batched, one small observer per editor, no polling, all drawing in one animation frame. What
@@ -154,10 +155,13 @@
     PgDiscovery.stop();
     for (const s of PgSessions.all()) PgSessions.detach(s);
     PgDrawing.setPageMedia(null);
+    PgUnwatched.clear();
     PgOverlay.render([]);
+    PgStatus.report();
   }
 
   PgDiscovery.listen();
+  PgUnwatched.listen();
   PgDrawing.listen();
   PgCard.listen();
   PgShortcut.listen();

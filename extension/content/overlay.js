@@ -27,7 +27,9 @@
  * @property {boolean} [rtl]          the editor's text runs right to left: the badge goes in the left corner
  * @property {number} [paused]        postguard is paused on this site until then (ms since the epoch):
  *                                    the badge says so and resumes checking when selected
- * @typedef {{layer: HTMLElement, badge: HTMLButtonElement, notice: HTMLElement | null, marks: MarkView[], findings: Finding[], clip: DOMRect | null}} Parts
+ * @property {boolean} [unwatched]    a box postguard does not recognise (unwatched.js): the badge says
+ *                                    "not checked" and selecting it says why and what to do
+ * @typedef {{layer: HTMLElement, badge: HTMLButtonElement, notice: HTMLElement | null, marks: MarkView[], findings: Finding[], clip: DOMRect | null, unwatched: boolean}} Parts
  */
 const PgOverlay = (() => {
   /** Family names people read, and the non-colour cue each mark carries (WCAG 1.4.1). */
@@ -63,7 +65,7 @@ const PgOverlay = (() => {
 .pill[data-category=disrepute] { background: #6a1b9a; }
 /* "checker unavailable", "+ more", "paused until …": NHS dark grey, 6.6:1 against the white text. */
 .pill:not([data-category]) { background: #4c6272; }
-.badge[data-state=unavailable] .pill { background: #212b32; }
+.badge[data-state=unavailable] .pill, .badge[data-state=unwatched] .pill { background: #212b32; }
 .logo { padding: 0 2px; color: #005eb8; }
 button:focus-visible, a:focus-visible, input:focus-visible, [tabindex]:focus-visible { outline: 3px solid #ffb81c; outline-offset: 2px; box-shadow: 0 0 0 5px #212b32; }
 .panel, .notice, dialog { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #212b32; }
@@ -232,12 +234,13 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
           else togglePanel(view.id);
         });
         sr.append(layer, badge);
-        p = { layer, badge, notice: null, marks: [], findings: [], clip: null };
+        p = { layer, badge, notice: null, marks: [], findings: [], clip: null, unwatched: false };
         parts.set(view.id, p);
       }
       p.marks = view.marks;
       p.findings = view.findings;
       p.clip = view.clip;
+      p.unwatched = view.unwatched === true;
       drawLayer(p, view);
       drawBadge(p, view);
       drawNotice(view.id, p, view);
@@ -287,7 +290,7 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
 
   /** @param {Parts} p @param {View} view */
   function drawBadge(p, view) {
-    if (!view.clip || (view.findings.length === 0 && !view.unavailable && !view.paused && !view.checking)) {
+    if (!view.clip || (view.findings.length === 0 && !view.unavailable && !view.paused && !view.checking && !view.unwatched)) {
       p.badge.hidden = true;
       return;
     }
@@ -307,6 +310,12 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
       p.badge.dataset.state = 'unavailable';
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, 'checker unavailable'));
       p.badge.setAttribute('aria-label', 'postguard: checker unavailable, this draft has not been checked');
+    } else if (view.unwatched) {
+      p.badge.dataset.state = 'unwatched';
+      p.badge.setAttribute('aria-haspopup', 'dialog');
+      p.badge.removeAttribute('title');
+      p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, 'not checked'));
+      p.badge.setAttribute('aria-label', 'not checked: postguard does not recognise this box and is not checking what you type in it');
     } else {
       delete p.badge.dataset.state;
       p.badge.setAttribute('aria-haspopup', 'dialog');
@@ -407,7 +416,8 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
     panelFor = id;
     returnTo = from ?? null;
     PgCard.setPanelOpen(true);
-    panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': 'postguard: warnings in this draft' });
+    const unwatched = parts.get(id)?.unwatched === true;
+    panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': unwatched ? 'postguard: this box is not checked' : 'postguard: warnings in this draft' });
     // Escape closes this panel only: not the site's own dialog or popover it may sit in.
     panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closePanel(true); } });
     root().append(panel);
@@ -437,6 +447,7 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
     if (panelFor === null || !panel) return;
     const id = panelFor;
     const p = parts.get(id);
+    if (p?.unwatched) { explainUnwatched(panel, p); return; }
     if (!p || p.findings.length === 0) { closePanel(false); return; }
     // Rebuild only when the list changed: a rebuild on every frame would steal focus and
     // detach the very button a person is about to press.
@@ -468,6 +479,25 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
         panel.append(el('p', { class: 'footer' }, pause));
       }
       if (had) /** @type {HTMLElement | null} */ (panel.querySelector('button'))?.focus();
+    }
+    placePanel(panel, p.badge.getBoundingClientRect());
+  }
+
+  /**
+   * The panel of a box postguard does not recognise: why nothing is marked there, and what to do.
+   * Nothing names the Trust (the page can read this; issue 20): "your IT service desk" is enough.
+   * @param {HTMLElement} panel @param {Parts} p
+   */
+  function explainUnwatched(panel, p) {
+    if (panel.dataset.sig !== 'unwatched') {
+      panel.dataset.sig = 'unwatched';
+      const close = el('button', { class: 'btn secondary small', type: 'button' }, 'Close');
+      close.addEventListener('click', (e) => { if (e.isTrusted) closePanel(true); });
+      panel.replaceChildren(
+        el('h2', {}, 'postguard is not checking this box'),
+        el('p', {}, 'postguard does not recognise this box, so nothing you type here is checked, and it will not pause your post before it is sent. The site may have changed its page.'),
+        el('p', {}, "Read your post against your Trust's social media policy yourself before you send it, and tell your IT service desk which box this was, so it can be checked again."),
+        el('p', { class: 'footer' }, close));
     }
     placePanel(panel, p.badge.getBoundingClientRect());
   }

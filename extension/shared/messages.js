@@ -103,7 +103,17 @@
  * @property {true} ok
  * @property {Record<string, number>} pauses  the pauses now in force
  *
- * @typedef {AnalyzeRequest | SettingsRequest | MediaRequest | PauseRequest | ResumeRequest} WorkerRequest
+ * @typedef {'checking' | 'paused' | 'off' | 'unwatched' | 'unavailable'} CheckingState
+ *
+ * @typedef {object} StatusRequest  whether postguard is checking on the sender's tab, for the toolbar
+ *                                    button (worker/action-state.js); a state only, nothing of the page
+ * @property {'status'} type
+ * @property {CheckingState} state    checking; paused by the user; off (IT has not enabled the site);
+ *                                    unwatched (a box typed into is not one postguard recognises);
+ *                                    unavailable (the checker could not run)
+ * @property {number} [until]         when state is "paused": when the pause ends (ms since the epoch)
+ *
+ * @typedef {AnalyzeRequest | SettingsRequest | MediaRequest | PauseRequest | ResumeRequest | StatusRequest} WorkerRequest
  */
 
 /** Message type names, so a typo is a type error rather than a silent no-op. */
@@ -112,8 +122,11 @@
  * when the effective policy changed (IT's arrived late or was updated), so open drafts are re-checked.
  */
 const MessageType = Object.freeze({
-  analyze: 'analyze', settings: 'settings', media: 'media', pause: 'pause', resume: 'resume', policyChanged: 'policyChanged',
+  analyze: 'analyze', settings: 'settings', media: 'media', pause: 'pause', resume: 'resume', status: 'status', policyChanged: 'policyChanged',
 });
+
+/** The states a tab's status may report. */
+const CHECKING_STATES = Object.freeze(['checking', 'paused', 'off', 'unwatched', 'unavailable']);
 
 /** The sites postguard knows, by id (extension/content/adapters.js). */
 const SITE_IDS = Object.freeze(['x', 'facebook', 'linkedin', 'instagram', 'tiktok']);
@@ -143,6 +156,9 @@ function isRequest(value) {
     case MessageType.pause:
     case MessageType.resume:
       return typeof v.site === 'string' && SITE_IDS.includes(v.site);
+    case MessageType.status:
+      return typeof v.state === 'string' && CHECKING_STATES.includes(v.state) &&
+        (v.until === undefined || (typeof v.until === 'number' && Number.isFinite(v.until)));
     default:
       return false;
   }

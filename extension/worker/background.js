@@ -12,6 +12,7 @@ import '../shared/messages.js';
 import { analyze, photoLocation } from './analyzer.js';
 import { pageSettings, policy } from './settings.js';
 import { pauses, setPause } from './pauses.js';
+import { listenForClicks, showStatus } from './action-state.js';
 
 const { MessageType, isRequest } = /** @type {any} */ (globalThis).PostguardMessages;
 
@@ -23,9 +24,10 @@ let analysesServed = 0;
 
 /**
  * @param {import('../shared/messages.js').WorkerRequest} request
+ * @param {chrome.runtime.MessageSender} sender
  * @returns {Promise<object>}
  */
-async function handle(request) {
+async function handle(request, sender) {
   switch (request.type) {
     case MessageType.analyze: {
       const report = await analyze(await policy(), /** @type {import('../shared/messages.js').AnalyzeRequest} */ (request).text);
@@ -44,6 +46,13 @@ async function handle(request) {
       const on = request.type === MessageType.pause;
       if (on && !pageSettings(await policy()).allowPause) return { ok: false, error: 'pausing is not allowed by your Trust' };
       return { ok: true, pauses: await setPause(/** @type {import('../shared/messages.js').PauseRequest} */ (request).site, on) };
+    }
+    case MessageType.status: {
+      // Only a tab's own content script reports its state; the options page has no tab to mark.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: 'status needs a tab' };
+      await showStatus(tabId, /** @type {import('../shared/messages.js').StatusRequest} */ (request));
+      return { ok: true };
     }
     default:
       return { ok: false, error: 'unknown request' };
@@ -64,7 +73,8 @@ function describeFailure(error, type) {
         : error instanceof TypeError ? 'the analyser could not be loaded or called (TypeError)'
           : error instanceof Error ? `the analyser failed (${error.name})`
             : 'the analyser failed';
-  const what = type === MessageType.settings ? 'settings' : type === MessageType.analyze || type === MessageType.media ? 'analysis' : 'pause';
+  const what = type === MessageType.settings ? 'settings' : type === MessageType.analyze || type === MessageType.media ? 'analysis'
+    : type === MessageType.status ? 'status' : 'pause';
   return `${what} unavailable: ${kind}`;
 }
 
@@ -82,10 +92,12 @@ function fromBase64(b64) {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own content scripts and pages may ask; never another extension or a web page.
   if (sender.id !== chrome.runtime.id || !isRequest(message)) return false;
-  handle(message).then(sendResponse, (error) => {
+  handle(message, sender).then(sendResponse, (error) => {
     const what = describeFailure(error, message.type);
     console.error('postguard:', what);
     sendResponse({ ok: false, error: what });
   });
   return true; // the response is sent asynchronously
 });
+
+listenForClicks();

@@ -9,7 +9,7 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { manifestExtensionId } from './lib/browser.mjs';
+import { manifestExtensionId, waitForToolbar } from './lib/browser.mjs';
 import { startSuite, typeInto, submits, marks, dialog, dialogText } from './lib/fixture.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -121,5 +121,9 @@ describe('site settings from managed policy', () => {
     await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
     assert.equal(await dialog(page).count(), 0);
     assert.deepEqual(await submits(page), [{ surface: 'comment', text: RISKY }]);
+    // Silence is not approval: the toolbar button says postguard is off here, and who turned it off.
+    const shown = await waitForToolbar(suite.browser, 'https://www.tiktok.com/', /turned off/);
+    assert.equal(shown.text, 'off');
+    assert.equal(shown.title, 'postguard is turned off on this site by your IT department: your drafts are not being checked');
   });
 });

@@ -188,3 +188,42 @@ export async function askWorker(browser, message) {
     await page.close();
   }
 }
+
+/**
+ * What the extension's toolbar button shows on the tab whose address starts with `urlPrefix`: its
+ * badge text and its title (what a person reads on hover), read from one of the extension's own
+ * pages as the browser keeps them per tab.
+ * @param {Session} browser
+ * @param {string} urlPrefix
+ * @returns {Promise<{text: string, title: string}>}
+ */
+export async function toolbar(browser, urlPrefix) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    return await page.evaluate(async (prefix) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url?.startsWith(prefix));
+      if (tab?.id === undefined) throw new Error(`no tab at ${prefix}`);
+      return { text: await chrome.action.getBadgeText({ tabId: tab.id }), title: await chrome.action.getTitle({ tabId: tab.id }) };
+    }, urlPrefix);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Waits until the toolbar button of the tab at `urlPrefix` shows a title matching `title`, and
+ * returns what it shows.
+ * @param {Session} browser
+ * @param {string} urlPrefix
+ * @param {RegExp} title
+ * @param {number} [timeoutMs]
+ */
+export async function waitForToolbar(browser, urlPrefix, title, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = await toolbar(browser, urlPrefix);
+    if (title.test(shown.title) || Date.now() > deadline) return shown;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
