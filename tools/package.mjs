@@ -26,9 +26,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAdmx } from './admx.mjs';
+import { detectionScript } from './intune-detect.mjs';
 import { crxIds, keyId } from './crx-id.mjs';
 import { firefoxManifest, GECKO_ID } from './firefox-manifest.mjs';
 
@@ -187,6 +188,10 @@ export function makeRelease(o) {
     if (rel.endsWith('.reg')) {
       const settingsOnly = text.split(/(?=^\[)/m).filter((block) => !/^"ExtensionSettings"=/m.test(block)).join('');
       writeFileSync(target.replace(/\.reg$/, '-settings.reg'), settingsOnly);
+      // Its Intune detection script: every value, so a changed setting redeploys (intune-detect.mjs).
+      // With a byte-order mark: Windows PowerShell reads a script without one in the ANSI code page.
+      const regName = basename(target).replace(/\.reg$/, '-settings.reg');
+      writeFileSync(target.replace(/\.reg$/, '-settings-detect.ps1'), `\ufeff${detectionScript(settingsOnly, regName)}`);
     }
   }
 

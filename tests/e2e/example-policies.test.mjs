@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { distDir, manifestExtensionId } from './lib/browser.mjs';
 import { GECKO_ID } from '../../tools/firefox-manifest.mjs';
 import { EXAMPLE_BASE, renderPolicy } from '../../tools/package.mjs';
+import { parseReg } from '../../tools/reg-file.mjs';
 
 const POLICIES = fileURLToPath(new URL('../../extension/policies/', import.meta.url));
 const read = (/** @type {string} */ rel) => readFileSync(join(POLICIES, rel), 'utf8');
@@ -19,24 +20,13 @@ const read = (/** @type {string} */ rel) => readFileSync(join(POLICIES, rel), 'u
 let validatePolicy;
 
 /**
- * A Windows .reg export: key path → {value name → string | number}.
+ * A `.reg` file's values by key, the key written as in the file (HKEY_LOCAL_MACHINE\…).
  * @param {string} text
  */
-function parseReg(text) {
+function regKeys(text) {
   /** @type {Record<string, Record<string, string | number>>} */
   const keys = {};
-  /** @type {Record<string, string | number> | null} */
-  let current = null;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith(';') || line.startsWith('Windows Registry Editor')) continue;
-    const key = /^\[(.+)\]$/.exec(line);
-    if (key) { current = keys[key[1]] = {}; continue; }
-    const value = /^"((?:[^"\\]|\\.)*)"=(?:"((?:[^"\\]|\\.)*)"|dword:([0-9a-f]{8}))$/i.exec(line);
-    assert.ok(value && current, `unreadable .reg line: ${line}`);
-    const unescape = (/** @type {string} */ s) => s.replace(/\\(.)/g, '$1');
-    current[unescape(value[1])] = value[3] !== undefined ? parseInt(value[3], 16) : unescape(value[2]);
-  }
+  for (const v of parseReg(text)) (keys[`HKEY_LOCAL_MACHINE\\${v.key}`] ??= {})[v.name] = v.value;
   return keys;
 }
 
@@ -122,7 +112,7 @@ describe('example enterprise policies (extension/policies/)', () => {
 
   for (const [file, vendor, pin] of [['windows/chrome.reg', 'Google\\Chrome', 'toolbar_pin'], ['windows/edge.reg', 'Microsoft\\Edge', 'toolbar_state']]) {
     it(`${file}: registry values install, pin and configure postguard`, () => {
-      const keys = parseReg(read(file));
+      const keys = regKeys(read(file));
       const root = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\${vendor}`;
       const install = JSON.parse(String(keys[root]?.ExtensionSettings))[id];
       assert.equal(install?.installation_mode, 'force_installed');
