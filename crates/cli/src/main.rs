@@ -27,6 +27,8 @@ usage:
   postguard eval --sources [--corpus DIR]             the same for every source in DIR/splits.json
                                                       (default tests/corpus), for the rules alone, the
                                                       learned model alone and both, by split
+                                                      (--split NAME: that split only; --weights FILE:
+                                                      a trained model other than the shipped one)
   postguard train [--corpus DIR] [--check] [--words]  rebuild the learned model's weights from the
                                                       corpus (--check: compare with the shipped ones;
                                                       --words: list training words for the teacher)

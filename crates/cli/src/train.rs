@@ -85,6 +85,8 @@ fn options(overrides: &[(String, String)]) -> Result<Options, String> {
             "balance" => o.balance = v.parse().map_err(|e| bad(&e))?,
             "min_count" => o.min_count = v.parse().map_err(|e| bad(&e))?,
             "min_evidence" => o.min_evidence = v.parse().map_err(|e| bad(&e))?,
+            "ensemble" => o.ensemble = v.parse().map_err(|e| bad(&e))?,
+            "dropout" => o.dropout = v.parse().map_err(|e| bad(&e))?,
             "unseen_words" => o.unseen_words = v.parse().map_err(|e| bad(&e))?,
             _ => return Err(format!("--option {k}: not a training setting")),
         }

@@ -143,6 +143,10 @@ mod tests {
             ("trans people are perverts", Severity::High),
             ("tell him to go back to his own country. actually go back to your own country", Severity::High),
             ("Eastern Europeans are lazy", Severity::Warn),
+            // Hostility to a religion without a slur (issue 13, item 5).
+            ("the jews run the nhs, wake up", Severity::Warn),
+            ("catholics are all hypocrites", Severity::Warn),
+            ("muslims shouldn't lead the prayers in our chapel", Severity::Warn),
             ("the polish carers always stand round gossiping", Severity::Warn),
             ("nigerian staff stink of garlic", Severity::Warn),
             ("foreign patients in bay 2 who cant speak a word of english", Severity::Warn),
