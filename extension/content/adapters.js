@@ -36,6 +36,10 @@
  * @property {string[]} hosts
  * @property {Surface[]} surfaces  first match wins, so more specific surfaces come first
  * @property {string[]} [shadowHosts]  elements whose open shadow roots hold compose boxes, watched like the document
+ * @property {string} [captions]  the surface a photo's caption is written in when the site opens a
+ *                                separate media editor for an attachment (WhatsApp's covers the chat):
+ *                                the consent reminder goes with that caption box, not the one the file
+ *                                input sits by
  * @property {string[]} [attachments]  IT's selectors of file inputs that attach photos or videos: every
  *                                     file chosen through one counts as media, whatever type the browser gives it
  */
@@ -206,6 +210,7 @@ const PgAdapters = (() => {
       // captions).
       id: 'whatsapp',
       hosts: ['web.whatsapp.com'],
+      captions: 'caption',
       surfaces: [
         {
           id: 'message',

@@ -150,7 +150,8 @@ export const SITES = {
         editor: '.media-editor [contenteditable="true"]', submit: '.media-editor [role="button"]:has([data-icon="send"])', keys: ['Enter'], controlKeys: ['Enter'], recorded: 'caption',
       },
     ],
-    media: { path: '/', input: '#main footer input[type="file"]', near: '#main footer' },
+    // The photo is sent from the media editor that opens over the chat: the reminder goes by its caption.
+    media: { path: '/', input: '#main footer input[type="file"]', near: '.media-editor [contenteditable="true"]' },
   },
   reddit: {
     id: 'reddit',

@@ -1,0 +1,13 @@
+import { startSuite } from './lib/fixture.mjs';
+import { jpeg } from './lib/media.mjs';
+const suite = await startSuite();
+const page = await suite.browser.context.newPage();
+await page.goto('https://web.whatsapp.com/', { waitUntil: 'load' });
+await page.waitForSelector('#main footer input[type="file"]', { state: 'attached' });
+await page.setInputFiles('#main footer input[type="file"]', { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: jpeg({ gps: false }) });
+const notice = page.locator('[data-postguard] [data-postguard-notice]');
+await notice.first().waitFor({ state: 'visible', timeout: 5000 });
+console.log('notice', await notice.first().boundingBox());
+for (const sel of ['#main footer', '.media-editor [contenteditable="true"]', '.media-editor']) console.log(sel, await page.locator(sel).first().boundingBox());
+await page.screenshot({ path: '/tmp/sites-dbg/wa.png' });
+await suite.close();
