@@ -291,6 +291,28 @@ const PgAdapters = (() => {
         },
       ],
     },
+    {
+      // Medium (medium.com, its own editor, light DOM): a story is written in one contenteditable,
+      // div.postArticle-content, whose blocks ("grafs": h3.graf--title, p.graf--p, each with a
+      // `name`) the editor re-renders from its own model. Publishing takes two presses: the top
+      // bar's Publish (data-action="show-prepublish") opens the story preview, whose "Publish now"
+      // (data-action="publish") posts. The first is the one gated, so a person is warned while still
+      // in the draft, before the preview covers it; the preview is reached only through it. No key
+      // publishes (Enter is a new paragraph). data-action values are not translated. Sources: Medium's long-standing
+      // data-action attributes and graf classes, and public automation scripts that open
+      // medium.com/new-story, press "Publish" then "Publish now" (read Dec 2026; M: a story's
+      // editor; L: responses, not covered). Publications on their own domains are not covered.
+      id: 'medium',
+      hosts: ['medium.com'],
+      surfaces: [
+        {
+          id: 'story',
+          editors: ['.postArticle-content[contenteditable="true"]'],
+          submits: ['button[data-action="show-prepublish"]'],
+          send: {},
+        },
+      ],
+    },
   ];
 
   /**

@@ -116,7 +116,7 @@ const MessageType = Object.freeze({
 });
 
 /** The sites postguard knows, by id (extension/content/adapters.js). */
-const SITE_IDS = Object.freeze(['x', 'facebook', 'linkedin', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'reddit', 'threads', 'bluesky']);
+const SITE_IDS = Object.freeze(['x', 'facebook', 'linkedin', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'reddit', 'threads', 'bluesky', 'medium']);
 
 /** How long a pause lasts. */
 const PAUSE_MINUTES = 60;

@@ -1,5 +1,5 @@
 // Issue 16: the sites' UI in French, Welsh and Polish. Submit controls are found by role, structure
-// and stable attributes, not English labels, so on every compose surface of the five sites the gate
+// and stable attributes, not English labels, so on every compose surface of every site the gate
 // still pauses a risky draft on click and on every key that sends, "Edit post" keeps the draft, and
 // "Post anyway" posts it exactly once.
 import { describe, it, before, after } from 'node:test';
@@ -13,6 +13,8 @@ import { openSurface, RISKY } from './lib/site-suite.mjs';
 const RUNS = [
   ['facebook', 'fr'], ['facebook', 'cy'], ['instagram', 'pl'], ['instagram', 'cy'],
   ['x', 'cy'], ['linkedin', 'pl'], ['tiktok', 'fr'],
+  // The newer sites: Threads' Post is found by its place; the others by testids, icons and slots.
+  ['youtube', 'pl'], ['whatsapp', 'cy'], ['reddit', 'fr'], ['threads', 'fr'], ['threads', 'cy'], ['bluesky', 'pl'], ['medium', 'cy'],
 ];
 
 /** @param {import('playwright-core').Locator} editor */
@@ -45,6 +47,7 @@ describe('site UI in another language', () => {
         await page.locator(s.submit).click();
         await alert.waitFor({ state: 'visible', timeout: 5000 });
         await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+        if (s.confirm) await page.locator(s.confirm).click(); // Medium posts from its story preview
         await waitForSubmits(page);
         assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }]);
         await page.close();
@@ -62,6 +65,7 @@ describe('site UI in another language', () => {
           await alert.waitFor({ state: 'visible', timeout: 5000 });
           assert.deepEqual(await submits(page), [], `${key} did not post`);
           await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+          if (s.confirm) await page.locator(s.confirm).click();
           await waitForSubmits(page);
           assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }]);
           await page.close();

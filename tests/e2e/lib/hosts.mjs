@@ -21,6 +21,7 @@ export const SITE_OF_HOST = Object.freeze({
   'www.threads.com': 'threads',
   'www.threads.net': 'threads',
   'bsky.app': 'bluesky',
+  'medium.com': 'medium',
 });
 
 /** Every host the certificate must name. */
@@ -38,4 +39,5 @@ export const SITE_HOSTS = Object.freeze({
   reddit: 'www.reddit.com',
   threads: 'www.threads.com',
   bluesky: 'bsky.app',
+  medium: 'medium.com',
 });

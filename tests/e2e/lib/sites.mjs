@@ -16,6 +16,8 @@
  * @property {string[]} [controlKeys]      keys on the focused submit control that activate it (div[role=button]s)
  * @property {string} recorded             the surface name the page's submit handler records
  * @property {boolean} [field]             a <textarea> rather than a contenteditable
+ * @property {string} [confirm]            a second control that posts, pressed after `submit` has done its part
+ *                                        (Medium: Publish opens the story preview, whose "Publish now" posts)
  *
  * @typedef {object} MediaSpec
  * @property {string} path
@@ -28,6 +30,10 @@
  * @property {string} host
  * @property {string[]} hosts              every host this site's pages may use
  * @property {SurfaceSpec[]} surfaces
+ * @property {boolean} [inline]            the first surface is written in the page itself, never in a
+ *                                        dialog or popover of the site's own (YouTube's comment box,
+ *                                        WhatsApp's chat, Reddit's comment, Medium's story), so the
+ *                                        top-layer variants of layers.test.mjs do not apply to it
  * @property {MediaSpec} media
  */
 
@@ -117,6 +123,7 @@ export const SITES = {
   },
   youtube: {
     id: 'youtube',
+    inline: true,
     host: 'www.youtube.com',
     hosts: ['www.youtube.com'],
     surfaces: [
@@ -137,6 +144,7 @@ export const SITES = {
   },
   whatsapp: {
     id: 'whatsapp',
+    inline: true,
     host: 'web.whatsapp.com',
     hosts: ['web.whatsapp.com'],
     surfaces: [
@@ -155,6 +163,7 @@ export const SITES = {
   },
   reddit: {
     id: 'reddit',
+    inline: true,
     host: 'www.reddit.com',
     hosts: ['www.reddit.com'],
     surfaces: [
@@ -204,5 +213,18 @@ export const SITES = {
       },
     ],
     media: { path: '/', open: (p) => p.click('[data-testid="composeFAB"]'), input: '[data-testid="composePostView"] input[type="file"]', near: '[data-testid="composePostView"] .ProseMirror' },
+  },
+  medium: {
+    id: 'medium',
+    inline: true,
+    host: 'medium.com',
+    hosts: ['medium.com'],
+    surfaces: [
+      {
+        name: 'story (Publish, then Publish now)', path: '/new-story', editor: '.postArticle-content[contenteditable="true"]',
+        submit: 'button[data-action="show-prepublish"]', confirm: 'button[data-action="publish"]', keys: [], controlKeys: ['Enter', ' '], recorded: 'story',
+      },
+    ],
+    media: { path: '/new-story', open: (p) => p.click('.postArticle-content[contenteditable="true"]'), input: 'input[type="file"]', near: '.postArticle-content' },
   },
 };
