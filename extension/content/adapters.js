@@ -8,12 +8,23 @@
  * a site change without a release, and any editable field inside a site's dialogs or forms that no
  * selector names still gets marks through the generic fallback.
  *
- * A submit matcher is a CSS selector, or `{css, labels}` when the only stable hook is the control's
- * visible label (Instagram's `div[role=button]`s); labels are the English UI's, which is why the
- * CSS-only entries come first and IT overrides exist for other UI languages.
+ * Site UI comes in every language, and a control's label is translated with it (Facebook's
+ * `aria-label="Post"` is "Publier" in French, "Postio" in Welsh). So a submit control is found by
+ * stable attributes (`data-testid`, `data-e2e`, ids and class names the site's own code uses), or
+ * by role and structure: `{css, pick, within}` names the control by where it sits in its compose
+ * box, which no translation moves (Facebook's "Create post" dialog ends with its Post button;
+ * Instagram's Share sits in the dialog's heading bar, before the caption). English labels
+ * (`aria-label="Post"` selectors, `{css, labels}`) stay after them as a second way to the same
+ * control on the English UI, in case a structural guess stops holding after a site change.
+ * Editors likewise have a selector without any label (role, `data-lexical-editor`, their form).
  */
 /**
- * @typedef {string | {css: string, labels: string[]}} SubmitMatcher
+ * A structural matcher: among the elements matching `css` in the editor's compose box, the one
+ * at `pick`: the `last` of them, the last `before` the editor or the first `after` it (document
+ * order). The compose box is the editor's closest `within` ancestor (through shadow roots), or
+ * without `within`, the nearest ancestor of the editor that holds any element matching `css`.
+ * @typedef {{css: string, pick: 'last' | 'before' | 'after', within?: string}} StructuralMatcher
+ * @typedef {string | {css: string, labels: string[]} | StructuralMatcher} SubmitMatcher
  * @typedef {{enter?: boolean, ctrlEnter?: boolean}} SendKeys
  * @typedef {object} Surface
  * @property {string} id           which compose surface, for people reading test output
@@ -24,6 +35,11 @@
  * @property {string} id
  * @property {string[]} hosts
  * @property {Surface[]} surfaces  first match wins, so more specific surfaces come first
+ * @property {string[]} [shadowHosts]  elements whose open shadow roots hold compose boxes, watched like the document
+ * @property {string} [captions]  the surface a photo's caption is written in when the site opens a
+ *                                separate media editor for an attachment (WhatsApp's covers the chat):
+ *                                the consent reminder goes with that caption box, not the one the file
+ *                                input sits by
  * @property {string[]} [attachments]  IT's selectors of file inputs that attach photos or videos: every
  *                                     file chosen through one counts as media, whatever type the browser gives it
  */
@@ -55,21 +71,27 @@ const PgAdapters = (() => {
       hosts: ['www.facebook.com', 'web.facebook.com', 'm.facebook.com'],
       surfaces: [
         {
+          // The chat pop-up's Lexical editor: the only one in neither a dialog nor a comment form.
           id: 'messenger',
-          editors: ['[contenteditable="true"][role="textbox"][aria-label="Message"]'],
-          submits: ['[role="button"][aria-label="Press Enter to send"]', '[role="button"][aria-label="Send"]'],
+          editors: [
+            '[contenteditable="true"][role="textbox"][aria-label="Message"]',
+            '[role="region"] [contenteditable="true"][role="textbox"][data-lexical-editor="true"]:not([role="dialog"] *):not(form[role="presentation"] *)',
+          ],
+          // Send is the last control of the chat's composer row, after the editor (M, 2026-12).
+          submits: [{ css: '[role="button"]', pick: 'after' }, '[role="button"][aria-label="Press Enter to send"]', '[role="button"][aria-label="Send"]'],
           send: { enter: true },
         },
         {
           id: 'comment',
           editors: ['form[role="presentation"] [contenteditable="true"][role="textbox"]'],
-          submits: ['form[role="presentation"] [role="button"][aria-label="Comment"]', '#focused-state-composer-submit [role="button"]'],
+          submits: ['#focused-state-composer-submit [role="button"]', { css: '[role="button"]', pick: 'last', within: 'form[role="presentation"]' }, 'form[role="presentation"] [role="button"][aria-label="Comment"]'],
           send: { enter: true },
         },
         {
           id: 'post',
           editors: ['[role="dialog"] [contenteditable="true"][role="textbox"][data-lexical-editor="true"]'],
-          submits: ['[role="dialog"] [role="button"][aria-label="Post"]', '[role="dialog"] [role="button"][aria-label="Next"]'],
+          // "Post" (or a Page's "Next") is the last control of the dialog, at its foot (M, 2026-12).
+          submits: [{ css: '[role="button"]', pick: 'last', within: '[role="dialog"]' }, '[role="dialog"] [role="button"][aria-label="Post"]', '[role="dialog"] [role="button"][aria-label="Next"]'],
           send: {},
         },
       ],
@@ -77,6 +99,8 @@ const PgAdapters = (() => {
     {
       id: 'linkedin',
       hosts: ['www.linkedin.com'],
+      // The share modal sits in an open shadow root on #interop-outlet (DESIGN §5.1).
+      shadowHosts: ['#interop-outlet', '[data-testid="interop-shadowdom"]'],
       surfaces: [
         {
           id: 'share',
@@ -106,19 +130,23 @@ const PgAdapters = (() => {
         {
           id: 'caption',
           editors: ['[contenteditable="true"][role="textbox"][aria-label^="Write a caption"]', '[role="dialog"] [contenteditable="true"][role="textbox"][data-lexical-editor="true"]'],
-          submits: [{ css: '[role="dialog"] [role="button"]', labels: ['Share'] }],
+          // Share is in the dialog's heading bar, the last control before the caption (M, 2026-12).
+          submits: [{ css: '[role="button"]', pick: 'before', within: '[role="dialog"]' }, { css: '[role="dialog"] [role="button"]', labels: ['Share'] }],
           send: {},
         },
         {
           id: 'comment',
-          editors: ['form textarea[aria-label^="Add a comment"]'],
-          submits: [{ css: 'form [role="button"], form button[type="submit"]', labels: ['Post'] }],
+          editors: ['form textarea[aria-label^="Add a comment"]', 'form textarea'],
+          // Post is the comment form's last control, after the field (M, 2026-12).
+          submits: [{ css: '[role="button"], button[type="submit"]', pick: 'last', within: 'form' }, { css: 'form [role="button"], form button[type="submit"]', labels: ['Post'] }],
           send: { enter: true },
         },
         {
           id: 'dm',
-          editors: ['[contenteditable="true"][role="textbox"][aria-label="Message"]'],
-          submits: [{ css: '[role="button"]', labels: ['Send'] }],
+          // The message box: the Lexical editor outside any dialog.
+          editors: ['[contenteditable="true"][role="textbox"][aria-label="Message"]', '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]:not([role="dialog"] *)'],
+          // Send appears after the editor while there is text (M, 2026-12).
+          submits: [{ css: '[role="button"]', pick: 'after' }, { css: '[role="button"]', labels: ['Send'] }],
           send: { enter: true },
         },
       ],
@@ -143,6 +171,144 @@ const PgAdapters = (() => {
           id: 'caption',
           editors: ['.caption-editor [contenteditable="true"]'],
           submits: ['button[data-e2e="post_video_button"]'],
+          send: {},
+        },
+      ],
+    },
+    {
+      // YouTube (Polymer, light DOM): a comment or reply box is ytd-commentbox, made when the
+      // "Add a comment…" placeholder is pressed, with div#contenteditable-root and #submit-button
+      // (a ytd-button-renderer around a <button>); community posts are written in
+      // ytd-backstage-post-dialog-renderer with its own #submit-button. No key sends (Enter is a
+      // new line). Sources: public automation code naming ytd-comment-simplebox-renderer,
+      // #placeholder-area, #contenteditable-root and #submit-button (read Dec 2026; H for comments,
+      // M for community posts).
+      id: 'youtube',
+      hosts: ['www.youtube.com', 'm.youtube.com'],
+      surfaces: [
+        {
+          id: 'community',
+          editors: ['ytd-backstage-post-dialog-renderer #contenteditable-root[contenteditable="true"]'],
+          submits: ['ytd-backstage-post-dialog-renderer #submit-button button', 'ytd-backstage-post-dialog-renderer #submit-button'],
+          send: {},
+        },
+        {
+          id: 'comment',
+          editors: ['ytd-commentbox #contenteditable-root[contenteditable="true"]'],
+          submits: ['ytd-commentbox #submit-button button', 'ytd-commentbox #submit-button'],
+          send: {},
+        },
+      ],
+    },
+    {
+      // WhatsApp Web: the chat's message box is a Lexical editor in #main's footer
+      // (div[contenteditable][role=textbox][data-lexical-editor][data-tab="10"]); Enter sends,
+      // Shift+Enter is a new line; the send control holds span[data-icon] named "send" (older
+      // builds) or "wds-ic-send-filled". An attached photo opens a media editor whose caption is
+      // another Lexical editor, sent by the same kind of control. data-icon is not translated.
+      // Sources: public extension and userscript code (read Dec 2026; H for the message box, M for
+      // captions).
+      id: 'whatsapp',
+      hosts: ['web.whatsapp.com'],
+      captions: 'caption',
+      surfaces: [
+        {
+          id: 'message',
+          editors: ['#main footer [contenteditable="true"][role="textbox"]'],
+          submits: ['#main footer button:has([data-icon*="send"])', '#main footer [role="button"]:has([data-icon*="send"])'],
+          send: { enter: true },
+        },
+        {
+          id: 'caption',
+          editors: ['[contenteditable="true"][role="textbox"][data-lexical-editor="true"]:not(#main footer *):not(#side *)'],
+          submits: ['[role="button"]:has([data-icon*="send"]):not(#main footer *)', 'button:has([data-icon*="send"]):not(#main footer *)'],
+          send: { enter: true },
+        },
+      ],
+    },
+    {
+      // Reddit (shreddit, web components): a comment is written in shreddit-composer, whose Lexical
+      // editor (div[role=textbox][contenteditable]) and button[slot="submit-button"][type=submit]
+      // are slotted light-DOM children; a new post's title is a textarea inside the open shadow root
+      // of faceplate-textarea-input[name=title], its body another shreddit-composer, and its submit
+      // control the custom element r-post-form-submit-button (its <button> in its own shadow root).
+      // No key sends. Sources: public automation code naming comment-composer-host,
+      // shreddit-composer > div[role=textbox] and button[slot=submit-button] (read Dec 2026; H for
+      // comments, M for the post form).
+      id: 'reddit',
+      hosts: ['www.reddit.com', 'sh.reddit.com'],
+      shadowHosts: ['faceplate-textarea-input'],
+      surfaces: [
+        {
+          id: 'post-title',
+          editors: ['textarea[name="title"]'],
+          submits: ['r-post-form-submit-button', '#submit-post-button'],
+          send: {},
+        },
+        {
+          id: 'post-body',
+          editors: ['r-post-composer-form shreddit-composer [contenteditable="true"][role="textbox"]'],
+          submits: ['r-post-form-submit-button', '#submit-post-button'],
+          send: {},
+        },
+        {
+          id: 'comment',
+          editors: ['shreddit-composer [contenteditable="true"][role="textbox"]'],
+          submits: ['shreddit-composer button[slot="submit-button"]'],
+          send: {},
+        },
+      ],
+    },
+    {
+      // Threads (Meta): posts and replies are written in a [role=dialog] whose editor is a
+      // contenteditable [role=textbox] (Lexical, as Instagram's); "Post" is a div[role=button] with
+      // no stable attribute, the dialog's last control; Ctrl/Cmd+Enter posts. (M, read Dec 2026 from
+      // public automation code; labels are translated, so the control is found by its place.)
+      id: 'threads',
+      hosts: ['www.threads.com', 'www.threads.net'],
+      surfaces: [
+        {
+          id: 'post',
+          editors: ['[role="dialog"] [contenteditable="true"][role="textbox"]'],
+          submits: [{ css: '[role="button"]', pick: 'last', within: '[role="dialog"]' }],
+          send: { ctrlEnter: true },
+        },
+      ],
+    },
+    {
+      // Bluesky (bsky.app, React Native Web): the composer (testID composePostView, a modal) holds a
+      // TipTap/ProseMirror editor; testID composerPublishBtn publishes ("Post" / "Reply");
+      // Ctrl/Cmd+Enter publishes (the editor's handleKeyDown). testIDs render as data-testid.
+      // Source: bluesky-social/social-app src/view/com/composer (read Dec 2026; H).
+      id: 'bluesky',
+      hosts: ['bsky.app'],
+      surfaces: [
+        {
+          id: 'post',
+          editors: ['[data-testid="composePostView"] .ProseMirror[contenteditable="true"]', '[data-testid="composePostView"] [contenteditable="true"][role="textbox"]'],
+          submits: ['[data-testid="composerPublishBtn"]'],
+          send: { ctrlEnter: true },
+        },
+      ],
+    },
+    {
+      // Medium (medium.com, its own editor, light DOM): a story is written in one contenteditable,
+      // div.postArticle-content, whose blocks ("grafs": h3.graf--title, p.graf--p, each with a
+      // `name`) the editor re-renders from its own model. Publishing takes two presses: the top
+      // bar's Publish (data-action="show-prepublish") opens the story preview, whose "Publish now"
+      // (data-action="publish") posts. The first is the one gated, so a person is warned while still
+      // in the draft, before the preview covers it; the preview is reached only through it. No key
+      // publishes (Enter is a new paragraph). data-action values are not translated. Sources: Medium's long-standing
+      // data-action attributes and graf classes, and public automation scripts that open
+      // medium.com/new-story, press "Publish" then "Publish now" (read Dec 2026; M: a story's
+      // editor; L: responses, not covered). Publications on their own domains are not covered.
+      id: 'medium',
+      hosts: ['medium.com'],
+      surfaces: [
+        {
+          id: 'story',
+          editors: ['.postArticle-content[contenteditable="true"]'],
+          submits: ['button[data-action="show-prepublish"]'],
           send: {},
         },
       ],
@@ -208,16 +374,60 @@ const PgAdapters = (() => {
   }
 
   /**
-   * Whether an element is one of a surface's submit controls.
+   * Whether an element may be one of a surface's submit controls. For a structural matcher this is
+   * only whether it could be (its selector and scope): which one it is depends on the editor, and
+   * is decided by `submitOf`.
    * @param {Element} el
    * @param {SubmitMatcher} matcher
    */
   function matchesSubmit(el, matcher) {
     if (typeof matcher === 'string') return el.matches(matcher);
     if (!el.matches(matcher.css)) return false;
+    if ('pick' in matcher) return !matcher.within || closestComposed(el, matcher.within) !== null;
     const label = (el.getAttribute('aria-label') || el.textContent || '').trim();
     return matcher.labels.includes(label);
   }
 
-  return Object.freeze({ SITES, FALLBACK, forHost, matchesSubmit });
+  /**
+   * The submit control a matcher names for an editor, looking in `box` (one of the editor's
+   * ancestors, nearest first, as the caller climbs), or null.
+   * @param {Element} editor
+   * @param {Element} box
+   * @param {SubmitMatcher} matcher
+   * @returns {HTMLElement | null}
+   */
+  function submitOf(editor, box, matcher) {
+    if (typeof matcher === 'string' || !('pick' in matcher)) {
+      const css = typeof matcher === 'string' ? matcher : matcher.css;
+      for (const c of box.querySelectorAll(css)) if (c instanceof HTMLElement && matchesSubmit(c, matcher)) return c;
+      return null;
+    }
+    // A scoped structural matcher answers only at its scope; an unscoped one at the nearest box holding a candidate.
+    if (matcher.within && closestComposed(editor, matcher.within) !== box) return null;
+    const all = [...box.querySelectorAll(matcher.css)].filter((c) => c instanceof HTMLElement && !editor.contains(c));
+    const before = (/** @type {Element} */ c) => (editor.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+    const chosen = matcher.pick === 'last' ? all[all.length - 1]
+      : matcher.pick === 'before' ? all.filter(before).pop()
+        : all.find((c) => !before(c));
+    return chosen instanceof HTMLElement ? chosen : null;
+  }
+
+  /**
+   * `closest()` that continues past shadow roots to their hosts.
+   * @param {Element} el
+   * @param {string} selector
+   */
+  function closestComposed(el, selector) {
+    /** @type {Element | null} */
+    let cur = el;
+    while (cur) {
+      const found = cur.closest(selector);
+      if (found) return found;
+      const root = cur.getRootNode();
+      cur = root instanceof ShadowRoot ? root.host : null;
+    }
+    return null;
+  }
+
+  return Object.freeze({ SITES, FALLBACK, forHost, matchesSubmit, submitOf, closestComposed });
 })();

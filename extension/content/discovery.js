@@ -9,8 +9,6 @@
  * no selector named (DESIGN §5.3).
  */
 const PgDiscovery = (() => {
-  /** Open shadow roots known to hold compose boxes (LinkedIn's share modal, DESIGN §5.1). */
-  const SHADOW_HOSTS = ['#interop-outlet', '[data-testid="interop-shadowdom"]'];
   /** @type {WeakSet<ShadowRoot>} */
   const watched = new WeakSet();
 
@@ -35,22 +33,8 @@ const PgDiscovery = (() => {
     return el instanceof HTMLTextAreaElement ? !el.readOnly && !el.disabled : el instanceof HTMLElement && el.isContentEditable;
   }
 
-  /**
-   * `closest()` that continues past shadow roots to their hosts.
-   * @param {Element} el
-   * @param {string} selector
-   */
-  function closestComposed(el, selector) {
-    /** @type {Element | null} */
-    let cur = el;
-    while (cur) {
-      const found = cur.closest(selector);
-      if (found) return found;
-      const root = cur.getRootNode();
-      cur = root instanceof ShadowRoot ? root.host : null;
-    }
-    return null;
-  }
+  /** `closest()` that continues past shadow roots to their hosts. */
+  const closestComposed = PgAdapters.closestComposed;
 
   /** Whether `el` lies inside another watched editor (a nested editable is part of it). @param {Element} el */
   function insideEditor(el) {
@@ -73,7 +57,8 @@ const PgDiscovery = (() => {
       const surface = surfaceOf(el);
       if (surface !== undefined) PgSessions.attach(el, surface);
     }
-    for (const hostSel of SHADOW_HOSTS) {
+    // Open shadow roots the adapter names as holding compose boxes (LinkedIn's share modal, Reddit's fields).
+    for (const hostSel of site.shadowHosts ?? []) {
       for (const host of root.querySelectorAll(hostSel)) watchShadow(host);
       if (root instanceof Element && root.matches(hostSel)) watchShadow(root);
     }

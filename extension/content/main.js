@@ -107,10 +107,35 @@
     onResume: () => void PgPause.request(false),
   });
 
+  /** How long a photo's reminder waits for the caption box the site opens for it (adapter `captions`). */
+  const CAPTION_WAIT_MS = 5000;
+  /**
+   * A reminder waiting for its caption box: on WhatsApp the file input sits by the chat's message
+   * box, but the photo is sent from a media editor that opens over the chat with its own caption.
+   * @type {{info: {count: number, location: boolean | null}, until: number} | null}
+   */
+  let awaitingCaption = null;
+  /** The site's open caption box, if it names one. */
+  function captionSession() {
+    const id = PgSettings.site()?.captions;
+    return id ? PgSessions.all().find((s) => s.editor.isConnected && s.surface?.id === id) ?? null : null;
+  }
+  PgSessions.onAttach((s) => {
+    if (!awaitingCaption || s.surface?.id !== PgSettings.site()?.captions) return;
+    if (Date.now() <= awaitingCaption.until) {
+      s.media = awaitingCaption.info;
+      PgDrawing.setPageMedia(null);
+      PgDrawing.requestDraw();
+    }
+    awaitingCaption = null;
+  });
+
   PgMedia.configure({
     mediaInputs: () => PgSettings.site()?.attachments ?? [],
     active: () => PgSettings.site() !== null && !PgPause.until(),
     sessionFor(path) {
+      // A site whose attachments get their own caption box: that box, once it is open.
+      if (PgSettings.site()?.captions) return captionSession();
       const list = PgSessions.all().filter((s) => s.editor.isConnected);
       const direct = list.find((s) => path.includes(s.editor));
       if (direct) return direct;
@@ -123,7 +148,12 @@
       return null;
     },
     onMedia(s, info, path) {
-      if (!PgSettings.site()) return;
+      const site = PgSettings.site();
+      if (!site) return;
+      // The location answer comes later than the first reminder, when the caption box may be open.
+      if (!s && site.captions) s = captionSession();
+      // Until the caption box opens, the reminder stands by the file input (below), then moves to it.
+      awaitingCaption = site.captions && !s ? { info, until: Date.now() + CAPTION_WAIT_MS } : null;
       if (s) s.media = info;
       else {
         const first = path.find((n) => n instanceof Element);

@@ -39,6 +39,8 @@ const PgSessions = (() => {
   /** @type {Map<HTMLElement, Session>} */
   const sessions = new Map();
   let nextId = 1;
+  /** Told of each new session (main.js hands a waiting photo reminder to a caption box). @type {((s: Session) => void)[]} */
+  const attachListeners = [];
   /** The session whose editor last had focus (for the caret's tooltip). @type {Session | null} */
   let lastActive = null;
 
@@ -225,6 +227,12 @@ const PgSessions = (() => {
     sessions.set(editor, s);
     if (PgText.read(editor).text.trim() !== '') schedule(s);
     PgSettings.refreshIfStale();
+    for (const fn of attachListeners) fn(s);
+  }
+
+  /** Calls `fn` with every session attached from now on. @param {(s: Session) => void} fn */
+  function onAttach(fn) {
+    attachListeners.push(fn);
   }
 
   /** @param {Session} s */
@@ -272,6 +280,7 @@ const PgSessions = (() => {
     gatingOf,
     verdict,
     attach,
+    onAttach,
     detach,
     forgetAll,
     recheckAll,

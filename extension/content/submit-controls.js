@@ -19,10 +19,8 @@ const PgControls = (() => {
     let cur = PgGeometry.parentOf(s.editor);
     while (cur) {
       for (const m of matchers) {
-        const css = typeof m === 'string' ? m : m.css;
-        for (const c of cur.querySelectorAll(css)) {
-          if (c instanceof HTMLElement && PgAdapters.matchesSubmit(c, m)) return c;
-        }
+        const c = PgAdapters.submitOf(s.editor, cur, m);
+        if (c) return c;
       }
       cur = PgGeometry.parentOf(cur);
     }
@@ -43,17 +41,19 @@ const PgControls = (() => {
     const site = PgSettings.site();
     if (!site || PgSessions.size() === 0) return null;
     const path = fullPath.slice(0, 16);
+    // The nearest element on the path that may be a submit control and is the control of some
+    // compose box (a structural matcher names candidates; the editor's box decides which one sends).
     /** @type {HTMLElement | null} */
     let button = null;
-    outer: for (const node of path) {
+    /** @type {Session[]} */
+    let list = [];
+    for (const node of path) {
       if (!(node instanceof HTMLElement)) continue;
-      for (const surface of site.surfaces) {
-        if (surface.submits.some((m) => PgAdapters.matchesSubmit(node, m))) { button = node; break outer; }
-      }
+      if (!site.surfaces.some((surface) => surface.submits.some((m) => PgAdapters.matchesSubmit(node, m)))) continue;
+      list = PgSessions.all().filter((s) => s.surface && s.editor.isConnected && submitFor(s) === node);
+      if (list.length) { button = node; break; }
     }
     if (!button) return null;
-    const list = PgSessions.all().filter((s) => s.surface && s.editor.isConnected && submitFor(s) === button);
-    if (list.length === 0) return null;
     const target = button;
     return {
       sessions: list,

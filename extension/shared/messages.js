@@ -129,7 +129,7 @@ const MessageType = Object.freeze({
 const CHECKING_STATES = Object.freeze(['checking', 'paused', 'off', 'unwatched', 'unavailable']);
 
 /** The sites postguard knows, by id (extension/content/adapters.js). */
-const SITE_IDS = Object.freeze(['x', 'facebook', 'linkedin', 'instagram', 'tiktok']);
+const SITE_IDS = Object.freeze(['x', 'facebook', 'linkedin', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'reddit', 'threads', 'bluesky', 'medium']);
 
 /** How long a pause lasts. */
 const PAUSE_MINUTES = 60;

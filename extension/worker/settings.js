@@ -141,7 +141,7 @@ export function pageSettings(layers) {
     allowOverride: bool('allowOverride', true),
     failClosed: bool('failClosed', false),
     allowPause: bool('allowPause', true),
-    enabledSites: sites ?? ['x', 'facebook', 'linkedin', 'instagram', 'tiktok'],
+    enabledSites: sites ?? ['x', 'facebook', 'linkedin', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'reddit', 'threads', 'bluesky', 'medium'],
   };
   // Only when IT set some: the content script re-scans the page when it receives selectors.
   if (hasSelectors) settings.selectors = /** @type {Record<string, import('../shared/messages.js').SelectorOverride>} */ (selectors);

@@ -136,6 +136,7 @@ describe('by keyboard alone, on every site: reach the badge, read each finding, 
       await alert.waitFor({ state: 'visible', timeout: 5000 });
       await tabTo(page, (x) => x?.text === 'Post anyway', { what: '"Post anyway"', max: 10 });
       await page.keyboard.press('Enter');
+      if (s.confirm) await page.locator(s.confirm).press('Enter'); // Medium's "Publish now", focused in its preview
       await waitForSubmits(page);
       assert.deepEqual(await submits(page), [{ surface: s.recorded, text: DRAFT }], 'posted exactly once, unchanged');
     });

@@ -45,7 +45,43 @@ describe('site adapter table', () => {
     assert.notEqual(b.surfaces[0].id, 'override');
   });
 
-  it('has nothing for hosts outside the five sites', async () => {
+  it('covers exactly the hosts the manifest asks for, each with an adapter', async () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8'));
+    const asked = manifest.host_permissions.map((/** @type {string} */ p) => p.replace(/^https:\/\/|\/\*$/g, '')).sort();
+    const table = await page.evaluate(() => /** @type {any} */ (window).PgAdapters.SITES.flatMap((/** @type {any} */ s) => s.hosts));
+    assert.deepEqual([...table].sort(), asked);
+  });
+
+  it('structural matchers name a control by its place in the compose box, not its label', async () => {
+    const picked = await page.evaluate(() => {
+      const A = /** @type {any} */ (window).PgAdapters;
+      const box = document.createElement('div');
+      document.body.append(box);
+      box.innerHTML = `
+        <div role="dialog" id="d"><header><div role="button" id="back">‹</div><h1>Nouvelle publication</h1><div role="button" id="share">Partager</div></header>
+          <div class="side"><div contenteditable="true" id="caption"></div><div role="button" id="emoji">☺</div></div>
+          <footer><div role="button" id="last">Publier</div></footer></div>
+        <div class="bar"><div role="button" id="attach">+</div><div contenteditable="true" id="chat"></div><div role="button" id="send">Envoyer</div></div>`;
+      const caption = document.getElementById('caption');
+      const chat = document.getElementById('chat');
+      const dialog = document.getElementById('d');
+      const bar = /** @type {Element} */ (chat.parentElement);
+      const id = (/** @type {Element | null} */ el) => (el ? el.id : null);
+      const result = {
+        before: id(A.submitOf(caption, dialog, { css: '[role="button"]', pick: 'before', within: '[role="dialog"]' })),
+        last: id(A.submitOf(caption, dialog, { css: '[role="button"]', pick: 'last', within: '[role="dialog"]' })),
+        after: id(A.submitOf(chat, bar, { css: '[role="button"]', pick: 'after' })),
+        // A scoped matcher answers only at its scope, not at a nearer box.
+        nearer: id(A.submitOf(caption, /** @type {Element} */ (caption.parentElement), { css: '[role="button"]', pick: 'last', within: '[role="dialog"]' })),
+        outside: A.matchesSubmit(document.getElementById('send'), { css: '[role="button"]', pick: 'last', within: '[role="dialog"]' }),
+      };
+      box.remove();
+      return result;
+    });
+    assert.deepEqual(picked, { before: 'share', last: 'last', after: 'send', nearer: null, outside: false });
+  });
+
+  it('has nothing for hosts outside the covered sites', async () => {
     assert.equal(await page.evaluate(() => /** @type {any} */ (window).PgAdapters.forHost('example.org')), null);
   });
 

@@ -39,7 +39,8 @@ describe('marks, badge and dialog above the site\'s own layers', () => {
 
   for (const site of Object.values(SITES)) {
     const s = site.surfaces[0];
-    for (const layer of LAYERS) {
+    // A composer the site never puts in a dialog or popover is tried under the page's own z-index layers.
+    for (const layer of site.inline ? LAYERS.filter((l) => l === 'z-index') : LAYERS) {
       it(`${site.id}, ${s.name}, composer in a ${layer === 'z-index' ? 'high z-index layer' : layer === 'dialog' ? 'modal <dialog>' : 'popover'}`, async () => {
         const page = await suite.browser.context.newPage();
         await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -100,6 +101,7 @@ describe('marks, badge and dialog above the site\'s own layers', () => {
           await page.locator(s.submit).click();
           await alert.waitFor({ state: 'visible', timeout: 5000 });
           await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+          if (s.confirm) await page.locator(s.confirm).click(); // Medium posts from its story preview
           await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
           assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }], 'posted exactly once');
         }

@@ -40,6 +40,8 @@ async function submitAtOnce(browser, site, text) {
  * @param {string} text
  */
 async function assertPostedOnce(page, site, text) {
+  const confirm = site.surfaces[0].confirm;
+  if (confirm) await page.locator(confirm).click({ timeout: PATIENT }); // Medium posts from its story preview
   await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: PATIENT });
   await page.waitForTimeout(300); // a double post would land within this
   assert.deepEqual(await submits(page), [{ surface: site.surfaces[0].recorded, text }], 'posted exactly once, unchanged');

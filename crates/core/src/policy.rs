@@ -98,7 +98,19 @@ impl Default for FixWording {
 pub const LEARNED_RULE_PREFIX: &str = "learned-";
 
 /// The ids of the sites postguard knows, as used by `enabledSites` and `selectorOverrides`.
-pub const SITE_IDS: [&str; 5] = ["x", "facebook", "linkedin", "instagram", "tiktok"];
+pub const SITE_IDS: [&str; 11] = [
+    "x",
+    "facebook",
+    "linkedin",
+    "instagram",
+    "tiktok",
+    "youtube",
+    "whatsapp",
+    "reddit",
+    "threads",
+    "bluesky",
+    "medium",
+];
 
 /// IT's selectors for one site, tried before the built-in adapter's.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

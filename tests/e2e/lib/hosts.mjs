@@ -15,16 +15,29 @@ export const SITE_OF_HOST = Object.freeze({
   'www.linkedin.com': 'linkedin',
   'www.instagram.com': 'instagram',
   'www.tiktok.com': 'tiktok',
+  'www.youtube.com': 'youtube',
+  'web.whatsapp.com': 'whatsapp',
+  'www.reddit.com': 'reddit',
+  'www.threads.com': 'threads',
+  'www.threads.net': 'threads',
+  'bsky.app': 'bluesky',
+  'medium.com': 'medium',
 });
 
 /** Every host the certificate must name. */
 export const FIXTURE_HOSTS = Object.freeze(Object.keys(SITE_OF_HOST));
 
-/** The canonical host of each of the five sites, in the order the demo opens them. */
+/** The canonical host of each site, in the order the demo opens them. */
 export const SITE_HOSTS = Object.freeze({
   x: 'x.com',
   facebook: 'www.facebook.com',
   linkedin: 'www.linkedin.com',
   instagram: 'www.instagram.com',
   tiktok: 'www.tiktok.com',
+  youtube: 'www.youtube.com',
+  whatsapp: 'web.whatsapp.com',
+  reddit: 'www.reddit.com',
+  threads: 'www.threads.com',
+  bluesky: 'bsky.app',
+  medium: 'medium.com',
 });

@@ -109,6 +109,15 @@ function union(boxes) {
   return { x, y, width: right - x, height: bottom - y };
 }
 
+/**
+ * On a site that posts in two presses (Medium), the second one, once the first has done its part.
+ * @param {import('playwright-core').Page} page
+ * @param {import('./sites.mjs').SurfaceSpec} s
+ */
+async function confirmPost(page, s) {
+  if (s.confirm) await page.locator(s.confirm).click();
+}
+
 /** @param {import('./sites.mjs').SiteSpec} site */
 export function siteSuite(site) {
   describe(`${site.id}: every compose surface`, () => {
@@ -141,6 +150,7 @@ export function siteSuite(site) {
         await page.locator(s.submit).click();
         await alert.waitFor({ state: 'visible', timeout: 5000 });
         await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+        await confirmPost(page, s);
         await waitForSubmits(page);
         assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }], 'posted exactly once, unchanged');
         await assertEditorsUntouched(page);
@@ -159,6 +169,7 @@ export function siteSuite(site) {
           assert.deepEqual(await submits(page), [], `${key} did not send`);
           assert.equal(await draftText(editor), RISKY, 'no line break was inserted');
           await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+          await confirmPost(page, s);
           await waitForSubmits(page);
           assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }]);
           await assertEditorsUntouched(page);
@@ -178,6 +189,7 @@ export function siteSuite(site) {
           await alert.waitFor({ state: 'visible', timeout: 5000 });
           assert.deepEqual(await submits(page), []);
           await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+          await confirmPost(page, s);
           await waitForSubmits(page);
           assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }]);
           await page.close();
@@ -189,6 +201,7 @@ export function siteSuite(site) {
         const editor = page.locator(s.editor);
         await typeInto(editor, BENIGN);
         await page.locator(s.submit).click();
+        await confirmPost(page, s);
         await waitForSubmits(page);
         assert.equal(await dialog(page).count(), 0, 'no dialog');
         assert.deepEqual(await submits(page), [{ surface: s.recorded, text: BENIGN }]);

@@ -8,13 +8,16 @@
  * @typedef {object} SurfaceSpec
  * @property {string} name
  * @property {string} path                 URL path to open
- * @property {(page: Page) => Promise<void>} [open]   steps that bring the editor up
+ * @property {(page: Page, t?: (label: string) => string) => Promise<void>} [open]   steps that bring the editor up
+ *                                        (`t` gives a UI label in the page's language: languages.mjs)
  * @property {string} editor
  * @property {string} submit               the control a person clicks
  * @property {string[]} keys               keys pressed in the editor that send (as the site does)
  * @property {string[]} [controlKeys]      keys on the focused submit control that activate it (div[role=button]s)
  * @property {string} recorded             the surface name the page's submit handler records
  * @property {boolean} [field]             a <textarea> rather than a contenteditable
+ * @property {string} [confirm]            a second control that posts, pressed after `submit` has done its part
+ *                                        (Medium: Publish opens the story preview, whose "Publish now" posts)
  *
  * @typedef {object} MediaSpec
  * @property {string} path
@@ -27,6 +30,10 @@
  * @property {string} host
  * @property {string[]} hosts              every host this site's pages may use
  * @property {SurfaceSpec[]} surfaces
+ * @property {boolean} [inline]            the first surface is written in the page itself, never in a
+ *                                        dialog or popover of the site's own (YouTube's comment box,
+ *                                        WhatsApp's chat, Reddit's comment, Medium's story), so the
+ *                                        top-layer variants of layers.test.mjs do not apply to it
  * @property {MediaSpec} media
  */
 
@@ -88,10 +95,10 @@ export const SITES = {
     surfaces: [
       {
         name: 'new post caption', path: '/',
-        open: async (p) => {
+        open: async (p, t = (label) => label) => {
           await p.click('#create');
           await p.setInputFiles('[role="dialog"] input[type="file"]', { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) });
-          await p.getByRole('button', { name: 'Next' }).click();
+          await p.getByRole('button', { name: t('Next') }).click();
         },
         editor: '[role="dialog"] [aria-label="Write a caption..."]', submit: '[role="dialog"] [role="button"]:text-is("Share")', keys: [], controlKeys: ['Enter'], recorded: 'caption',
       },
@@ -113,5 +120,111 @@ export const SITES = {
       },
     ],
     media: { path: '/tiktokstudio/upload', input: 'input[type="file"]', near: '.caption-editor [contenteditable="true"]' },
+  },
+  youtube: {
+    id: 'youtube',
+    inline: true,
+    host: 'www.youtube.com',
+    hosts: ['www.youtube.com'],
+    surfaces: [
+      {
+        name: 'comment (loaded late, stamped on press)', path: '/watch?v=nhs1', open: (p) => p.click('ytd-comment-simplebox-renderer #placeholder-area'),
+        editor: 'ytd-comment-simplebox-renderer ytd-commentbox #contenteditable-root', submit: 'ytd-comment-simplebox-renderer #submit-button button', keys: [], controlKeys: ['Enter'], recorded: 'comment',
+      },
+      {
+        name: 'reply', path: '/watch?v=nhs1', open: (p) => p.click('ytd-comment-thread-renderer #reply-button-end button'),
+        editor: 'ytd-comment-thread-renderer ytd-commentbox #contenteditable-root', submit: 'ytd-comment-thread-renderer #submit-button button', keys: [], recorded: 'reply',
+      },
+      {
+        name: 'community post', path: '/@nhsexample/community', open: (p) => p.click('ytd-backstage-post-dialog-renderer #placeholder-area'),
+        editor: 'ytd-backstage-post-dialog-renderer #contenteditable-root', submit: 'ytd-backstage-post-dialog-renderer #submit-button button', keys: [], controlKeys: [' '], recorded: 'community',
+      },
+    ],
+    media: { path: '/@nhsexample/community', open: (p) => p.click('ytd-backstage-post-dialog-renderer #placeholder-area'), input: 'ytd-backstage-post-dialog-renderer input[type="file"]', near: 'ytd-backstage-post-dialog-renderer #contenteditable-root' },
+  },
+  whatsapp: {
+    id: 'whatsapp',
+    inline: true,
+    host: 'web.whatsapp.com',
+    hosts: ['web.whatsapp.com'],
+    surfaces: [
+      {
+        name: 'message box (chat opens late)', path: '/', editor: '#main footer [contenteditable="true"][role="textbox"]',
+        submit: '#main footer button:has([data-icon="wds-ic-send-filled"])', keys: ['Enter'], recorded: 'message',
+      },
+      {
+        name: 'photo caption', path: '/',
+        open: (p) => p.setInputFiles('#main footer input[type="file"]', { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) }),
+        editor: '.media-editor [contenteditable="true"]', submit: '.media-editor [role="button"]:has([data-icon="send"])', keys: ['Enter'], controlKeys: ['Enter'], recorded: 'caption',
+      },
+    ],
+    // The photo is sent from the media editor that opens over the chat: the reminder goes by its caption.
+    media: { path: '/', input: '#main footer input[type="file"]', near: '.media-editor [contenteditable="true"]' },
+  },
+  reddit: {
+    id: 'reddit',
+    inline: true,
+    host: 'www.reddit.com',
+    hosts: ['www.reddit.com'],
+    surfaces: [
+      {
+        name: 'comment (shreddit-composer, slotted)', path: '/r/nhs/comments/abc123/our_new_ward/', open: (p) => p.click('comment-composer-host button[data-testid="trigger-button"]'),
+        editor: 'shreddit-composer [contenteditable="true"]', submit: 'shreddit-composer button[slot="submit-button"]', keys: [], controlKeys: ['Enter'], recorded: 'comment',
+      },
+      {
+        name: 'post body', path: '/r/nhs/submit', editor: 'r-post-composer-form shreddit-composer [contenteditable="true"]',
+        submit: 'r-post-form-submit-button #inner-post-submit-button', keys: [], controlKeys: ['Enter'], recorded: 'post-body',
+      },
+      {
+        name: 'post title (textarea in a shadow root)', path: '/r/nhs/submit', editor: 'faceplate-textarea-input textarea',
+        submit: 'r-post-form-submit-button #inner-post-submit-button', keys: [], recorded: 'post-title', field: true,
+      },
+    ],
+    media: { path: '/r/nhs/submit', input: 'r-post-composer-form input[type="file"]', near: 'r-post-composer-form shreddit-composer' },
+  },
+  threads: {
+    id: 'threads',
+    host: 'www.threads.com',
+    hosts: ['www.threads.com'],
+    surfaces: [
+      {
+        name: 'new thread', path: '/', open: (p) => p.click('#whats-new'),
+        editor: '[role="dialog"] [contenteditable="true"]', submit: '[role="dialog"] .foot [role="button"]:text-is("Post")', keys: ['Control+Enter', 'Meta+Enter'], controlKeys: ['Enter', ' '], recorded: 'post',
+      },
+      {
+        name: 'reply', path: '/', open: (p) => p.click('#reply'),
+        editor: '[role="dialog"] [contenteditable="true"]', submit: '[role="dialog"] .foot [role="button"]:text-is("Post")', keys: ['Control+Enter'], recorded: 'reply',
+      },
+    ],
+    media: { path: '/', open: (p) => p.click('#whats-new'), input: '[role="dialog"] input[type="file"]', near: '[role="dialog"] [contenteditable="true"]' },
+  },
+  bluesky: {
+    id: 'bluesky',
+    host: 'bsky.app',
+    hosts: ['bsky.app'],
+    surfaces: [
+      {
+        name: 'new post', path: '/', open: (p) => p.click('[data-testid="composeFAB"]'),
+        editor: '[data-testid="composePostView"] .ProseMirror', submit: '[data-testid="composerPublishBtn"]', keys: ['Control+Enter', 'Meta+Enter'], controlKeys: ['Enter', ' '], recorded: 'post',
+      },
+      {
+        name: 'reply', path: '/', open: (p) => p.click('[data-testid="replyBtn"]'),
+        editor: '[data-testid="composePostView"] .ProseMirror', submit: '[data-testid="composerPublishBtn"]', keys: ['Control+Enter'], recorded: 'reply',
+      },
+    ],
+    media: { path: '/', open: (p) => p.click('[data-testid="composeFAB"]'), input: '[data-testid="composePostView"] input[type="file"]', near: '[data-testid="composePostView"] .ProseMirror' },
+  },
+  medium: {
+    id: 'medium',
+    inline: true,
+    host: 'medium.com',
+    hosts: ['medium.com'],
+    surfaces: [
+      {
+        name: 'story (Publish, then Publish now)', path: '/new-story', editor: '.postArticle-content[contenteditable="true"]',
+        submit: 'button[data-action="show-prepublish"]', confirm: 'button[data-action="publish"]', keys: [], controlKeys: ['Enter', ' '], recorded: 'story',
+      },
+    ],
+    media: { path: '/new-story', open: (p) => p.click('.postArticle-content[contenteditable="true"]'), input: 'input[type="file"]', near: '.postArticle-content' },
   },
 };

@@ -9,6 +9,9 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 impl Reader {
+    /// The enabled sites as a set, in the adapter table's order (`SITE_IDS`), whatever order IT
+    /// listed them in. The order means nothing, and it does not survive every route: Chromium reads a
+    /// Windows list policy's values named 1, 2, … 10, 11 in the registry's name order (1, 10, 11, 2, …).
     pub(super) fn sites(&mut self, v: &Value) -> Option<Vec<String>> {
         let items = self.array("enabledSites", v)?;
         let mut out: Vec<String> = Vec::new();
@@ -21,6 +24,7 @@ impl Reader {
                 ),
             }
         }
+        out.sort_by_key(|id| SITE_IDS.iter().position(|s| s == id));
         Some(out)
     }
 

@@ -666,3 +666,11 @@ proptest! {
         prop_assert_eq!(loaded.issues.len(), before, "validation caught everything the detectors refuse");
     }
 }
+
+#[test]
+fn enabled_sites_are_a_set_in_the_adapter_tables_order() {
+    // As Chromium hands over a Windows list policy of eleven values: 1, 10, 11, 2, … 9.
+    let loaded = load(&json!({"enabledSites": ["x", "bluesky", "medium", "facebook", "x", "reddit"]}));
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+    assert_eq!(loaded.policy.enabled_sites, ["x", "facebook", "reddit", "bluesky", "medium"]);
+}

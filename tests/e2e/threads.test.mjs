@@ -1,0 +1,5 @@
+// Issue 16 on the threads fixture: every compose surface, every submit path, media, no foreign nodes.
+import { siteSuite } from './lib/site-suite.mjs';
+import { SITES } from './lib/sites.mjs';
+
+siteSuite(SITES.threads);
