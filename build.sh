@@ -112,6 +112,9 @@ copy_vendor() {
   local tw=vendor/node_modules/tesseract-wasm
   mkdir -p "$out/tesseract"
   cp "$tw/dist/lib.js" "$tw/dist/tesseract-worker.js" "$tw/dist/tesseract-core.wasm" "$tw/dist/"*.d.ts "$out/tesseract/"
+  # The package types lib.js in index.d.ts; beside lib.js as lib.d.ts, the module type check
+  # (tools/tsconfig.modules.json) reads the types instead of checking the bundled code itself.
+  cp "$tw/dist/index.d.ts" "$out/tesseract/lib.d.ts"
   cp "$tw/LICENSE.md" "$out/tesseract/LICENSE-tesseract-wasm.md"
   cp vendor/node_modules/comlink/LICENSE "$out/tesseract/LICENSE-comlink"
   cp vendor/node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz "$out/eng.traineddata.gz"

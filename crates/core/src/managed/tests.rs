@@ -43,6 +43,9 @@ fn schema_is_chromes_draft_03_subset_with_titles_everywhere() {
             "string" => &["enum", "pattern", "default", "minLength", "maxLength"],
             "array" => &["items", "default", "maxItems"],
             "object" => &["properties", "additionalProperties", "default"],
+            // Chrome's schema validator enforces these for whole numbers (and so refuses an admin's
+            // out-of-range value before the reader sees it; the reader checks the same range).
+            "integer" => &["default", "minimum", "maximum"],
             _ => &["default"],
         };
         for k in o.keys() {
@@ -232,6 +235,16 @@ fn schema_defaults_bounds_and_enums_are_the_readers() {
                 }
                 checked += 1;
             }
+            "integer" => {
+                let (least, most) = (s["minimum"].as_i64(), s["maximum"].as_i64());
+                let (least, most) = (least.unwrap_or_else(|| panic!("{at}: a number needs minimum")), most.unwrap_or_else(|| panic!("{at}: a number needs maximum")));
+                ok(path, json!(least));
+                ok(path, json!(most));
+                refused(path, json!(least - 1));
+                refused(path, json!(most + 1));
+                refused(path, json!(f64::from(least as i32) + 0.5));
+                checked += 1;
+            }
             "array" => {
                 let max = s["maxItems"].as_u64().unwrap_or_else(|| panic!("{at}: a list needs maxItems")) as usize;
                 if let Some(values) = s["items"].get("enum").and_then(Value::as_array) {
@@ -261,6 +274,7 @@ fn schema_types_match_what_the_reader_accepts() {
         let sample = match s["type"].as_str().expect("type") {
             "string" => json!(""),
             "boolean" => json!(true),
+            "integer" => s["minimum"].clone(),
             "array" => json!([]),
             "object" => json!({}),
             other => panic!("{key}: unexpected type {other}"),
