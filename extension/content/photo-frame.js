@@ -25,6 +25,18 @@ const PgPhotoFrame = (() => {
   /** @type {Map<number, {onProgress: (f: number) => void, resolve: (reply: any) => void}>} */
   const waiting = new Map();
 
+  /**
+   * The origin the frame's document has, the only one its port may be posted to. Chromium serves a
+   * `use_dynamic_url` page at a per-session address, but the page it loads has the extension's own
+   * origin (chrome-extension://<id>), so a port posted to the address's origin would be dropped;
+   * Firefox's address is the extension's origin itself.
+   * @param {string} url  the address the frame was given
+   */
+  function frameOrigin(url) {
+    const u = new URL(url);
+    return u.protocol === 'chrome-extension:' ? `chrome-extension://${chrome.runtime.id}` : u.origin;
+  }
+
   /** Adds the frame and hands it one end of a channel. @returns {Promise<MessagePort>} */
   function connect() {
     if (connecting) return connecting;
@@ -42,7 +54,7 @@ const PgPhotoFrame = (() => {
           if (!w) return;
           if (data.done) { waiting.delete(data.id); w.resolve(data); } else if (typeof data.progress === 'number') w.onProgress(data.progress);
         };
-        f.contentWindow?.postMessage('postguard-photo-port', new URL(url).origin, [port2]);
+        f.contentWindow?.postMessage('postguard-photo-port', frameOrigin(url), [port2]);
       }, { once: true });
       frame = f;
       PgOverlay.root().append(f);
