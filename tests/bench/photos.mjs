@@ -3,9 +3,10 @@
 // .html, opened as the content script opens it: one MessagePort, one File per request).
 //
 //  - accuracy: a test set of photos rendered here (lib/photos.mjs): wristband labels with an NHS
-//    number, ward whiteboards with "Bay 4 - J. Patel", plain labels with a date of birth, each with
-//    rotation, blur and uneven light, text 20–50 px high; counted as read when the analyser reports the
-//    identifier from the photo (the NHS number's rule, or a finding covering "Patel" / the date);
+//    number and ward whiteboards with "Bay 4 - Mrs J. Patel, 82, sepsis", each plain, rotated, blurred
+//    and unevenly lit, text 20–52 px high; counted as read when the analyser reports the identifier
+//    from the photo (the NHS number's rule, whose checksum needs every digit right; or patient-name
+//    covering "Patel");
 //  - false findings: landscapes with no text;
 //  - speed: 1080×1080 and 12-megapixel (4000×3000) photos, first (engine cold) and warm;
 //  - the page's main thread while a photo is checked: long tasks over 50 ms on the X fixture.
@@ -30,7 +31,7 @@ function testSet() {
     for (const d of distortions) {
       const { name, ...rest } = d;
       set.push({ scene: 'wristband', options: { ...rest, textPx }, expect: /nhs-number/, name: `wristband ${textPx}px ${name}` });
-      set.push({ scene: 'whiteboard', options: { ...rest, textPx }, expect: /Patel/, name: `whiteboard ${textPx}px ${name}` });
+      set.push({ scene: 'whiteboard', options: { ...rest, textPx }, expect: /^patient-name .*Patel/, name: `whiteboard ${textPx}px ${name}` });
     }
   }
   return set;
@@ -66,7 +67,7 @@ try {
   const ctx = suite.browser.context;
   // Speed: cold (engine and model load), then warm.
   const square = await renderPhoto(ctx, 'wristband', { width: 1080, height: 1080 });
-  const large = await renderPhoto(ctx, 'wristband', { width: 4000, height: 3000, textPx: 90 });
+  const large = await renderPhoto(ctx, 'wristband', { width: 4000, height: 3000, textPx: 40 });
   const cold = await check(square);
   const warmSquare = [];
   for (let i = 0; i < 5; i++) warmSquare.push((await check(square)).ms);

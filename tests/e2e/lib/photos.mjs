@@ -14,14 +14,17 @@
  * @property {number} [rotate]     degrees the text is turned (default 0)
  * @property {number} [blur]       px of Gaussian blur (default 0)
  * @property {boolean} [shade]     uneven light: a dark corner fading over the scene
- * @property {number} [textPx]     height of the identifying text's capitals, px (default 44)
+ * @property {number} [textPx]     height of the identifying text's capitals in px, at 1080 px (scaled with the
+ *                                 photo's shorter side; default 44)
  * @property {string[]} [lines]    the lines printed (defaults per scene)
  */
 
 /** Lines each scene prints by default. */
 export const SCENE_LINES = {
   wristband: ['PATEL, Jasmine', 'NHS No: 943 476 5919', 'DOB: 12/03/1948'],
-  whiteboard: ['WARD 7 - TODAY', 'Bay 4 - J. Patel', 'Bay 5 - empty'],
+  // A bare "Bay 4 - J. Patel" is an info note when typed too (the analyser wants a clinical cue or a
+  // title with a name before it pauses), so the board says what a real one does.
+  whiteboard: ['WARD 7 - TODAY', 'Bay 4 - Mrs J. Patel, 82, sepsis', 'Bay 5 - empty'],
   landscape: [],
 };
 
