@@ -43,10 +43,11 @@ export function policyKey(vendor, id) {
 /**
  * How a schema property is presented and stored.
  * @param {SchemaNode} node
- * @returns {'text' | 'enum' | 'boolean' | 'list' | 'json'}
+ * @returns {'text' | 'enum' | 'boolean' | 'number' | 'list' | 'json'}
  */
 export function kindOf(node) {
   if (node.type === 'boolean') return 'boolean';
+  if (node.type === 'integer') return 'number';
   if (node.type === 'string') return Array.isArray(node.enum) ? 'enum' : 'text';
   if (node.type === 'array' && node.items?.type === 'string') return 'list';
   if (node.type === 'array' || node.type === 'object') return 'json';
@@ -106,6 +107,11 @@ ${common}
       });
       element = `        <enum id="${setting}" valueName="${setting}" required="true">\n${items.join('\n')}\n        </enum>`;
       presentations.push(`      <presentation id="${setting}"><dropdownList refId="${setting}" noSort="true">${xml(title)}</dropdownList></presentation>`);
+    } else if (kind === 'number') {
+      // A DWORD, which Chromium reads as a whole number; the box refuses values out of range.
+      const range = `${node.minimum === undefined ? '' : ` minValue="${node.minimum}"`}${node.maximum === undefined ? '' : ` maxValue="${node.maximum}"`}`;
+      element = `        <decimal id="${setting}" valueName="${setting}"${range} required="true"/>`;
+      presentations.push(`      <presentation id="${setting}"><decimalTextBox refId="${setting}"${node.default === undefined ? '' : ` defaultValue="${node.default}"`}>${xml(title)}</decimalTextBox></presentation>`);
     } else if (kind === 'list') {
       element = `        <list id="${setting}" key="${key}\\${setting}" valuePrefix=""/>`;
       presentations.push(`      <presentation id="${setting}"><listBox refId="${setting}">${xml(title)}</listBox></presentation>`);

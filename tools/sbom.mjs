@@ -1,6 +1,6 @@
 /**
  * Writes postguard's software bill of materials: one CycloneDX 1.5 JSON document listing every Rust
- * crate in Cargo.lock and every npm package in tests/package-lock.json and tools/package-lock.json, with
+ * crate in Cargo.lock and every npm package in vendor/, tests/ and tools/package-lock.json, with
  * its version, package URL, licence (as the package declares it), the registry's hash of its source
  * (Cargo.lock's SHA-256 checksum; npm's SHA-512 integrity) and the dependency graph.
  *
@@ -11,8 +11,9 @@
  *   `extension cli`.)
  * - `build`, `test`, `packaging`: used to build, test or package postguard and never shipped (Rust
  *   proc macros, build and dev dependencies; the npm packages of tests/ and tools/); scope `excluded`.
- * The extension ships no npm package: its JavaScript is postguard's own plus wasm-bindgen's generated
- * loader.
+ * - `extension` also marks the npm packages of vendor/ (vendor/package-lock.json): the photo check's
+ *   OCR engine and model, copied into the extension by build.sh; scope `required`. Otherwise the
+ *   extension's JavaScript is postguard's own plus wasm-bindgen's generated loader.
  *
  * It reads the lock files and `cargo metadata --locked` (no download beyond what cargo already has),
  * so it installs nothing. The output is deterministic: the timestamp is the last commit's, and the
@@ -116,7 +117,7 @@ for (const node of all.resolve.nodes) {
 
 // ---- npm -----------------------------------------------------------------------------------------
 
-for (const [dir, use] of [['tests', 'test'], ['tools', 'packaging']]) {
+for (const [dir, use] of [['vendor', 'extension'], ['tests', 'test'], ['tools', 'packaging']]) {
   const pkgLock = JSON.parse(readFileSync(join(ROOT, dir, 'package-lock.json'), 'utf8'));
   /** @type {Record<string, any>} */
   const entries = pkgLock.packages;
@@ -144,7 +145,7 @@ for (const [dir, use] of [['tests', 'test'], ['tools', 'packaging']]) {
       if (uses && !uses.value.split(' ').includes(use)) uses.value += ` ${use}`;
     } else {
       components.set(ref, {
-        type: 'library', 'bom-ref': ref, group, name: bare, version: e.version, scope: 'excluded', purl: ref,
+        type: 'library', 'bom-ref': ref, group, name: bare, version: e.version, scope: use === 'extension' ? 'required' : 'excluded', purl: ref,
         licenses: licence(e.license),
         hashes: integrity ? [{ alg: 'SHA-512', content: Buffer.from(integrity[1], 'base64').toString('hex') }] : undefined,
         properties: [{ name: 'postguard:use', value: use }, { name: 'postguard:lockfile', value: `${dir}/package-lock.json` }],

@@ -56,7 +56,9 @@ const PgDialog = (() => {
         const excerpt = excerpts[i] ?? '';
         const shown = excerpt.length > 60 ? `${excerpt.slice(0, 57)}…` : excerpt;
         const [title, ...rest] = PgFindingList.text(f);
-        const body = el('div', { class: 'finding' }, title, el('q', {}, shown), ...rest);
+        // A finding read from a photo shows the photo, small, with what was found outlined.
+        const where = f.source === 'media' ? [el('span', { class: 'meta' }, 'Found in the attached photo'), PgPhotos.thumbnail(f)] : [];
+        const body = el('div', { class: 'finding' }, title, el('q', {}, shown), ...where, ...rest);
         list.append(PgFindingList.item(f, { body, onFix: fixes ? () => choose({ fix: [i], post: false }) : undefined }));
       }
       dialog.append(list);

@@ -52,16 +52,17 @@ const PgDrawing = (() => {
           index, finding, rects: PgGeometry.rects(snap, finding.start, finding.end, mirror).filter((r) => shows(s.editor, r, clip)),
         })) : [],
         findings: s.visible,
-        media: s.media,
+        media: s.media ? { ...s.media, photo: PgPhotos.summary(s) } : null,
         unavailable,
         checking: s.checking,
+        photoProgress: s.checking && PgPhotos.checking([s]) ? PgPhotos.progress([s]) : null,
         truncated: s.truncated,
         rtl: clip !== null && getComputedStyle(s.editor).direction === 'rtl',
       });
     }
     if (pageMedia && !pageMedia.anchor.isConnected) pageMedia = null;
     if (pageMedia && !paused) {
-      views.push({ id: PAGE_VIEW, clip: PgGeometry.visibleBox(pageMedia.anchor), marks: [], findings: [], media: pageMedia.info });
+      views.push({ id: PAGE_VIEW, clip: PgGeometry.visibleBox(pageMedia.anchor), marks: [], findings: [], media: { ...pageMedia.info, photo: PgPhotos.summary(pageMedia.anchor) } });
     }
     // Boxes typed into that postguard does not check say so (while paused, every box is unchecked
     // by the person's own choice, and the toolbar says so).

@@ -40,7 +40,7 @@ const PgFindingList = (() => {
    */
   function item(f, { body, onFix, onDismiss }) {
     const { el } = PgOverlay;
-    const li = el('li', { 'data-postguard-finding': '', 'data-rule': f.rule, 'data-category': f.category, 'data-source': 'text' }, body);
+    const li = el('li', { 'data-postguard-finding': '', 'data-rule': f.rule, 'data-category': f.category, 'data-source': f.source ?? 'text' }, body);
     const buttons = actions(f, { onFix, onDismiss });
     if (buttons) li.append(buttons);
     return li;

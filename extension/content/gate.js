@@ -39,6 +39,7 @@
  * @property {() => Settings} settings
  * @property {(session: any) => void} returnToEditor
  * @property {(sessions: any[]) => void} accepted  the user chose "Post anyway" for these drafts as they are
+ * @property {(sessions: any[]) => void} sent      this submit went through to the site (checked clean, or replayed)
  */
 const PgGate = (() => {
 
@@ -132,6 +133,7 @@ const PgGate = (() => {
     } finally {
       replaying = false;
     }
+    if (done) hooks?.sent(hit.sessions);
     if (!done) {
       // No control to click (an Enter-only surface): let the person's next Enter through.
       const editor = hit.sessions[0]?.editor;
@@ -160,7 +162,10 @@ const PgGate = (() => {
       }
       return;
     }
-    if (h.verdict(hit.sessions) === 'clear') return;
+    if (h.verdict(hit.sessions) === 'clear') {
+      h.sent(hit.sessions);
+      return;
+    }
     stop(e);
     void hold(hit);
   }
@@ -184,6 +189,7 @@ const PgGate = (() => {
     if (!hit) return;
     if (armedKey && hit.sessions[0]?.editor === armedKey.editor && Date.now() < armedKey.until && e.isTrusted) {
       armedKey = null;
+      hooks.sent(hit.sessions);
       return;
     }
     consider(e, hit);

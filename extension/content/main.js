@@ -17,8 +17,11 @@
     clickHit: PgControls.clickHit,
     keyHit: PgControls.keyHit,
     formHit: PgControls.formHit,
-    verdict: PgSessions.verdict,
-    settle: PgReadiness.settle,
+    verdict: (list) => PgPause.until() ? 'clear' : combine(PgSessions.verdict(list), PgPhotos.verdict(list)),
+    async settle(list) {
+      await PgReadiness.settle(list);
+      await settlePhotos(list);
+    },
     queued: (list) => PgSessions.setChecking(list, true),
     settings: PgSettings.current,
     // Every draft the submit sends is listed, so one "Post anyway" answers for all of them (an X
@@ -40,6 +43,12 @@
           excerpts.push(text.slice(f.start, f.end));
           owners.push(s);
         }
+      }
+      // What was read in attached photos, pausing like typed words (DESIGN §2: data-source="media").
+      for (const f of PgPhotos.gating(list)) {
+        findings.push(f);
+        excerpts.push(f.excerpt ?? '');
+        owners.push(list[0]);
       }
       return { session: first ?? list[0], findings, excerpts, owners };
     },
@@ -64,8 +73,37 @@
     },
     accepted(list) {
       for (const s of list) s.accepted = PgText.read(s.editor).text;
+      PgPhotos.accept(list);
     },
+    sent: PgPhotos.sent,
   });
+
+  /**
+   * One verdict for a submit from the draft's and its photos' own: a check still running decides
+   * first, then anything that pauses, then a check that failed.
+   * @param {Verdict} a @param {Verdict} b @returns {Verdict}
+   */
+  function combine(a, b) {
+    for (const v of /** @type {Verdict[]} */ (['pending', 'gate', 'failed'])) if (a === v || b === v) return v;
+    return 'clear';
+  }
+
+  /**
+   * A submit whose photo is still being checked waits for it, saying "Checking the photo…" with its
+   * progress on the badge, for at most as long as IT allows (photoWaitSeconds); a check still running
+   * then counts as failed, and policy's failClosed decides.
+   * @param {Session[]} list
+   */
+  async function settlePhotos(list) {
+    if (!PgPhotos.checking(list)) return;
+    PgSessions.setChecking(list, true);
+    PgOverlay.announce('Checking the photo before it is posted.');
+    try {
+      await PgPhotos.settle(list, PgSettings.current().photoWaitSeconds * 1000);
+    } finally {
+      PgSessions.setChecking(list, false);
+    }
+  }
 
   /** Whether the Trust lets people dismiss a finding for this draft. @param {Finding} f */
   const dismissible = (f) => f.action === 'inform' || (f.action === 'warn' && PgSettings.current().allowOverride);
@@ -130,7 +168,25 @@
     awaitingCaption = null;
   });
 
+  PgPhotos.onChange(() => PgDrawing.requestDraw());
+
+  /**
+   * Where a reminder or photo check belongs when no editor does yet: the compose dialog (or form)
+   * the file was chosen in.
+   * @param {EventTarget[]} path
+   */
+  function pageAnchor(path) {
+    const first = path.find((n) => n instanceof Element);
+    return first ? PgDiscovery.closestComposed(first, '[role="dialog"], form') ?? first.parentElement : null;
+  }
+
   PgMedia.configure({
+    onFiles(s, files, path) {
+      if (!PgSettings.current().photoText) return;
+      const photos = files.filter((f) => f.type.startsWith('image/'));
+      const owner = s ?? pageAnchor(path);
+      if (photos.length && owner) PgPhotos.check(owner, photos);
+    },
     mediaInputs: () => PgSettings.site()?.attachments ?? [],
     active: () => PgSettings.site() !== null && !PgPause.until(),
     sessionFor(path) {
@@ -156,8 +212,7 @@
       awaitingCaption = site.captions && !s ? { info, until: Date.now() + CAPTION_WAIT_MS } : null;
       if (s) s.media = info;
       else {
-        const first = path.find((n) => n instanceof Element);
-        const anchor = first ? PgDiscovery.closestComposed(first, '[role="dialog"], form') ?? first.parentElement : null;
+        const anchor = pageAnchor(path);
         PgDrawing.setPageMedia(anchor ? { anchor, info } : null);
       }
       if (info.location === true) PgOverlay.announce('This photo contains its location. Remove it before posting.');

@@ -15,6 +15,8 @@
  *           photo before it shows the caption box); the reminder is then shown by the file's dialog
  * @property {() => string[]} mediaInputs  IT's selectors of inputs whose every file is a photo or video
  * @property {() => boolean} active        false while postguard is paused on this site: files are not looked at
+ * @property {(session: any, files: File[], path: EventTarget[]) => void} onFiles  the files themselves, for the
+ *           photo check (photos.js) to look inside, on the device
  */
 const PgMedia = (() => {
   /** Leading bytes sent for EXIF parsing. */
@@ -69,6 +71,7 @@ const PgMedia = (() => {
     if (files.length === 0) return;
     const session = hooks.sessionFor(path);
     hooks.onMedia(session, { count: files.length, location: false }, path);
+    hooks.onFiles(session, files, path);
     const found = await Promise.all(files.map(hasLocation));
     const location = found.includes(true) ? true : found.every((x) => x === false) ? false : null;
     hooks.onMedia(session, { count: files.length, location }, path);

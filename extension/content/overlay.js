@@ -20,7 +20,9 @@
  * @property {DOMRect | null} clip     the editor's visible box, null when off screen
  * @property {MarkView[]} marks
  * @property {Finding[]} findings     undismissed findings, for the badge and panel
- * @property {{location: boolean | null, count: number} | null} media  an open media reminder
+ * @property {{location: boolean | null, count: number, photo?: 'checking' | 'found' | 'clear' | null} | null} media
+ *                                    an open media reminder; `photo`: what looking inside the photo found so far
+ * @property {number | null} [photoProgress]  a held submit waits for its photo's check (0–1): "Checking the photo…"
  * @property {boolean} [unavailable]  the draft could not be checked: the badge says so
  * @property {boolean} [checking]     a submit of this draft is held until it is checked: the badge says "Checking…"
  * @property {boolean} [truncated]    more findings exist than are shown: the badge says so
@@ -304,8 +306,9 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
       p.badge.title = 'Select to check drafts again';
     } else if (view.checking) {
       p.badge.dataset.state = 'checking';
-      p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, 'Checking…'));
-      p.badge.setAttribute('aria-label', 'postguard is checking this post before it is sent');
+      const photo = typeof view.photoProgress === 'number' ? `Checking the photo… ${Math.round(view.photoProgress * 100)}%` : null;
+      p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, photo ?? 'Checking…'));
+      p.badge.setAttribute('aria-label', photo ? `postguard is ${photo.toLowerCase()} before the post is sent` : 'postguard is checking this post before it is sent');
     } else if (view.unavailable) {
       p.badge.dataset.state = 'unavailable';
       p.badge.replaceChildren(el('span', { class: 'logo', 'aria-hidden': 'true' }, '⚑'), el('span', { class: 'pill' }, 'checker unavailable'));
@@ -354,12 +357,16 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
       p.notice = null;
       return;
     }
-    const key = `${view.media.count}:${view.media.location}`;
+    const key = `${view.media.count}:${view.media.location}:${view.media.photo ?? ''}`;
     if (!p.notice || p.notice.dataset.key !== key) {
       const location = view.media.location === true;
       const notice = el('div', { class: location ? 'notice location' : 'notice', role: location ? 'alert' : 'status', 'data-postguard-notice': location ? 'location' : 'consent' });
       notice.dataset.key = key;
-      notice.append(el('p', {}, el('strong', {}, 'Photo or video attached. '),
+      if (view.media.photo) notice.dataset.photo = view.media.photo;
+      const checked = view.media.photo === 'clear' ? 'No identifying text found in it. '
+        : view.media.photo === 'found' ? 'Its text needs a look before posting. '
+          : view.media.photo === 'checking' ? 'Reading its text on this device… ' : '';
+      notice.append(el('p', {}, el('strong', {}, 'Photo or video attached. '), checked,
         'Only share images of patients, colleagues or clinical areas with their written consent, and check nothing confidential is in view (screens, whiteboards, notes, wristbands).'));
       if (location) {
         notice.append(el('p', {}, el('strong', {}, 'This photo contains its location. '),

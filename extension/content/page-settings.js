@@ -21,6 +21,8 @@ const PgSettings = (() => {
     policyUrl: '',
     allowOverride: true,
     failClosed: false,
+    photoText: true,
+    photoWaitSeconds: 10,
   };
   /** This site's adapter entry (null: not a site postguard knows, or IT has not enabled it). */
   let site = PgAdapters.forHost(location.hostname);

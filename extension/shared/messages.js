@@ -27,6 +27,11 @@
  * @property {string[]} [cueWords]   those words as written (the page's own draft, nothing more)
  * @property {Fix[]} [fixes]        one-click fixes the analyser computed (none when the rule has no
  *                                  fix or the policy turned fixes off)
+ * @property {'text' | 'media'} [source]  where it was found: the typed draft (default) or an attached photo
+ * @property {string} [excerpt]     for a finding from a photo: the words read there
+ * @property {{x: number, y: number, w: number, h: number}[]} [regions]  for a finding from a photo: where
+ *                                  in it (fractions of its width and height)
+ * @property {ImageBitmap | null} [thumbnail]  for a finding from a photo: a small picture of it (never stored)
  *
  * @typedef {object} Fix            a change that removes the finding's risk, applied as the user's edit
  * @property {string} label         lower case, shown after "Fix: ", e.g. "hide the NHS number"
@@ -65,6 +70,8 @@
  *                                    "instagram", "tiktok" (default all five)
  * @property {boolean} allowOverride  whether "Post anyway" may be offered at all
  * @property {boolean} failClosed     hold submits when the checker cannot run
+ * @property {boolean} photoText      read the text in attached photos, on the device, and check it like typed text
+ * @property {number} photoWaitSeconds  how long a submit waits for a photo still being checked (1–60)
  * @property {Record<string, SelectorOverride>} [selectors]  IT's selector overrides by site id
  *                                    ("x", "facebook", "linkedin", "instagram", "tiktok"); tried before
  *                                    the built-in adapter table (extension/content/adapters.js)

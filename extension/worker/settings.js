@@ -114,6 +114,9 @@ chrome.storage.onChanged.addListener((changes, area) => {
   policyChanged();
 });
 
+/** How long a submit waits for a photo still being checked, unless IT sets photoWaitSeconds. */
+const PHOTO_WAIT_SECONDS = 10;
+
 /**
  * What the page side needs from the policy: the validated values when the analyser loaded, else the
  * raw managed values where they have the right type.
@@ -142,6 +145,8 @@ export function pageSettings(layers) {
     failClosed: bool('failClosed', false),
     allowPause: bool('allowPause', true),
     enabledSites: sites ?? ['x', 'facebook', 'linkedin', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'reddit', 'threads', 'bluesky', 'medium'],
+    photoText: bool('photoText', true),
+    photoWaitSeconds: typeof p.photoWaitSeconds === 'number' && p.photoWaitSeconds >= 1 && p.photoWaitSeconds <= 60 ? p.photoWaitSeconds : PHOTO_WAIT_SECONDS,
   };
   // Only when IT set some: the content script re-scans the page when it receives selectors.
   if (hasSelectors) settings.selectors = /** @type {Record<string, import('../shared/messages.js').SelectorOverride>} */ (selectors);

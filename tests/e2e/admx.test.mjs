@@ -86,6 +86,11 @@ function gpWrites(admx, values) {
         put(policy.attrs.key, element.attrs.valueName, all(item, 'string')[0].text);
         break;
       }
+      case 'decimal':
+        assert.ok(Number.isInteger(value), `${setting}: a whole number`);
+        assert.ok(Number(element.attrs.minValue) <= Number(value) && Number(value) <= Number(element.attrs.maxValue), `${setting}: within the box's range`);
+        put(policy.attrs.key, element.attrs.valueName, Number(value));
+        break;
       case 'list':
         assert.equal(element.attrs.valuePrefix, '', `${setting}: values named 1, 2, 3, … as Chromium reads a list`);
         assert.ok(Array.isArray(value));
@@ -102,6 +107,7 @@ function gpWrites(admx, values) {
 /**
  * What Chromium makes of the extension's registry key, given its schema (registry_dict.cc): values
  * and subkeys in the registry's case-insensitive name order; a DWORD or a numeric string for a boolean;
+ * a DWORD for a whole number;
  * a subkey's numerically named values for a list; JSON text for a list or an object.
  * @param {Record<string, Record<string, string | number>>} reg @param {string} key
  */
@@ -170,10 +176,14 @@ describe('Group Policy templates for postguard\'s settings (tools/admx.mjs)', ()
         assert.equal(p.attrs.key, key, `${p.attrs.name}: postguard's own key`);
         const kind = kindOf(schema.properties[p.attrs.name]);
         const element = all(p, 'elements')[0]?.children[0];
-        const expected = { boolean: undefined, text: 'text', json: 'text', enum: 'enum', list: 'list' }[kind];
+        const expected = { boolean: undefined, text: 'text', json: 'text', enum: 'enum', list: 'list', number: 'decimal' }[kind];
         assert.equal(element?.name, expected, `${p.attrs.name}: a ${kind} setting`);
         if (element) assert.equal(element.name === 'list' ? element.attrs.key : element.attrs.valueName, element.name === 'list' ? `${key}\\${p.attrs.name}` : p.attrs.name);
         if (kind === 'enum') assert.deepEqual(all(element, 'string').map((s) => s.text), schema.properties[p.attrs.name].enum);
+        if (kind === 'number') {
+          assert.equal(Number(element?.attrs.minValue), schema.properties[p.attrs.name].minimum, `${p.attrs.name}: the schema's least value`);
+          assert.equal(Number(element?.attrs.maxValue), schema.properties[p.attrs.name].maximum, `${p.attrs.name}: the schema's most value`);
+        }
         if (kind === 'text' && schema.properties[p.attrs.name].maxLength) assert.equal(Number(element?.attrs.maxLength), schema.properties[p.attrs.name].maxLength);
       }
       assert.ok(!/ExtensionSettings|ExtensionInstall/.test(admxFor(schema, { id: ID, vendor, example }).admx));

@@ -37,6 +37,26 @@ const CONTENT = manifest.content_scripts.flatMap((/** @type {{js: string[]}} */ 
 const GLUE = 'pkg/postguard_web.js';
 const GLUE_FETCH = 'module_or_path = fetch(module_or_path);';
 
+/**
+ * The photo check's OCR engine (tesseract-wasm from npm, vendor/LICENSES.md) can fetch its WASM and
+ * model by URL; each such call runs only when it is not handed them, and photo/ocr.js always hands
+ * it both as bytes read from the package (checked below). These are those calls, reviewed, and
+ * the only network API in these files.
+ */
+const VENDOR_FETCHES = {
+  'photo/vendor/tesseract/lib.js': [
+    'const response = await fetch(model);',
+    'return fetch(wasmBinaryFile,{credentials:"same-origin"})',
+    'return fetch(wasmBinaryFile,{credentials:"same-origin"})',
+    'const wasmBinaryResponse = await fetch(wasmURL);',
+  ],
+  'photo/vendor/tesseract/tesseract-worker.js': [
+    'return fetch(wasmBinaryFile,{credentials:"same-origin"})',
+    'return fetch(wasmBinaryFile,{credentials:"same-origin"})',
+    'const wasmBinaryResponse = await fetch(wasmURL);',
+  ],
+};
+
 describe('static: the shipped package cannot reach the network or leak a draft', () => {
   it('ships its scripts and WASM; nothing is loaded from elsewhere', () => {
     assert.ok(scripts.length >= 5, `found the package's scripts (${scripts.join(', ')})`);
@@ -63,6 +83,10 @@ describe('static: the shipped package cannot reach the network or leak a draft',
         assert.equal(text.split(GLUE_FETCH).length - 1, 1, 'the glue fetches in exactly one reviewed place');
         text = text.replace(GLUE_FETCH, '');
       }
+      for (const call of VENDOR_FETCHES[/** @type {keyof typeof VENDOR_FETCHES} */ (f)] ?? []) {
+        assert.ok(text.includes(call), `${f}: the reviewed call ${call} is where it was`);
+        text = text.replace(call, '');
+      }
       // Reading a file of the extension's own package (the options page reads managed_schema.json).
       text = text.replace(/\bfetch\(\s*chrome\.runtime\.getURL\(\s*'[\w./-]+'\s*\)\s*\)/g, '');
       for (const api of NETWORK) assert.doesNotMatch(text, api, `${f} uses ${api}`);
@@ -70,6 +94,12 @@ describe('static: the shipped package cannot reach the network or leak a draft',
     const loader = code(source('worker/analyzer.js'));
     assert.match(loader, /init\(\{\s*module_or_path:\s*chrome\.runtime\.getURL\('pkg\/postguard_web_bg\.wasm'\)\s*\}\)/,
       'the worker loads the WASM from its own package');
+    // The OCR engine gets its WASM and model as bytes from the package, so it never fetches itself.
+    const ocr = code(source('photo/ocr.js'));
+    assert.match(ocr, /new OCRClient\(\{\s*wasmBinary,/, 'the OCR engine is handed its WASM');
+    assert.match(ocr, /fetch\(chrome\.runtime\.getURL\('photo\/vendor\/tesseract\/tesseract-core\.wasm'\)\)/, 'read from the package');
+    assert.match(ocr, /fetch\(chrome\.runtime\.getURL\('photo\/vendor\/eng\.traineddata\.gz'\)\)/, 'the model is read from the package');
+    assert.match(ocr, /loadModel\(model\)/, 'and handed to the engine as bytes');
   });
 
   it('content scripts make no requests, write no storage and log nothing', () => {
@@ -126,12 +156,13 @@ describe('static: the shipped package cannot reach the network or leak a draft',
     const asked = [...(manifest.permissions ?? []), ...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
     for (const p of asked) assert.ok(!FORBIDDEN.includes(p), `permission ${p}`);
     assert.deepEqual(manifest.permissions, ['storage'], 'managed settings are the only permission');
-    // One page may be framed, by the covered sites only, at a per-session address a page cannot guess
+    // Two pages may be framed, by the covered sites only, at a per-session address a page cannot guess
     // or use to probe for the extension: the Trust's card, which keeps the Trust's details out of the
-    // page's reach (trust-privacy.test.mjs). Nothing else can be loaded by a page.
+    // page's reach (trust-privacy.test.mjs), and the photo check, which reads attached photos in the
+    // extension's process (photos.test.mjs). Nothing else can be loaded by a page.
     assert.deepEqual(manifest.web_accessible_resources, [{
-      resources: ['trust-card/trust-card.html'], matches: manifest.host_permissions, use_dynamic_url: true,
-    }], 'pages can load no extension file but the Trust card, and only the covered sites at a dynamic address');
+      resources: ['trust-card/trust-card.html', 'photo/photo-check.html'], matches: manifest.host_permissions, use_dynamic_url: true,
+    }], 'pages can load no extension file but the Trust card and the photo check, and only the covered sites at a dynamic address');
     assert.equal(manifest.externally_connectable, undefined, 'no web page or other extension may message the worker');
   });
 

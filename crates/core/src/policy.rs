@@ -12,6 +12,10 @@ use crate::finding::{Action, Category, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// `photoWaitSeconds`: the least, the default and the most. A photo from a phone is checked in about a
+/// second (docs/performance.md); a minute is the longest a person can be asked to wait at Post.
+pub const PHOTO_WAIT_SECONDS: (u32, u32, u32) = (1, 10, 60);
+
 /// A Trust's configuration. Every field has a sensible default so an empty policy works.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -58,6 +62,12 @@ pub struct Policy {
     pub selector_overrides: BTreeMap<String, SiteSelectors>,
     /// Hold a post when the checker cannot run (fail closed) instead of letting it through (fail open).
     pub fail_closed: bool,
+    /// Whether the extension reads the text in attached photos (OCR, on the device) and checks it with
+    /// the same rules as typed text. Turning it off leaves the generic consent reminder.
+    pub photo_text: bool,
+    /// How long a submit waits, in seconds, for an attached photo still being checked before the
+    /// check counts as failed and `fail_closed` decides ([`PHOTO_WAIT_SECONDS`]).
+    pub photo_wait_seconds: u32,
     /// Whether users may add their own terms (ward names, internal terms, staff-process terms) on the
     /// options page. Users can only add terms, never remove the Trust's or loosen an action.
     pub user_terms_allowed: bool,
@@ -151,6 +161,8 @@ impl Default for Policy {
             enabled_sites: SITE_IDS.iter().map(|s| s.to_string()).collect(),
             selector_overrides: BTreeMap::new(),
             fail_closed: false,
+            photo_text: true,
+            photo_wait_seconds: PHOTO_WAIT_SECONDS.1,
             user_terms_allowed: false,
             fixes_allowed: true,
             disclaimer_text: "Views my own, not my employer's.".into(),

@@ -79,6 +79,19 @@ impl Reader {
         }
     }
 
+    /// A whole number of seconds within `(least, _, most)`; out of range or not a whole number is
+    /// reported and the default used. Registry DWORDs and JS numbers both arrive as numbers.
+    pub(super) fn seconds(&mut self, setting: &str, v: &Value, (least, default, most): (u32, u32, u32)) -> Option<u32> {
+        let n = v.as_f64().filter(|n| n.fract() == 0.0 && (f64::from(least)..=f64::from(most)).contains(n));
+        if n.is_none() {
+            self.report(
+                setting,
+                format!("must be a whole number of seconds from {least} to {most}, not {}; {default} is used", shown(v)),
+            );
+        }
+        n.map(|n| n as u32)
+    }
+
     pub(super) fn object<'a>(&mut self, setting: &str, v: &'a Value) -> Option<&'a Map<String, Value>> {
         let o = v.as_object();
         if o.is_none() {
@@ -135,6 +148,16 @@ pub(super) fn extend_unique(list: &mut Vec<String>, items: impl IntoIterator<Ite
         if seen.insert(item.to_lowercase()) {
             list.push(item);
         }
+    }
+}
+
+/// A whole number as written, anything else by its kind (never a long text: reports are short).
+/// Fractions are not printed: formatting a float would pull the float printer into the `.wasm`
+/// (16 KB gzip, measured), which is on a size budget.
+fn shown(v: &Value) -> String {
+    match v.as_i64() {
+        Some(n) => n.to_string(),
+        None => kind(v).to_string(),
     }
 }
 

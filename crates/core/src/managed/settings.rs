@@ -3,11 +3,11 @@
 //! keeps the three in step).
 
 use super::reader::Reader;
-use crate::policy::Policy;
+use crate::policy::{Policy, PHOTO_WAIT_SECONDS};
 use serde_json::Value;
 
 /// Every setting a policy may contain: the managed-storage keys, in the schema's order.
-pub const SETTINGS: [&str; 22] = [
+pub const SETTINGS: [&str; 24] = [
     "trustName",
     "trustProfile",
     "commsContact",
@@ -26,6 +26,8 @@ pub const SETTINGS: [&str; 22] = [
     "enabledSites",
     "selectorOverrides",
     "failClosed",
+    "photoText",
+    "photoWaitSeconds",
     "userTermsAllowed",
     "fixesAllowed",
     "disclaimerText",
@@ -60,6 +62,8 @@ impl Reader {
             "allowOverride" => self.boolean(setting, v).map(|b| p.allow_override = b).is_some(),
             "allowPause" => self.boolean(setting, v).map(|b| p.allow_pause = b).is_some(),
             "failClosed" => self.boolean(setting, v).map(|b| p.fail_closed = b).is_some(),
+            "photoText" => self.boolean(setting, v).map(|b| p.photo_text = b).is_some(),
+            "photoWaitSeconds" => self.seconds(setting, v, PHOTO_WAIT_SECONDS).map(|n| p.photo_wait_seconds = n).is_some(),
             "userTermsAllowed" => self.boolean(setting, v).map(|b| p.user_terms_allowed = b).is_some(),
             "wardNames" => self.term_list(setting, v).map(|t| p.ward_names = t).is_some(),
             "internalTerms" => self.term_list(setting, v).map(|t| p.internal_terms = t).is_some(),

@@ -43,6 +43,9 @@ fn schema_is_chromes_draft_03_subset_with_titles_everywhere() {
             "string" => &["enum", "pattern", "default", "minLength", "maxLength"],
             "array" => &["items", "default", "maxItems"],
             "object" => &["properties", "additionalProperties", "default"],
+            // Chrome's schema validator enforces these for whole numbers (and so refuses an admin's
+            // out-of-range value before the reader sees it; the reader checks the same range).
+            "integer" => &["default", "minimum", "maximum"],
             _ => &["default"],
         };
         for k in o.keys() {
@@ -232,6 +235,16 @@ fn schema_defaults_bounds_and_enums_are_the_readers() {
                 }
                 checked += 1;
             }
+            "integer" => {
+                let (least, most) = (s["minimum"].as_i64(), s["maximum"].as_i64());
+                let (least, most) = (least.unwrap_or_else(|| panic!("{at}: a number needs minimum")), most.unwrap_or_else(|| panic!("{at}: a number needs maximum")));
+                ok(path, json!(least));
+                ok(path, json!(most));
+                refused(path, json!(least - 1));
+                refused(path, json!(most + 1));
+                refused(path, json!(f64::from(least as i32) + 0.5));
+                checked += 1;
+            }
             "array" => {
                 let max = s["maxItems"].as_u64().unwrap_or_else(|| panic!("{at}: a list needs maxItems")) as usize;
                 if let Some(values) = s["items"].get("enum").and_then(Value::as_array) {
@@ -261,6 +274,7 @@ fn schema_types_match_what_the_reader_accepts() {
         let sample = match s["type"].as_str().expect("type") {
             "string" => json!(""),
             "boolean" => json!(true),
+            "integer" => s["minimum"].clone(),
             "array" => json!([]),
             "object" => json!({}),
             other => panic!("{key}: unexpected type {other}"),
@@ -302,6 +316,8 @@ fn a_complete_valid_policy_applies_without_issues() {
         "enabledSites": ["x", "linkedin"],
         "selectorOverrides": {"x": {"editors": ["[data-testid=tweetTextarea_0]"], "submits": ["[data-testid=tweetButton]"], "enterSends": false}},
         "failClosed": true,
+        "photoText": false,
+        "photoWaitSeconds": 20,
         "userTermsAllowed": true,
         "fixesAllowed": false,
         "disclaimerText": "My views, not Harbourside's.",
@@ -315,6 +331,8 @@ fn a_complete_valid_policy_applies_without_issues() {
     assert_eq!(p.rule_actions.get("nhs-number"), Some(&Action::Block));
     assert_eq!(p.model_actions.get(&Category::Disrepute), Some(&Action::Inform));
     assert!(!p.allow_pause && p.fail_closed && p.user_terms_allowed);
+    assert!(!p.photo_text);
+    assert_eq!(p.photo_wait_seconds, 20);
     assert_eq!(p.enabled_sites, ["x", "linkedin"]);
     assert_eq!(p.selector_overrides["x"].enter_sends, Some(false));
     assert_eq!(p.hospital_number_patterns, ["RJ1\\d{7}"]);
@@ -673,4 +691,22 @@ fn enabled_sites_are_a_set_in_the_adapter_tables_order() {
     let loaded = load(&json!({"enabledSites": ["x", "bluesky", "medium", "facebook", "x", "reddit"]}));
     assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
     assert_eq!(loaded.policy.enabled_sites, ["x", "facebook", "reddit", "bluesky", "medium"]);
+}
+
+#[test]
+fn photo_settings_default_on_with_a_bounded_wait_and_bad_values_are_reported() {
+    let p = load(&json!({})).policy;
+    assert!(p.photo_text, "photos are looked inside unless IT says not");
+    assert_eq!(p.photo_wait_seconds, 10);
+    // Registry DWORDs arrive as numbers; JS numbers as floats.
+    let loaded = load(&json!({"photoText": 0, "photoWaitSeconds": 60.0}));
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+    assert!(!loaded.policy.photo_text);
+    assert_eq!(loaded.policy.photo_wait_seconds, 60);
+    for bad in [json!(0), json!(61), json!(2.5), json!("10"), json!(-1)] {
+        let loaded = load(&json!({"photoWaitSeconds": bad.clone(), "photoText": "yes"}));
+        assert_eq!(settings(&loaded.issues), ["photoText", "photoWaitSeconds"], "{bad}");
+        assert_eq!(loaded.policy.photo_wait_seconds, 10, "{bad}: the default stands");
+        assert!(loaded.policy.photo_text);
+    }
 }
