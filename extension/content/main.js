@@ -4,7 +4,8 @@
  * discovery (discovery.js) finds; drawing (drawing.js) shows the findings through the overlay; the
  * gate (gate.js) asks the sessions and the submit controls (submit-controls.js) about each submit;
  * the page's settings (page-settings.js) and pauses (pausing.js) shape all of it; boxes no session
- * covers are shown as not checked (unwatched.js), and the toolbar button says which (toolbar-status.js).
+ * covers are shown as not checked (unwatched.js), and the toolbar button says which (toolbar-status.js);
+ * attachments are tied to their drafts in attachments.js.
  *
  * Frugal by design (uBlock Origin Lite's habits): one MutationObserver for discovery whose records
  * are batched, one small observer per editor, no polling, all drawing in one animation frame. What
@@ -145,81 +146,7 @@
     onResume: () => void PgPause.request(false),
   });
 
-  /** How long a photo's reminder waits for the caption box the site opens for it (adapter `captions`). */
-  const CAPTION_WAIT_MS = 5000;
-  /**
-   * A reminder waiting for its caption box: on WhatsApp the file input sits by the chat's message
-   * box, but the photo is sent from a media editor that opens over the chat with its own caption.
-   * @type {{info: {count: number, location: boolean | null}, until: number} | null}
-   */
-  let awaitingCaption = null;
-  /** The site's open caption box, if it names one. */
-  function captionSession() {
-    const id = PgSettings.site()?.captions;
-    return id ? PgSessions.all().find((s) => s.editor.isConnected && s.surface?.id === id) ?? null : null;
-  }
-  PgSessions.onAttach((s) => {
-    if (!awaitingCaption || s.surface?.id !== PgSettings.site()?.captions) return;
-    if (Date.now() <= awaitingCaption.until) {
-      s.media = awaitingCaption.info;
-      PgDrawing.setPageMedia(null);
-      PgDrawing.requestDraw();
-    }
-    awaitingCaption = null;
-  });
-
-  PgPhotos.onChange(() => PgDrawing.requestDraw());
-
-  /**
-   * Where a reminder or photo check belongs when no editor does yet: the compose dialog (or form)
-   * the file was chosen in.
-   * @param {EventTarget[]} path
-   */
-  function pageAnchor(path) {
-    const first = path.find((n) => n instanceof Element);
-    return first ? PgDiscovery.closestComposed(first, '[role="dialog"], form') ?? first.parentElement : null;
-  }
-
-  PgMedia.configure({
-    onFiles(s, files, path) {
-      if (!PgSettings.current().photoText) return;
-      const photos = files.filter((f) => f.type.startsWith('image/'));
-      const owner = s ?? pageAnchor(path);
-      if (photos.length && owner) PgPhotos.check(owner, photos);
-    },
-    mediaInputs: () => PgSettings.site()?.attachments ?? [],
-    active: () => PgSettings.site() !== null && !PgPause.until(),
-    sessionFor(path) {
-      // A site whose attachments get their own caption box: that box, once it is open.
-      if (PgSettings.site()?.captions) return captionSession();
-      const list = PgSessions.all().filter((s) => s.editor.isConnected);
-      const direct = list.find((s) => path.includes(s.editor));
-      if (direct) return direct;
-      // The compose box the file input or drop target belongs to: nearest common container.
-      for (const node of path) {
-        if (!(node instanceof Element) || node === document.body || node === document.documentElement) continue;
-        const s = list.find((x) => node.contains(x.editor));
-        if (s) return s;
-      }
-      return null;
-    },
-    onMedia(s, info, path) {
-      const site = PgSettings.site();
-      if (!site) return;
-      // The location answer comes later than the first reminder, when the caption box may be open.
-      if (!s && site.captions) s = captionSession();
-      // Until the caption box opens, the reminder stands by the file input (below), then moves to it.
-      awaitingCaption = site.captions && !s ? { info, until: Date.now() + CAPTION_WAIT_MS } : null;
-      if (s) s.media = info;
-      else {
-        const anchor = pageAnchor(path);
-        PgDrawing.setPageMedia(anchor ? { anchor, info } : null);
-      }
-      if (info.location === true) PgOverlay.announce('This photo contains its location. Remove it before posting.');
-      else PgOverlay.announce('Photo or video attached: check you have consent to share it.');
-      PgDrawing.requestDraw();
-    },
-  });
+  PgAttachments.wire();
 
   PgSettings.configure((settings) => {
     PgPause.changed();
