@@ -404,12 +404,25 @@ const PgAdapters = (() => {
     }
     // A scoped structural matcher answers only at its scope; an unscoped one at the nearest box holding a candidate.
     if (matcher.within && closestComposed(editor, matcher.within) !== box) return null;
-    const all = [...box.querySelectorAll(matcher.css)].filter((c) => c instanceof HTMLElement && !editor.contains(c));
+    // A control inside a dialog or form the editor is not in belongs to that dialog or form: an empty
+    // chat box (its Send not shown yet) must not take the next button on the page, a "Next" in a
+    // compose dialog opened later, for its own.
+    const all = [...box.querySelectorAll(matcher.css)].filter((c) => c instanceof HTMLElement && !editor.contains(c) && !elsewhere(c, editor));
     const before = (/** @type {Element} */ c) => (editor.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
     const chosen = matcher.pick === 'last' ? all[all.length - 1]
       : matcher.pick === 'before' ? all.filter(before).pop()
         : all.find((c) => !before(c));
     return chosen instanceof HTMLElement ? chosen : null;
+  }
+
+  /**
+   * Whether control `c` sits in a dialog or form that does not hold `editor`.
+   * @param {Element} c
+   * @param {Element} editor
+   */
+  function elsewhere(c, editor) {
+    const region = closestComposed(c, '[role="dialog"], dialog, form');
+    return region !== null && !region.contains(editor) && !(editor.getRootNode() instanceof ShadowRoot && region.contains(/** @type {ShadowRoot} */ (editor.getRootNode()).host));
   }
 
   /**
