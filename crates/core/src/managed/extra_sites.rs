@@ -80,7 +80,10 @@ impl Reader {
             return None;
         }
         if path.contains(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '*')) {
-            self.report(at, "may end with a path, but not with a query (?), a fragment (#), spaces or a * inside it; skipped");
+            self.report(
+                at,
+                "may end with a path, but not with a query (?), a fragment (#), spaces or a * inside it; skipped",
+            );
             return None;
         }
         Some(format!("https://{host}{path}"))
