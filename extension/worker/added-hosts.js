@@ -69,7 +69,8 @@ let running = Promise.resolve();
 /** Queues a sync after any running one (registrations must not race: ids are unique). */
 export function syncAddedHosts() {
   running = running.then(sync).catch((e) => {
-    console.error('postguard: hosts IT added could not be registered:', e instanceof Error ? e.message : 'unknown error');
+    // The error's class only: its message could name an address, and the rule is the same everywhere.
+    console.error('postguard: hosts IT added could not be registered:', e instanceof Error ? e.name : 'unknown error');
   });
   return running;
 }
