@@ -11,7 +11,7 @@ const X = /** @type {any} */ (globalThis).PostguardExtraSites;
 
 /** What each state says. */
 const SAYS = Object.freeze({
-  allowed: 'Allowed: postguard checks your drafts here.',
+  allowed: 'Allowed: postguard checks your drafts here (reload a page of it that was already open).',
   'not-allowed': 'Not yet allowed: postguard is not checking your drafts here until you allow it.',
   'built-in': 'Already covered: this is one of the sites postguard checks anyway.',
 });

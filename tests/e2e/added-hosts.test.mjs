@@ -12,7 +12,7 @@ import { runInNewContext } from 'node:vm';
 import { siteSuite, RISKY, BENIGN } from './lib/site-suite.mjs';
 import { startSuite, typeInto, submits, waitForSubmits, marks, dialog, openSite, assertOnlyHosts } from './lib/fixture.mjs';
 import { POLICY_DIR, writeManagedPolicy, waitForManagedPolicy } from './lib/managed-policy.mjs';
-import { distDir, manifestExtensionId } from './lib/browser.mjs';
+import { distDir, manifestExtensionId, waitForToolbar } from './lib/browser.mjs';
 
 const SOCIAL = 'social.example.nhs.uk';
 const BLOG = 'blog.example.nhs.uk';
@@ -113,6 +113,14 @@ describe('hosts IT added: the generic adapter, IT\'s selectors, and the Trust\'s
     await page.close();
   });
 
+  it('the toolbar button says postguard is checking there', async () => {
+    const page = await openSite(suite.browser, BLOG, '/');
+    await typeInto(page.locator(EDITOR), BENIGN);
+    const shown = await waitForToolbar(suite.browser, `https://${BLOG}/`, /is checking your drafts/);
+    assert.equal(shown.text, '');
+    await page.close();
+  });
+
   it('generic: a benign draft posts untouched', async () => {
     const page = await openSite(suite.browser, BLOG, '/');
     await typeInto(page.locator(EDITOR), BENIGN);
@@ -200,11 +208,10 @@ describe('IT takes a host out of the policy', () => {
   before(async () => { suite = await startWithPolicy([SOCIAL]); });
   after(async () => { await suite?.close(); });
 
-  it('its scripts are unregistered, the grant is given back, and a new page there is not checked', async () => {
+  it('its scripts are unregistered, the grant is given back, the open page lets go, and a new page there is not checked', async () => {
     const page = await openSite(suite.browser, SOCIAL, '/');
     await typeInto(page.locator(EDITOR), RISKY);
     await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
-    await page.close();
 
     const id = manifestExtensionId();
     writeFileSync(join(POLICY_DIR, POLICY_FILE), JSON.stringify({ '3rdparty': { extensions: { [id]: { trustName: TRUST } } } }, null, 2));
@@ -220,6 +227,12 @@ describe('IT takes a host out of the policy', () => {
       assert.ok(Date.now() < deadline, `the grant was not given back: ${JSON.stringify(origins)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
+    // The page already open was told the policy changed: its marks go, and its Post is not held.
+    await marks(page, 'confidentiality').first().waitFor({ state: 'detached', timeout: 5000 });
+    await page.locator(SUBMIT).click();
+    await waitForSubmits(page);
+    assert.deepEqual(await submits(page), [{ surface: 'post', text: RISKY }], 'the page posts as it would without postguard');
+    await page.close();
 
     const again = await openSite(suite.browser, SOCIAL, '/');
     await typeInto(again.locator(EDITOR), RISKY);
