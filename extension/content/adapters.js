@@ -42,6 +42,8 @@
  *                                input sits by
  * @property {string[]} [attachments]  IT's selectors of file inputs that attach photos or videos: every
  *                                     file chosen through one counts as media, whatever type the browser gives it
+ * @property {string} [added]  on a host IT added (managed `extraSites`): the adapter IT named there
+ *                             ('generic' or a table id); the site's id is then EXTRA_SITE
  */
 const PgAdapters = (() => {
 
@@ -313,7 +315,29 @@ const PgAdapters = (() => {
         },
       ],
     },
+    {
+      // Mastodon (any instance; no hosts of its own: IT adds its Trust's instance through `extraSites`
+      // with adapter "mastodon"). The web app's compose form (React) is form.compose-form holding the
+      // AutosuggestTextarea's textarea and, at its foot, a <button type=submit> ("Post", "Reply",
+      // "Update"): in .compose-form__submit since 4.3, in .compose-form__publish before. Ctrl/Cmd+Enter
+      // submits (ComposeForm.handleKeyDown); Enter is a new line. The class names are not translated.
+      // Source: mastodon/mastodon app/javascript/mastodon/features/compose/components/compose_form.jsx
+      // (read Dec 2026; H for the toot box; the content-warning field, an <input>, is not checked).
+      id: 'mastodon',
+      hosts: [],
+      surfaces: [
+        {
+          id: 'post',
+          editors: ['form.compose-form textarea'],
+          submits: ['form.compose-form .compose-form__submit button[type="submit"]', 'form.compose-form .compose-form__publish button', { css: 'button[type="submit"]', pick: 'last', within: 'form.compose-form' }],
+          send: { ctrlEnter: true },
+        },
+      ],
+    },
   ];
+
+  /** The site id of every host IT added (pauses, status): one for all of them. */
+  const EXTRA_SITE = 'extra';
 
   /**
    * The generic fallback: any editable field inside a site's compose dialogs or forms that no
@@ -366,8 +390,28 @@ const PgAdapters = (() => {
   function forHost(host, selectorOverrides) {
     const site = SITES.find((s) => s.hosts.includes(host));
     if (!site) return null;
-    const overrides = /** @type {Record<string, unknown>} */ (selectorOverrides ?? {});
-    const override = overrides[site.id];
+    return withOverrides(site, /** @type {Record<string, unknown>} */ (selectorOverrides ?? {})[site.id]);
+  }
+
+  /**
+   * The adapter for a host IT added (its `extraSites` entry): the adapter IT named there, or the
+   * generic fallback alone, with the entry's own selectors in front.
+   * @param {{adapter?: unknown}} entry  settings.extraSites[i]
+   * @returns {Site}
+   */
+  function forAdded(entry) {
+    const named = entry.adapter === 'generic' ? undefined : SITES.find((s) => s.id === entry.adapter);
+    const base = named ?? { id: EXTRA_SITE, hosts: [], surfaces: [] };
+    return { ...withOverrides(base, entry), id: EXTRA_SITE, hosts: [location.hostname], added: named ? named.id : 'generic' };
+  }
+
+  /**
+   * A site's entry with IT's selectors (an override object) as a surface in front of its own.
+   * @param {Site} site
+   * @param {unknown} override
+   * @returns {Site}
+   */
+  function withOverrides(site, override) {
     const extra = overrideSurface(override);
     const attachments = typeof override === 'object' && override !== null ? validSelectors(/** @type {Record<string, unknown>} */ (override).attachments) : [];
     return { ...site, surfaces: extra ? [extra, ...site.surfaces] : site.surfaces, attachments };
@@ -442,5 +486,5 @@ const PgAdapters = (() => {
     return null;
   }
 
-  return Object.freeze({ SITES, FALLBACK, forHost, matchesSubmit, submitOf, closestComposed });
+  return Object.freeze({ SITES, FALLBACK, EXTRA_SITE, forHost, forAdded, matchesSubmit, submitOf, closestComposed });
 })();

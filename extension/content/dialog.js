@@ -130,6 +130,7 @@ const PgDialog = (() => {
    * @param {boolean} unavailable
    */
   function trustCard(unavailable) {
+    if (PgSettings.site()?.added) return inlineCard(unavailable);
     const url = new URL(chrome.runtime.getURL('trust-card/trust-card.html'));
     if (unavailable) url.searchParams.set('variant', 'unavailable');
     const frame = /** @type {HTMLIFrameElement} */ (PgOverlay.el('iframe', { class: 'trust-card', src: url.href, title: 'Your Trust\'s policy and contacts' }));
@@ -140,6 +141,23 @@ const PgDialog = (() => {
     };
     window.addEventListener('message', fit);
     return frame;
+  }
+
+  /**
+   * The same words as the Trust card, in the dialog itself, on a host IT added: the card's frame may
+   * be loaded only by the built-in sites (the manifest's web_accessible_resources and frame-ancestors
+   * are fixed lists), and on a host the Trust itself named the page learns nothing by reading them.
+   * @param {boolean} unavailable
+   */
+  function inlineCard(unavailable) {
+    const s = PgSettings.current();
+    const box = PgOverlay.el('p', { class: 'trust-inline' });
+    box.append(
+      PgOverlay.el('strong', {}, unavailable ? `${s.trustName} holds posts that postguard cannot check. ` : `${s.trustName}'s social media policy applies. `),
+      `Not sure? Ask ${s.commsContact}. To raise a concern about care or safety, speak to ${s.speakUpContact}.`,
+    );
+    if (s.policyUrl.startsWith('https://')) box.append(' ', PgOverlay.el('a', { href: s.policyUrl, target: '_blank', rel: 'noopener noreferrer' }, 'Read the policy'));
+    return box;
   }
 
   /** Whether a dialog is open now (a second submit while it is open is simply held). */

@@ -12,7 +12,9 @@
  * is risky is decided only by the analyser in the worker; no file of the content script looks at words.
  */
 (() => {
-  if (!PgSettings.site()) return;
+  // The content script runs only where the manifest or the worker put it: a built-in site, or a host
+  // IT added (whose adapter is known once the settings arrive, below).
+  if (!PgSettings.site() && !PgSettings.onAddedHost()) return;
 
   PgGate.configure({
     clickHit: PgControls.clickHit,
@@ -148,8 +150,23 @@
 
   PgAttachments.wire();
 
+  /** The `extraSites` entry this page's adapter was built from, to rebuild it only when IT changes it. */
+  let addedAs = '';
+
   PgSettings.configure((settings) => {
     PgPause.changed();
+    if (PgSettings.onAddedHost()) {
+      const entry = PgSettings.addedEntry();
+      // IT took this host out of the policy: the worker unregisters the script; this page lets go now.
+      if (!entry) { if (PgSettings.site()) shutDown(); return; }
+      const key = JSON.stringify(entry);
+      if (key === addedAs) return;
+      addedAs = key;
+      PgSettings.setSite(PgAdapters.forAdded(entry));
+      if (document.documentElement) PgDiscovery.scan(document);
+      PgStatus.report();
+      return;
+    }
     const id = PgAdapters.forHost(location.hostname)?.id;
     if (Array.isArray(settings.enabledSites) && id && !settings.enabledSites.includes(id)) {
       shutDown();

@@ -26,6 +26,12 @@ const PgSettings = (() => {
   };
   /** This site's adapter entry (null: not a site postguard knows, or IT has not enabled it). */
   let site = PgAdapters.forHost(location.hostname);
+  /**
+   * Whether this page is on a host IT added (managed `extraSites`) rather than a built-in site: the
+   * worker registered the content script here, and which adapter applies is known only once the
+   * settings arrive (`addedEntry`).
+   */
+  const onAddedHost = site === null;
   /** When settings were last asked for (0: never, or the last request failed), so editors attached later can refresh stale ones. */
   let loadedAt = 0;
   /** Whether the worker's settings have arrived at least once: until then these are defaults. */
@@ -42,6 +48,9 @@ const PgSettings = (() => {
     return /** @type {Promise<SettingsOk | RequestFailure>} */ (PgBrowser.request({ type: 'settings' }, 5000)).then((r) => {
       if (!r.ok) { loadedAt = 0; return r; }
       settings = r.settings;
+      // The photo check's frame may be loaded only by the built-in sites (web_accessible_resources is
+      // fixed in the manifest), so on a host IT added photos keep the consent and location checks only.
+      if (onAddedHost) settings = { ...settings, photoText: false };
       loaded = true;
       onLoaded(settings);
       return r;
@@ -68,9 +77,21 @@ const PgSettings = (() => {
     onLoaded = handler;
   }
 
+  /**
+   * This page's `extraSites` entry, on a host IT added and still lists (null elsewhere, or once IT
+   * has taken the host out of the policy).
+   * @returns {ExtraSite | null}
+   */
+  function addedEntry() {
+    if (!onAddedHost) return null;
+    return /** @type {any} */ (globalThis).PostguardExtraSites.entryFor(settings.extraSites, location.href);
+  }
+
   return Object.freeze({
     current: () => settings,
     site: () => site,
+    onAddedHost: () => onAddedHost,
+    addedEntry,
     load,
     /** Whether the worker's settings have arrived: until then `current()` is the defaults. */
     isLoaded: () => loaded,

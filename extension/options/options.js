@@ -13,6 +13,7 @@ import SCHEMA from './schema.js';
 import { byId } from './dom.js';
 import { renderIssues, renderPolicy, selectorIssues } from './policy-view.js';
 import { renderReport } from './check.js';
+import { renderAddedHosts } from './added-hosts.js';
 import { unpack } from '../worker/unpack.js';
 import { fillForm, readForm, readUserTerms, saveUserTerms, USER_TERMS_KEY } from './user-terms.js';
 
@@ -50,6 +51,8 @@ async function refresh() {
   renderIssues(byId('issues-section', HTMLElement), byId('issues', HTMLUListElement),
     [...loaded.issues, ...selectorIssues(loaded.policy)]);
 
+  await renderAddedHosts(byId('added-section', HTMLElement), byId('added-hosts', HTMLUListElement), loaded.policy.extraSites, () => void refresh());
+
   const termsSection = byId('terms-section', HTMLElement);
   termsSection.hidden = loaded.policy.userTermsAllowed !== true;
   if (!termsSection.hidden) fillForm(byId('terms-form', HTMLFormElement), user);
@@ -76,6 +79,10 @@ byId('terms-form', HTMLFormElement).addEventListener('submit', (e) => {
     () => { status.textContent = 'Saved. Your terms apply from your next check.'; },
     () => { status.textContent = 'Could not save your terms; please try again.'; });
 });
+
+// A grant made or taken back elsewhere (the browser's own extension settings) shows here at once.
+chrome.permissions.onAdded.addListener(() => void refresh());
+chrome.permissions.onRemoved.addListener(() => void refresh());
 
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed' || (area === 'local' && USER_TERMS_KEY in changes)) void refresh().then(() => { if (byId('draft', HTMLTextAreaElement).value) check(); });

@@ -93,5 +93,19 @@ export function selectorIssues(policy) {
       });
     }
   }
+  const added = Array.isArray(policy.extraSites) ? /** @type {Record<string, unknown>[]} */ (policy.extraSites) : [];
+  added.forEach((fields, n) => {
+    for (const kind of ['editors', 'submits', 'attachments']) {
+      const list = fields[kind];
+      if (!Array.isArray(list)) continue;
+      list.forEach((selector, i) => {
+        try {
+          probe.querySelector(String(selector));
+        } catch {
+          issues.push({ setting: `extraSites[${n}].${kind}[${i}]`, problem: 'is not a valid CSS selector; the page skips it', source: 'managed' });
+        }
+      });
+    }
+  });
   return issues;
 }

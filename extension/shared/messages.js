@@ -75,6 +75,8 @@
  * @property {Record<string, SelectorOverride>} [selectors]  IT's selector overrides by site id
  *                                    ("x", "facebook", "linkedin", "instagram", "tiktok"); tried before
  *                                    the built-in adapter table (extension/content/adapters.js)
+ * @property {{address: string, adapter: string, editors?: string[], submits?: string[], attachments?: string[], enterSends?: boolean, ctrlEnterSends?: boolean}[]} [extraSites]  hosts IT added (managed `extraSites`),
+ *                                    present only when IT set some: a page on one finds its entry there
  *
  * @typedef {object} SelectorOverride  one extra compose surface IT defines for a site
  * @property {string[]} editors          CSS selectors of the editable element
@@ -100,7 +102,7 @@
  *
  * @typedef {object} PauseRequest   stop checking on one site for PAUSE_MINUTES (only if IT allows it)
  * @property {'pause'} type
- * @property {string} site            site id, one of SITE_IDS
+ * @property {string} site            site id, one of PAUSABLE (a built-in site, or `extra`: every host IT added)
  *
  * @typedef {object} ResumeRequest  end a pause early
  * @property {'resume'} type
@@ -138,6 +140,9 @@ const CHECKING_STATES = Object.freeze(['checking', 'paused', 'off', 'unwatched',
 /** The sites postguard knows, by id (extension/content/adapters.js). */
 const SITE_IDS = Object.freeze(['x', 'facebook', 'linkedin', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'reddit', 'threads', 'bluesky', 'medium']);
 
+/** What can be paused: a built-in site, or every host IT added at once (`extra`, PgAdapters.EXTRA_SITE). */
+const PAUSABLE = Object.freeze([...SITE_IDS, 'extra']);
+
 /** How long a pause lasts. */
 const PAUSE_MINUTES = 60;
 
@@ -162,7 +167,7 @@ function isRequest(value) {
         v.head.length <= Math.ceil(MEDIA_HEAD_BYTES / 3) * 4;
     case MessageType.pause:
     case MessageType.resume:
-      return typeof v.site === 'string' && SITE_IDS.includes(v.site);
+      return typeof v.site === 'string' && PAUSABLE.includes(v.site);
     case MessageType.status:
       return typeof v.state === 'string' && CHECKING_STATES.includes(v.state) &&
         (v.until === undefined || (typeof v.until === 'number' && Number.isFinite(v.until)));
@@ -172,4 +177,4 @@ function isRequest(value) {
 }
 
 // Shared by the worker (ES module import) and classic scripts (global), without a bundler.
-if (typeof globalThis !== 'undefined') Object.assign(globalThis, { PostguardMessages: { MessageType, isRequest, MEDIA_HEAD_BYTES, SITE_IDS, PAUSE_MINUTES } });
+if (typeof globalThis !== 'undefined') Object.assign(globalThis, { PostguardMessages: { MessageType, isRequest, MEDIA_HEAD_BYTES, SITE_IDS, PAUSABLE, PAUSE_MINUTES } });

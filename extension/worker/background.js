@@ -13,6 +13,7 @@ import { analyze, photoLocation } from './analyzer.js';
 import { pageSettings, policy } from './settings.js';
 import { pauses, setPause } from './pauses.js';
 import { listenForClicks, showStatus } from './action-state.js';
+import { watchAddedHosts } from './added-hosts.js';
 
 const { MessageType, isRequest } = /** @type {any} */ (globalThis).PostguardMessages;
 
@@ -101,3 +102,4 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 listenForClicks();
+watchAddedHosts();

@@ -12,7 +12,7 @@
 import '../shared/messages.js';
 import { settingsChanged } from './pages.js';
 
-const { PAUSE_MINUTES, SITE_IDS } = /** @type {any} */ (globalThis).PostguardMessages;
+const { PAUSE_MINUTES, PAUSABLE } = /** @type {any} */ (globalThis).PostguardMessages;
 
 /** chrome.storage.session key: {[site id]: end of the pause, ms since the epoch}. */
 export const PAUSES_KEY = 'pauses';
@@ -33,7 +33,7 @@ export async function pauses() {
   const now = Date.now();
   if (typeof stored === 'object' && stored !== null) {
     for (const [site, until] of Object.entries(stored)) {
-      if (SITE_IDS.includes(site) && typeof until === 'number' && until > now) live[site] = until;
+      if (PAUSABLE.includes(site) && typeof until === 'number' && until > now) live[site] = until;
     }
   }
   return live;

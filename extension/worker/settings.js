@@ -148,6 +148,8 @@ export function pageSettings(layers) {
     photoText: bool('photoText', true),
     photoWaitSeconds: typeof p.photoWaitSeconds === 'number' && p.photoWaitSeconds >= 1 && p.photoWaitSeconds <= 60 ? p.photoWaitSeconds : PHOTO_WAIT_SECONDS,
   };
+  // Only when IT set some: a page on a host IT added finds its entry (and adapter) here.
+  if (Array.isArray(p.extraSites) && p.extraSites.length > 0) settings.extraSites = /** @type {import('../shared/extra-sites.js').ExtraSite[]} */ (p.extraSites);
   // Only when IT set some: the content script re-scans the page when it receives selectors.
   if (hasSelectors) settings.selectors = /** @type {Record<string, import('../shared/messages.js').SelectorOverride>} */ (selectors);
   return settings;

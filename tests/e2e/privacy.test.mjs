@@ -151,11 +151,17 @@ describe('static: the shipped package cannot reach the network or leak a draft',
       for (const m of c.matches) assert.match(m, SITE_HOSTS, `content script match ${m}`);
       assert.notEqual(c.all_frames, true, 'content scripts stay out of third-party frames');
     }
-    const FORBIDDEN = ['tabs', 'history', 'webRequest', 'webRequestBlocking', 'cookies', 'scripting', 'debugger',
+    const FORBIDDEN = ['tabs', 'history', 'webRequest', 'webRequestBlocking', 'cookies', 'debugger',
       'nativeMessaging', 'downloads', 'clipboardRead', 'identity', 'management', '<all_urls>', 'activeTab', 'unlimitedStorage'];
     const asked = [...(manifest.permissions ?? []), ...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
     for (const p of asked) assert.ok(!FORBIDDEN.includes(p), `permission ${p}`);
-    assert.deepEqual(manifest.permissions, ['storage'], 'managed settings are the only permission');
+    // `storage` to read the Trust's managed policy; `scripting` only to register the same content
+    // scripts on the hosts IT adds (extraSites), once the person has allowed each (below).
+    assert.deepEqual(manifest.permissions, ['storage', 'scripting'], 'managed settings and registering scripts on hosts IT adds are the only permissions');
+    // Every other https host is optional: nothing is granted at install, no install warning, and
+    // each host is asked for only when IT lists it (docs/security.md, "Hosts IT adds").
+    assert.deepEqual(manifest.optional_host_permissions, ['https://*/*'], 'other https hosts only as optional permissions');
+    assert.equal(manifest.optional_permissions, undefined, 'no optional API permissions');
     // Two pages may be framed, by the covered sites only, at a per-session address a page cannot guess
     // or use to probe for the extension: the Trust's card, which keeps the Trust's details out of the
     // page's reach (trust-privacy.test.mjs), and the photo check, which reads attached photos in the
@@ -164,6 +170,27 @@ describe('static: the shipped package cannot reach the network or leak a draft',
       resources: ['trust-card/trust-card.html', 'photo/photo-check.html'], matches: manifest.host_permissions, use_dynamic_url: true,
     }], 'pages can load no extension file but the Trust card and the photo check, and only the covered sites at a dynamic address');
     assert.equal(manifest.externally_connectable, undefined, 'no web page or other extension may message the worker');
+  });
+
+  it('scripting only registers the content scripts on hosts IT listed and the person allowed', () => {
+    // Only the worker's added-hosts module touches chrome.scripting or asks to drop a grant, and it
+    // never injects code, CSS or a function into a page, nor runs in the page's own world.
+    for (const f of scripts) {
+      const text = code(source(f));
+      if (f === 'worker/added-hosts.js') continue;
+      assert.doesNotMatch(text, /\bscripting\s*\./, `${f} uses chrome.scripting`);
+    }
+    const text = code(source('worker/added-hosts.js'));
+    const calls = [...text.matchAll(/\bscripting\s*\.\s*(\w+)/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(calls)].sort(), ['getRegisteredContentScripts', 'registerContentScripts', 'unregisterContentScripts']);
+    assert.doesNotMatch(text, /\b(executeScript|insertCSS|world|func)\b/, 'no code or CSS injected, never the page\'s world');
+    assert.match(text, /allFrames: false/, 'top frames only, as the manifest\'s');
+    assert.match(text, /js: files/, 'the manifest\'s own content-script files, nothing else');
+    // The only permission asked for at run time is an origin IT listed, from a click on the options page.
+    for (const f of scripts) {
+      const requests = [...code(source(f)).matchAll(/permissions\s*\.\s*request\s*\(/g)];
+      assert.ok(requests.length === 0 || f === 'options/added-hosts.js', `${f} requests permissions`);
+    }
   });
 
   it('extension pages may not connect anywhere, and run only packaged script and WASM', () => {

@@ -60,6 +60,9 @@ pub struct Policy {
     /// Per site id, CSS selectors put in front of the built-in ones, for when a site changes its markup
     /// before an update ships.
     pub selector_overrides: BTreeMap<String, SiteSelectors>,
+    /// Hosts IT adds beyond the built-in sites (a Mastodon instance, an intranet blog, a self-hosted
+    /// WordPress), each with the adapter to use there and optional selectors.
+    pub extra_sites: Vec<ExtraSite>,
     /// Hold a post when the checker cannot run (fail closed) instead of letting it through (fail open).
     pub fail_closed: bool,
     /// Whether the extension reads the text in attached photos (OCR, on the device) and checks it with
@@ -122,6 +125,39 @@ pub const SITE_IDS: [&str; 11] = [
     "medium",
 ];
 
+/// What `extraSites[].adapter` may name: the generic fallback, the adapters kept for hosts IT adds
+/// (`mastodon`), or a built-in site's adapter (a Medium publication on its own domain). The extension's
+/// adapter table holds each named one (`extension/content/adapters.js`; a test keeps the two in step).
+pub const EXTRA_ADAPTERS: [&str; 13] = [
+    "generic",
+    "mastodon",
+    "x",
+    "facebook",
+    "linkedin",
+    "instagram",
+    "tiktok",
+    "youtube",
+    "whatsapp",
+    "reddit",
+    "threads",
+    "bluesky",
+    "medium",
+];
+
+/// A host IT adds: where (a normalised `https://host/path/` address; every page under it), which
+/// adapter, and IT's selectors tried before that adapter's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExtraSite {
+    /// `https://host/` or `https://host/path/`, lower-case host, `*.` in front for its subdomains.
+    pub address: String,
+    /// One of [`EXTRA_ADAPTERS`].
+    pub adapter: String,
+    /// IT's selectors for this host (all optional).
+    #[serde(flatten)]
+    pub selectors: SiteSelectors,
+}
+
 /// IT's selectors for one site, tried before the built-in adapter's.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -160,6 +196,7 @@ impl Default for Policy {
             allow_pause: true,
             enabled_sites: SITE_IDS.iter().map(|s| s.to_string()).collect(),
             selector_overrides: BTreeMap::new(),
+            extra_sites: Vec::new(),
             fail_closed: false,
             photo_text: true,
             photo_wait_seconds: PHOTO_WAIT_SECONDS.1,

@@ -39,15 +39,37 @@ export function manifestExtensionId(manifestPath = join(distDir(), 'manifest.jso
  * browser downloads a dictionary for the first `spellcheck=true` editor and asks Google's autofill
  * server about each form, requests that are neither the page's nor the extension's and would only
  * blur the network checks.
+ *
+ * `granted`: origins (`https://host/*`) the person has already allowed postguard on, beyond the
+ * manifest's sites, as the browser records them once a person accepts `chrome.permissions.request`'s
+ * prompt (the profile's extension prefs: granted, runtime-granted and active permissions). The
+ * prompt itself is browser UI that headless Chromium cannot show or answer, so a test of an allowed
+ * host starts from a profile where it was allowed (measured in Chromium 156: the grant is active at
+ * start-up, `chrome.permissions.contains` says so, and removing it works as after a real grant).
+ * @param {{granted?: string[], dist?: string}} [options]
  * @returns {string}
  */
-export function freshProfile() {
+export function freshProfile({ granted = [], dist } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'postguard-profile-'));
   mkdirSync(join(profile, 'Default'));
+  /** @type {Record<string, unknown>} */
+  const extensions = {};
+  if (granted.length) {
+    const manifest = JSON.parse(readFileSync(join(dist ?? distDir(), 'manifest.json'), 'utf8'));
+    const hosts = [...manifest.host_permissions, ...granted];
+    const permissions = { api: manifest.permissions, explicit_host: hosts, manifest_permissions: [], scriptable_host: [] };
+    const runtime = { api: [], explicit_host: granted, manifest_permissions: [], scriptable_host: [] };
+    extensions.settings = {
+      [manifestExtensionId(join(dist ?? distDir(), 'manifest.json'))]: {
+        granted_permissions: permissions, active_permissions: permissions, desired_active_permissions: permissions, runtime_granted_permissions: runtime,
+      },
+    };
+  }
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({
     browser: { enable_spellchecking: false },
     autofill: { enabled: false, profile_enabled: false, credit_card_enabled: false },
     spellcheck: { dictionaries: [], dictionary: '', forced_dictionaries: [], use_spelling_service: false },
+    ...(granted.length ? { extensions } : {}),
   }));
   return profile;
 }
@@ -99,12 +121,13 @@ export function baseArgs(port) {
  */
 
 /**
- * @param {{ port: number, headless?: boolean, dist?: string, viewport?: {width: number, height: number}, deviceScaleFactor?: number }} options
- *        `deviceScaleFactor` 2 with half the viewport lays pages out as the browser's zoom at 200 % does
+ * @param {{ port: number, headless?: boolean, dist?: string, viewport?: {width: number, height: number}, deviceScaleFactor?: number, granted?: string[] }} options
+ *        `deviceScaleFactor` 2 with half the viewport lays pages out as the browser's zoom at 200 % does;
+ *        `granted`: origins the person has allowed beyond the manifest's sites (see freshProfile)
  * @returns {Promise<Session>}
  */
-export async function launchWithExtension({ port, headless = true, dist = distDir(), viewport = { width: 1280, height: 860 }, deviceScaleFactor }) {
-  const profile = freshProfile();
+export async function launchWithExtension({ port, headless = true, dist = distDir(), viewport = { width: 1280, height: 860 }, deviceScaleFactor, granted = [] }) {
+  const profile = freshProfile({ granted, dist });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,

@@ -14,11 +14,12 @@ export const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.u
 
 /**
  * A fixture server and a browser with the extension, for one test file.
+ * @param {{granted?: string[]}} [options]  `granted`: origins the person has allowed beyond the manifest's sites
  * @returns {Promise<{server: import('./server.mjs').FixtureServer, browser: import('./browser.mjs').Session, close: () => Promise<void>}>}
  */
-export async function startSuite() {
+export async function startSuite({ granted = [] } = {}) {
   const server = await startFixtureServer();
-  const browser = await launchWithExtension({ port: server.port });
+  const browser = await launchWithExtension({ port: server.port, granted });
   return {
     server,
     browser,

@@ -22,6 +22,11 @@ export const SITE_OF_HOST = Object.freeze({
   'www.threads.net': 'threads',
   'bsky.app': 'bluesky',
   'medium.com': 'medium',
+  // Hosts a Trust's IT adds (managed `extraSites`; added-hosts.test.mjs): its Mastodon instance, and
+  // the same page at two more hosts for the generic adapter and IT's own selectors.
+  'social.example.nhs.uk': 'mastodon',
+  'blog.example.nhs.uk': 'mastodon',
+  'intranet.example.nhs.uk': 'mastodon',
 });
 
 /** Every host the certificate must name. */

@@ -31,3 +31,7 @@ pub const MAX_PATTERN_CHARS: usize = 200;
 pub const MAX_SELECTORS: usize = 20;
 /// Longest selector, in characters.
 pub const MAX_SELECTOR_CHARS: usize = 500;
+/// Most hosts IT may add (`extraSites`): each is a permission a person grants and a registered script.
+pub const MAX_EXTRA_SITES: usize = 20;
+/// Longest `extraSites[].address`, in characters.
+pub const MAX_ADDRESS_CHARS: usize = 300;

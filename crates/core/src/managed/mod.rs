@@ -15,12 +15,13 @@
 //!
 //! The parts, one job each: this file reads the layers and says where each value came from;
 //! `settings` names every setting and sends each to its reader; `reader` holds the primitives every
-//! setting is read with (text, true/false, objects, lists, actions); `actions`, `terms` and `sites`
-//! read the structured settings; `limits` holds the sizes the detectors accept; `deployment` unwraps
+//! setting is read with (text, true/false, objects, lists, actions); `actions`, `terms`, `sites` and
+//! `extra_sites` read the structured settings; `limits` holds the sizes the detectors accept; `deployment` unwraps
 //! the files IT rolls out.
 
 mod actions;
 mod deployment;
+mod extra_sites;
 mod fixes;
 mod limits;
 mod reader;
@@ -30,7 +31,7 @@ mod terms;
 
 pub use deployment::{load_json_str, unwrap_deployment};
 pub use limits::{
-    max_terms, MAX_PATTERNS, MAX_PATTERN_CHARS, MAX_SELECTORS, MAX_SELECTOR_CHARS, MAX_TERM_CHARS, MAX_TEXT_CHARS,
+    max_terms, MAX_ADDRESS_CHARS, MAX_EXTRA_SITES, MAX_PATTERNS, MAX_PATTERN_CHARS, MAX_SELECTORS, MAX_SELECTOR_CHARS, MAX_TERM_CHARS, MAX_TEXT_CHARS,
     MAX_URL_CHARS, MIN_TERM_CHARS, PATTERN_NEST_LIMIT, PATTERN_SIZE_LIMIT,
 };
 pub use settings::{SETTINGS, USER_SETTINGS};

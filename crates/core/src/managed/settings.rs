@@ -7,7 +7,7 @@ use crate::policy::{Policy, PHOTO_WAIT_SECONDS};
 use serde_json::Value;
 
 /// Every setting a policy may contain: the managed-storage keys, in the schema's order.
-pub const SETTINGS: [&str; 24] = [
+pub const SETTINGS: [&str; 25] = [
     "trustName",
     "trustProfile",
     "commsContact",
@@ -25,6 +25,7 @@ pub const SETTINGS: [&str; 24] = [
     "allowlist",
     "enabledSites",
     "selectorOverrides",
+    "extraSites",
     "failClosed",
     "photoText",
     "photoWaitSeconds",
@@ -72,6 +73,7 @@ impl Reader {
             "hospitalNumberPatterns" => self.patterns(v).map(|t| p.hospital_number_patterns = t).is_some(),
             "enabledSites" => self.sites(v).map(|s| p.enabled_sites = s).is_some(),
             "selectorOverrides" => self.selector_overrides(v).map(|s| p.selector_overrides = s).is_some(),
+            "extraSites" => self.extra_sites(v).map(|s| p.extra_sites = s).is_some(),
             "fixesAllowed" => self.boolean(setting, v).map(|b| p.fixes_allowed = b).is_some(),
             "disclaimerText" => self.text(setting, v).map(|s| p.disclaimer_text = s).is_some(),
             "fixWording" => self.fix_wording(v).map(|w| p.fix_wording = w).is_some(),
@@ -97,6 +99,7 @@ fn json_in_string(setting: &str, v: &Value) -> Value {
             | "allowlist"
             | "enabledSites"
             | "selectorOverrides"
+            | "extraSites"
             | "fixWording"
     );
     if let (true, Some(s)) = (structured, v.as_str()) {

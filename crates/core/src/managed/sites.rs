@@ -57,7 +57,7 @@ impl Reader {
 
     /// CSS selectors: checked for size here; the extension also checks their syntax with the browser's
     /// own parser (only a browser can).
-    fn selectors(&mut self, setting: &str, v: &Value) -> Vec<String> {
+    pub(super) fn selectors(&mut self, setting: &str, v: &Value) -> Vec<String> {
         let Some(items) = self.array(setting, v) else { return Vec::new() };
         if items.len() > MAX_SELECTORS {
             self.report(setting, format!("has {} selectors; only the first {MAX_SELECTORS} are used", items.len()));

@@ -120,7 +120,16 @@ fn policy_at(path: &[Step], leaf: Value) -> Value {
         None => leaf,
         Some((Step::Key(k), rest)) => json!({ k.as_str(): policy_at(rest, leaf) }),
         Some((Step::AnyKey, rest)) => json!({ crate::catalogue::RULES[0].id: policy_at(rest, leaf) }),
-        Some((Step::Item, rest)) => json!([policy_at(rest, leaf)]),
+        Some((Step::Item, rest)) => {
+            // A list of objects is `extraSites`, whose entries need an address to be read at all.
+            let mut item = policy_at(rest, leaf);
+            if let (Some(o), Some(Step::Key(k))) = (item.as_object_mut(), rest.first()) {
+                if k != "address" {
+                    o.insert("address".into(), json!("https://blog.example.nhs.uk/"));
+                }
+            }
+            json!([item])
+        }
     }
 }
 
@@ -195,6 +204,7 @@ fn schema_defaults_bounds_and_enums_are_the_readers() {
                             .chain(crate::catalogue::TRUSTS.iter().map(|t| json!(t.key)))
                             .collect(),
                         ".enabledSites[]" => crate::policy::SITE_IDS.iter().map(|s| json!(s)).collect(),
+                        ".extraSites[].adapter" => crate::policy::EXTRA_ADAPTERS.iter().map(|s| json!(s)).collect(),
                         _ => actions.clone(),
                     };
                     assert_eq!(values, &expected, "{at}: enum");
@@ -250,6 +260,13 @@ fn schema_defaults_bounds_and_enums_are_the_readers() {
                 if let Some(values) = s["items"].get("enum").and_then(Value::as_array) {
                     assert_eq!(max, values.len(), "{at}: as many items as there are choices");
                     ok(path, Value::Array(values.clone()));
+                } else if s["items"]["type"] == "object" {
+                    // Added hosts: each a different address.
+                    let items = |n: usize| {
+                        Value::Array((0..n).map(|i| json!({ "address": format!("https://p{i:04}.example.nhs.uk/") })).collect())
+                    };
+                    ok(path, items(max));
+                    refused(path, items(max + 1));
                 } else {
                     let items = |n: usize| Value::Array((0..n).map(|i| json!(format!("p{i:04}"))).collect());
                     ok(path, items(max));
@@ -315,6 +332,7 @@ fn a_complete_valid_policy_applies_without_issues() {
         "allowlist": ["#HarbourProud"],
         "enabledSites": ["x", "linkedin"],
         "selectorOverrides": {"x": {"editors": ["[data-testid=tweetTextarea_0]"], "submits": ["[data-testid=tweetButton]"], "enterSends": false}},
+        "extraSites": [{"address": "https://social.harbourside.nhs.uk/", "adapter": "mastodon"}],
         "failClosed": true,
         "photoText": false,
         "photoWaitSeconds": 20,
@@ -709,4 +727,74 @@ fn photo_settings_default_on_with_a_bounded_wait_and_bad_values_are_reported() {
         assert_eq!(loaded.policy.photo_wait_seconds, 10, "{bad}: the default stands");
         assert!(loaded.policy.photo_text);
     }
+}
+
+#[test]
+fn added_hosts_are_normalised_with_their_adapter_and_selectors() {
+    let loaded = load(&json!({"extraSites": [
+        {"address": "https://Social.Example.NHS.uk", "adapter": "Mastodon", "ctrlEnterSends": true},
+        {"address": "https://blog.example.nhs.uk/wp-admin/*", "editors": ["textarea.post"], "submits": ["#publish"]},
+        {"address": "https://*.intranet.example.nhs.uk/news/"},
+    ]}));
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+    let sites = &loaded.policy.extra_sites;
+    assert_eq!(sites.len(), 3);
+    assert_eq!(sites[0].address, "https://social.example.nhs.uk/");
+    assert_eq!(sites[0].adapter, "mastodon");
+    assert_eq!(sites[0].selectors.ctrl_enter_sends, Some(true));
+    assert_eq!(sites[1].address, "https://blog.example.nhs.uk/wp-admin/");
+    assert_eq!(sites[1].adapter, "generic");
+    assert_eq!(sites[1].selectors.editors, ["textarea.post"]);
+    assert_eq!(sites[1].selectors.submits, ["#publish"]);
+    assert_eq!(sites[2].address, "https://*.intranet.example.nhs.uk/news/");
+    assert_eq!(loaded.sources["extraSites"], Source::Managed);
+    // What the extension reads: the policy's JSON names them as the schema does.
+    let v = serde_json::to_value(&loaded.policy).expect("serialises");
+    assert_eq!(v["extraSites"][0], json!({"address": "https://social.example.nhs.uk/", "adapter": "mastodon", "editors": [], "submits": [], "attachments": [], "ctrlEnterSends": true}));
+}
+
+/// An address becomes a permission the person is asked for and a match pattern scripts run on, so
+/// anything broader than one host (or its subdomains) is refused, entry by entry, with the reason.
+#[test]
+fn added_hosts_that_are_not_one_https_host_are_refused_one_by_one() {
+    let cases = [
+        (json!("http://social.example.nhs.uk/"), "https://"),
+        (json!("https://*/"), "not a host name"),
+        (json!("https://*.uk/"), "top-level"),
+        (json!("https://social.example.nhs.uk:8443/"), "port"),
+        (json!("https://social.example.nhs.uk/?q=1"), "query"),
+        (json!("https://so cial.example.nhs.uk/"), "not a host name"),
+        (json!("https://user@social.example.nhs.uk/"), "not a host name"),
+        (json!("https:///path"), "names no host"),
+        (json!("https://a*.example.nhs.uk/"), "not a host name"),
+        (json!(42), "must be text"),
+    ];
+    for (address, why) in cases {
+        let loaded = load(&json!({"extraSites": [{"address": address.clone()}, {"address": "https://ok.example.nhs.uk/"}]}));
+        assert_eq!(settings(&loaded.issues), ["extraSites[0].address"], "{address}");
+        assert!(loaded.issues[0].problem.contains(why), "{address}: {}", loaded.issues[0].problem);
+        assert_eq!(loaded.policy.extra_sites.len(), 1, "{address}: the good entry still applies");
+        assert_eq!(loaded.policy.extra_sites[0].address, "https://ok.example.nhs.uk/");
+    }
+}
+
+#[test]
+fn added_hosts_report_bad_fields_keep_the_rest_and_skip_repeats() {
+    let loaded = load(&json!({"extraSites": [
+        "https://social.example.nhs.uk/",
+        {"adapter": "generic"},
+        {"address": "https://social.example.nhs.uk/", "adapter": "myspace", "editors": "div", "colour": "red"},
+        {"address": "https://SOCIAL.example.nhs.uk"},
+    ]}));
+    assert_eq!(
+        settings(&loaded.issues),
+        ["extraSites[0]", "extraSites[1]", "extraSites[2].adapter", "extraSites[2].colour", "extraSites[2].editors", "extraSites[3]"]
+    );
+    assert_eq!(loaded.policy.extra_sites.len(), 1);
+    assert_eq!(loaded.policy.extra_sites[0].adapter, "generic");
+    assert!(loaded.issues[5].problem.contains("repeats"));
+    // As a Windows registry string holding JSON, too.
+    let loaded = load(&json!({"extraSites": "[{\"address\": \"https://social.example.nhs.uk/\"}]"}));
+    assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+    assert_eq!(loaded.policy.extra_sites.len(), 1);
 }
