@@ -87,6 +87,8 @@ fn options(overrides: &[(String, String)]) -> Result<Options, String> {
             "min_evidence" => o.min_evidence = v.parse().map_err(|e| bad(&e))?,
             "ensemble" => o.ensemble = v.parse().map_err(|e| bad(&e))?,
             "dropout" => o.dropout = v.parse().map_err(|e| bad(&e))?,
+            "gram_buckets" => o.gram_buckets = v.parse().map_err(|e| bad(&e))?,
+            "gram_l2" => o.gram_l2 = v.parse().map_err(|e| bad(&e))?,
             "unseen_words" => o.unseen_words = v.parse().map_err(|e| bad(&e))?,
             _ => return Err(format!("--option {k}: not a training setting")),
         }

@@ -264,13 +264,16 @@ fn masks(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Whether the draft mentions or announces media at all (a photo, video, recording, "pic below", a
-/// camera emoji), from the consent rules' own word lists. Without any, a consent breach cannot be in
-/// the text, and the model's consent reading of a post about the team ("lovely team lunch on the
-/// ward") would only be the company such posts keep.
+/// camera emoji, someone shown: "look at his little face", "swipe for", "in the background"), from the
+/// consent rules' own word lists and the gate's own (`model_media`). Without any, a consent breach
+/// cannot be in the text, and the model's consent reading of a post about the team ("lovely team
+/// lunch on the ward") would only be the company such posts keep.
 fn mentions_media(input: &Input<'_>) -> bool {
-    use crate::catalogue::words::consent_media::{ANNOUNCE, CAPTURING, LISTS, MEDIA_WORD, ON_CAM};
+    use crate::catalogue::words::consent_media::{
+        ANNOUNCE, CAPTURING, LISTS, MEDIA_WORD, MODEL_MEDIA, ON_CAM, SHOWING,
+    };
     let hits = crate::detectors::text::Lists::at(LISTS).find(input);
-    [MEDIA_WORD, CAPTURING, ON_CAM, ANNOUNCE].iter().any(|&list| hits.any(list))
+    [MEDIA_WORD, CAPTURING, ON_CAM, ANNOUNCE, SHOWING, MODEL_MEDIA].iter().any(|&list| hits.any(list))
         || input.text.contains(['📸', '📷', '🎥', '📹', '🤳', '🎬'])
 }
 
@@ -391,6 +394,33 @@ mod tests {
         let masked = "Patient NHS number ••• ••• •••• seen today";
         assert!(a.analyze(masked).is_empty(), "{:?}", a.analyze(masked));
         assert_eq!(masks("a ••/••/•••• b •• c •••"), vec![(2, 28), (40, 49)]);
+    }
+
+    fn media(text: &str) -> bool {
+        let a = analyzer();
+        let norm = Normalized::new(text);
+        let context = a.context.find(norm.as_str());
+        mentions_media(&Input { text: norm.as_str(), context: &context })
+    }
+
+    #[test]
+    fn the_consent_gate_opens_for_a_picture_said_without_a_media_word() {
+        for shown in [
+            "my first baby bath on paeds, look at his little cheeks",
+            "swipe for my little buddy doing a thumbs up",
+            "me and the girls in our new uniforms, the cutest little lad in the background waving",
+            "my PS said don't you DARE put me on your insta so here she is",
+            "pic below",
+        ] {
+            assert!(media(shown), "{shown}");
+        }
+        for plain in [
+            "lovely team lunch on the ward today",
+            "long shift, back on nights tomorrow",
+            "proud of our nurses. Views my own, not my employer's.",
+        ] {
+            assert!(!media(plain), "{plain}");
+        }
     }
 
     #[test]

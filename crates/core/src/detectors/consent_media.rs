@@ -351,6 +351,15 @@ mod tests {
             found("filmed the patient without their consent"),
             [("consent-patient-media", Some(Severity::Warn))]
         );
+        // Written permission and a signed form are stated consent as surely as "with written consent".
+        for stated in [
+            "selfie with my patient on his 100th birthday, posted with written permission from his daughter",
+            "photo of the patients at the garden party, everyone pictured signed the photo form",
+            "filmed the patient's story for the podcast, she signed a consent form first",
+        ] {
+            let f = found(stated);
+            assert!(!f.is_empty() && f.iter().all(|x| *x == ("consent-patient-media", Some(Severity::Info))), "{stated}: {f:?}");
+        }
     }
 
     #[test]

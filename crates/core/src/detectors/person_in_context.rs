@@ -372,6 +372,8 @@ mod tests {
             "Happy birthday Doris, 100 today",
             "I nearly died laughing at Karen's leaving speech",
             "Shout out to Ian who admitted he's never seen Star Wars",
+            "Jen on our ward has been diagnosed with MS. She's told us it's fine to share",
+            "Jen on our ward has been diagnosed with MS. A patient's told us it's fine to share",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -125,6 +125,48 @@ fn pairs_of(tokens: &[Token<'_>], hashes: &[u64], mut each: impl FnMut(usize)) {
 const NEXT: u64 = 0x9e37_79b9_7f4a_7c15;
 const SKIP: u64 = 0xc2b2_ae3d_27d4_eb4f;
 
+/// The shortest and longest character n-grams read inside a word.
+pub const GRAM_MIN: usize = 3;
+/// See [`GRAM_MIN`].
+pub const GRAM_MAX: usize = 4;
+
+/// Calls `each` with the hash of every character n-gram ([`GRAM_MIN`] to [`GRAM_MAX`] bytes) of a
+/// word marked at both ends (`<word>`), the way fastText reads subwords: "stoopid", "idiotic" and
+/// "c0ck-up" share pieces with the words training saw, so a typo, a stretched or slang spelling still
+/// carries what its pieces carried. Shape tokens (`#cap`, `#d4`) and emoji have no pieces; words of
+/// more than 24 bytes (pasted strings) neither. Returns how many pieces it read.
+pub fn char_grams(form: &str, mut each: impl FnMut(u64)) -> usize {
+    let b = form.as_bytes();
+    if b.is_empty() || b.len() > 24 || b[0] == b'#' || !form.chars().any(char::is_alphabetic) {
+        return 0;
+    }
+    let mut marked = [0u8; 26];
+    marked[0] = b'<';
+    marked[1..=b.len()].copy_from_slice(b);
+    marked[b.len() + 1] = b'>';
+    let marked = &marked[..b.len() + 2];
+    let mut n = 0;
+    for len in GRAM_MIN..=GRAM_MAX {
+        for w in marked.windows(len) {
+            each(word_hash_bytes(w) ^ GRAM);
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Mixed into a character n-gram's hash so its bucket differs from a whole word's of the same bytes.
+const GRAM: u64 = 0x6a09_e667_f3bc_c909;
+
+/// The bucket of a character n-gram's hash in a table of `buckets` (a power of two).
+pub fn gram_bucket(hash: u64, buckets: usize) -> usize {
+    let mut h = hash;
+    h ^= h >> 31;
+    h = h.wrapping_mul(0xd6e8_feb8_6659_fd93);
+    h ^= h >> 32;
+    (h as usize) & (buckets - 1)
+}
+
 /// FNV-1a of a word: stable across platforms and builds, which the shipped weights depend on.
 pub fn word_hash(word: &str) -> u64 {
     word_hash_bytes(word.as_bytes())
@@ -453,6 +495,21 @@ mod tests {
         let previous = previous_same(&hashes);
         assert_eq!(distinct(&previous, 0..6).collect::<Vec<_>>(), [0, 1, 3]);
         assert_eq!(distinct(&previous, 2..6).collect::<Vec<_>>(), [2, 3, 4]);
+    }
+
+    #[test]
+    fn char_grams_mark_the_ends_and_skip_shapes() {
+        let mut got = Vec::new();
+        assert_eq!(char_grams("idiot", |h| got.push(h)), 5 + 4);
+        assert!(got.contains(&(word_hash("<id") ^ GRAM)));
+        assert!(got.contains(&(word_hash("iot>") ^ GRAM)));
+        let mut typo = Vec::new();
+        char_grams("idiott", |h| typo.push(h));
+        assert!(typo.iter().filter(|h| got.contains(h)).count() >= 5, "a typo keeps most pieces");
+        for none in ["#cap", "😂", "", "#d4", &"a".repeat(25)] {
+            assert_eq!(char_grams(none, |_| ()), 0, "{none}");
+        }
+        assert!(gram_bucket(word_hash("<id"), 1024) < 1024);
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub struct Read<'a> {
     tokens: features::Tokenized<'a>,
     hashes: Vec<u64>,
     words: Vec<Option<[i8; 3]>>,
+    /// Each token's character n-grams' part of its weight, in logits per family (the mean of its
+    /// n-grams' weights; zeros for a model without n-grams or a token without pieces).
+    grams: Vec<[f32; 3]>,
     /// For each token, the previous token with the same hash ([`features::previous_same`]).
     previous: Vec<usize>,
 }
@@ -105,7 +108,23 @@ impl LearnedModel {
         let hashes: Vec<u64> = tokens.tokens.iter().map(|t| features::word_hash(&t.form)).collect();
         let words = tokens.tokens.iter().zip(&hashes).map(|(t, &h)| self.weights.word_hashed(&t.form, h)).collect();
         let previous = features::previous_same(&hashes);
-        Read { tokens, hashes, words, previous }
+        let grams = if self.weights.has_grams() {
+            tokens.tokens.iter().map(|t| self.gram_part(&t.form)).collect()
+        } else {
+            vec![[0.0; 3]; tokens.tokens.len()]
+        };
+        Read { tokens, hashes, words, grams, previous }
+    }
+
+    /// The mean of a word's character n-grams' weights, in logits per family.
+    fn gram_part(&self, form: &str) -> [f32; 3] {
+        let mut sums = [0i32; 3];
+        let n = features::char_grams(form, |h| add(&mut sums, self.weights.gram(h)));
+        if n == 0 {
+            return [0.0; 3];
+        }
+        let s = self.weights.gram_scale;
+        [0, 1, 2].map(|f| s[f] * sums[f] as f32 / n as f32)
     }
 
     /// Scores the segments `reading` cuts from a [`Read`] draft: each distinct word and pair once,
@@ -119,11 +138,15 @@ impl LearnedModel {
             .map(|range| {
                 let tokens = &read.tokens.tokens[range.clone()];
                 let mut sums = [0i32; 3];
+                let mut gram_sums = [0f32; 3];
                 let mut distinct = 0usize;
                 for i in features::distinct(&read.previous, range.clone()) {
                     distinct += 1;
                     if let Some(s) = read.words[i] {
                         add(&mut sums, s);
+                    }
+                    for (g, v) in gram_sums.iter_mut().zip(read.grams[i]) {
+                        *g += v;
                     }
                 }
                 features::distinct_pairs(&read.tokens.tokens, &read.hashes, range.clone(), &mut pairs);
@@ -131,7 +154,7 @@ impl LearnedModel {
                     add(&mut sums, self.weights.pair(bucket));
                 }
                 let norm = (distinct.max(1) as f32).sqrt();
-                let scores = [0, 1, 2].map(|i| f[i].bias + f[i].scale * sums[i] as f32 / norm);
+                let scores = [0, 1, 2].map(|i| f[i].bias + (f[i].scale * sums[i] as f32 + gram_sums[i]) / norm);
                 let start = tokens.first().map_or(0, |t| t.start);
                 let end = tokens.iter().map(|t| t.end).max().unwrap_or(start);
                 SegmentScore { start, end, scores, tokens: range }
@@ -142,22 +165,28 @@ impl LearnedModel {
     /// The spans of the words that weigh most for `family` in a scored segment, strongest first: a
     /// word's weight with the shape token beside it (a name's `#cap`) added; positive weights of at
     /// least a third of the strongest's, so a sentence carried by one word names that word alone
-    /// rather than padding the list with "the".
+    /// rather than padding the list with "the". A word's weight includes its character n-grams' part.
     pub fn cues(&self, read: &Read<'_>, segment: &SegmentScore, family: usize) -> Vec<(usize, usize)> {
-        let mut words: Vec<(usize, usize, i32)> = Vec::new();
+        let mut words: Vec<(usize, usize, f32)> = Vec::new();
+        let scale = self.weights.families[family].scale;
         for i in segment.tokens.clone() {
-            let Some(s) = read.words[i] else { continue };
+            // In steps of the word scale, so a model without n-grams compares whole numbers exactly.
+            let own = read.words[i].map(|s| f32::from(s[family]));
+            let gram = if scale > 0.0 { read.grams[i][family] / scale } else { 0.0 };
+            if own.is_none() && gram == 0.0 {
+                continue;
+            }
             let t = &read.tokens.tokens[i];
-            let v = i32::from(s[family]);
+            let v = own.unwrap_or(0.0) + gram;
             match words.last_mut() {
                 Some(last) if last.0 == t.start && last.1 == t.end => last.2 += v,
                 _ => words.push((t.start, t.end, v)),
             }
         }
-        words.retain(|w| w.2 > 0);
-        words.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-        let top = words.first().map_or(0, |w| w.2);
-        words.iter().take(CUES).take_while(|w| w.2 * 3 >= top).map(|w| (w.0, w.1)).collect()
+        words.retain(|w| w.2 > 0.0);
+        words.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        let top = words.first().map_or(0.0, |w| w.2);
+        words.iter().take(CUES).take_while(|w| w.2 * 3.0 >= top).map(|w| (w.0, w.1)).collect()
     }
 
     /// Whether a passage's score for `family` (index in [`crate::Category::ALL`] order) is worth a mark.

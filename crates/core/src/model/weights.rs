@@ -5,20 +5,23 @@
 //! prefixes), their scores after them (small integers, mostly near zero), pair buckets as gaps between
 //! non-zero buckets. Scores are stored one family after another (columns), not word by word: each
 //! family's scores are alike, and gzip finds runs within one family that interleaving breaks up —
-//! about 20 KB less gzipped for the same weights (PGMODEL1 interleaved them). Reading it is one linear
-//! pass with no allocation per word. All integers are little-endian.
+//! about 20 KB less gzipped for the same weights (PGMODEL1 interleaved them). Character n-grams of
+//! words (PGMODEL3) follow the pairs, hashed into their own table with their own scale per family.
+//! Reading it is one linear pass with no allocation per word. All integers are little-endian.
 //!
 //! ```text
-//! b"PGMODEL2"
+//! b"PGMODEL3"
 //! per family (3): f32 bias, f32 scale, f32 info threshold, f32 warn threshold
 //! u32 words; words × (u8 length, bytes), sorted by bytes; per family (3): words × i8
 //! u32 pairs; pairs × varint gap from the previous bucket (the first: its bucket); per family (3): pairs × i8
+//! u32 gram buckets (a power of two, or 0: no n-grams); per family (3): f32 gram scale
+//! u32 grams; grams × varint gap (as pairs); per family (3): grams × i8
 //! ```
 
 use super::features::{word_hash, word_hash_bytes, PAIR_BUCKETS};
 use rustc_hash::FxHashMap;
 
-const MAGIC: &[u8; 8] = b"PGMODEL2";
+const MAGIC: &[u8; 8] = b"PGMODEL3";
 
 /// Per-family constants of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -48,6 +51,21 @@ pub struct Weights {
     word_scores: &'static [u8],
     /// Dense pair table, PAIR_BUCKETS entries.
     pairs: Vec<[i8; 3]>,
+    /// Dense character n-gram table (a power of two entries; empty when the model has none).
+    grams: Vec<[i8; 3]>,
+    /// What one step of a quantised n-gram weight is worth, per family.
+    pub gram_scale: [f32; 3],
+}
+
+/// A model's character n-gram table, for [`write_with_grams`].
+#[derive(Debug, Clone, Default)]
+pub struct GramTable {
+    /// Buckets in the table (a power of two, or 0 for none).
+    pub buckets: usize,
+    /// What one step of a quantised weight is worth, per family.
+    pub scale: [f32; 3],
+    /// The buckets that carry weight, in bucket order, with their quantised weights.
+    pub weights: Vec<(usize, [i8; 3])>,
 }
 
 impl Weights {
@@ -82,27 +100,17 @@ impl Weights {
             index.insert(word_hash_bytes(word), i as u32);
         }
         let word_scores = r.take(n * 3)?;
-        let pair_count = r.u32()? as usize;
-        let mut buckets = Vec::with_capacity(pair_count);
-        let mut bucket = 0usize;
-        for i in 0..pair_count {
-            let gap = r.varint()? as usize;
-            bucket = if i == 0 { gap } else { bucket + gap };
-            if bucket >= PAIR_BUCKETS {
-                return Err("model pair bucket out of range".into());
-            }
-            buckets.push(bucket);
+        let pairs = r.sparse_table(PAIR_BUCKETS)?;
+        let gram_buckets = r.u32()? as usize;
+        if gram_buckets != 0 && !gram_buckets.is_power_of_two() {
+            return Err("model n-gram table is not a power of two".into());
         }
-        let mut pairs = vec![[0i8; 3]; PAIR_BUCKETS];
-        for family in 0..3 {
-            for (&bucket, &v) in buckets.iter().zip(r.take(pair_count)?) {
-                pairs[bucket][family] = v as i8;
-            }
-        }
+        let gram_scale = [r.f32()?, r.f32()?, r.f32()?];
+        let grams = r.sparse_table(gram_buckets)?;
         if r.at != bytes.len() {
             return Err("model file has trailing bytes".into());
         }
-        Ok(Weights { families, words, offsets, index, word_scores, pairs })
+        Ok(Weights { families, words, offsets, index, word_scores, pairs, grams, gram_scale })
     }
 
     /// The quantised scores of `word`, if the model knows it.
@@ -128,10 +136,34 @@ impl Weights {
     pub fn pair(&self, bucket: usize) -> [i8; 3] {
         self.pairs[bucket & (PAIR_BUCKETS - 1)]
     }
+
+    /// Whether the model reads character n-grams at all.
+    pub fn has_grams(&self) -> bool {
+        !self.grams.is_empty()
+    }
+
+    /// The quantised scores of a character n-gram, by its hash ([`super::features::char_grams`]).
+    pub fn gram(&self, hash: u64) -> [i8; 3] {
+        if self.grams.is_empty() {
+            return [0; 3];
+        }
+        self.grams[super::features::gram_bucket(hash, self.grams.len())]
+    }
 }
 
-/// Serialises a model (used by the trainer). `words` must be sorted by bytes, each under 256 bytes.
+/// Serialises a model without character n-grams. `words` must be sorted by bytes, each under 256
+/// bytes; `pairs` in bucket order.
 pub fn write(families: &[FamilyParams; 3], words: &[(String, [i8; 3])], pairs: &[(usize, [i8; 3])]) -> Vec<u8> {
+    write_with_grams(families, words, pairs, &GramTable::default())
+}
+
+/// Serialises a model (used by the trainer), as [`write`] with a character n-gram table.
+pub fn write_with_grams(
+    families: &[FamilyParams; 3],
+    words: &[(String, [i8; 3])],
+    pairs: &[(usize, [i8; 3])],
+    grams: &GramTable,
+) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     for f in families {
         for v in [f.bias, f.scale, f.info, f.warn] {
@@ -146,9 +178,20 @@ pub fn write(families: &[FamilyParams; 3], words: &[(String, [i8; 3])], pairs: &
     for family in 0..3 {
         out.extend(words.iter().map(|(_, s)| s[family] as u8));
     }
-    out.extend((pairs.len() as u32).to_le_bytes());
+    write_sparse(&mut out, pairs);
+    out.extend((grams.buckets as u32).to_le_bytes());
+    for v in grams.scale {
+        out.extend(v.to_le_bytes());
+    }
+    write_sparse(&mut out, &grams.weights);
+    out
+}
+
+/// A sparse table: count, bucket gaps as varints, then each family's weights.
+fn write_sparse(out: &mut Vec<u8>, table: &[(usize, [i8; 3])]) {
+    out.extend((table.len() as u32).to_le_bytes());
     let mut previous = 0;
-    for (i, (bucket, _)) in pairs.iter().enumerate() {
+    for (i, (bucket, _)) in table.iter().enumerate() {
         let gap = if i == 0 { *bucket } else { bucket - previous };
         previous = *bucket;
         let mut g = gap as u64;
@@ -163,9 +206,8 @@ pub fn write(families: &[FamilyParams; 3], words: &[(String, [i8; 3])], pairs: &
         }
     }
     for family in 0..3 {
-        out.extend(pairs.iter().map(|(_, s)| s[family] as u8));
+        out.extend(table.iter().map(|(_, s)| s[family] as u8));
     }
-    out
 }
 
 struct Reader {
@@ -188,6 +230,27 @@ impl Reader {
 
     fn f32(&mut self) -> Result<f32, String> {
         Ok(f32::from_bits(self.u32()?))
+    }
+
+    /// A table written by [`write_sparse`], read into `size` dense entries.
+    fn sparse_table(&mut self, size: usize) -> Result<Vec<[i8; 3]>, String> {
+        let count = self.u32()? as usize;
+        let mut buckets = Vec::with_capacity(count.min(size));
+        let mut bucket = 0usize;
+        for i in 0..count {
+            let gap = self.varint()? as usize;
+            bucket = if i == 0 { gap } else { bucket.saturating_add(gap) };
+            if bucket >= size {
+                return Err("model bucket out of range".into());
+            }
+            buckets.push(bucket);
+        }
+        let mut table = vec![[0i8; 3]; size];
+        let columns = [self.take(count)?, self.take(count)?, self.take(count)?];
+        for (i, &bucket) in buckets.iter().enumerate() {
+            table[bucket] = columns.map(|c| c[i] as i8);
+        }
+        Ok(table)
     }
 
     fn varint(&mut self) -> Result<u64, String> {
@@ -226,6 +289,22 @@ mod tests {
         assert_eq!(w.pair(300), [2, 2, 2]);
         assert_eq!(w.pair(PAIR_BUCKETS - 1), [-3, -3, -3]);
         assert_eq!(w.pair(5), [0, 0, 0]);
+    }
+
+    #[test]
+    fn round_trips_character_n_grams() {
+        let fam = [FamilyParams { bias: -2.0, scale: 0.01, info: 0.5, warn: 1.5 }; 3];
+        let grams = GramTable { buckets: 1024, scale: [0.5, 0.25, 0.125], weights: vec![(7, [1, 2, 3]), (1023, [-4, 0, 5])] };
+        let bytes: &'static [u8] = Box::leak(write_with_grams(&fam, &[], &[], &grams).into_boxed_slice());
+        let w = Weights::parse(bytes).expect("parses");
+        assert!(w.has_grams());
+        assert_eq!(w.gram_scale, [0.5, 0.25, 0.125]);
+        let hash_in = |bucket: usize| (0u64..).find(|&h| super::super::features::gram_bucket(h, 1024) == bucket);
+        assert_eq!(hash_in(7).map(|h| w.gram(h)), Some([1, 2, 3]));
+        assert_eq!(hash_in(1023).map(|h| w.gram(h)), Some([-4, 0, 5]));
+        assert_eq!(hash_in(8).map(|h| w.gram(h)), Some([0, 0, 0]));
+        let none: &'static [u8] = Box::leak(write(&fam, &[], &[]).into_boxed_slice());
+        assert!(!Weights::parse(none).expect("parses").has_grams());
     }
 
     #[test]
