@@ -1,7 +1,9 @@
 // @ts-check
 /**
  * Looks inside a photo attached to a compose box, on the device: reads its text (ocr.js) and runs
- * it through the same analyser as a typed draft, in the service worker.
+ * it through the same analyser as a typed draft, in the service worker; and looks for faces
+ * (faces.js), which the service worker's policy turns into a consent finding (people-in-photo).
+ * The two run side by side, each in its own worker.
  *
  * This page is an invisible frame of the extension's own origin that the content script adds to
  * its shadow root on the first attachment (and removes when idle). The photo (a `File`, passed by
@@ -11,13 +13,17 @@
  * they cover (fractions of its size) and a small thumbnail for the dialog.
  */
 import { fitWithin, regionsOf, textOf } from './reading.js';
-import { readWords, release } from './ocr.js';
+import { readWords, release as releaseOcr } from './ocr.js';
+import { findFaces, release as releaseFaces } from './faces.js';
+import { FACE_SIDE } from './face-net.js';
 
 /**
  * Longest side a photo is read at. Text at least 20 px high in a 1080-px photo stays readable, and
  * a 12-megapixel phone photo becomes ~2.4 megapixels (docs/performance.md).
  */
 const READ_SIDE = 1800;
+/** Most faces reported for one photo (the service worker accepts no more). */
+const MAX_FACES = 1000;
 /** Longest side of the thumbnail the dialog shows. */
 const THUMB_SIDE = 160;
 
@@ -25,6 +31,8 @@ const THUMB_SIDE = 160;
  * @typedef {object} PhotoRequest
  * @property {number} id
  * @property {File} file
+ * @property {boolean} [text]    read its text (IT's photoText; default true)
+ * @property {boolean} [faces]   look for faces (IT's photoFaces; default true)
  *
  * @typedef {object} PhotoFinding   a finding of the analyser, read from the photo
  * @property {import('./reading.js').Region[]} regions
@@ -65,30 +73,72 @@ async function answer(request) {
     const small = fitWithin(bitmap.width, bitmap.height, THUMB_SIDE);
     const thumbnail = await createImageBitmap(bitmap, { resizeWidth: small.width, resizeHeight: small.height, resizeQuality: 'medium' });
     if (scaled !== bitmap) bitmap.close();
-    const words = await readWords(scaled, (fraction) => send({ progress: Math.min(0.95, fraction) }));
+    // Faces are looked for in a copy at the network's size (it moves to the face worker, and a
+    // high-quality downscale here keeps small faces clearer than the worker's canvas would), while
+    // the OCR reads the text.
+    const net = fitWithin(scaled.width, scaled.height, FACE_SIDE);
+    const forFaces = request.faces !== false
+      ? await createImageBitmap(scaled, { resizeWidth: net.width, resizeHeight: net.height, resizeQuality: 'high' })
+      : null;
+    const [textFindings, faceFindings] = await Promise.all([
+      request.text !== false ? readText(scaled, read, send) : Promise.resolve({ findings: [], words: 0 }),
+      forFaces ? peopleIn(forFaces) : Promise.resolve({ findings: [], faces: 0 }),
+    ]);
     scaled.close();
-    const { text, spans } = textOf(words);
-    /** @type {any[]} */
-    let findings = [];
-    if (text !== '') {
-      const reply = await chrome.runtime.sendMessage({ type: 'analyze', text });
-      if (!reply?.ok || !Array.isArray(reply.findings)) throw new Error('analysis unavailable');
-      findings = reply.findings.map((/** @type {any} */ f) => ({
-        ...f,
-        source: 'media',
-        // A photo's words cannot be edited from here: no text fixes, no cue offsets into the draft.
-        fixes: [],
-        cues: undefined,
-        excerpt: text.slice(f.start, f.end).replace(/\s+/g, ' '),
-        regions: regionsOf(f, spans, read.width, read.height),
-      }));
-    }
-    send({ done: true, ok: true, findings, thumbnail, words: spans.length }, [thumbnail]);
+    const findings = [...faceFindings.findings, ...textFindings.findings];
+    send({ done: true, ok: true, findings, thumbnail, words: textFindings.words, faces: faceFindings.faces }, [thumbnail]);
   } catch (e) {
     send({ done: true, ok: false, error: e instanceof Error ? e.name : 'failed' });
   }
 }
 
+/**
+ * The findings of the text read in the photo, with the regions of the photo each covers.
+ * @param {ImageBitmap} image
+ * @param {{width: number, height: number}} read  the size it is read at
+ * @param {(message: object) => void} send
+ */
+async function readText(image, read, send) {
+  const words = await readWords(image, (fraction) => send({ progress: Math.min(0.95, fraction) }));
+  const { text, spans } = textOf(words);
+  if (text === '') return { findings: [], words: 0 };
+  const reply = await chrome.runtime.sendMessage({ type: 'analyze', text });
+  if (!reply?.ok || !Array.isArray(reply.findings)) throw new Error('analysis unavailable');
+  const findings = reply.findings.map((/** @type {any} */ f) => ({
+    ...f,
+    source: 'media',
+    // A photo's words cannot be edited from here: no text fixes, no cue offsets into the draft.
+    fixes: [],
+    cues: undefined,
+    excerpt: text.slice(f.start, f.end).replace(/\s+/g, ' '),
+    regions: regionsOf(f, spans, read.width, read.height),
+  }));
+  return { findings, words: spans.length };
+}
+
+/**
+ * The consent finding for the people seen in the photo (none without faces, or when the policy
+ * turned it off), with each face outlined. Only the count goes to the service worker.
+ * @param {ImageBitmap} image  transferred to the face worker
+ * @returns {Promise<{findings: any[], faces: number}>}
+ */
+async function peopleIn(image) {
+  const faces = (await findFaces(image)).slice(0, MAX_FACES);
+  if (!faces.length) return { findings: [], faces: 0 };
+  const reply = await chrome.runtime.sendMessage({ type: 'people', faces: faces.length });
+  if (!reply?.ok || !Array.isArray(reply.findings)) throw new Error('analysis unavailable');
+  const seen = faces.length === 1 ? '1 person can be seen' : `${faces.length} people can be seen`;
+  const findings = reply.findings.map((/** @type {any} */ f) => ({
+    ...f,
+    source: 'media',
+    fixes: [],
+    cues: undefined,
+    excerpt: `${seen}: do you have their written consent?`,
+    regions: faces.map(({ x, y, w, h }) => ({ x, y, w, h })),
+  }));
+  return { findings, faces: faces.length };
+}
+
 // The content script removes this frame when idle, which ends the engine's worker with it; this
 // covers a frame that stays because its page is kept in the back/forward cache.
-window.addEventListener('pagehide', () => void release());
+window.addEventListener('pagehide', () => { void releaseOcr(); releaseFaces(); });

@@ -7,7 +7,7 @@ use crate::policy::{Policy, PHOTO_WAIT_SECONDS};
 use serde_json::Value;
 
 /// Every setting a policy may contain: the managed-storage keys, in the schema's order.
-pub const SETTINGS: [&str; 24] = [
+pub const SETTINGS: [&str; 25] = [
     "trustName",
     "trustProfile",
     "commsContact",
@@ -27,6 +27,7 @@ pub const SETTINGS: [&str; 24] = [
     "selectorOverrides",
     "failClosed",
     "photoText",
+    "photoFaces",
     "photoWaitSeconds",
     "userTermsAllowed",
     "fixesAllowed",
@@ -63,6 +64,7 @@ impl Reader {
             "allowPause" => self.boolean(setting, v).map(|b| p.allow_pause = b).is_some(),
             "failClosed" => self.boolean(setting, v).map(|b| p.fail_closed = b).is_some(),
             "photoText" => self.boolean(setting, v).map(|b| p.photo_text = b).is_some(),
+            "photoFaces" => self.boolean(setting, v).map(|b| p.photo_faces = b).is_some(),
             "photoWaitSeconds" => self.seconds(setting, v, PHOTO_WAIT_SECONDS).map(|n| p.photo_wait_seconds = n).is_some(),
             "userTermsAllowed" => self.boolean(setting, v).map(|b| p.user_terms_allowed = b).is_some(),
             "wardNames" => self.term_list(setting, v).map(|t| p.ward_names = t).is_some(),
