@@ -6,12 +6,13 @@
 //  - found: openly licensed photos with visible faces (tests/fixtures/photos/people/, SOURCES.md);
 //    counted as found when the check reports at least one face;
 //  - false faces: openly licensed photos without people (tests/fixtures/photos/no-people/), and crops
-//    of them; counted when the check reports any face;
+//    of them, and landscapes the tests render (lib/photos.mjs); counted when the check reports any face;
 //  - speed: the face check alone on a 1080×1080 and a 12-megapixel photo (a portrait scaled up), warm.
 // Prints a table and writes target/bench/faces.json. Asserts nothing.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSuite } from '../e2e/lib/fixture.mjs';
+import { renderPhoto } from '../e2e/lib/photos.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = process.env.POSTGUARD_DIST ?? join(root, 'dist/chromium');
@@ -89,6 +90,14 @@ try {
     if (r.faces > 0) { falseFaces += 1; falses.push(`${f.slice(fixtures.length + 1)} (${r.faces})`); }
   }
 
+  // Landscapes the tests render (no people, no text), at phone-photo sizes.
+  let falseLandscapes = 0;
+  const LANDSCAPES = 10;
+  for (let i = 0; i < LANDSCAPES; i++) {
+    const r = await check(await renderPhoto(suite.browser.context, 'landscape', { width: 1080 + i * 97, height: 810 + i * 53, blur: i % 3 }));
+    if (r.faces > 0) falseLandscapes += 1;
+  }
+
   const size = (/** @type {string} */ f) => statSync(join(dist, f)).size;
   const figures = {
     coldFirst1080Ms: Math.round(cold.ms),
@@ -96,6 +105,7 @@ try {
     warm12MpMedianMs: Math.round(median(warm12)),
     found: { count: found, of: people.length, percent: Math.round((1000 * found) / people.length) / 10, missed },
     falseFaces: { count: falseFaces, of: empty.length, percent: Math.round((1000 * falseFaces) / empty.length) / 10, photos: falses },
+    renderedLandscapesWithFaces: { count: falseLandscapes, of: LANDSCAPES },
     packageBytes: {
       weights: size('photo/vendor/faces/tiny_face_detector_model.bin') + size('photo/vendor/faces/tiny_face_detector_model-weights_manifest.json'),
       code: size('photo/face-net.js') + size('photo/faces-worker.js') + size('photo/faces.js'),
@@ -109,6 +119,7 @@ try {
   for (const m of missed) console.log(`    missed: ${m}`);
   console.log(`  photos without people where a face was "found": ${falseFaces}/${empty.length} (${figures.falseFaces.percent} %)`);
   for (const m of falses) console.log(`    false: ${m}`);
+  console.log(`  rendered landscapes where a face was "found": ${falseLandscapes}/${LANDSCAPES}`);
   console.log(`  package: weights ${figures.packageBytes.weights} B, code ${figures.packageBytes.code} B`);
   const out = join(root, 'target/bench');
   mkdirSync(out, { recursive: true });
