@@ -3,30 +3,20 @@
  * The face check's own worker, started by the photo check's frame (faces.js) on the first photo and
  * ended with it: the network's sums (face-net.js, a few hundred milliseconds of arithmetic) never
  * run on the frame's thread, and the weights (1 MB unpacked) are only held while photos are being
- * attached. The weights are read from the extension's own package; nothing is fetched from
- * anywhere else and nothing of a picture leaves this worker but the boxes of the faces in it.
+ * attached. The weights come from the extension's own package, handed over by the frame; this
+ * worker fetches nothing, and nothing of a picture leaves it but the boxes of the faces in it.
  */
 import { FACE_SIDE as SIZE, MIN_FACE_SCORE as MIN_SCORE, facesOf, forward, inputOf, readWeights } from './face-net.js';
 
 /** The second look's size, as a fraction of the square (measured: tests/bench/faces.mjs). */
 const ZOOMED_OUT = 0.6;
 
-/** @type {Promise<import('./face-net.js').Weights> | null} */
+/**
+ * The weights, read from the manifest and weights file the frame hands over with the first photo
+ * (the frame reads them from the extension's package; this worker fetches nothing itself).
+ * @type {import('./face-net.js').Weights | null}
+ */
 let weights = null;
-
-/** The packaged weights, read once. */
-function model() {
-  weights ??= (async () => {
-    const base = new URL('vendor/faces/', import.meta.url);
-    const [manifest, bin] = await Promise.all([
-      fetch(new URL('tiny_face_detector_model-weights_manifest.json', base)).then((r) => { if (!r.ok) throw new Error('a packaged file is missing'); return r.json(); }),
-      fetch(new URL('tiny_face_detector_model.bin', base)).then((r) => { if (!r.ok) throw new Error('a packaged file is missing'); return r.arrayBuffer(); }),
-    ]);
-    return readWeights(manifest, bin);
-  })();
-  weights.catch(() => { weights = null; });
-  return weights;
-}
 
 /**
  * The faces in `image`, as fractions of its width and height. The picture fills the network's
@@ -34,8 +24,8 @@ function model() {
  * a face that fills most of a close-up is larger than the boxes the network was trained to predict.
  * @param {ImageBitmap} image
  */
-async function detect(image) {
-  const w = await model();
+function detect(image) {
+  const w = /** @type {import('./face-net.js').Weights} */ (weights);
   const canvas = new OffscreenCanvas(SIZE, SIZE);
   const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d', { willReadFrequently: true }));
   /** @type {import('./face-net.js').Face[]} */
@@ -53,10 +43,12 @@ async function detect(image) {
   return faces;
 }
 
-self.onmessage = async (/** @type {MessageEvent<{id: number, image: ImageBitmap}>} */ e) => {
-  const { id, image } = e.data;
+self.onmessage = (/** @type {MessageEvent<{id: number, image: ImageBitmap, model?: {manifest: any, bin: ArrayBuffer}}>} */ e) => {
+  const { id, image, model } = e.data;
   try {
-    const faces = await detect(image);
+    if (model) weights = readWeights(model.manifest, model.bin);
+    if (!weights) throw new Error('no model');
+    const faces = detect(image);
     self.postMessage({ id, ok: true, faces });
   } catch (err) {
     self.postMessage({ id, ok: false, error: err instanceof Error ? err.name : 'failed' });

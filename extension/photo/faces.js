@@ -7,6 +7,8 @@
 
 /** @type {Worker | null} */
 let worker = null;
+/** Whether the started worker has been handed the model yet. */
+let modelSent = false;
 let nextId = 1;
 /** @type {Map<number, {resolve: (faces: import('./face-net.js').Face[]) => void, reject: (e: Error) => void}>} */
 const waiting = new Map();
@@ -29,8 +31,22 @@ function start() {
       worker = null;
     };
     worker = w;
+    modelSent = false;
   }
   return worker;
+}
+
+/** A file of the extension's own package, or an error naming which is missing. @param {Response} response */
+function own(response) {
+  if (!response.ok) throw new Error('a packaged file is missing');
+  return response;
+}
+
+/** The detector's weights and their manifest, read from the package (photo/vendor/faces/). */
+async function readModel() {
+  const manifest = await own(await fetch(chrome.runtime.getURL('photo/vendor/faces/tiny_face_detector_model-weights_manifest.json'))).json();
+  const bin = await own(await fetch(chrome.runtime.getURL('photo/vendor/faces/tiny_face_detector_model.bin'))).arrayBuffer();
+  return { manifest, bin };
 }
 
 /**
@@ -39,12 +55,16 @@ function start() {
  * @param {ImageBitmap} image
  * @returns {Promise<import('./face-net.js').Face[]>}
  */
-export function findFaces(image) {
+export async function findFaces(image) {
   const w = start();
   const id = nextId++;
+  // The worker gets the model with its first photo (and again if it was restarted since).
+  const model = modelSent ? undefined : await readModel();
+  if (worker !== w) throw new Error('face check released');
+  modelSent = true;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
-    w.postMessage({ id, image }, [image]);
+    w.postMessage({ id, image, model }, model ? [image, model.bin] : [image]);
   });
 }
 
