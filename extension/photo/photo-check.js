@@ -16,6 +16,7 @@ import { fitWithin, regionsOf, textOf } from './reading.js';
 import { readWords, release as releaseOcr } from './ocr.js';
 import { findFaces, release as releaseFaces } from './faces.js';
 import { FACE_SIDE } from './face-net.js';
+import { inkOf, skewOf, turnedSize, unturn } from './deskew.js';
 
 /**
  * Longest side a photo is read at. Text at least 20 px high in a 1080-px photo stays readable, and
@@ -24,6 +25,8 @@ import { FACE_SIDE } from './face-net.js';
 const READ_SIDE = 1800;
 /** Most faces reported for one photo (the service worker accepts no more). */
 const MAX_FACES = 1000;
+/** Longest side of the copy the text's slant is judged on. */
+const SKEW_SIDE = 800;
 /** Longest side of the thumbnail the dialog shows. */
 const THUMB_SIDE = 160;
 
@@ -99,7 +102,28 @@ async function answer(request) {
  * @param {(message: object) => void} send
  */
 async function readText(image, read, send) {
-  const words = await readWords(image, (fraction) => send({ progress: Math.min(0.95, fraction) }));
+  // Text photographed at a slant is turned level first (deskew.js), and its words' boxes turned back.
+  const skew = await slantOf(image);
+  let words;
+  if (skew === 0) {
+    words = await readWords(image, (fraction) => send({ progress: Math.min(0.95, fraction) }));
+  } else {
+    const turned = turnedSize(image.width, image.height, -skew);
+    const canvas = new OffscreenCanvas(turned.width, turned.height);
+    const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d'));
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, turned.width, turned.height);
+    g.translate(turned.width / 2, turned.height / 2);
+    g.rotate((-skew * Math.PI) / 180);
+    g.drawImage(image, -image.width / 2, -image.height / 2);
+    const level = canvas.transferToImageBitmap();
+    try {
+      words = (await readWords(level, (fraction) => send({ progress: Math.min(0.95, fraction) })))
+        .map((w) => ({ ...w, rect: unturn(w.rect, -skew, turned, image.width, image.height) }));
+    } finally {
+      level.close();
+    }
+  }
   const { text, spans } = textOf(words);
   if (text === '') return { findings: [], words: 0 };
   const reply = await chrome.runtime.sendMessage({ type: 'analyze', text });
@@ -114,6 +138,20 @@ async function readText(image, read, send) {
     regions: regionsOf(f, spans, read.width, read.height),
   }));
   return { findings, words: spans.length };
+}
+
+/**
+ * The slant of the text in `image`, in degrees (0: level, or no text to tell by), judged on a small
+ * copy (SKEW_SIDE): the lines' direction does not need every pixel.
+ * @param {ImageBitmap} image
+ */
+async function slantOf(image) {
+  const small = fitWithin(image.width, image.height, SKEW_SIDE);
+  const canvas = new OffscreenCanvas(small.width, small.height);
+  const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d', { willReadFrequently: true }));
+  g.drawImage(image, 0, 0, small.width, small.height);
+  const { data } = g.getImageData(0, 0, small.width, small.height);
+  return skewOf(inkOf(data, small.width, small.height), small.width, small.height);
 }
 
 /**
