@@ -26,12 +26,12 @@ function lines(deg) {
 
 describe('photo deskew: text photographed at a slant is turned level', () => {
   it('finds the slant of lines turned either way, as far as ±9°', () => {
-    for (const deg of [-9, -6, 4, 7, 9]) assert.equal(skewOf(lines(deg), 800, 500), deg, `${deg}°`);
+    for (const deg of [-9, -6, 6, 7, 9]) assert.equal(skewOf(lines(deg), 800, 500), deg, `${deg}°`);
   });
 
   it('leaves level text, small slants and pictures without lines alone', () => {
     assert.equal(skewOf(lines(0), 800, 500), 0);
-    assert.equal(skewOf(lines(MIN_SKEW / 2), 800, 500), 0, 'a slant Tesseract reads anyway');
+    assert.equal(skewOf(lines(MIN_SKEW - 1), 800, 500), 0, 'a slant Tesseract reads anyway');
     let seed = 11;
     const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     const scattered = Int32Array.from({ length: 8000 }, (_, i) => Math.floor(rnd() * (i % 2 ? 500 : 800)));
