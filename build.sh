@@ -96,7 +96,8 @@ ensure_npm_packages() {
 }
 
 # The photo engines the extension ships (vendor/package-lock.json): Tesseract OCR in WebAssembly and
-# its English model, from the npm registry; copied into the extension, never fetched at run time.
+# its English model, and the tiny face detector's weights (face-api), from the npm registry; copied
+# into the extension, never fetched at run time.
 ensure_vendor() {
   ensure_node
   if [ ! -d vendor/node_modules ] || [ vendor/package-lock.json -nt vendor/node_modules/.package-lock.json ]; then
@@ -119,6 +120,12 @@ copy_vendor() {
   cp "$tw/LICENSE.md" "$out/tesseract/LICENSE-tesseract-wasm.md"
   cp vendor/node_modules/comlink/LICENSE "$out/tesseract/LICENSE-comlink"
   cp vendor/node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz "$out/eng.traineddata.gz"
+  # The face check: only the tiny face detector's weights and their manifest from face-api's package
+  # (its bundled JavaScript is not shipped; extension/photo/face-net.js runs the network).
+  local fa=vendor/node_modules/@vladmandic/face-api
+  mkdir -p "$out/faces"
+  cp "$fa/model/tiny_face_detector_model.bin" "$fa/model/tiny_face_detector_model-weights_manifest.json" "$out/faces/"
+  cp "$fa/LICENSE" "$out/faces/LICENSE-face-api"
   cp vendor/LICENSES.md "$out/LICENSES.md"
 }
 
@@ -395,6 +402,8 @@ case "$cmd" in
     POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/fixes.mjs
     log "photos: text read on the device (accuracy on rendered photos, speed, the page's main thread)"
     POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/photos.mjs
+    log "photos: faces found on the device (openly licensed photos with and without people, speed)"
+    POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/faces.mjs
     ensure_presidio
     log "baseline: Presidio on the same drafts"
     "$PRESIDIO_PY" tests/bench/presidio_baseline.py

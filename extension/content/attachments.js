@@ -44,7 +44,8 @@ const PgAttachments = (() => {
     PgPhotos.onChange(() => PgDrawing.requestDraw());
     PgMedia.configure({
       onFiles(s, files, path) {
-        if (!PgSettings.current().photoText) return;
+        const { photoText, photoFaces } = PgSettings.current();
+        if (!photoText && !photoFaces) return;
         const photos = files.filter((f) => f.type.startsWith('image/'));
         const owner = s ?? pageAnchor(path);
         if (photos.length && owner) PgPhotos.check(owner, photos);

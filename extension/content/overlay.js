@@ -363,9 +363,11 @@ dialog iframe.trust-card { display: block; width: 100%; height: 60px; border: 0;
       const notice = el('div', { class: location ? 'notice location' : 'notice', role: location ? 'alert' : 'status', 'data-postguard-notice': location ? 'location' : 'consent' });
       notice.dataset.key = key;
       if (view.media.photo) notice.dataset.photo = view.media.photo;
-      const checked = view.media.photo === 'clear' ? 'No identifying text found in it. '
-        : view.media.photo === 'found' ? 'Its text needs a look before posting. '
-          : view.media.photo === 'checking' ? 'Reading its text on this device… ' : '';
+      // What looking inside the photo found (faces, text): a clear photo is an information note
+      // only and never pauses the post; what was found pauses it through the gate.
+      const checked = view.media.photo === 'clear' ? 'No people or identifying text found in it. '
+        : view.media.photo === 'found' ? 'It needs a look before posting. '
+          : view.media.photo === 'checking' ? 'Checking it on this device… ' : '';
       notice.append(el('p', {}, el('strong', {}, 'Photo or video attached. '), checked,
         'Only share images of patients, colleagues or clinical areas with their written consent, and check nothing confidential is in view (screens, whiteboards, notes, wristbands).'));
       if (location) {

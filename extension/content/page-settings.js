@@ -22,6 +22,7 @@ const PgSettings = (() => {
     allowOverride: true,
     failClosed: false,
     photoText: true,
+    photoFaces: true,
     photoWaitSeconds: 10,
   };
   /** This site's adapter entry (null: not a site postguard knows, or IT has not enabled it). */

@@ -77,17 +77,18 @@ const PgPhotoFrame = (() => {
    * Checks one photo; resolves with the checker's reply (`{ok, findings, thumbnail}`, `{ok,
    * unsupported}` or `{ok: false}`), never rejects.
    * @param {File} file
+   * @param {{text: boolean, faces: boolean}} look  what IT lets it look for (photoText, photoFaces)
    * @param {(fraction: number) => void} onProgress
    * @returns {Promise<any>}
    */
-  async function check(file, onProgress) {
+  async function check(file, look, onProgress) {
     clearTimeout(idle);
     try {
       const port = await connect();
       const id = nextId++;
       const reply = await new Promise((resolve) => {
         waiting.set(id, { onProgress, resolve });
-        port.postMessage({ id, file });
+        port.postMessage({ id, file, text: look.text, faces: look.faces });
       });
       return reply;
     } catch {

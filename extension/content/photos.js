@@ -43,7 +43,8 @@ const PgPhotos = (() => {
       const c = { state: 'checking', progress: 0, findings: [], thumbnail: null, accepted: false, done: Promise.resolve() };
       const previous = before;
       c.done = previous.then(async () => {
-        const reply = await PgPhotoFrame.check(file, (p) => { c.progress = p; changed(); });
+        const { photoText, photoFaces } = PgSettings.current();
+        const reply = await PgPhotoFrame.check(file, { text: photoText, faces: photoFaces }, (p) => { c.progress = p; changed(); });
         if (reply.ok && reply.unsupported) c.state = 'unsupported';
         else if (reply.ok) {
           c.state = 'done';

@@ -71,6 +71,7 @@
  * @property {boolean} allowOverride  whether "Post anyway" may be offered at all
  * @property {boolean} failClosed     hold submits when the checker cannot run
  * @property {boolean} photoText      read the text in attached photos, on the device, and check it like typed text
+ * @property {boolean} photoFaces     look for faces in attached photos, on the device (a consent finding)
  * @property {number} photoWaitSeconds  how long a submit waits for a photo still being checked (1–60)
  * @property {Record<string, SelectorOverride>} [selectors]  IT's selector overrides by site id
  *                                    ("x", "facebook", "linkedin", "instagram", "tiktok"); tried before
@@ -122,7 +123,13 @@
  *                                    unavailable (the checker could not run)
  * @property {number} [until]         when state is "paused": when the pause ends (ms since the epoch)
  *
- * @typedef {AnalyzeRequest | SettingsRequest | MediaRequest | PauseRequest | ResumeRequest | StatusRequest} WorkerRequest
+ * @typedef {object} PeopleRequest  the photo check found faces in an attached photo: the finding the
+ *                                    policy makes of it (rule people-in-photo), if any; a count only,
+ *                                    nothing of the photo
+ * @property {'people'} type
+ * @property {number} faces           how many faces (a whole number, 1 to MAX_FACES)
+ *
+ * @typedef {AnalyzeRequest | SettingsRequest | MediaRequest | PauseRequest | ResumeRequest | StatusRequest | PeopleRequest} WorkerRequest
  */
 
 /** Message type names, so a typo is a type error rather than a silent no-op. */
@@ -131,7 +138,7 @@
  * when the effective policy changed (IT's arrived late or was updated), so open drafts are re-checked.
  */
 const MessageType = Object.freeze({
-  analyze: 'analyze', settings: 'settings', media: 'media', pause: 'pause', resume: 'resume', status: 'status', policyChanged: 'policyChanged',
+  analyze: 'analyze', settings: 'settings', media: 'media', pause: 'pause', resume: 'resume', status: 'status', people: 'people', policyChanged: 'policyChanged',
 });
 
 /** The states a tab's status may report. */
@@ -145,6 +152,9 @@ const PAUSABLE = Object.freeze([...SITE_IDS, 'extra']);
 
 /** How long a pause lasts. */
 const PAUSE_MINUTES = 60;
+
+/** Most faces a people request may report (more is still "many people"). */
+const MAX_FACES = 1000;
 
 /** Largest `head` a media request may carry, in bytes before base64. */
 const MEDIA_HEAD_BYTES = 128 * 1024;
@@ -168,6 +178,8 @@ function isRequest(value) {
     case MessageType.pause:
     case MessageType.resume:
       return typeof v.site === 'string' && PAUSABLE.includes(v.site);
+    case MessageType.people:
+      return typeof v.faces === 'number' && Number.isInteger(v.faces) && v.faces >= 1 && v.faces <= MAX_FACES;
     case MessageType.status:
       return typeof v.state === 'string' && CHECKING_STATES.includes(v.state) &&
         (v.until === undefined || (typeof v.until === 'number' && Number.isFinite(v.until)));
@@ -177,4 +189,4 @@ function isRequest(value) {
 }
 
 // Shared by the worker (ES module import) and classic scripts (global), without a bundler.
-if (typeof globalThis !== 'undefined') Object.assign(globalThis, { PostguardMessages: { MessageType, isRequest, MEDIA_HEAD_BYTES, SITE_IDS, PAUSABLE, PAUSE_MINUTES } });
+if (typeof globalThis !== 'undefined') Object.assign(globalThis, { PostguardMessages: { MessageType, isRequest, MAX_FACES, MEDIA_HEAD_BYTES, SITE_IDS, PAUSABLE, PAUSE_MINUTES } });

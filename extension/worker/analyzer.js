@@ -135,3 +135,16 @@ export async function photoLocation(head) {
   await load();
   return guarded(() => photoHasLocation(head));
 }
+
+/**
+ * The finding for an attached photo in which the photo check found `faces` faces (rule
+ * people-in-photo, its action from the policy), or none (photoFaces false, or the rule set to off).
+ * Built by the core like every finding; only the count crosses, nothing of the photo.
+ * @param {{managed: unknown, user: unknown}} policy  the layers from settings.js
+ * @param {number} faces
+ * @returns {Promise<import('../shared/messages.js').Finding[]>}
+ */
+export async function photoPeople(policy, faces) {
+  const c = await checkerFor(policy);
+  return guarded(() => unpack(c.photoPeoplePacked(faces), c.lastWhys(), rules, '', c.lastFixTexts())).findings;
+}

@@ -9,7 +9,7 @@
  * policy's `failClosed` decides whether submits are held.
  */
 import '../shared/messages.js';
-import { analyze, photoLocation } from './analyzer.js';
+import { analyze, photoLocation, photoPeople } from './analyzer.js';
 import { pageSettings, policy } from './settings.js';
 import { pauses, setPause } from './pauses.js';
 import { listenForClicks, showStatus } from './action-state.js';
@@ -37,6 +37,8 @@ async function handle(request, sender) {
     }
     case MessageType.media:
       return { ok: true, location: await photoLocation(fromBase64(/** @type {import('../shared/messages.js').MediaRequest} */ (request).head)) };
+    case MessageType.people:
+      return { ok: true, findings: await photoPeople(await policy(), /** @type {import('../shared/messages.js').PeopleRequest} */ (request).faces) };
     case MessageType.settings: {
       const settings = pageSettings(await policy());
       return { ok: true, settings: { ...settings, pauses: settings.allowPause ? await pauses() : {} } };
@@ -74,7 +76,7 @@ function describeFailure(error, type) {
         : error instanceof TypeError ? 'the analyser could not be loaded or called (TypeError)'
           : error instanceof Error ? `the analyser failed (${error.name})`
             : 'the analyser failed';
-  const what = type === MessageType.settings ? 'settings' : type === MessageType.analyze || type === MessageType.media ? 'analysis'
+  const what = type === MessageType.settings ? 'settings' : type === MessageType.analyze || type === MessageType.media || type === MessageType.people ? 'analysis'
     : type === MessageType.status ? 'status' : 'pause';
   return `${what} unavailable: ${kind}`;
 }

@@ -146,6 +146,7 @@ export function pageSettings(layers) {
     allowPause: bool('allowPause', true),
     enabledSites: sites ?? ['x', 'facebook', 'linkedin', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'reddit', 'threads', 'bluesky', 'medium'],
     photoText: bool('photoText', true),
+    photoFaces: bool('photoFaces', true),
     photoWaitSeconds: typeof p.photoWaitSeconds === 'number' && p.photoWaitSeconds >= 1 && p.photoWaitSeconds <= 60 ? p.photoWaitSeconds : PHOTO_WAIT_SECONDS,
   };
   // Only when IT set some: a page on a host IT added finds its entry (and adapter) here.

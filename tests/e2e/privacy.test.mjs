@@ -100,6 +100,10 @@ describe('static: the shipped package cannot reach the network or leak a draft',
     assert.match(ocr, /fetch\(chrome\.runtime\.getURL\('photo\/vendor\/tesseract\/tesseract-core\.wasm'\)\)/, 'read from the package');
     assert.match(ocr, /fetch\(chrome\.runtime\.getURL\('photo\/vendor\/eng\.traineddata\.gz'\)\)/, 'the model is read from the package');
     assert.match(ocr, /loadModel\(model\)/, 'and handed to the engine as bytes');
+    // The face detector's weights likewise: read from the package by the frame, handed to its worker.
+    const faces = code(source('photo/faces.js'));
+    assert.match(faces, /fetch\(chrome\.runtime\.getURL\('photo\/vendor\/faces\/tiny_face_detector_model\.bin'\)\)/, 'the face weights are read from the package');
+    assert.match(faces, /postMessage\(\{ id, image, model \}/, 'and handed to the face worker');
   });
 
   it('content scripts make no requests, write no storage and log nothing', () => {

@@ -29,6 +29,7 @@ pub mod normalize;
 pub mod offsets;
 pub(crate) mod order;
 pub mod pattern;
+pub mod photo;
 pub mod policy;
 pub(crate) mod vocabulary_compile;
 pub(crate) mod word_trie;

@@ -68,6 +68,9 @@ pub struct Policy {
     /// Whether the extension reads the text in attached photos (OCR, on the device) and checks it with
     /// the same rules as typed text. Turning it off leaves the generic consent reminder.
     pub photo_text: bool,
+    /// Whether the extension looks for faces in attached photos (on the device) and reports people in
+    /// them as a consent finding (`people-in-photo`, [`crate::photo`]).
+    pub photo_faces: bool,
     /// How long a submit waits, in seconds, for an attached photo still being checked before the
     /// check counts as failed and `fail_closed` decides ([`PHOTO_WAIT_SECONDS`]).
     pub photo_wait_seconds: u32,
@@ -199,6 +202,7 @@ impl Default for Policy {
             extra_sites: Vec::new(),
             fail_closed: false,
             photo_text: true,
+            photo_faces: true,
             photo_wait_seconds: PHOTO_WAIT_SECONDS.1,
             user_terms_allowed: false,
             fixes_allowed: true,

@@ -107,6 +107,19 @@ impl Checker {
         packed.numbers
     }
 
+    /// The finding for a photo in which the extension's photo check found `faces` faces, packed like
+    /// [`Checker::check_packed`] (offsets 0: it covers no text), with its why text via
+    /// [`Checker::last_whys`]; no finding when `faces` is 0, `photoFaces` is false or the rule's
+    /// action is `off` (see `postguard_core::photo`).
+    #[wasm_bindgen(js_name = photoPeoplePacked)]
+    pub fn photo_people_packed(&mut self, faces: u32) -> Vec<u32> {
+        let findings: Vec<Finding> = postguard_core::photo::people_in_photo(self.analyzer.policy(), faces).into_iter().collect();
+        let packed = pack("", &findings, false);
+        self.last_whys = packed.whys;
+        self.last_fix_texts = packed.fix_texts;
+        packed.numbers
+    }
+
     /// The distinct fix labels and edit texts of the last [`Checker::check_packed`] call, joined by
     /// U+0000.
     #[wasm_bindgen(js_name = lastFixTexts)]

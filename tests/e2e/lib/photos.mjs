@@ -118,3 +118,40 @@ async function draw({ scene, options, lines }) {
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 }
+
+/**
+ * A photo of people, made by the test from openly licensed portraits (tests/fixtures/photos/people/,
+ * CC0; SOURCES.md there): the portraits side by side on a plain wall, as a group shot, JPEG bytes.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {Buffer[]} portraits  JPEG bytes of each person
+ * @param {{width?: number, height?: number}} [size]  default 1600 × 1000
+ * @returns {Promise<Buffer>}
+ */
+export async function renderGroup(context, portraits, size = {}) {
+  const page = await context.newPage();
+  try {
+    const b64 = await page.evaluate(async ({ faces, W, H }) => {
+      const canvas = new OffscreenCanvas(W, H);
+      const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d'));
+      g.fillStyle = '#d8d2c4';
+      g.fillRect(0, 0, W, H);
+      const side = Math.min(H * 0.7, (W * 0.9) / faces.length);
+      for (const [i, f] of faces.entries()) {
+        const bin = atob(f);
+        const u8 = new Uint8Array(bin.length);
+        for (let k = 0; k < bin.length; k++) u8[k] = bin.charCodeAt(k);
+        const img = await createImageBitmap(new Blob([u8], { type: 'image/jpeg' }));
+        const x = (W - side * faces.length) / 2 + i * side;
+        g.drawImage(img, x, (H - side) / 2, side, side);
+      }
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let s = '';
+      for (let k = 0; k < bytes.length; k += 0x8000) s += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+      return btoa(s);
+    }, { faces: portraits.map((p) => p.toString('base64')), W: size.width ?? 1600, H: size.height ?? 1000 });
+    return Buffer.from(b64, 'base64');
+  } finally {
+    await page.close();
+  }
+}

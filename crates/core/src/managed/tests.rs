@@ -335,6 +335,7 @@ fn a_complete_valid_policy_applies_without_issues() {
         "extraSites": [{"address": "https://social.harbourside.nhs.uk/", "adapter": "mastodon"}],
         "failClosed": true,
         "photoText": false,
+        "photoFaces": false,
         "photoWaitSeconds": 20,
         "userTermsAllowed": true,
         "fixesAllowed": false,
@@ -350,6 +351,7 @@ fn a_complete_valid_policy_applies_without_issues() {
     assert_eq!(p.model_actions.get(&Category::Disrepute), Some(&Action::Inform));
     assert!(!p.allow_pause && p.fail_closed && p.user_terms_allowed);
     assert!(!p.photo_text);
+    assert!(!p.photo_faces);
     assert_eq!(p.photo_wait_seconds, 20);
     assert_eq!(p.enabled_sites, ["x", "linkedin"]);
     assert_eq!(p.selector_overrides["x"].enter_sends, Some(false));
@@ -715,17 +717,20 @@ fn enabled_sites_are_a_set_in_the_adapter_tables_order() {
 fn photo_settings_default_on_with_a_bounded_wait_and_bad_values_are_reported() {
     let p = load(&json!({})).policy;
     assert!(p.photo_text, "photos are looked inside unless IT says not");
+    assert!(p.photo_faces, "faces are looked for unless IT says not");
     assert_eq!(p.photo_wait_seconds, 10);
     // Registry DWORDs arrive as numbers; JS numbers as floats.
-    let loaded = load(&json!({"photoText": 0, "photoWaitSeconds": 60.0}));
+    let loaded = load(&json!({"photoText": 0, "photoFaces": 0, "photoWaitSeconds": 60.0}));
     assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
     assert!(!loaded.policy.photo_text);
+    assert!(!loaded.policy.photo_faces);
     assert_eq!(loaded.policy.photo_wait_seconds, 60);
     for bad in [json!(0), json!(61), json!(2.5), json!("10"), json!(-1)] {
-        let loaded = load(&json!({"photoWaitSeconds": bad.clone(), "photoText": "yes"}));
-        assert_eq!(settings(&loaded.issues), ["photoText", "photoWaitSeconds"], "{bad}");
+        let loaded = load(&json!({"photoWaitSeconds": bad.clone(), "photoText": "yes", "photoFaces": "no"}));
+        assert_eq!(settings(&loaded.issues), ["photoFaces", "photoText", "photoWaitSeconds"], "{bad}");
         assert_eq!(loaded.policy.photo_wait_seconds, 10, "{bad}: the default stands");
         assert!(loaded.policy.photo_text);
+        assert!(loaded.policy.photo_faces);
     }
 }
 

@@ -1,0 +1,129 @@
+// `./build.sh bench` (faces in photos, issue 14): how well and how fast the built extension finds
+// people in attached photos, measured in headless Chromium through the extension's own photo checker
+// (photo/photo-check.html, one MessagePort, one File per request, as the content script sends them),
+// with the text check off so only faces are timed and counted.
+//
+//  - found: openly licensed photos with visible faces (tests/fixtures/photos/people/, SOURCES.md);
+//    counted as found when the check reports at least one face;
+//  - false faces: openly licensed photos without people (tests/fixtures/photos/no-people/), and crops
+//    of them, and landscapes the tests render (lib/photos.mjs); counted when the check reports any face;
+//  - speed: the face check alone on a 1080×1080 and a 12-megapixel photo (a portrait scaled up), warm.
+// Prints a table and writes target/bench/faces.json. Asserts nothing.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startSuite } from '../e2e/lib/fixture.mjs';
+import { renderPhoto } from '../e2e/lib/photos.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const dist = process.env.POSTGUARD_DIST ?? join(root, 'dist/chromium');
+const fixtures = join(root, 'tests/fixtures/photos');
+
+const suite = await startSuite();
+try {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`chrome-extension://${suite.browser.extensionId}/photo/photo-check.html`);
+  await page.evaluate(() => {
+    const { port1, port2 } = new MessageChannel();
+    const w = /** @type {any} */ (window);
+    w.__bench = { port: port1, next: 1, waiting: new Map() };
+    port1.onmessage = (e) => {
+      const wait = w.__bench.waiting.get(e.data.id);
+      if (wait && e.data.done) { w.__bench.waiting.delete(e.data.id); wait(e.data); }
+    };
+    window.postMessage('port', '*', [port2]);
+  });
+  /**
+   * Checks one photo for faces only; returns ms and how many faces.
+   * @param {Buffer} bytes @param {{width: number, height: number}} [scaleTo]  redraw it at this size first
+   */
+  const check = (bytes, scaleTo) => page.evaluate(async ({ b64, scaleTo }) => {
+    const w = /** @type {any} */ (window);
+    const bin = atob(b64);
+    const u8 = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
+    /** @type {Blob} */
+    let blob = new Blob([u8], { type: 'image/jpeg' });
+    if (scaleTo) {
+      const c = new OffscreenCanvas(scaleTo.width, scaleTo.height);
+      c.getContext('2d')?.drawImage(await createImageBitmap(blob), 0, 0, scaleTo.width, scaleTo.height);
+      blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    }
+    const file = new File([blob], 'photo.jpg', { type: 'image/jpeg' });
+    const id = w.__bench.next++;
+    const t0 = performance.now();
+    const reply = await new Promise((resolve) => {
+      w.__bench.waiting.set(id, resolve);
+      setTimeout(() => resolve({ ok: false, error: 'no answer in 60 s' }), 60_000);
+      w.__bench.port.postMessage({ id, file, text: false, faces: true });
+    });
+    return { ms: performance.now() - t0, ok: reply.ok, error: reply.error, faces: reply.faces ?? 0 };
+  }, { b64: bytes.toString('base64'), scaleTo }).then((r) => {
+    if (!r.ok) console.log(`  (a check failed: ${r.error})`);
+    return r;
+  });
+
+  const list = (/** @type {string} */ dir) => readdirSync(join(fixtures, dir)).filter((f) => f.endsWith('.jpg')).sort().map((f) => join(fixtures, dir, f));
+  const people = list('people');
+  const empty = list('no-people');
+
+  const portrait = readFileSync(people[0]);
+  const cold = await check(portrait, { width: 1080, height: 1080 });
+  const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const warm1080 = [];
+  for (let i = 0; i < 5; i++) warm1080.push((await check(portrait, { width: 1080, height: 1080 })).ms);
+  const warm12 = [];
+  for (let i = 0; i < 3; i++) warm12.push((await check(portrait, { width: 4000, height: 3000 })).ms);
+
+  let found = 0;
+  /** @type {string[]} */
+  const missed = [];
+  for (const f of people) {
+    const r = await check(readFileSync(f));
+    if (r.faces > 0) found += 1;
+    else missed.push(f.slice(fixtures.length + 1));
+  }
+  let falseFaces = 0;
+  /** @type {string[]} */
+  const falses = [];
+  for (const f of empty) {
+    const r = await check(readFileSync(f));
+    if (r.faces > 0) { falseFaces += 1; falses.push(`${f.slice(fixtures.length + 1)} (${r.faces})`); }
+  }
+
+  // Landscapes the tests render (no people, no text), at phone-photo sizes.
+  let falseLandscapes = 0;
+  const LANDSCAPES = 10;
+  for (let i = 0; i < LANDSCAPES; i++) {
+    const r = await check(await renderPhoto(suite.browser.context, 'landscape', { width: 1080 + i * 97, height: 810 + i * 53, blur: i % 3 }));
+    if (r.faces > 0) falseLandscapes += 1;
+  }
+
+  const size = (/** @type {string} */ f) => statSync(join(dist, f)).size;
+  const figures = {
+    coldFirst1080Ms: Math.round(cold.ms),
+    warm1080MedianMs: Math.round(median(warm1080)),
+    warm12MpMedianMs: Math.round(median(warm12)),
+    found: { count: found, of: people.length, percent: Math.round((1000 * found) / people.length) / 10, missed },
+    falseFaces: { count: falseFaces, of: empty.length, percent: Math.round((1000 * falseFaces) / empty.length) / 10, photos: falses },
+    renderedLandscapesWithFaces: { count: falseLandscapes, of: LANDSCAPES },
+    packageBytes: {
+      weights: size('photo/vendor/faces/tiny_face_detector_model.bin') + size('photo/vendor/faces/tiny_face_detector_model-weights_manifest.json'),
+      code: size('photo/face-net.js') + size('photo/faces-worker.js') + size('photo/faces.js'),
+    },
+  };
+  console.log('photos: faces found on the device (text check off)');
+  console.log(`  1080×1080, cold (first photo)          ${figures.coldFirst1080Ms} ms`);
+  console.log(`  1080×1080, warm (median of 5)          ${figures.warm1080MedianMs} ms`);
+  console.log(`  4000×3000 (12 MP), warm (median of 3)  ${figures.warm12MpMedianMs} ms`);
+  console.log(`  photos with faces where a face was found: ${found}/${people.length} (${figures.found.percent} %)`);
+  for (const m of missed) console.log(`    missed: ${m}`);
+  console.log(`  photos without people where a face was "found": ${falseFaces}/${empty.length} (${figures.falseFaces.percent} %)`);
+  for (const m of falses) console.log(`    false: ${m}`);
+  console.log(`  rendered landscapes where a face was "found": ${falseLandscapes}/${LANDSCAPES}`);
+  console.log(`  package: weights ${figures.packageBytes.weights} B, code ${figures.packageBytes.code} B`);
+  const out = join(root, 'target/bench');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'faces.json'), `${JSON.stringify(figures, null, 2)}\n`);
+} finally {
+  await suite.close();
+}
