@@ -7,7 +7,7 @@ use crate::policy::{Policy, PHOTO_WAIT_SECONDS};
 use serde_json::Value;
 
 /// Every setting a policy may contain: the managed-storage keys, in the schema's order.
-pub const SETTINGS: [&str; 25] = [
+pub const SETTINGS: [&str; 26] = [
     "trustName",
     "trustProfile",
     "commsContact",
