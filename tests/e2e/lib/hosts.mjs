@@ -22,6 +22,7 @@ export const SITE_OF_HOST = Object.freeze({
   'www.threads.net': 'threads',
   'bsky.app': 'bluesky',
   'medium.com': 'medium',
+  'wordpress.com': 'wordpress',
   // Hosts a Trust's IT adds (managed `extraSites`; added-hosts.test.mjs): its Mastodon instance, and
   // the same page at two more hosts for the generic adapter and IT's own selectors.
   'social.example.nhs.uk': 'mastodon',
@@ -45,4 +46,5 @@ export const SITE_HOSTS = Object.freeze({
   threads: 'www.threads.com',
   bluesky: 'bsky.app',
   medium: 'medium.com',
+  wordpress: 'wordpress.com',
 });
