@@ -9,6 +9,7 @@ import { distDir } from './lib/browser.mjs';
 import { startSuite, typeInto, submits, dialog, isHousekeeping, isPackageFile } from './lib/fixture.mjs';
 import { FIXTURES_DIR } from './lib/server.mjs';
 import { SITES } from './lib/sites.mjs';
+import { editorOf } from './lib/site-suite.mjs';
 
 const DIST = distDir();
 
@@ -228,7 +229,7 @@ describe('live: no extension context makes a request while drafts are typed and 
       // From here on the page itself requests nothing; anything recorded is the extension's doing.
       const serverBefore = suite.server.requests.length;
       const browserBefore = suite.browser.requests.length;
-      const editor = page.locator(surface.editor);
+      const editor = editorOf(page, surface);
       await typeInto(editor, RISKY);
       await page.locator('[data-postguard] [data-postguard-mark]').first().waitFor({ state: 'attached', timeout: 5000 });
       await page.locator(surface.submit).click();

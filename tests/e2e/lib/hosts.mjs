@@ -28,6 +28,8 @@ export const SITE_OF_HOST = Object.freeze({
   'social.example.nhs.uk': 'mastodon',
   'blog.example.nhs.uk': 'mastodon',
   'intranet.example.nhs.uk': 'mastodon',
+  // A self-hosted WordPress IT adds with adapter "wordpress" (added-wordpress.test.mjs).
+  'wp.example.nhs.uk': 'wordpress',
 });
 
 /** Every host the certificate must name. */
