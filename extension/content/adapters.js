@@ -36,6 +36,8 @@
  * @property {string[]} hosts
  * @property {Surface[]} surfaces  first match wins, so more specific surfaces come first
  * @property {string[]} [shadowHosts]  elements whose open shadow roots hold compose boxes, watched like the document
+ * @property {string[]} [frames]  same-origin iframes whose documents hold compose boxes (WordPress's canvas),
+ *                                watched from the top frame like the document (frames.js)
  * @property {string} [captions]  the surface a photo's caption is written in when the site opens a
  *                                separate media editor for an attachment (WhatsApp's covers the chat):
  *                                the consent reminder goes with that caption box, not the one the file
@@ -316,6 +318,34 @@ const PgAdapters = (() => {
       ],
     },
     {
+      // The WordPress block editor (Gutenberg; wordpress.com's post editor, and a self-hosted
+      // /wp-admin/ that IT adds through `extraSites` with adapter "wordpress"). The post is written
+      // in the editor canvas, iframe[name="editor-canvas"], a same-origin frame (srcDoc, or a blob
+      // URL the page made) whose blocks React renders from the parent page through a portal, and
+      // re-renders from its own store: the title (.editor-post-title__input, an h1 contenteditable
+      // since 6.x, a textarea before) and each rich-text block (.block-editor-rich-text__editable:
+      // paragraphs, headings, lists, quotes). Publishing is in the parent page's header:
+      // .editor-post-publish-panel__toggle ("Publish…") opens the pre-publish panel, whose
+      // .editor-post-publish-button publishes; with the pre-publish checks turned off, the header's
+      // button is itself .editor-post-publish-button. Both are gated (a "Post anyway" at the first
+      // lets the second through: the draft is accepted as it is). No key publishes: Ctrl/Cmd+S saves
+      // a draft (.editor-post-save-draft, not gated), Enter makes a new block. Class names are not
+      // translated. Sources: WordPress/gutenberg packages/block-editor/src/components/iframe,
+      // packages/editor/src/components/post-publish-button, post-publish-panel/toggle.js,
+      // post-title, rich-text (read Dec 2026; H for the canvas and title, M for the buttons).
+      id: 'wordpress',
+      hosts: ['wordpress.com'],
+      frames: ['iframe[name="editor-canvas"]'],
+      surfaces: [
+        {
+          id: 'post',
+          editors: ['.editor-post-title__input[contenteditable="true"]', 'textarea.editor-post-title__input', '.block-editor-rich-text__editable[contenteditable="true"]'],
+          submits: ['button.editor-post-publish-panel__toggle', 'button.editor-post-publish-button'],
+          send: {},
+        },
+      ],
+    },
+    {
       // Mastodon (any instance; no hosts of its own: IT adds its Trust's instance through `extraSites`
       // with adapter "mastodon"). The web app's compose form (React) is form.compose-form holding the
       // AutosuggestTextarea's textarea and, at its foot, a <button type=submit> ("Post", "Reply",
@@ -443,7 +473,7 @@ const PgAdapters = (() => {
   function submitOf(editor, box, matcher) {
     if (typeof matcher === 'string' || !('pick' in matcher)) {
       const css = typeof matcher === 'string' ? matcher : matcher.css;
-      for (const c of box.querySelectorAll(css)) if (c instanceof HTMLElement && matchesSubmit(c, matcher)) return c;
+      for (const c of box.querySelectorAll(css)) if (PgFrames.isHTMLElement(c) && matchesSubmit(c, matcher)) return c;
       return null;
     }
     // A scoped structural matcher answers only at its scope; an unscoped one at the nearest box holding a candidate.
@@ -451,12 +481,12 @@ const PgAdapters = (() => {
     // A control inside a dialog or form the editor is not in belongs to that dialog or form: an empty
     // chat box (its Send not shown yet) must not take the next button on the page, a "Next" in a
     // compose dialog opened later, for its own.
-    const all = [...box.querySelectorAll(matcher.css)].filter((c) => c instanceof HTMLElement && !editor.contains(c) && !elsewhere(c, editor));
+    const all = [...box.querySelectorAll(matcher.css)].filter((c) => PgFrames.isHTMLElement(c) && !editor.contains(c) && !elsewhere(c, editor));
     const before = (/** @type {Element} */ c) => (editor.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
     const chosen = matcher.pick === 'last' ? all[all.length - 1]
       : matcher.pick === 'before' ? all.filter(before).pop()
         : all.find((c) => !before(c));
-    return chosen instanceof HTMLElement ? chosen : null;
+    return PgFrames.isHTMLElement(chosen) ? chosen : null;
   }
 
   /**
@@ -466,7 +496,7 @@ const PgAdapters = (() => {
    */
   function elsewhere(c, editor) {
     const region = closestComposed(c, '[role="dialog"], dialog, form');
-    return region !== null && !region.contains(editor) && !(editor.getRootNode() instanceof ShadowRoot && region.contains(/** @type {ShadowRoot} */ (editor.getRootNode()).host));
+    return region !== null && !region.contains(editor) && !(PgFrames.isShadowRoot(editor.getRootNode()) && region.contains(/** @type {ShadowRoot} */ (editor.getRootNode()).host));
   }
 
   /**
@@ -481,7 +511,7 @@ const PgAdapters = (() => {
       const found = cur.closest(selector);
       if (found) return found;
       const root = cur.getRootNode();
-      cur = root instanceof ShadowRoot ? root.host : null;
+      cur = PgFrames.isShadowRoot(root) ? root.host : null;
     }
     return null;
   }

@@ -30,7 +30,7 @@ const PgDiscovery = (() => {
 
   /** @param {Element} el */
   function isEditable(el) {
-    return el instanceof HTMLTextAreaElement ? !el.readOnly && !el.disabled : el instanceof HTMLElement && el.isContentEditable;
+    return PgFrames.isTextArea(el) ? !el.readOnly && !el.disabled : PgFrames.isHTMLElement(el) && el.isContentEditable;
   }
 
   /** `closest()` that continues past shadow roots to their hosts. */
@@ -50,18 +50,36 @@ const PgDiscovery = (() => {
     const site = PgSettings.site();
     if (!site) return;
     const all = [...site.surfaces.flatMap((s) => s.editors), PgAdapters.FALLBACK.editors].join(', ');
-    const found = root instanceof Element && root.matches(all) ? [root] : [];
+    const found = PgFrames.isElement(root) && root.matches(all) ? [root] : [];
     found.push(...root.querySelectorAll(all));
     for (const el of found) {
-      if (!(el instanceof HTMLElement) || PgSessions.has(el) || insideEditor(el)) continue;
+      if (!PgFrames.isHTMLElement(el) || PgSessions.has(el) || insideEditor(el)) continue;
       const surface = surfaceOf(el);
       if (surface !== undefined) PgSessions.attach(el, surface);
     }
     // Open shadow roots the adapter names as holding compose boxes (LinkedIn's share modal, Reddit's fields).
     for (const hostSel of site.shadowHosts ?? []) {
       for (const host of root.querySelectorAll(hostSel)) watchShadow(host);
-      if (root instanceof Element && root.matches(hostSel)) watchShadow(root);
+      if (PgFrames.isElement(root) && root.matches(hostSel)) watchShadow(root);
     }
+    // Same-origin frames the adapter names as holding compose boxes (the WordPress block editor's canvas).
+    for (const frameSel of site.frames ?? []) {
+      for (const frame of root.querySelectorAll(frameSel)) PgFrames.watch(frame);
+      if (PgFrames.isElement(root) && root.matches(frameSel)) PgFrames.watch(root);
+    }
+  }
+
+  /**
+   * A same-origin frame's document (PgFrames): watched as the top document is, with its own focus
+   * listener, since focus inside a frame never reaches the top window.
+   * @param {Document} doc
+   */
+  function watchDocument(doc) {
+    if (!PgSettings.site()) return;
+    observer.observe(doc.documentElement, { childList: true, subtree: true });
+    doc.defaultView?.addEventListener('focusin', onFocusIn, { capture: true, passive: true });
+    scan(doc);
+    PgDrawing.requestDraw();
   }
 
   /** @param {Element} host */
@@ -83,8 +101,8 @@ const PgDiscovery = (() => {
   let scanQueued = false;
   const observer = new MutationObserver((records) => {
     for (const r of records) {
-      if (r.target instanceof Element && insideTracked(r.target)) continue;
-      for (const n of r.addedNodes) if (n instanceof Element) pendingRoots.add(n);
+      if (PgFrames.isElement(r.target) && insideTracked(r.target)) continue;
+      for (const n of r.addedNodes) if (PgFrames.isElement(n)) pendingRoots.add(n);
       if (r.removedNodes.length) pendingRoots.add(document); // an editor may have gone: check sessions
     }
     if (pendingRoots.size && !scanQueued) {
@@ -121,27 +139,30 @@ const PgDiscovery = (() => {
 
   /** Focus reveals editors anywhere, including inside open shadow roots no selector named. */
   function listen() {
-    window.addEventListener('focusin', (e) => {
-      const t = e.composedPath()[0];
-      if (!(t instanceof HTMLElement)) return;
-      const tree = t.getRootNode();
-      // Focus inside postguard's own UI (panel, dialog) is not an editor to watch: observing our own
-      // shadow root would make every draw trigger another.
-      if (tree instanceof ShadowRoot && tree.host.hasAttribute('data-postguard')) return;
-      let s = PgSessions.get(t);
-      if (!s) {
-        if (tree instanceof ShadowRoot && !watched.has(tree)) watchShadow(tree.host);
-        const surface = surfaceOf(t);
-        if (surface !== undefined && !insideEditor(t)) {
-          PgSessions.attach(t, surface);
-          s = PgSessions.get(t);
-        } else {
-          for (const sess of PgSessions.all()) if (sess.editor.contains(t)) s = sess;
-        }
-      }
-      if (s) PgSessions.setLastActive(s);
-    }, { capture: true, passive: true });
+    window.addEventListener('focusin', onFocusIn, { capture: true, passive: true });
   }
 
-  return Object.freeze({ start, stop, listen, scan, closestComposed });
+  /** @param {FocusEvent} e */
+  function onFocusIn(e) {
+    const t = e.composedPath()[0];
+    if (!PgFrames.isHTMLElement(t)) return;
+    const tree = t.getRootNode();
+    // Focus inside postguard's own UI (panel, dialog) is not an editor to watch: observing our own
+    // shadow root would make every draw trigger another.
+    if (PgFrames.isShadowRoot(tree) && tree.host.hasAttribute('data-postguard')) return;
+    let s = PgSessions.get(t);
+    if (!s) {
+      if (PgFrames.isShadowRoot(tree) && !watched.has(tree)) watchShadow(tree.host);
+      const surface = surfaceOf(t);
+      if (surface !== undefined && !insideEditor(t)) {
+        PgSessions.attach(t, surface);
+        s = PgSessions.get(t);
+      } else {
+        for (const sess of PgSessions.all()) if (sess.editor.contains(t)) s = sess;
+      }
+    }
+    if (s) PgSessions.setLastActive(s);
+  }
+
+  return Object.freeze({ start, stop, listen, scan, watchDocument, closestComposed });
 })();

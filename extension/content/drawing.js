@@ -142,31 +142,53 @@ const PgDrawing = (() => {
 
   /** Follows the pointer, the caret, scrolling, resizing and zoom. */
   function listen() {
-    window.addEventListener('pointermove', (e) => {
-      pointer = { x: e.clientX, y: e.clientY };
-      if (hoverQueued || PgSessions.size() === 0) return;
-      hoverQueued = true;
-      requestAnimationFrame(() => {
-        hoverQueued = false;
-        // On the card: it stays, whatever marks lie under it.
-        if (PgCard.over(pointer.x, pointer.y)) return;
-        const h = PgOverlay.hit(pointer.x, pointer.y);
-        if (h) { hovering = true; PgCard.set('hover', h); }
-        // Off the mark but on its card, or on the way to it: the card stays (WCAG 1.4.13 hoverable).
-        else if (hovering && !PgCard.holds(pointer.x, pointer.y)) { hovering = false; PgCard.set('hover', null); caretTip(); }
-      });
-    }, { capture: true, passive: true });
+    window.addEventListener('pointermove', (e) => onPointer(e.clientX, e.clientY), { capture: true, passive: true });
 
-    document.addEventListener('selectionchange', () => {
-      if (caretQueued || PgSessions.size() === 0) return;
-      caretQueued = true;
-      requestAnimationFrame(() => { caretQueued = false; caretTip(); });
-    }, { passive: true });
+    document.addEventListener('selectionchange', onSelectionChange, { passive: true });
 
     // Keep marks aligned when anything scrolls, the window resizes or the page zooms.
     window.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', () => { if (PgSessions.size()) requestDraw(); }, { passive: true });
     window.visualViewport?.addEventListener('resize', () => { if (PgSessions.size()) requestDraw(); }, { passive: true });
+  }
+
+  /** The pointer at a point of the top viewport. @param {number} x @param {number} y */
+  function onPointer(x, y) {
+    pointer = { x, y };
+    if (hoverQueued || PgSessions.size() === 0) return;
+    hoverQueued = true;
+    requestAnimationFrame(() => {
+      hoverQueued = false;
+      // On the card: it stays, whatever marks lie under it.
+      if (PgCard.over(pointer.x, pointer.y)) return;
+      const h = PgOverlay.hit(pointer.x, pointer.y);
+      if (h) { hovering = true; PgCard.set('hover', h); }
+      // Off the mark but on its card, or on the way to it: the card stays (WCAG 1.4.13 hoverable).
+      else if (hovering && !PgCard.holds(pointer.x, pointer.y)) { hovering = false; PgCard.set('hover', null); caretTip(); }
+    });
+  }
+
+  function onSelectionChange() {
+    if (caretQueued || PgSessions.size() === 0) return;
+    caretQueued = true;
+    requestAnimationFrame(() => { caretQueued = false; caretTip(); });
+  }
+
+  /**
+   * A same-origin frame's document (PgFrames): its scrolling, caret and pointer never reach the top
+   * window, so they are followed there (the pointer moved into the top viewport's coordinates).
+   * @param {Document} doc
+   */
+  function observeFrame(doc) {
+    const view = doc.defaultView;
+    if (!view) return;
+    view.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    view.addEventListener('resize', onScroll, { passive: true });
+    doc.addEventListener('selectionchange', onSelectionChange, { passive: true });
+    view.addEventListener('pointermove', (e) => {
+      const d = PgFrames.offset(doc);
+      onPointer(e.clientX + d.x, e.clientY + d.y);
+    }, { capture: true, passive: true });
   }
 
   function onScroll() {
@@ -182,5 +204,5 @@ const PgDrawing = (() => {
     root.addEventListener('scroll', onScroll, { capture: true, passive: true });
   }
 
-  return Object.freeze({ PAGE_VIEW, requestDraw, draw, setPageMedia, caretFinding, listen, observe });
+  return Object.freeze({ PAGE_VIEW, requestDraw, draw, setPageMedia, caretFinding, listen, observe, observeFrame });
 })();

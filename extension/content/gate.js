@@ -227,5 +227,16 @@ const PgGate = (() => {
     root.addEventListener('submit', /** @type {EventListener} */ (onSubmit), true);
   }
 
-  return Object.freeze({ configure, observe });
+  /**
+   * A same-origin frame's window (PgFrames): its clicks, keys and submits never reach the top
+   * window, so the gate listens there too, in the capture phase, before the frame's own listeners.
+   * @param {Window} view
+   */
+  function observeFrame(view) {
+    view.addEventListener('click', onClick, true);
+    view.addEventListener('keydown', onKeyDown, true);
+    view.addEventListener('submit', /** @type {EventListener} */ (onSubmit), true);
+  }
+
+  return Object.freeze({ configure, observe, observeFrame });
 })();

@@ -24,6 +24,16 @@ const PgGeometry = (() => {
    */
   function rects(snap, start, end, mirror) {
     const editor = snap.editor;
+    const out = inOwnViewport(snap, start, end, mirror);
+    // An editor in a same-origin frame (PgFrames) is measured in the frame's viewport.
+    if (!PgFrames.frameOf(editor)) return out;
+    const d = PgFrames.offset(editor);
+    return out.map((q) => PgFrames.shift(q, d));
+  }
+
+  /** @param {Snapshot} snap @param {number} start @param {number} end @param {HTMLElement} mirror */
+  function inOwnViewport(snap, start, end, mirror) {
+    const editor = snap.editor;
     if (PgText.isField(editor)) return fieldRects(editor, start, end, mirror);
     const r = PgText.range(snap, start, end);
     if (!r) return [];
@@ -48,7 +58,7 @@ const PgGeometry = (() => {
     ms.left = `${box.left}px`;
     ms.top = `${box.top}px`;
     ms.visibility = 'hidden';
-    ms.whiteSpace = field instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
+    ms.whiteSpace = PgFrames.isTextArea(field) ? 'pre-wrap' : 'pre';
     ms.overflowWrap = 'break-word';
     ms.overflow = 'hidden';
     ms.height = 'auto';
@@ -95,9 +105,11 @@ const PgGeometry = (() => {
   function visibleBox(editor) {
     let { left, top, right, bottom } = editor.getBoundingClientRect();
     if (right - left <= 0 || bottom - top <= 0) return null;
+    const doc = editor.ownerDocument;
+    const view = doc.defaultView ?? window;
     /** @type {Element | null} */
     let el = parentOf(editor);
-    while (el && el !== document.documentElement) {
+    while (el && el !== doc.documentElement && el.ownerDocument === doc) {
       const s = getComputedStyle(el);
       if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
         const b = el.getBoundingClientRect();
@@ -107,9 +119,18 @@ const PgGeometry = (() => {
       el = parentOf(el);
     }
     left = Math.max(left, 0); top = Math.max(top, 0);
-    right = Math.min(right, window.innerWidth); bottom = Math.min(bottom, window.innerHeight);
+    right = Math.min(right, view.innerWidth); bottom = Math.min(bottom, view.innerHeight);
     if (right <= left || bottom <= top) return null;
-    return new DOMRect(left, top, right - left, bottom - top);
+    const own = new DOMRect(left, top, right - left, bottom - top);
+    // In a same-origin frame: into the top viewport, and cut by the frame's own visible box.
+    const frame = PgFrames.frameOf(editor);
+    if (!frame) return own;
+    const outer = visibleBox(frame);
+    if (!outer) return null;
+    const r = PgFrames.shift(own, PgFrames.offset(editor));
+    const l = Math.max(r.left, outer.left); const t = Math.max(r.top, outer.top);
+    const rr = Math.min(r.right, outer.right); const b = Math.min(r.bottom, outer.bottom);
+    return rr > l && b > t ? new DOMRect(l, t, rr - l, b - t) : null;
   }
 
   /**
@@ -123,8 +144,15 @@ const PgGeometry = (() => {
    * @param {number} y
    */
   function showsAt(editor, x, y) {
+    // In a same-origin frame: the frame must show there, then the editor in the frame's own viewport.
+    const frame = PgFrames.frameOf(editor);
+    if (frame) {
+      if (!showsAt(frame, x, y)) return false;
+      const d = PgFrames.offset(editor);
+      x -= d.x; y -= d.y;
+    }
     const tree = editor.getRootNode();
-    const scope = tree instanceof ShadowRoot ? tree : document;
+    const scope = PgFrames.isShadowRoot(tree) ? tree : editor.ownerDocument;
     let top = scope.elementFromPoint(x, y);
     if (top && top.hasAttribute('data-postguard')) {
       top = scope.elementsFromPoint(x, y).find((e) => !e.hasAttribute('data-postguard')) ?? null;
@@ -132,11 +160,16 @@ const PgGeometry = (() => {
     return top !== null && (top === editor || editor.contains(top));
   }
 
-  /** @param {Element} el @returns {Element | null} */
+  /**
+   * The element's parent, through shadow roots to their hosts and out of a same-origin frame's
+   * document to the frame (a WordPress block's compose box holds the editor page's Publish).
+   * @param {Element} el @returns {Element | null}
+   */
   function parentOf(el) {
     if (el.parentElement) return el.parentElement;
     const root = el.getRootNode();
-    return root instanceof ShadowRoot ? root.host : null;
+    if (PgFrames.isShadowRoot(root)) return root.host;
+    return root.nodeType === 9 ? PgFrames.frameOf(el) : null;
   }
 
   return Object.freeze({ rects, visibleBox, showsAt, parentOf });

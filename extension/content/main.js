@@ -189,6 +189,14 @@
     PgStatus.report();
   }
 
+  // A same-origin frame the adapter names (the WordPress canvas): watched as the top document is.
+  PgFrames.onDocument((doc) => {
+    if (!doc.defaultView) return;
+    PgGate.observeFrame(doc.defaultView);
+    PgDrawing.observeFrame(doc);
+    PgMedia.observe(doc);
+    PgDiscovery.watchDocument(doc);
+  });
   PgDiscovery.listen();
   PgUnwatched.listen();
   PgDrawing.listen();

@@ -99,8 +99,8 @@ const PgMedia = (() => {
 
   /**
    * `change` is not a composed event: a file input inside a shadow root (LinkedIn's share box)
-   * is only heard from inside that root.
-   * @param {ShadowRoot} root
+   * is only heard from inside that root; nor does one in a same-origin frame's document (frames.js).
+   * @param {ShadowRoot | Document} root
    */
   function observe(root) {
     root.addEventListener('change', onChange, { capture: true, passive: true });

@@ -48,7 +48,7 @@ const PgControls = (() => {
     /** @type {Session[]} */
     let list = [];
     for (const node of path) {
-      if (!(node instanceof HTMLElement)) continue;
+      if (!PgFrames.isHTMLElement(node)) continue;
       if (!site.surfaces.some((surface) => surface.submits.some((m) => PgAdapters.matchesSubmit(node, m)))) continue;
       list = PgSessions.all().filter((s) => s.surface && s.editor.isConnected && submitFor(s) === node);
       if (list.length) { button = node; break; }
@@ -72,7 +72,7 @@ const PgControls = (() => {
     // Enter/Space on a focused div[role=button] submit control: the site activates it from
     // keydown, so no click would reach the click gate. Native buttons turn these keys into clicks.
     const focused = path[0];
-    if (focused instanceof HTMLElement && !(focused instanceof HTMLButtonElement) && !(focused instanceof HTMLInputElement) &&
+    if (PgFrames.isHTMLElement(focused) && focused.localName !== 'button' && !PgFrames.isInput(focused) &&
         (e.key === 'Enter' || e.key === ' ')) {
       const hit = controlHit(path);
       if (hit) return hit;
@@ -107,8 +107,9 @@ const PgControls = (() => {
 
   /** @param {SubmitEvent} e @returns {Hit | null} */
   function formHit(e) {
-    const form = e.target;
-    if (!(form instanceof HTMLFormElement)) return null;
+    // A form of any realm (a same-origin frame's, frames.js).
+    if (!PgFrames.isHTMLElement(e.target) || e.target.localName !== 'form') return null;
+    const form = /** @type {HTMLFormElement} */ (e.target);
     const list = PgSessions.all().filter((s) => !s.surface && form.contains(s.editor));
     if (list.length === 0) return null;
     const submitter = e.submitter;

@@ -31,7 +31,7 @@ const PgText = (() => {
    * @returns {el is HTMLTextAreaElement | HTMLInputElement}
    */
   function isField(el) {
-    return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
+    return PgFrames.isTextArea(el) || PgFrames.isInput(el);
   }
 
   /**

@@ -58,7 +58,9 @@ describe('by keyboard alone, on every site: reach the badge, read each finding, 
   before(async () => { suite = await startSuite(); });
   after(async () => { await suite?.close(); });
 
-  for (const site of Object.values(SITES)) {
+  // An editor in a frame (WordPress's canvas) is not reached by this file's selectors and focus walks
+  // yet; wordpress.test.mjs covers that site. (Issue 16: left to do.)
+  for (const site of Object.values(SITES).filter((x) => !x.surfaces[0].frame)) {
     const s = site.surfaces[0];
     it(`${site.id} (${s.name})`, async (t) => {
       const page = await openSurface(suite.browser.context, site.host, s);
@@ -203,7 +205,7 @@ for (const mode of [
     });
     after(async () => { await browser?.close(); await server?.close(); });
 
-    for (const site of Object.values(SITES).filter((x) => !mode.sites || mode.sites.includes(x.id))) {
+    for (const site of Object.values(SITES).filter((x) => (!mode.sites || mode.sites.includes(x.id)) && !x.surfaces[0].frame)) {
       const s = site.surfaces[0];
       it(`${site.id} (${s.name}): marks, badge, panel and dialog`, async (t) => {
         const page = await browser.context.newPage();

@@ -37,7 +37,9 @@ describe('marks, badge and dialog above the site\'s own layers', () => {
   before(async () => { suite = await startSuite(); });
   after(async () => { await suite?.close(); });
 
-  for (const site of Object.values(SITES)) {
+  // An editor in a frame (WordPress's canvas) is not reached by this file's selectors and focus walks
+  // yet; wordpress.test.mjs covers that site. (Issue 16: left to do.)
+  for (const site of Object.values(SITES).filter((x) => !x.surfaces[0].frame)) {
     const s = site.surfaces[0];
     // A composer the site never puts in a dialog or popover is tried under the page's own z-index layers.
     for (const layer of site.inline ? LAYERS.filter((l) => l === 'z-index') : LAYERS) {

@@ -9,6 +9,7 @@ import { distDir } from './lib/browser.mjs';
 import { startSuite, typeInto, submits, dialog, isHousekeeping, isPackageFile } from './lib/fixture.mjs';
 import { FIXTURES_DIR } from './lib/server.mjs';
 import { SITES } from './lib/sites.mjs';
+import { editorOf } from './lib/site-suite.mjs';
 
 const DIST = distDir();
 
@@ -149,7 +150,7 @@ describe('static: the shipped package cannot reach the network or leak a draft',
   });
 
   it('asks for the covered sites and nothing more', () => {
-    const SITE_HOSTS = /^https:\/\/(x\.com|twitter\.com|mobile\.twitter\.com|(www|web|m)\.facebook\.com|www\.linkedin\.com|www\.instagram\.com|www\.tiktok\.com|(www|m)\.youtube\.com|web\.whatsapp\.com|(www|sh)\.reddit\.com|www\.threads\.(com|net)|bsky\.app|medium\.com)\/\*$/;
+    const SITE_HOSTS = /^https:\/\/(x\.com|twitter\.com|mobile\.twitter\.com|(www|web|m)\.facebook\.com|www\.linkedin\.com|www\.instagram\.com|www\.tiktok\.com|(www|m)\.youtube\.com|web\.whatsapp\.com|(www|sh)\.reddit\.com|www\.threads\.(com|net)|bsky\.app|medium\.com|wordpress\.com)\/\*$/;
     for (const p of manifest.host_permissions) assert.match(p, SITE_HOSTS, `host permission ${p}`);
     for (const c of manifest.content_scripts) {
       for (const m of c.matches) assert.match(m, SITE_HOSTS, `content script match ${m}`);
@@ -232,7 +233,7 @@ describe('live: no extension context makes a request while drafts are typed and 
       // From here on the page itself requests nothing; anything recorded is the extension's doing.
       const serverBefore = suite.server.requests.length;
       const browserBefore = suite.browser.requests.length;
-      const editor = page.locator(surface.editor);
+      const editor = editorOf(page, surface);
       await typeInto(editor, RISKY);
       await page.locator('[data-postguard] [data-postguard-mark]').first().waitFor({ state: 'attached', timeout: 5000 });
       await page.locator(surface.submit).click();

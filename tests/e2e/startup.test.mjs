@@ -10,7 +10,7 @@ import { launchWithExtension, stopWorker } from './lib/browser.mjs';
 import { startSlowWorker, SLOW_TRUST } from './lib/slow-worker.mjs';
 import { submits, dialog, typeInto, dialogText } from './lib/fixture.mjs';
 import { SITES } from './lib/sites.mjs';
-import { RISKY, BENIGN } from './lib/site-suite.mjs';
+import { RISKY, BENIGN, editorOf } from './lib/site-suite.mjs';
 
 /** Longer than postguard waits for a first check (PATIENCE_MS), so a wait here never decides a test. */
 const PATIENT = 30_000;
@@ -27,7 +27,7 @@ async function submitAtOnce(browser, site, text) {
   const page = await browser.context.newPage();
   await page.goto(`https://${site.host}${s.path}`, { waitUntil: 'load' });
   if (s.open) await s.open(page);
-  const editor = page.locator(s.editor);
+  const editor = editorOf(page, s);
   await editor.click();
   await editor.pressSequentially(text);
   await page.locator(s.submit).click();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { startSuite, typeInto, submits, waitForSubmits, marks, dialog } from './lib/fixture.mjs';
 import { SITES } from './lib/sites.mjs';
 import { localise } from './lib/languages.mjs';
-import { openSurface, RISKY } from './lib/site-suite.mjs';
+import { openSurface, editorOf, RISKY } from './lib/site-suite.mjs';
 
 /** Which languages each site is tried in: Instagram's and Facebook's labels were English-only before. */
 const RUNS = [
@@ -15,6 +15,8 @@ const RUNS = [
   ['x', 'cy'], ['linkedin', 'pl'], ['tiktok', 'fr'],
   // The newer sites: Threads' Post is found by its place; the others by testids, icons and slots.
   ['youtube', 'pl'], ['whatsapp', 'cy'], ['reddit', 'fr'], ['threads', 'fr'], ['threads', 'cy'], ['bluesky', 'pl'], ['medium', 'cy'],
+  // WordPress: the editor is in the canvas frame; Publish is found by its class names.
+  ['wordpress', 'fr'],
 ];
 
 /** @param {import('playwright-core').Locator} editor */
@@ -34,7 +36,7 @@ describe('site UI in another language', () => {
       it(`${id} (${lang}) ${s.name}: click paused, Edit post keeps the draft, Post anyway posts once`, async () => {
         const page = await openSurface(suite.browser.context, site.host, s);
         assert.equal(await page.evaluate(() => document.documentElement.lang), lang, 'the page is in the other language');
-        const editor = page.locator(s.editor);
+        const editor = editorOf(page, s);
         await typeInto(editor, RISKY);
         await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
         await page.locator(s.submit).click();
@@ -56,7 +58,7 @@ describe('site UI in another language', () => {
       for (const [where, key] of [...s.keys.map((k) => ['editor', k]), ...(s.controlKeys ?? []).map((k) => ['control', k])]) {
         it(`${id} (${lang}) ${s.name}: ${key === ' ' ? 'Space' : key} on the ${where} is paused, Post anyway posts once`, async () => {
           const page = await openSurface(suite.browser.context, site.host, s);
-          const editor = page.locator(s.editor);
+          const editor = editorOf(page, s);
           await typeInto(editor, RISKY);
           await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
           if (where === 'editor') await editor.press(key);

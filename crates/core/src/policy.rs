@@ -114,7 +114,7 @@ impl Default for FixWording {
 pub const LEARNED_RULE_PREFIX: &str = "learned-";
 
 /// The ids of the sites postguard knows, as used by `enabledSites` and `selectorOverrides`.
-pub const SITE_IDS: [&str; 11] = [
+pub const SITE_IDS: [&str; 12] = [
     "x",
     "facebook",
     "linkedin",
@@ -126,12 +126,14 @@ pub const SITE_IDS: [&str; 11] = [
     "threads",
     "bluesky",
     "medium",
+    "wordpress",
 ];
 
 /// What `extraSites[].adapter` may name: the generic fallback, the adapters kept for hosts IT adds
-/// (`mastodon`), or a built-in site's adapter (a Medium publication on its own domain). The extension's
+/// (`mastodon`), or a built-in site's adapter (a Medium publication on its own domain, a self-hosted
+/// WordPress's /wp-admin/ with `wordpress`). The extension's
 /// adapter table holds each named one (`extension/content/adapters.js`; a test keeps the two in step).
-pub const EXTRA_ADAPTERS: [&str; 13] = [
+pub const EXTRA_ADAPTERS: [&str; 14] = [
     "generic",
     "mastodon",
     "x",
@@ -145,6 +147,7 @@ pub const EXTRA_ADAPTERS: [&str; 13] = [
     "threads",
     "bluesky",
     "medium",
+    "wordpress",
 ];
 
 /// A host IT adds: where (a normalised `https://host/path/` address; every page under it), which

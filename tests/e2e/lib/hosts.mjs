@@ -22,11 +22,14 @@ export const SITE_OF_HOST = Object.freeze({
   'www.threads.net': 'threads',
   'bsky.app': 'bluesky',
   'medium.com': 'medium',
+  'wordpress.com': 'wordpress',
   // Hosts a Trust's IT adds (managed `extraSites`; added-hosts.test.mjs): its Mastodon instance, and
   // the same page at two more hosts for the generic adapter and IT's own selectors.
   'social.example.nhs.uk': 'mastodon',
   'blog.example.nhs.uk': 'mastodon',
   'intranet.example.nhs.uk': 'mastodon',
+  // A self-hosted WordPress IT adds with adapter "wordpress" (added-wordpress.test.mjs).
+  'wp.example.nhs.uk': 'wordpress',
 });
 
 /** Every host the certificate must name. */
@@ -45,4 +48,5 @@ export const SITE_HOSTS = Object.freeze({
   threads: 'www.threads.com',
   bluesky: 'bsky.app',
   medium: 'medium.com',
+  wordpress: 'wordpress.com',
 });

@@ -91,8 +91,32 @@ async function assertMarkOverNumber(page, s, editor) {
     assert.ok(box && field && box.x >= field.x && box.x + box.width <= field.x + field.width + 1 && box.y >= field.y - 1 && box.y + box.height <= field.y + field.height + 1, 'mark inside the field');
     assert.ok(box && box.width > 40, 'mark spans the number');
   } else {
-    assertCovers(box, await textBox(editor, NUMBER));
+    assertCovers(box, await spanBox(page, s, editor, NUMBER));
   }
+}
+
+/**
+ * The surface's editor: in the page, or in the same-origin frame it is written in (WordPress's canvas).
+ * @param {import('playwright-core').Page} page
+ * @param {import('./sites.mjs').SurfaceSpec} s
+ */
+export function editorOf(page, s) {
+  return s.frame ? page.frameLocator(s.frame).locator(s.editor) : page.locator(s.editor);
+}
+
+/**
+ * Where `needle` is in the editor, in the page's viewport (marks are drawn there): a frame's text is
+ * measured in the frame's viewport, so the frame's content box is added.
+ * @param {import('playwright-core').Page} page
+ * @param {import('./sites.mjs').SurfaceSpec} s
+ * @param {import('playwright-core').Locator} editor
+ * @param {string} needle
+ */
+export async function spanBox(page, s, editor, needle) {
+  const box = await textBox(editor, needle);
+  if (!s.frame || !box) return box;
+  const at = await page.locator(s.frame).evaluate((f) => { const r = f.getBoundingClientRect(); return { x: r.left + f.clientLeft, y: r.top + f.clientTop }; });
+  return { ...box, x: box.x + at.x, y: box.y + at.y };
 }
 
 /**
@@ -133,7 +157,7 @@ export function siteSuite(site, { start = startSuite } = {}) {
     site.surfaces.forEach((s, i) => {
       it(`${s.name}: mark, click paused, Edit post keeps the draft, Post anyway posts once`, async () => {
         const page = await openSurface(suite.browser.context, site.host, s);
-        const editor = page.locator(s.editor);
+        const editor = editorOf(page, s);
         await typeInto(editor, RISKY);
         await assertMarkOverNumber(page, s, editor);
         if (i === 0) await screenshot(page, `${site.id}-marks`);
@@ -164,7 +188,7 @@ export function siteSuite(site, { start = startSuite } = {}) {
       for (const key of s.keys) {
         it(`${s.name}: ${key} in the editor is paused, Post anyway posts once`, async () => {
           const page = await openSurface(suite.browser.context, site.host, s);
-          const editor = page.locator(s.editor);
+          const editor = editorOf(page, s);
           await typeInto(editor, RISKY);
           await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
           await editor.press(key);
@@ -184,7 +208,7 @@ export function siteSuite(site, { start = startSuite } = {}) {
       for (const key of s.controlKeys ?? []) {
         it(`${s.name}: ${key === ' ' ? 'Space' : key} on the focused submit control is paused`, async () => {
           const page = await openSurface(suite.browser.context, site.host, s);
-          const editor = page.locator(s.editor);
+          const editor = editorOf(page, s);
           await typeInto(editor, RISKY);
           await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
           await page.locator(s.submit).focus();
@@ -202,7 +226,7 @@ export function siteSuite(site, { start = startSuite } = {}) {
 
       it(`${s.name}: a benign draft posts untouched, with no dialog`, async () => {
         const page = await openSurface(suite.browser.context, site.host, s);
-        const editor = page.locator(s.editor);
+        const editor = editorOf(page, s);
         await typeInto(editor, BENIGN);
         await page.locator(s.submit).click();
         await confirmPost(page, s);
@@ -218,7 +242,7 @@ export function siteSuite(site, { start = startSuite } = {}) {
       it(`marks the ${fam.category} family over its span`, async () => {
         const s = site.surfaces.find((x) => !x.field) ?? site.surfaces[0];
         const page = await openSurface(suite.browser.context, site.host, s);
-        const editor = page.locator(s.editor);
+        const editor = editorOf(page, s);
         await typeInto(editor, fam.text);
         const mark = marks(page, fam.category);
         await mark.first().waitFor({ state: 'visible', timeout: 5000 });
@@ -234,7 +258,7 @@ export function siteSuite(site, { start = startSuite } = {}) {
         }
         // A long finding wraps onto several lines in a narrow editor and is drawn as one box per line:
         // the span must lie inside one of the boxes, on its line.
-        const span = await textBox(editor, fam.span);
+        const span = await spanBox(page, s, editor, fam.span);
         const boxes = await markBoxes(page, fam.category);
         const covers = (/** @type {any} */ box) => box && span && box.x <= span.x + 2 && box.x + box.width >= span.x + span.width - 2 &&
           box.y <= span.y + span.height / 2 && box.y + box.height >= span.y + span.height / 2;

@@ -18,6 +18,8 @@
  * @property {boolean} [field]             a <textarea> rather than a contenteditable
  * @property {string} [confirm]            a second control that posts, pressed after `submit` has done its part
  *                                        (Medium: Publish opens the story preview, whose "Publish now" posts)
+ * @property {string} [frame]              the same-origin iframe the editor is in (WordPress's canvas): `editor`
+ *                                        is looked for in its document
  *
  * @typedef {object} MediaSpec
  * @property {string} path
@@ -226,5 +228,24 @@ export const SITES = {
       },
     ],
     media: { path: '/new-story', open: (p) => p.click('.postArticle-content[contenteditable="true"]'), input: 'input[type="file"]', near: '.postArticle-content' },
+  },
+  wordpress: {
+    id: 'wordpress',
+    inline: true,
+    host: 'wordpress.com',
+    hosts: ['wordpress.com'],
+    surfaces: [
+      {
+        name: 'post paragraph (Publish, then the panel\'s Publish)', path: '/post/samnurse', frame: 'iframe[name="editor-canvas"]',
+        editor: 'p.block-editor-rich-text__editable[data-block="b1"]', submit: 'button.editor-post-publish-panel__toggle',
+        confirm: '.editor-post-publish-panel button.editor-post-publish-button', keys: [], controlKeys: ['Enter', ' '], recorded: 'post',
+      },
+      {
+        name: 'post title', path: '/post/samnurse', frame: 'iframe[name="editor-canvas"]',
+        editor: 'h1.editor-post-title__input', submit: 'button.editor-post-publish-panel__toggle',
+        confirm: '.editor-post-publish-panel button.editor-post-publish-button', keys: [], recorded: 'post',
+      },
+    ],
+    media: { path: '/post/samnurse', input: '#featured-image', near: 'iframe[name="editor-canvas"]' },
   },
 };
