@@ -79,33 +79,26 @@ export function selectorIssues(policy) {
   /** @type {Issue[]} */
   const issues = [];
   const probe = document.createDocumentFragment();
+  /**
+   * @param {Record<string, unknown>} fields  one site's overrides or one added host's entry
+   * @param {string} setting                  where they are in the policy, for the message
+   */
+  const check = (fields, setting) => {
+    for (const kind of ['editors', 'submits', 'attachments']) {
+      const list = fields[kind];
+      if (!Array.isArray(list)) continue;
+      list.forEach((selector, i) => {
+        try {
+          probe.querySelector(String(selector));
+        } catch {
+          issues.push({ setting: `${setting}.${kind}[${i}]`, problem: 'is not a valid CSS selector; the page skips it', source: 'managed' });
+        }
+      });
+    }
+  };
   const overrides = /** @type {Record<string, Record<string, unknown>>} */ (policy.selectorOverrides ?? {});
-  for (const [site, fields] of Object.entries(overrides)) {
-    for (const kind of ['editors', 'submits', 'attachments']) {
-      const list = fields[kind];
-      if (!Array.isArray(list)) continue;
-      list.forEach((selector, i) => {
-        try {
-          probe.querySelector(String(selector));
-        } catch {
-          issues.push({ setting: `selectorOverrides.${site}.${kind}[${i}]`, problem: 'is not a valid CSS selector; the page skips it', source: 'managed' });
-        }
-      });
-    }
-  }
+  for (const [site, fields] of Object.entries(overrides)) check(fields, `selectorOverrides.${site}`);
   const added = Array.isArray(policy.extraSites) ? /** @type {Record<string, unknown>[]} */ (policy.extraSites) : [];
-  added.forEach((fields, n) => {
-    for (const kind of ['editors', 'submits', 'attachments']) {
-      const list = fields[kind];
-      if (!Array.isArray(list)) continue;
-      list.forEach((selector, i) => {
-        try {
-          probe.querySelector(String(selector));
-        } catch {
-          issues.push({ setting: `extraSites[${n}].${kind}[${i}]`, problem: 'is not a valid CSS selector; the page skips it', source: 'managed' });
-        }
-      });
-    }
-  });
+  added.forEach((fields, n) => check(fields, `extraSites[${n}]`));
   return issues;
 }

@@ -13,6 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'n
 import { join, resolve } from 'node:path';
 import { startSuite } from '../e2e/lib/fixture.mjs';
 import { renderPhoto } from '../e2e/lib/photos.mjs';
+import { openPhotoCheck } from './lib/photo-check.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = process.env.POSTGUARD_DIST ?? join(root, 'dist/chromium');
@@ -20,47 +21,12 @@ const fixtures = join(root, 'tests/fixtures/photos');
 
 const suite = await startSuite();
 try {
-  const page = await suite.browser.context.newPage();
-  await page.goto(`chrome-extension://${suite.browser.extensionId}/photo/photo-check.html`);
-  await page.evaluate(() => {
-    const { port1, port2 } = new MessageChannel();
-    const w = /** @type {any} */ (window);
-    w.__bench = { port: port1, next: 1, waiting: new Map() };
-    port1.onmessage = (e) => {
-      const wait = w.__bench.waiting.get(e.data.id);
-      if (wait && e.data.done) { w.__bench.waiting.delete(e.data.id); wait(e.data); }
-    };
-    window.postMessage('port', '*', [port2]);
-  });
+  const checkPhoto = await openPhotoCheck(suite);
   /**
-   * Checks one photo for faces only; returns ms and how many faces.
+   * Checks one photo for faces only (text reading off); returns ms and how many faces.
    * @param {Buffer} bytes @param {{width: number, height: number}} [scaleTo]  redraw it at this size first
    */
-  const check = (bytes, scaleTo) => page.evaluate(async ({ b64, scaleTo }) => {
-    const w = /** @type {any} */ (window);
-    const bin = atob(b64);
-    const u8 = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
-    /** @type {Blob} */
-    let blob = new Blob([u8], { type: 'image/jpeg' });
-    if (scaleTo) {
-      const c = new OffscreenCanvas(scaleTo.width, scaleTo.height);
-      c.getContext('2d')?.drawImage(await createImageBitmap(blob), 0, 0, scaleTo.width, scaleTo.height);
-      blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-    }
-    const file = new File([blob], 'photo.jpg', { type: 'image/jpeg' });
-    const id = w.__bench.next++;
-    const t0 = performance.now();
-    const reply = await new Promise((resolve) => {
-      w.__bench.waiting.set(id, resolve);
-      setTimeout(() => resolve({ ok: false, error: 'no answer in 60 s' }), 60_000);
-      w.__bench.port.postMessage({ id, file, text: false, faces: true });
-    });
-    return { ms: performance.now() - t0, ok: reply.ok, error: reply.error, faces: reply.faces ?? 0 };
-  }, { b64: bytes.toString('base64'), scaleTo }).then((r) => {
-    if (!r.ok) console.log(`  (a check failed: ${r.error})`);
-    return r;
-  });
+  const check = (bytes, scaleTo) => checkPhoto(bytes, { scaleTo, text: false, faces: true });
 
   const list = (/** @type {string} */ dir) => readdirSync(join(fixtures, dir)).filter((f) => f.endsWith('.jpg')).sort().map((f) => join(fixtures, dir, f));
   const people = list('people');

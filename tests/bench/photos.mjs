@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSuite } from '../e2e/lib/fixture.mjs';
 import { renderPhoto } from '../e2e/lib/photos.mjs';
+import { openPhotoCheck } from './lib/photo-check.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = process.env.POSTGUARD_DIST ?? join(root, 'dist/chromium');
@@ -42,38 +43,9 @@ function testSet() {
 
 const suite = await startSuite();
 try {
-  const page = await suite.browser.context.newPage();
-  await page.goto(`chrome-extension://${suite.browser.extensionId}/photo/photo-check.html`);
-  await page.evaluate(() => {
-    const { port1, port2 } = new MessageChannel();
-    const w = /** @type {any} */ (window);
-    w.__bench = { port: port1, next: 1, waiting: new Map() };
-    port1.onmessage = (e) => {
-      const wait = w.__bench.waiting.get(e.data.id);
-      if (wait && e.data.done) { w.__bench.waiting.delete(e.data.id); wait(e.data); }
-    };
-    window.postMessage('port', '*', [port2]);
-  });
-  /** Checks one photo in the frame; returns ms and what it found. @param {Buffer} bytes */
-  const check = (bytes) => page.evaluate(async (b64) => {
-    const w = /** @type {any} */ (window);
-    const bin = atob(b64);
-    const u8 = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
-    const file = new File([u8], 'photo.jpg', { type: 'image/jpeg' });
-    const id = w.__bench.next++;
-    const t0 = performance.now();
-    // A check that never answers is reported as such rather than stalling the bench.
-    const reply = await new Promise((resolve) => {
-      w.__bench.waiting.set(id, resolve);
-      setTimeout(() => resolve({ ok: false, error: 'no answer in 60 s' }), 60_000);
-      w.__bench.port.postMessage({ id, file });
-    });
-    return { ms: performance.now() - t0, ok: reply.ok, error: reply.error, found: (reply.findings ?? []).map((/** @type {any} */ f) => `${f.rule} ${f.excerpt}`) };
-  }, bytes.toString('base64')).then((r) => {
-    if (!r.ok) console.log(`  (a check failed: ${r.error})`);
-    return r;
-  });
+  const checkPhoto = await openPhotoCheck(suite);
+  /** Checks one photo in the frame; returns ms and what it found ("rule excerpt"). @param {Buffer} bytes */
+  const check = (bytes) => checkPhoto(bytes).then((r) => ({ ...r, found: r.findings.map((f) => `${f.rule} ${f.excerpt}`) }));
 
   const ctx = suite.browser.context;
   // Speed: cold (engine and model load), then warm.

@@ -24,7 +24,11 @@ const TRUST = 'Harbourside NHS Foundation Trust';
 const COMMS = 'Harbourside Communications, comms@harbourside.nhs.uk, ext. 4321';
 const WARD = 'Kingfisher';
 
-/** What IT sets. Two values are wrong in ways Chrome's schema check cannot see (both are strings). */
+/**
+ * What IT sets. Two values are wrong in ways Chrome's schema check cannot see (both are strings), and
+ * two CSS selectors no browser can parse, which only the options page can find (the core checks their
+ * size; the page skips them).
+ */
 const POLICY = Object.freeze({
   trustName: TRUST,
   trustProfile: 'thh',
@@ -39,6 +43,8 @@ const POLICY = Object.freeze({
   // … such a character today" as possibly identifying. Its own behaviour is tested in
   // learned-model.test.mjs; here IT turns it off for confidentiality, through managed storage.
   modelActions: { confidentiality: 'off' },
+  selectorOverrides: { medium: { submits: ['button[[data-action'] } },
+  extraSites: [{ address: 'https://social.example.nhs.uk/', adapter: 'mastodon', editors: ['textarea[[name'] }],
 });
 
 /**
@@ -168,7 +174,8 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     const issues = page.locator('#issues li');
     assert.equal(await page.locator('#issues-section').isVisible(), true);
     assert.deepEqual((await issues.evaluateAll((els) => els.map((e) => e.getAttribute('data-setting')))).sort(),
-      ['hospitalNumberPatterns[0]', 'ruleActions.nhs-number']);
+      ['extraSites[0].editors[0]', 'hospitalNumberPatterns[0]', 'ruleActions.nhs-number', 'selectorOverrides.medium.submits[0]']);
+    assert.match(await issues.filter({ hasText: 'extraSites[0].editors[0]' }).innerText(), /not a valid CSS selector/);
     assert.equal(await page.locator('#terms-section').isVisible(), false, 'IT did not allow personal terms');
 
     await page.locator('#draft').fill('Saw Mr Hughes on Heron Unit this morning');

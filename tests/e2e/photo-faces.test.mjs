@@ -9,27 +9,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSuite, typeInto, submits, dialog, assertOnlyHosts, screenshot } from './lib/fixture.mjs';
+import { PHOTO_SURFACES, PHOTO_CAPTION, composeWithPhoto, closeReminder } from './lib/photo-surfaces.mjs';
 import { renderPhoto, renderGroup } from './lib/photos.mjs';
 import { writeManagedPolicy, waitForManagedPolicy } from './lib/managed-policy.mjs';
 
 const PEOPLE = resolve(import.meta.dirname, '../fixtures/photos/people');
-
-/** The five original sites' compose boxes (as photos.test.mjs reaches them). */
-const SURFACES = [
-  { id: 'x', host: 'x.com', path: '/home', input: '[data-testid="primaryColumn"] input[data-testid="fileInput"]',
-    editor: '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]', submit: 'button[data-testid="tweetButtonInline"]', recorded: 'inline' },
-  { id: 'facebook', host: 'www.facebook.com', path: '/', open: (/** @type {import('playwright-core').Page} */ p) => p.click('#open-composer'), input: '[role="dialog"] input[type="file"]',
-    editor: '[role="dialog"] [data-lexical-editor="true"]', submit: '[role="dialog"] [role="button"][aria-label="Post"]', recorded: 'post' },
-  { id: 'linkedin', host: 'www.linkedin.com', path: '/feed/', open: (/** @type {import('playwright-core').Page} */ p) => p.click('#start-post'), input: '#interop-outlet #media-editor-file-selector__file-input',
-    editor: '#interop-outlet .share-creation-state__text-editor .ql-editor', submit: '#interop-outlet button.share-actions__primary-action', recorded: 'share' },
-  { id: 'instagram', host: 'www.instagram.com', path: '/', open: (/** @type {import('playwright-core').Page} */ p) => p.click('#create'), input: '[role="dialog"] input[type="file"]',
-    after: (/** @type {import('playwright-core').Page} */ p) => p.getByRole('button', { name: 'Next' }).click(),
-    editor: '[role="dialog"] [aria-label="Write a caption..."]', submit: '[role="dialog"] [role="button"]:text-is("Share")', recorded: 'caption' },
-  { id: 'tiktok', host: 'www.tiktok.com', path: '/tiktokstudio/upload', input: 'input[type="file"]',
-    editor: '.caption-editor [contenteditable="true"]', submit: 'button[data-e2e="post_video_button"]', recorded: 'caption' },
-];
-
-const CAPTION = 'Lovely to see everyone at the summer fete';
 
 describe('photos: people seen in a photo need their consent', () => {
   /** @type {Awaited<ReturnType<typeof startSuite>>} */
@@ -44,31 +28,9 @@ describe('photos: people seen in a photo need their consent', () => {
   });
   after(async () => { await suite?.close(); });
 
-  /**
-   * Opens the site's compose box, attaches `photo` and types a benign caption.
-   * @param {typeof SURFACES[number]} s @param {Buffer} photo
-   */
-  async function compose(s, photo) {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`https://${s.host}${s.path}`, { waitUntil: 'load' });
-    if (s.open) await s.open(page);
-    await page.setInputFiles(s.input, { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo });
-    if (s.after) await s.after(page);
-    await typeInto(page.locator(s.editor), CAPTION);
-    return page;
-  }
-
-  /** Closes the photo reminder ("Got it") as a person does when it covers Post. @param {import('playwright-core').Page} page */
-  async function closeReminder(page) {
-    const notice = page.locator('[data-postguard] [data-postguard-notice]').first();
-    await notice.waitFor({ state: 'visible', timeout: 5000 });
-    await notice.getByRole('button', { name: 'Got it' }).click();
-    await notice.waitFor({ state: 'detached', timeout: 3000 });
-  }
-
-  for (const s of SURFACES) {
+  for (const s of PHOTO_SURFACES) {
     it(`${s.id}: a photo of two people pauses the post with a consent finding from the photo`, async () => {
-      const page = await compose(s, photos.group);
+      const page = await composeWithPhoto(suite.browser.context, s, photos.group);
       await closeReminder(page);
       await page.locator(s.submit).click();
       await dialog(page).waitFor({ state: 'visible', timeout: 20_000 });
@@ -93,8 +55,8 @@ describe('photos: people seen in a photo need their consent', () => {
 
   for (const id of ['facebook', 'linkedin', 'tiktok']) {
     it(`${id}: a landscape with no text and no one in it posts straight through; the reminder is an information note`, async () => {
-      const s = /** @type {typeof SURFACES[number]} */ (SURFACES.find((x) => x.id === id));
-      const page = await compose(s, photos.landscape);
+      const s = /** @type {typeof PHOTO_SURFACES[number]} */ (PHOTO_SURFACES.find((x) => x.id === id));
+      const page = await composeWithPhoto(suite.browser.context, s, photos.landscape);
       const notice = page.locator('[data-postguard] [data-postguard-notice][data-photo="clear"]');
       await notice.first().waitFor({ state: 'visible', timeout: 20_000 });
       assert.equal(await notice.first().getAttribute('role'), 'status', 'a note, not an alert');
@@ -109,7 +71,7 @@ describe('photos: people seen in a photo need their consent', () => {
   }
 
   it('nothing left the browser for any host but the sites\'', () => {
-    assertOnlyHosts(suite.server, suite.browser, SURFACES.map((s) => s.host));
+    assertOnlyHosts(suite.server, suite.browser, PHOTO_SURFACES.map((s) => s.host));
   });
 });
 
@@ -135,7 +97,7 @@ describe('photos: a Trust that turns the face check off (photoFaces false)', () 
     const page = await suite.browser.context.newPage();
     await page.goto('https://x.com/home', { waitUntil: 'load' });
     await page.setInputFiles('[data-testid="primaryColumn"] input[data-testid="fileInput"]', { name: 'group.jpg', mimeType: 'image/jpeg', buffer: group });
-    await typeInto(page.locator('[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]'), CAPTION);
+    await typeInto(page.locator('[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]'), PHOTO_CAPTION);
     const notice = page.locator('[data-postguard] [data-postguard-notice][data-photo="clear"]').first();
     await notice.waitFor({ state: 'visible', timeout: 20_000 });
     await notice.getByRole('button', { name: 'Got it' }).click();

@@ -64,7 +64,10 @@ mod tests {
         let p = Policy::default();
         assert!(people_in_photo(&p, 0).is_none(), "no face, no finding");
         let f = people_in_photo(&p, 2).expect("a finding");
-        assert_eq!((f.rule, f.category, f.severity, f.action), (PEOPLE_IN_PHOTO, Category::Consent, Severity::Warn, Action::Warn));
+        assert_eq!(
+            (f.rule, f.category, f.severity, f.action),
+            (PEOPLE_IN_PHOTO, Category::Consent, Severity::Warn, Action::Warn)
+        );
         assert!(f.action.gates());
         assert_eq!(f.why, "2 faces found in the photo, on this device");
         assert!(!f.policy_ref.is_empty(), "the finding cites the policy");

@@ -129,26 +129,17 @@ pub const SITE_IDS: [&str; 12] = [
     "wordpress",
 ];
 
-/// What `extraSites[].adapter` may name: the generic fallback, the adapters kept for hosts IT adds
-/// (`mastodon`), or a built-in site's adapter (a Medium publication on its own domain, a self-hosted
-/// WordPress's /wp-admin/ with `wordpress`). The extension's
-/// adapter table holds each named one (`extension/content/adapters.js`; a test keeps the two in step).
-pub const EXTRA_ADAPTERS: [&str; 14] = [
-    "generic",
-    "mastodon",
-    "x",
-    "facebook",
-    "linkedin",
-    "instagram",
-    "tiktok",
-    "youtube",
-    "whatsapp",
-    "reddit",
-    "threads",
-    "bluesky",
-    "medium",
-    "wordpress",
-];
+/// The adapters kept for hosts IT adds only: the generic fallback and `mastodon`. `extraSites[].adapter`
+/// may also name a built-in site's adapter (a Medium publication on its own domain, a self-hosted
+/// WordPress's /wp-admin/ with `wordpress`): [`extra_adapters`] lists both. The extension's adapter table
+/// holds each named one (`extension/content/adapters.js`; a test keeps the two in step).
+pub const EXTRA_ADAPTERS_OWN: [&str; 2] = ["generic", "mastodon"];
+
+/// Every name `extraSites[].adapter` accepts, in the order errors and the schema list them: the
+/// adapters kept for added hosts, then the built-in sites'.
+pub fn extra_adapters() -> impl Iterator<Item = &'static str> {
+    EXTRA_ADAPTERS_OWN.iter().chain(SITE_IDS.iter()).copied()
+}
 
 /// A host IT adds: where (a normalised `https://host/path/` address; every page under it), which
 /// adapter, and IT's selectors tried before that adapter's.
@@ -157,7 +148,7 @@ pub const EXTRA_ADAPTERS: [&str; 14] = [
 pub struct ExtraSite {
     /// `https://host/` or `https://host/path/`, lower-case host, `*.` in front for its subdomains.
     pub address: String,
-    /// One of [`EXTRA_ADAPTERS`].
+    /// One of [`extra_adapters`].
     pub adapter: String,
     /// IT's selectors for this host (all optional).
     #[serde(flatten)]

@@ -113,7 +113,8 @@ impl Checker {
     /// action is `off` (see `postguard_core::photo`).
     #[wasm_bindgen(js_name = photoPeoplePacked)]
     pub fn photo_people_packed(&mut self, faces: u32) -> Vec<u32> {
-        let findings: Vec<Finding> = postguard_core::photo::people_in_photo(self.analyzer.policy(), faces).into_iter().collect();
+        let findings: Vec<Finding> =
+            postguard_core::photo::people_in_photo(self.analyzer.policy(), faces).into_iter().collect();
         let packed = pack("", &findings, false);
         self.last_whys = packed.whys;
         self.last_fix_texts = packed.fix_texts;

@@ -361,7 +361,9 @@ mod tests {
         }
         // The photo check's rules (people seen in a photo) come from what a photo shows, never from text.
         let from_text = |id: &str| !crate::photo::PHOTO_RULES.contains(&id);
-        for r in RULES.iter().filter(|r| matches!(r.category, Category::Disrepute | Category::Consent) && from_text(r.id)) {
+        for r in
+            RULES.iter().filter(|r| matches!(r.category, Category::Disrepute | Category::Consent) && from_text(r.id))
+        {
             assert!(emitted.contains(r.id), "no corpus post exercises rule {}", r.id);
         }
     }

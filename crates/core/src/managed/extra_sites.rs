@@ -6,7 +6,7 @@
 
 use super::limits::{MAX_ADDRESS_CHARS, MAX_EXTRA_SITES};
 use super::reader::{kind, Reader};
-use crate::policy::{ExtraSite, SiteSelectors, EXTRA_ADAPTERS};
+use crate::policy::{extra_adapters, ExtraSite, SiteSelectors};
 use serde_json::Value;
 
 impl Reader {
@@ -37,8 +37,8 @@ impl Reader {
                 match k.as_str() {
                     "address" => {}
                     "adapter" => match v.as_str().map(|s| s.trim().to_ascii_lowercase()) {
-                        Some(a) if EXTRA_ADAPTERS.contains(&a.as_str()) => site.adapter = a,
-                        _ => self.report(field, format!("is not an adapter; use {}; generic is used", EXTRA_ADAPTERS.join(", "))),
+                        Some(a) if extra_adapters().any(|x| x == a) => site.adapter = a,
+                        _ => self.report(field, format!("is not an adapter; use {}; generic is used", extra_adapters().collect::<Vec<_>>().join(", "))),
                     },
                     "editors" => site.selectors.editors = self.selectors(&field, v),
                     "submits" => site.selectors.submits = self.selectors(&field, v),

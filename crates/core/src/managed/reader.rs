@@ -86,7 +86,10 @@ impl Reader {
         if n.is_none() {
             self.report(
                 setting,
-                format!("must be a whole number of seconds from {least} to {most}, not {}; {default} is used", shown(v)),
+                format!(
+                    "must be a whole number of seconds from {least} to {most}, not {}; {default} is used",
+                    shown(v)
+                ),
             );
         }
         n.map(|n| n as u32)

@@ -66,7 +66,9 @@ impl Reader {
             "failClosed" => self.boolean(setting, v).map(|b| p.fail_closed = b).is_some(),
             "photoText" => self.boolean(setting, v).map(|b| p.photo_text = b).is_some(),
             "photoFaces" => self.boolean(setting, v).map(|b| p.photo_faces = b).is_some(),
-            "photoWaitSeconds" => self.seconds(setting, v, PHOTO_WAIT_SECONDS).map(|n| p.photo_wait_seconds = n).is_some(),
+            "photoWaitSeconds" => {
+                self.seconds(setting, v, PHOTO_WAIT_SECONDS).map(|n| p.photo_wait_seconds = n).is_some()
+            }
             "userTermsAllowed" => self.boolean(setting, v).map(|b| p.user_terms_allowed = b).is_some(),
             "wardNames" => self.term_list(setting, v).map(|t| p.ward_names = t).is_some(),
             "internalTerms" => self.term_list(setting, v).map(|t| p.internal_terms = t).is_some(),

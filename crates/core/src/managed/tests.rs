@@ -204,7 +204,7 @@ fn schema_defaults_bounds_and_enums_are_the_readers() {
                             .chain(crate::catalogue::TRUSTS.iter().map(|t| json!(t.key)))
                             .collect(),
                         ".enabledSites[]" => crate::policy::SITE_IDS.iter().map(|s| json!(s)).collect(),
-                        ".extraSites[].adapter" => crate::policy::EXTRA_ADAPTERS.iter().map(|s| json!(s)).collect(),
+                        ".extraSites[].adapter" => crate::policy::extra_adapters().map(|s| json!(s)).collect(),
                         _ => actions.clone(),
                     };
                     assert_eq!(values, &expected, "{at}: enum");
@@ -247,7 +247,10 @@ fn schema_defaults_bounds_and_enums_are_the_readers() {
             }
             "integer" => {
                 let (least, most) = (s["minimum"].as_i64(), s["maximum"].as_i64());
-                let (least, most) = (least.unwrap_or_else(|| panic!("{at}: a number needs minimum")), most.unwrap_or_else(|| panic!("{at}: a number needs maximum")));
+                let (least, most) = (
+                    least.unwrap_or_else(|| panic!("{at}: a number needs minimum")),
+                    most.unwrap_or_else(|| panic!("{at}: a number needs maximum")),
+                );
                 ok(path, json!(least));
                 ok(path, json!(most));
                 refused(path, json!(least - 1));
@@ -263,7 +266,9 @@ fn schema_defaults_bounds_and_enums_are_the_readers() {
                 } else if s["items"]["type"] == "object" {
                     // Added hosts: each a different address.
                     let items = |n: usize| {
-                        Value::Array((0..n).map(|i| json!({ "address": format!("https://p{i:04}.example.nhs.uk/") })).collect())
+                        Value::Array(
+                            (0..n).map(|i| json!({ "address": format!("https://p{i:04}.example.nhs.uk/") })).collect(),
+                        )
                     };
                     ok(path, items(max));
                     refused(path, items(max + 1));
@@ -755,7 +760,10 @@ fn added_hosts_are_normalised_with_their_adapter_and_selectors() {
     assert_eq!(loaded.sources["extraSites"], Source::Managed);
     // What the extension reads: the policy's JSON names them as the schema does.
     let v = serde_json::to_value(&loaded.policy).expect("serialises");
-    assert_eq!(v["extraSites"][0], json!({"address": "https://social.example.nhs.uk/", "adapter": "mastodon", "editors": [], "submits": [], "attachments": [], "ctrlEnterSends": true}));
+    assert_eq!(
+        v["extraSites"][0],
+        json!({"address": "https://social.example.nhs.uk/", "adapter": "mastodon", "editors": [], "submits": [], "attachments": [], "ctrlEnterSends": true})
+    );
 }
 
 /// An address becomes a permission the person is asked for and a match pattern scripts run on, so
@@ -775,7 +783,8 @@ fn added_hosts_that_are_not_one_https_host_are_refused_one_by_one() {
         (json!(42), "must be text"),
     ];
     for (address, why) in cases {
-        let loaded = load(&json!({"extraSites": [{"address": address.clone()}, {"address": "https://ok.example.nhs.uk/"}]}));
+        let loaded =
+            load(&json!({"extraSites": [{"address": address.clone()}, {"address": "https://ok.example.nhs.uk/"}]}));
         assert_eq!(settings(&loaded.issues), ["extraSites[0].address"], "{address}");
         assert!(loaded.issues[0].problem.contains(why), "{address}: {}", loaded.issues[0].problem);
         assert_eq!(loaded.policy.extra_sites.len(), 1, "{address}: the good entry still applies");
@@ -793,7 +802,14 @@ fn added_hosts_report_bad_fields_keep_the_rest_and_skip_repeats() {
     ]}));
     assert_eq!(
         settings(&loaded.issues),
-        ["extraSites[0]", "extraSites[1]", "extraSites[2].adapter", "extraSites[2].colour", "extraSites[2].editors", "extraSites[3]"]
+        [
+            "extraSites[0]",
+            "extraSites[1]",
+            "extraSites[2].adapter",
+            "extraSites[2].colour",
+            "extraSites[2].editors",
+            "extraSites[3]"
+        ]
     );
     assert_eq!(loaded.policy.extra_sites.len(), 1);
     assert_eq!(loaded.policy.extra_sites[0].adapter, "generic");

@@ -287,7 +287,18 @@ pub fn train(
     let mut fit = Fit::zeros(dict.forms.len(), dims, opts.gram_buckets);
     for run in 0..runs {
         let seed = opts.seed.wrapping_add(run as u64);
-        let one = fit_once(&data, &vectors, &word_grams, dims, dict.forms.len(), class_weight, total, opts, seed, &mut report);
+        let one = fit_once(
+            &data,
+            &vectors,
+            &word_grams,
+            dims,
+            dict.forms.len(),
+            class_weight,
+            total,
+            opts,
+            seed,
+            &mut report,
+        );
         fit.add(&one, 1.0 / runs as f32);
     }
     let Fit { words, pairs, grams, direction, bias } = fit;
@@ -346,7 +357,8 @@ pub fn train(
     ));
 
     // Thresholds, from the quantised model exactly as it will ship.
-    let write = |families: &[FamilyParams; 3]| weights::write_with_grams(families, &word_table, &pair_table, &gram_table);
+    let write =
+        |families: &[FamilyParams; 3]| weights::write_with_grams(families, &word_table, &pair_table, &gram_table);
     let draft: &'static [u8] = Box::leak(write(&families).into_boxed_slice());
     let model = LearnedModel::from_bytes(draft)?;
     // Each validation post's best passage (marks) and best sentence (pauses), per family.

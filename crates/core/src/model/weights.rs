@@ -294,7 +294,8 @@ mod tests {
     #[test]
     fn round_trips_character_n_grams() {
         let fam = [FamilyParams { bias: -2.0, scale: 0.01, info: 0.5, warn: 1.5 }; 3];
-        let grams = GramTable { buckets: 1024, scale: [0.5, 0.25, 0.125], weights: vec![(7, [1, 2, 3]), (1023, [-4, 0, 5])] };
+        let grams =
+            GramTable { buckets: 1024, scale: [0.5, 0.25, 0.125], weights: vec![(7, [1, 2, 3]), (1023, [-4, 0, 5])] };
         let bytes: &'static [u8] = Box::leak(write_with_grams(&fam, &[], &[], &grams).into_boxed_slice());
         let w = Weights::parse(bytes).expect("parses");
         assert!(w.has_grams());
