@@ -191,6 +191,8 @@ fn add_model_candidates(
     candidates: &mut Vec<Candidate>,
 ) {
     let media = mentions_media(input);
+    // Consent stated, or no one in the photo: the model's consent sentences are marks, not pauses.
+    let consent_settled = media && crate::detectors::consent_media::consent_settled(input);
     let skip = |start: usize, end: usize| !allowed.is_empty() && allowed.covers(start, end);
     let mut ruled: [Vec<(usize, usize)>; 3] = Default::default();
     for c in candidates.iter() {
@@ -210,8 +212,12 @@ fn add_model_candidates(
         let taken = Cover::new(ruled[family].iter().copied());
         for s in sentences.iter().filter(|s| model.pauses(family, s.scores[family])) {
             if !taken.touches(s.start, s.end) {
-                let why = "learned model: strong signal in this sentence";
-                let mut c = Candidate::new(rule, s.start, s.end, why).with_severity(Severity::Warn);
+                let (why, severity) = if family == CONSENT && consent_settled {
+                    ("learned model: strong signal in this sentence; consent stated or no one shown", Severity::Info)
+                } else {
+                    ("learned model: strong signal in this sentence", Severity::Warn)
+                };
+                let mut c = Candidate::new(rule, s.start, s.end, why).with_severity(severity);
                 c.cues = model.cues(&read, s, family);
                 ruled[family].push((s.start, s.end));
                 added.push(c);

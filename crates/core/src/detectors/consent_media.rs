@@ -161,6 +161,13 @@ fn consent_stated(input: &Input<'_>, hits: &Hits<'_>) -> bool {
         .any(|&(s, _)| !ends_just_before(hits.all(NEGATION), s, NEGATION_REACH))
 }
 
+/// Whether the post states consent (not negated) or says no one is in its photo ("no patients in the
+/// shot"): a consent reading of it is then a reminder, not a pause. The learned model's consent
+/// findings follow the same test (analyzer.rs), so the model does not pause what the rules let go.
+pub(crate) fn consent_settled(input: &Input<'_>) -> bool {
+    input.context.any(class::NOBODY_PICTURED) || consent_stated(input, &Lists::at(LISTS).find(input))
+}
+
 impl Detector for ConsentMedia {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
@@ -254,6 +261,8 @@ impl Detector for ConsentMedia {
             return;
         }
         let consented = consent_stated(input, &hits);
+        // "No patients in the shot": the post says no one can be seen, so the finding is a reminder.
+        let nobody = input.context.any(class::NOBODY_PICTURED);
         let work = input.context.any(class::WORK_SETTING);
         for (start, end, subject) in found {
             let own_child = matches!(subject, Subject::Child | Subject::Person) && {
@@ -273,6 +282,8 @@ impl Detector for ConsentMedia {
                     let rule = "consent-patient-media";
                     if consented {
                         (rule, Severity::Info, "media of a patient or child; consent stated")
+                    } else if nobody {
+                        (rule, Severity::Info, "media near a mention of patients; the post says no one is in it")
                     } else if secret {
                         (rule, Severity::High, "media of a patient or child taken secretly")
                     } else {
@@ -358,8 +369,35 @@ mod tests {
             "filmed the patient's story for the podcast, she signed a consent form first",
         ] {
             let f = found(stated);
-            assert!(!f.is_empty() && f.iter().all(|x| *x == ("consent-patient-media", Some(Severity::Info))), "{stated}: {f:?}");
+            assert!(
+                !f.is_empty() && f.iter().all(|x| *x == ("consent-patient-media", Some(Severity::Info))),
+                "{stated}: {f:?}"
+            );
         }
+    }
+
+    #[test]
+    fn a_post_saying_no_one_is_in_it_is_a_reminder_only() {
+        for (shown, said) in [
+            ("Took a photo of the patients' lounge after the makeover", ". No people in the shot"),
+            ("Photo of the patients' garden we planted on the ward", ", no patients in it, just sunflowers"),
+            ("Our ward cat had her photo taken for the patient newsletter", ". No humans in the shot"),
+        ] {
+            let only = |text: &str, severity| {
+                let f = found(text);
+                assert!(
+                    !f.is_empty() && f.iter().all(|x| *x == ("consent-patient-media", Some(severity))),
+                    "{text}: {f:?}"
+                );
+            };
+            only(shown, Severity::Warn);
+            only(&format!("{shown}{said}"), Severity::Info);
+        }
+        // Colleagues named in a video stay a warning whatever else the post says is absent.
+        assert_eq!(
+            found("Video of our amazing HCA Bev doing the worm at 5am, no patients in it"),
+            [("consent-colleague-media", Some(Severity::Warn))]
+        );
     }
 
     #[test]

@@ -36,7 +36,7 @@ mod trust_business;
 
 // Disrepute and consent (issue 4).
 mod abuse;
-mod consent_media;
+pub(crate) mod consent_media;
 mod defamation;
 mod derogatory;
 mod discrimination;
