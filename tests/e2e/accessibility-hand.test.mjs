@@ -375,7 +375,8 @@ describe('the mark\'s card: hoverable, dismissible with Escape, clear of focus, 
     await page.close();
   });
 
-  for (const site of Object.values(SITES)) {
+  // Not WordPress: its editor is in the canvas frame, which this file's focus walks do not enter yet.
+  for (const site of Object.values(SITES).filter((x) => !x.surfaces[0].frame)) {
     const s = site.surfaces[0];
     it(`${site.id}: with the panel open, the card never covers the panel or the control in focus (2.4.11)`, async () => {
       const page = await openSurface(suite.browser.context, site.host, s);
@@ -406,7 +407,8 @@ describe('the badge by keyboard where Tab cannot reach it: Alt+F10 from the draf
   before(async () => { suite = await startSuite(); });
   after(async () => { await suite?.close(); });
 
-  for (const site of Object.values(SITES)) {
+  // Not WordPress: its editor is in the canvas frame, which this file's focus walks do not enter yet.
+  for (const site of Object.values(SITES).filter((x) => !x.surfaces[0].frame)) {
     const s = site.surfaces[0];
     it(`${site.id} (${s.name}), its compose box keeping Tab inside itself`, async () => {
       const page = await openSurface(suite.browser.context, site.host, s);

@@ -7,7 +7,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, baseArgs, freshProfile } from './lib/browser.mjs';
 
-const SOURCE = readFileSync(new URL('../../extension/content/adapters.js', import.meta.url), 'utf8');
+// The adapter table with what it builds on, in the manifest's order (frames.js: realm-safe node tests).
+const SOURCE = ['frames.js', 'adapters.js']
+  .map((f) => readFileSync(new URL(`../../extension/content/${f}`, import.meta.url), 'utf8')).join(';\n');
 
 describe('site adapter table', () => {
   /** @type {import('playwright-core').BrowserContext} */
