@@ -409,6 +409,28 @@ mod tests {
         mentions_media(&Input { text: norm.as_str(), context: &context })
     }
 
+    /// The learned model's consent finding on `text`, with its severity.
+    fn model_consent(text: &str) -> Option<Severity> {
+        analyzer().analyze(text).into_iter().find(|f| f.rule == "learned-consent").map(|f| f.severity)
+    }
+
+    #[test]
+    fn the_models_consent_sentence_does_not_pause_once_consent_is_stated_or_no_one_is_shown() {
+        let shown = "his face when the consultant walked in 😂 swipe for part 2.";
+        assert_eq!(model_consent(&format!("{shown} Posted it this morning")), Some(Severity::Warn));
+        assert_eq!(model_consent(&format!("{shown} Posted it with his permission")), Some(Severity::Info));
+        let settled = |text: &str| {
+            let a = analyzer();
+            let norm = Normalized::new(text);
+            let context = a.context.find(norm.as_str());
+            crate::detectors::consent_media::consent_settled(&Input { text: norm.as_str(), context: &context })
+        };
+        assert!(settled("shared with his permission"));
+        assert!(settled("a tour of the new unit, no patients in the shot"));
+        assert!(!settled("shared without his permission"), "a negated consent settles nothing");
+        assert!(!settled("swipe for part 2"));
+    }
+
     #[test]
     fn the_consent_gate_opens_for_a_picture_said_without_a_media_word() {
         for shown in [
