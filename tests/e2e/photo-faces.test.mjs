@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSuite, typeInto, submits, dialog, assertOnlyHosts, screenshot } from './lib/fixture.mjs';
-import { PHOTO_SURFACES, PHOTO_CAPTION, composeWithPhoto, closeReminder } from './lib/photo-surfaces.mjs';
+import { PHOTO_SURFACES, PHOTO_CAPTION, composeWithPhoto, closeReminder, assertPostsStraightThrough } from './lib/photo-surfaces.mjs';
 import { renderPhoto, renderGroup } from './lib/photos.mjs';
 import { writeManagedPolicy, waitForManagedPolicy } from './lib/managed-policy.mjs';
 
@@ -61,11 +61,7 @@ describe('photos: people seen in a photo need their consent', () => {
       await notice.first().waitFor({ state: 'visible', timeout: 20_000 });
       assert.equal(await notice.first().getAttribute('role'), 'status', 'a note, not an alert');
       assert.match(await notice.first().innerText(), /No people or identifying text found in it/);
-      await closeReminder(page);
-      await page.locator(s.submit).click();
-      await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
-      assert.equal(await dialog(page).count(), 0, 'no pause');
-      assert.deepEqual((await submits(page)).map((x) => x.surface), [s.recorded]);
+      await assertPostsStraightThrough(page, s);
       await page.close();
     });
   }

@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSuite, submits, dialog, assertOnlyHosts, screenshot } from './lib/fixture.mjs';
-import { PHOTO_SURFACES, composeWithPhoto, closeReminder } from './lib/photo-surfaces.mjs';
+import { PHOTO_SURFACES, composeWithPhoto, closeReminder, assertPostsStraightThrough } from './lib/photo-surfaces.mjs';
 import { renderPhoto } from './lib/photos.mjs';
 
 describe('photos: text read on the device is checked like typed text', () => {
@@ -65,11 +65,7 @@ describe('photos: text read on the device is checked like typed text', () => {
       const page = await composeWithPhoto(suite.browser.context, s, photos.landscape);
       const notice = page.locator('[data-postguard] [data-postguard-notice][data-photo="clear"]');
       await notice.first().waitFor({ state: 'visible', timeout: 20_000 });
-      await closeReminder(page);
-      await page.locator(s.submit).click();
-      await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
-      assert.equal(await dialog(page).count(), 0, 'no pause');
-      assert.deepEqual((await submits(page)).map((x) => x.surface), [s.recorded]);
+      await assertPostsStraightThrough(page, s);
       await page.close();
     });
   }

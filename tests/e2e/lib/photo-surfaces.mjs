@@ -4,7 +4,8 @@
  * markup), and the steps a person takes there: open the compose box, attach, type a benign caption,
  * close the photo reminder when it sits over Post. Shared by photos.test.mjs and photo-faces.test.mjs.
  */
-import { typeInto } from './fixture.mjs';
+import assert from 'node:assert/strict';
+import { typeInto, submits, dialog } from './fixture.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /**
@@ -57,4 +58,17 @@ export async function closeReminder(page) {
   await notice.waitFor({ state: 'visible', timeout: 5000 });
   await notice.getByRole('button', { name: 'Got it' }).click();
   await notice.waitFor({ state: 'detached', timeout: 3000 });
+}
+
+/**
+ * Closes the reminder and presses Post: the post goes through at once, exactly once, with no dialog.
+ * @param {Page} page
+ * @param {PhotoSurface} s
+ */
+export async function assertPostsStraightThrough(page, s) {
+  await closeReminder(page);
+  await page.locator(s.submit).click();
+  await page.waitForFunction(() => /** @type {any} */ (window).__fixture.submits.length > 0, null, { timeout: 5000 });
+  assert.equal(await dialog(page).count(), 0, 'no pause');
+  assert.deepEqual((await submits(page)).map((x) => x.surface), [s.recorded]);
 }
