@@ -132,6 +132,10 @@ const COMPOUND_NOUNS: &[&str] = &[
     "handbook",
     "policy",
     "policies",
+    // Not "rota" or "schedule": a photo of the theatre list or the rota shows names.
+    "pattern",
+    "patterns",
+    "timetable",
 ];
 
 /// The word after byte `at`, if any.
@@ -142,10 +146,24 @@ fn following_word(text: &str, at: usize) -> &str {
     }
 }
 
+/// Refusals shortly before a media word: the person would not be photographed.
+const REFUSALS: &[&str] = &["won't let me", "wont let me", "wouldn't let me", "wouldnt let me", "refused to let me"];
+/// Bytes before a media word in which a refusal counts ("won't let me take a pic").
+const REFUSAL_REACH: usize = 24;
+
 /// Whether the media word at `s` is forbidden rather than taken ("*no* selfies with patients", "never
 /// film colleagues"): guidance, not an announcement.
 fn forbidden(text: &str, s: usize) -> bool {
     let before = text[..s].trim_end();
+    // "Nan won't let me take a pic of her": the person refused, so nothing was taken.
+    let mut from = before.len().saturating_sub(REFUSAL_REACH);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let near = &before[from..];
+    if REFUSALS.iter().any(|r| near.contains(r)) {
+        return true;
+    }
     // The two words before: "*never* take photos", "*don't* ever film".
     before.rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).take(2).any(|w| {
         matches!(w, "no" | "never" | "don't" | "dont" | "not" | "avoid" | "stop" | "without" | "ban" | "banned")
@@ -159,6 +177,14 @@ fn consent_stated(input: &Input<'_>, hits: &Hits<'_>) -> bool {
         .all(class::CONSENT_GIVEN)
         .iter()
         .any(|&(s, _)| !ends_just_before(hits.all(NEGATION), s, NEGATION_REACH))
+}
+
+/// Whether the post states consent that is not negated ("shared with her permission", "signed the
+/// consent form"). The patient-name rules ask it too: CWFT 4.5 asks for written consent before a
+/// patient is identified, so a named patient's story the post says was shared with consent is a
+/// reminder, not a pause.
+pub(crate) fn consent_stated_in(input: &Input<'_>) -> bool {
+    input.context.any(class::CONSENT_GIVEN) && consent_stated(input, &Lists::at(LISTS).find(input))
 }
 
 /// Whether the post states consent (not negated) or says no one is in its photo ("no patients in the
@@ -376,6 +402,21 @@ mod tests {
         }
     }
 
+    /// Consent said in other words: permission from the family, forms signed, the person asked for the
+    /// picture or to be tagged. Every consent finding is then a reminder.
+    #[test]
+    fn consent_in_other_words_lowers_it() {
+        for stated in [
+            "yes I got permission from the family to share this photo of my patient's sunflowers",
+            "pictures of residents visiting the ward for the newsletter. Forms signed by all the families",
+            "Mum asked me to take photos of her and her baby in SCBU for the family",
+            "The lady who brought sandwiches for night shift: took a photo of her with the team, she wants to be tagged!",
+        ] {
+            let f = found(stated);
+            assert!(!f.is_empty() && f.iter().all(|x| x.1 == Some(Severity::Info)), "{stated}: {f:?}");
+        }
+    }
+
     #[test]
     fn a_post_saying_no_one_is_in_it_is_a_reminder_only() {
         for (shown, said) in [
@@ -414,6 +455,8 @@ mod tests {
             "been messaging one of my old patients on Facebook",
             "pics of my kids at the beach, pic below",
             "sunset over the car park tonight, pic below",
+            "Pic of my shift pattern for Dec. Pure carnage.",
+            "Nan's in the hospital and won't let me take a pic of her, so here's her lunch tray instead",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -9,7 +9,7 @@
 //! patient approaching the author ("a patient asked for my number") is Info: worth a reminder, not a
 //! pause.
 
-use super::text::{spans_in_sentence, Lists};
+use super::text::{spans_in_sentence, word_end, Lists};
 use super::{Candidate, Detector, Input};
 use crate::catalogue::words::patient_relationship::*;
 use crate::error::Error;
@@ -19,6 +19,9 @@ use crate::finding::Severity;
 const PATIENT_GAP: usize = 4;
 /// Words allowed between the patient and the platform ("added my patient *from bay 4* on Instagram").
 const PLATFORM_GAP: usize = 3;
+
+/// Words between "gorgeous" and "patient" that make the patient a child ("gorgeous little patient").
+const CHILD_SIZE: &[&str] = &["little", "tiny", "wee", "baby"];
 
 /// Finds relationships or social-media contact with patients.
 #[derive(Debug)]
@@ -68,6 +71,10 @@ impl Detector for PatientRelationship {
             }
         }
         for &(start, end) in hits.all(ATTRACTIVE) {
+            // "our gorgeous little patient ringing the bell": said of a child, it is affection.
+            if CHILD_SIZE.contains(&super::text::next_word(text, end).map_or("", |s| &text[s..word_end(text, s)])) {
+                continue;
+            }
             if let Some(e) = hits.within(PATIENT_WORD, text, end, 1) {
                 push(start, e);
             }
@@ -130,6 +137,7 @@ mod tests {
             "record the date a patient was admitted",
             "medically fit patients waiting for packages of care",
             "our cutest little patient went home today",
+            "Our gorgeous little patient Maisie ringing the end-of-treatment bell today",
             "accepted a new patient referral from the GP",
             "added a patient to the list for theatre",
         ] {

@@ -259,10 +259,22 @@ fn numbered_bed_spaces(input: &Input<'_>) -> Vec<(usize, usize)> {
 
 impl Detector for PersonInContext {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let from = out.len();
         self.honorifics(input, out);
         self.named_patients(input, out);
         self.first_names(input, out);
         self.locations(input, out);
+        // "Sharing with her permission: my patient Joan walked 10 steps": the post says the patient
+        // agreed to be identified (CWFT 4.5 asks for exactly that), so naming them is a reminder to be
+        // sure the consent covers this post, not a pause. A negated consent ("without her permission")
+        // settles nothing. Locations ("the lady in bed 4") keep their severity: a bed space is
+        // identifying whoever agreed to the story.
+        if super::consent_media::consent_stated_in(input) {
+            for c in out[from..].iter_mut().filter(|c| c.rule == "patient-name") {
+                c.severity = Some(Severity::Info);
+                c.why = "patient named; the post says they consented".into();
+            }
+        }
     }
 }
 
@@ -323,6 +335,33 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, &'static str, Option<Severity>)> {
         found_with(&Policy::default(), text)
+    }
+
+    /// A patient's story the post says was shared with their consent names them as a reminder only;
+    /// a negated consent, or none, keeps the pause; a bed space keeps its own severity.
+    #[test]
+    fn stated_consent_makes_a_named_patient_a_reminder() {
+        let severities = |text: &str| -> Vec<Option<Severity>> {
+            found(text).into_iter().filter(|f| f.1 == "patient-name").map(|f| f.2).collect()
+        };
+        let story = "my patient Joan, 94, walked 10 steps today after her hip op";
+        assert!(severities(story).contains(&Some(Severity::High)), "{:?}", found(story));
+        for consented in [
+            format!("Sharing with her permission: {story}"),
+            format!("{story}. She signed the consent form herself"),
+            "Mrs D finally went home today after 14 weeks on our ward. She signed the consent form herself".into(),
+        ] {
+            let s = severities(&consented);
+            assert!(
+                !s.is_empty() && s.iter().all(|x| *x == Some(Severity::Info)),
+                "{consented}: {:?}",
+                found(&consented)
+            );
+        }
+        let refused = format!("{story}, posted without her permission");
+        assert!(severities(&refused).contains(&Some(Severity::High)), "{:?}", found(&refused));
+        let located = "the lady in bed 4 was admitted overnight, shared with her permission";
+        assert!(found(located).iter().any(|f| f.1 == "patient-location" && f.2 != Some(Severity::Info)));
     }
 
     #[test]
