@@ -3,7 +3,9 @@
 //! 1. **normalise** the draft once (case, width, homoglyphs, invisibles) with a map back to it;
 //! 2. **find context** words for every class in one pass;
 //! 3. **detect**: every detector adds candidates in normalised offsets;
-//! 4. **allow-list**: drop candidates inside a phrase the Trust allows;
+//! 4. **counter-speech**: a disrepute candidate inside a quotation the post reports or condemns drops
+//!    to Info (see [`crate::reported`]); then **allow-list**: drop candidates inside a phrase the Trust
+//!    allows;
 //! 5. **learned model**: score each segment (about a sentence) and add a candidate for a family the
 //!    model reads there when no rule of that family marked any of it (see [`crate::model`]);
 //! 6. **resolve overlaps**: within a family keep the most severe of overlapping candidates;
@@ -113,6 +115,8 @@ impl Analyzer {
         for detector in &self.detectors {
             detector.detect(&input, &mut candidates);
         }
+        // Abuse quoted to report or condemn it ("called me a '…'") is a mark, not a pause.
+        crate::reported::soften(&input, &mut candidates);
         let allowed = self.drop_allowed(norm.as_str(), &mut candidates);
         if let Some(model) = self.model {
             add_model_candidates(model, text, &norm, &input, &allowed, &mut candidates);

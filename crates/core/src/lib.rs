@@ -31,6 +31,7 @@ pub(crate) mod order;
 pub mod pattern;
 pub mod photo;
 pub mod policy;
+pub(crate) mod reported;
 pub(crate) mod vocabulary_compile;
 pub(crate) mod word_trie;
 

@@ -1,0 +1,156 @@
+//! Counter-speech: abuse the post *quotes* in order to report or condemn it.
+//!
+//! "A dad at the desk called me a 'useless foreign b*tch'", "someone shouted 'go back to your own
+//! country' at our HCA", "'Tranny' is not a word we use at the bedside": the words are a slur or a
+//! put-down, but the post is the opposite of abuse. It reports abuse the author or a colleague received,
+//! or says a word must not be used, which is what the policies ask staff to do (CDDFT 4.4.3 and
+//! Hillingdon 5.4 forbid *making* such remarks; speaking up about them is encouraged). A nudge that
+//! pauses a nurse for reporting racism teaches them to switch it off (DESIGN §5.4).
+//!
+//! So a disrepute finding that lies wholly inside a quotation drops to Info when the post marks the
+//! quotation as someone else's words said at someone (a reporting phrase just before it, from
+//! `data/context/reported_speech.txt`: "called me a", "shouting", "told me") or condemns it (a phrase
+//! just after it, `data/context/condemned_quote.txt`: "is not a word", "is not ok"). It stays a mark,
+//! because the post still repeats the word in public. What is *not* excused:
+//!
+//! * the author's own words ("I told him 'you're a waste of space'"): a reporting phrase straight after
+//!   "I" or "we" is the author speaking;
+//! * abuse outside quotation marks ("a patient called me a cow, and she is one"): only the quoted span
+//!   is reported speech;
+//! * findings of other families: a quoted patient's name is still a patient's name.
+
+use crate::catalogue::{self, class};
+use crate::context::is_word_byte;
+use crate::detectors::{Candidate, Input};
+use crate::finding::{Category, Severity};
+
+/// Bytes a quotation may span around a finding (a short remark, not a paragraph).
+const QUOTE_REACH: usize = 160;
+/// Bytes between a reporting phrase's end and the opening quote ("called our sister a 'fat cow'").
+const REPORT_GAP: usize = 24;
+/// Bytes between the closing quote and a condemning phrase ("'crazy' and 'psycho' used as insults").
+const CONDEMN_GAP: usize = 40;
+
+/// Lowers to Info every disrepute candidate that lies inside a quotation the post reports or condemns.
+pub(crate) fn soften(input: &Input<'_>, candidates: &mut [Candidate]) {
+    let reports = input.context.all(class::REPORTED_SPEECH);
+    let condemns = input.context.all(class::CONDEMNED_QUOTE);
+    if reports.is_empty() && condemns.is_empty() {
+        return;
+    }
+    for c in candidates.iter_mut() {
+        let disrepute = catalogue::rule(c.rule).is_some_and(|r| r.category == Category::Disrepute);
+        if !disrepute || c.severity == Some(Severity::Info) {
+            continue;
+        }
+        let Some((open, close)) = quotation(input.text, c.start, c.end) else { continue };
+        let reported = reports.iter().any(|&(s, e)| {
+            e <= open && open - e <= REPORT_GAP && !gap_breaks(input.text, e, open) && !said_by_author(input.text, s)
+        });
+        let condemned = condemns.iter().any(|&(s, _)| s > close && s - close <= CONDEMN_GAP);
+        if reported || condemned {
+            c.severity = Some(Severity::Info);
+            c.why = if reported {
+                "quoted as said to someone, in a post reporting it".into()
+            } else {
+                "quoted in a post that condemns the words".into()
+            };
+        }
+    }
+}
+
+/// The quotation marks around `start..end`, if the span lies inside one: an opening `'` or `"` (after
+/// a non-word byte, before a non-space) and the same mark closing it (after a non-space, before a
+/// non-word byte), with no other quotation between. An apostrophe inside a word ("shouldn't") is neither.
+fn quotation(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let word = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(|&b| is_word_byte(b));
+    let space = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_none_or(|b| b.is_ascii_whitespace());
+    let is_quote = |i: usize| matches!(bytes[i], b'\'' | b'"');
+    let opens = |i: usize| is_quote(i) && !word(i.checked_sub(1)) && !space(Some(i + 1));
+    let closes = |i: usize| is_quote(i) && !space(i.checked_sub(1)) && !word(Some(i + 1));
+    let mut open = None;
+    for i in (start.saturating_sub(QUOTE_REACH)..start.min(bytes.len())).rev() {
+        if opens(i) {
+            open = Some(i);
+            break;
+        }
+        if closes(i) {
+            return None;
+        }
+    }
+    let open = open?;
+    let close = (end..bytes.len().min(end + QUOTE_REACH)).find(|&i| bytes[i] == bytes[open] && closes(i))?;
+    // Another quotation opening inside would mean the span is between two quotations, not in one.
+    (!(end..close).any(|i| opens(i) && bytes[i] == bytes[open])).then_some((open, close))
+}
+
+/// Whether the words between a reporting phrase and the quote end a sentence.
+fn gap_breaks(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to).is_none_or(|gap| gap.contains(['.', '!', '?', '\n']))
+}
+
+/// Whether the reporting phrase at `s` has the author as its speaker ("I told him", "we said").
+fn said_by_author(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end();
+    let last = before.rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).next().unwrap_or("");
+    matches!(last, "i" | "we" | "i've" | "ive" | "we've" | "i'd" | "id" | "then" | "so" | "and")
+        && author_just_before(before, last)
+}
+
+/// "I told him", "and I said", "so I shouted": the author, possibly after a conjunction.
+fn author_just_before(before: &str, last: &str) -> bool {
+    if !matches!(last, "then" | "so" | "and") {
+        return true;
+    }
+    let rest = before[..before.len() - last.len()].trim_end();
+    let prev = rest.rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).next().unwrap_or("");
+    matches!(prev, "i" | "we")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyzer::Analyzer;
+    use crate::finding::{Category, Severity};
+    use crate::policy::Policy;
+    use crate::Engines;
+
+    /// The worst severity of the rules' disrepute findings on `text` (the model left out: this is about
+    /// the rules' own reading).
+    fn worst(text: &str) -> Option<Severity> {
+        let analyzer = Analyzer::with_engines(Policy::default(), Engines::Rules).expect("builds");
+        analyzer.analyze(text).into_iter().filter(|f| f.category == Category::Disrepute).map(|f| f.severity).max()
+    }
+
+    #[test]
+    fn reported_abuse_in_quotes_is_a_mark() {
+        for text in [
+            "Today a dad at the front desk called me a 'useless foreign b*tch' because his appointment ran late.",
+            "Being called a 'dyke' in the car park by a patient's brother yesterday. Reported to security.",
+            "Reported a man today for shouting 'go back to your own country' at our HCA.",
+            "Someone shouted 'p*ki go home' at our pharmacist in the car park last night. Reported to police.",
+            "Overheard a visitor calling our ward sister a 'fat useless cow'. Not ok.",
+            "'Tranny' is not a word we use at the bedside, or anywhere, thanks.",
+        ] {
+            assert_eq!(worst(text), Some(Severity::Info), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_authors_own_words_and_unquoted_abuse_still_pause() {
+        for text in [
+            "I told him 'you're a useless b*tch' and walked off",
+            "and then I called her a 'fat useless cow' to her face",
+            "a patient called me a cow today and honestly she is a useless b*tch",
+            "our manager is a useless b*tch, 'professional' my foot",
+        ] {
+            assert!(worst(text) > Some(Severity::Info), "{text}: {:?}", worst(text));
+        }
+    }
+
+    #[test]
+    fn apostrophes_inside_words_are_not_quotation_marks() {
+        let text = "she shouted that she's a useless b*tch and she's right";
+        assert_eq!(super::quotation(text, 27, 32), None);
+    }
+}
