@@ -24,6 +24,25 @@ use crate::catalogue::words::derogatory::*;
 use crate::error::Error;
 use crate::finding::Severity;
 
+/// Words just before a put-down that make it the author's description of themselves ("I'm a 'fat
+/// nurse'", "as a fat nurse I get told …"): the policies restrict remarks about others.
+const SELF_DESCRIBED: &[&str] =
+    &["i'm a", "im a", "i am a", "as a", "i'm just a", "i am just a", "i'm the", "i am the"];
+
+/// Whether the words before `start` (past an opening quotation mark) are one of [`SELF_DESCRIBED`].
+fn self_described(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end().trim_end_matches(['\'', '"']).trim_end();
+    SELF_DESCRIBED.iter().any(|p| {
+        before.ends_with(p) && {
+            let at = before.len() - p.len();
+            let lead = before[..at].trim_end();
+            // "As a fat nurse" opens a sentence; "treated him as a useless patient" is about him.
+            let opens = lead.is_empty() || lead.ends_with(['.', '!', '?', '\n']);
+            (at == 0 || !crate::context::is_word_byte(before.as_bytes()[at - 1])) && (*p != "as a" || opens)
+        }
+    })
+}
+
 /// Nouns that turn a target into a modifier ("useless patient *portal*" is about software).
 const COMPOUND_NOUNS: &[&str] = &[
     "experience",
@@ -311,6 +330,10 @@ impl Detector for Derogatory {
             }
         }
         for &(start, end) in hits.all(ADJECTIVE) {
+            // "I'm a 'fat nurse'", "As a fat nurse I get …": the author describing themselves.
+            if self_described(text, start) {
+                continue;
+            }
             let p = hits.skip(INTENSIFIER, text, end, 1);
             let group = hits.next(GROUP, text, p).or_else(|| hits.next(PERSON_NOUN, text, p)).filter(|_| {
                 !in_sentence(input.context, class::SELF_REFERENCE, text, start, end)
@@ -359,6 +382,7 @@ mod tests {
         for (text, want) in [
             ("the patients on this ward are animals", Severity::High),
             ("Our useless matron strikes again", Severity::Warn),
+            ("she treated him as a useless patient all shift", Severity::Warn),
             ("this Trust is a joke", Severity::Warn),
             ("management are absolutely clueless", Severity::Warn),
             ("lazy nurses on nights again", Severity::Warn),
@@ -392,6 +416,8 @@ mod tests {
             "this printer is useless",
             "the useless patient portal crashed again",
             "I'm useless at quizzes but our team won",
+            "Yeah I'm a 'fat nurse'. I've heard it all.",
+            "As a fat nurse I get 'you should practise what you preach'. I do.",
             "the ward is a nightmare tonight, send coffee",
             "I hate Mondays, I hate rain, I hate the M6",
             "the patients and their families were lovely",

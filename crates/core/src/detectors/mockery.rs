@@ -74,7 +74,15 @@ impl Detector for Mockery {
             if within(&hits, LAUGHING_WITH, s.saturating_sub(WITH_REACH), e + WITH_REACH).is_some() {
                 continue;
             }
-            let Some(mocked) = within(&hits, RIDICULED, lo, hi) else { continue };
+            let not_mocked = hits.all(NOT_RIDICULED);
+            let ridiculed = hits.all(RIDICULED);
+            let mocked = ridiculed[ridiculed.partition_point(|h| h.0 < lo)..]
+                .iter()
+                .copied()
+                .take_while(|h| h.0 < hi)
+                .filter(|h| h.1 <= hi)
+                .find(|&(ms, me)| !not_mocked.iter().any(|&(ns, ne)| ns <= ms && me <= ne));
+            let Some(mocked) = mocked else { continue };
             if ends_just_before(input.context.all(class::SELF_REFERENCE), mocked.0, SELF_REACH) {
                 continue;
             }
@@ -115,6 +123,8 @@ mod tests {
     #[test]
     fn negatives() {
         for text in [
+            // A kidney stone is not a weight.
+            "Check out this absolute unit of a kidney stone 😂 patient let me take a picture of it in the pot",
             // Laughing with a patient.
             "a patient roasted my handwriting today and we were both crying laughing 😂 these are the moments",
             // Kind words about dementia, no laughter.

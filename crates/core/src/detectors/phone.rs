@@ -73,11 +73,14 @@ impl Detector for Phone {
             // A ward's number "for relatives" is public; a care event makes only a *mobile* personal.
             let personal = near(class::RESIDENCE) || near(class::PERSON_NOUN);
             let cared_for = near(class::CARE_EVENT);
-            let professional = near(class::PROFESSIONAL);
+            // "If you get a text from 07700 900999 … it's a scam": a warning publishes the number.
+            let professional = near(class::PROFESSIONAL) || near(class::SCAM_WARNING);
             let (severity, why) = match (kind, personal || cared_for, personal, professional) {
                 (Kind::Mobile, true, _, _) => (Severity::High, "UK mobile number; personal or care context nearby"),
                 (Kind::Mobile, false, _, false) => (Severity::Warn, "UK mobile number"),
-                (Kind::Mobile, false, _, true) => (Severity::Info, "UK mobile number in a professional context"),
+                (Kind::Mobile, false, _, true) => {
+                    (Severity::Info, "UK mobile number in a professional context or a scam warning")
+                }
                 (Kind::Landline, _, true, _) => (Severity::Warn, "UK landline number; home or person word nearby"),
                 (Kind::Landline, _, false, _) => (Severity::Info, "UK landline number"),
             };
@@ -158,6 +161,12 @@ mod tests {
             ("ring the ward on 01632 960123", "01632 960123", Severity::Info),
             ("ward number for relatives: 01632 960123", "01632 960123", Severity::Info),
             ("informal enquiries to 07700 900456", "07700 900456", Severity::Info),
+            (
+                "if you get a text from '07700 900999' saying it's the Trust, it's a scam",
+                "07700 900999",
+                Severity::Info,
+            ),
+            ("a patient's son texts from 07700 900999, it's a scam he says", "07700 900999", Severity::High),
             ("07700-900-123 2 people", "07700-900-123", Severity::Warn),
             ("mob:07700900123.", "07700900123", Severity::Warn),
         ];
