@@ -34,6 +34,9 @@ use crate::pattern::Matcher;
 
 /// Bytes either side in which a context word changes a number's severity.
 const CONTEXT_WINDOW: usize = 50;
+/// Bytes either side of a number in which a scam warning counts: the warning often ends the sentence
+/// ("a text from 07700 900999 saying it's the Trust and asking for your pay details, it's a scam").
+const SCAM_WINDOW: usize = 120;
 
 // `+44`, `0044`, `(0` or a word-initial 0, then digits, spaces, hyphens and brackets, ending on a digit.
 crate::pattern!(PHONE, r"(?-u)(?:\+ ?44|\b0044|\(0|\b0)[0-9 ()-]*[0-9]");
@@ -74,7 +77,8 @@ impl Detector for Phone {
             let personal = near(class::RESIDENCE) || near(class::PERSON_NOUN);
             let cared_for = near(class::CARE_EVENT);
             // "If you get a text from 07700 900999 … it's a scam": a warning publishes the number.
-            let professional = near(class::PROFESSIONAL) || near(class::SCAM_WARNING);
+            let scam = input.context.near(class::SCAM_WARNING, start, end, SCAM_WINDOW).is_some();
+            let professional = near(class::PROFESSIONAL) || scam;
             let (severity, why) = match (kind, personal || cared_for, personal, professional) {
                 (Kind::Mobile, true, _, _) => (Severity::High, "UK mobile number; personal or care context nearby"),
                 (Kind::Mobile, false, _, false) => (Severity::Warn, "UK mobile number"),

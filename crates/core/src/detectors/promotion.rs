@@ -170,6 +170,11 @@ mod tests {
     fn a_declaration_lowers_it() {
         assert!(found("Use my code JO20 for 20% off #ad").iter().all(|s| *s == Some(Severity::Info)));
         assert!(found("Paid partnership with ComfyClogs, use my code JO20").iter().all(|s| *s == Some(Severity::Info)));
+        // Saying the business is one's own declares it.
+        let own = "Selling my scrub caps! Handmade, £8 each. DM to order, this is just my side hustle";
+        let f = found(own);
+        assert!(!f.is_empty() && f.iter().all(|s| *s == Some(Severity::Info)), "{f:?}");
+        assert!(found("Selling my scrub caps! Handmade, £8 each. DM to order").contains(&None));
     }
 
     #[test]
