@@ -131,6 +131,7 @@ mod tests {
             "Someone shouted 'p*ki go home' at our pharmacist in the car park last night. Reported to police.",
             "Overheard a visitor calling our ward sister a 'fat useless cow'. Not ok.",
             "'Tranny' is not a word we use at the bedside, or anywhere, thanks.",
+            "Personal view from a GP trainee: the way the news talks about 'bed blockers' is vile. They're people waiting for care.",
         ] {
             assert_eq!(worst(text), Some(Severity::Info), "{text}");
         }
