@@ -172,11 +172,18 @@ fn forbidden(text: &str, s: usize) -> bool {
 
 /// Whether the post states consent that is not negated.
 fn consent_stated(input: &Input<'_>, hits: &Hits<'_>) -> bool {
-    input
-        .context
-        .all(class::CONSENT_GIVEN)
-        .iter()
-        .any(|&(s, _)| !ends_just_before(hits.all(NEGATION), s, NEGATION_REACH))
+    input.context.all(class::CONSENT_GIVEN).iter().any(|&(s, e)| {
+        !ends_just_before(hits.all(NEGATION), s, NEGATION_REACH) && !consent_to_treatment(input.text, s, e)
+    })
+}
+
+/// Words after "consented" that make it consent to treatment, not to being shown: "I just consented
+/// him for a lap chole", "consented for theatre".
+const TREATMENT_OBJECTS: &[&str] = &["for", "him", "her", "them", "the", "a", "my", "an", "pt", "patient", "patients"];
+
+/// Whether the consent phrase at `s..e` is "consented" in the clinical sense (see [`TREATMENT_OBJECTS`]).
+fn consent_to_treatment(text: &str, s: usize, e: usize) -> bool {
+    &text[s..e] == "consented" && TREATMENT_OBJECTS.contains(&following_word(text, e))
 }
 
 /// Whether the post states consent that is not negated ("shared with her permission", "signed the

@@ -358,6 +358,9 @@ mod tests {
                 found(&consented)
             );
         }
+        // "Consented" for an operation is consent to treatment, not to being named.
+        let treated = "Mrs Patel in bay 4 went to theatre today, I consented her for the op";
+        assert!(severities(treated).contains(&Some(Severity::High)), "{:?}", found(treated));
         let refused = format!("{story}, posted without her permission");
         assert!(severities(&refused).contains(&Some(Severity::High)), "{:?}", found(&refused));
         let located = "the lady in bed 4 was admitted overnight, shared with her permission";
