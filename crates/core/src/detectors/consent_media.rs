@@ -294,6 +294,8 @@ impl Detector for ConsentMedia {
             return;
         }
         let consented = consent_stated(input, &hits);
+        // "The colleague who keeps posting pics of … it needs to stop": the post calls others out.
+        let calling_out = input.context.any(class::CALLING_OUT);
         // "No patients in the shot": the post says no one can be seen, so the finding is a reminder.
         let nobody = input.context.any(class::NOBODY_PICTURED);
         let work = input.context.any(class::WORK_SETTING);
@@ -315,6 +317,8 @@ impl Detector for ConsentMedia {
                     let rule = "consent-patient-media";
                     if consented {
                         (rule, Severity::Info, "media of a patient or child; consent stated")
+                    } else if calling_out {
+                        (rule, Severity::Info, "media of a patient or child, in a post calling the sharing out")
                     } else if nobody {
                         (rule, Severity::Info, "media near a mention of patients; the post says no one is in it")
                     } else if secret {
@@ -327,6 +331,8 @@ impl Detector for ConsentMedia {
                     let rule = "consent-colleague-media";
                     if consented {
                         (rule, Severity::Info, "media of colleagues; consent stated")
+                    } else if calling_out {
+                        (rule, Severity::Info, "media of colleagues, in a post calling the sharing out")
                     } else if secret || moving || candid {
                         (rule, Severity::Warn, "video or candid media of colleagues; no consent stated")
                     } else {
@@ -422,6 +428,16 @@ mod tests {
             let f = found(stated);
             assert!(!f.is_empty() && f.iter().all(|x| x.1 == Some(Severity::Info)), "{stated}: {f:?}");
         }
+    }
+
+    /// A post calling others out for sharing pictures is on the policy's side: a reminder only.
+    #[test]
+    fn calling_the_sharing_out_is_a_reminder_only() {
+        let shown = "Someone on the ward posted pics of the patients on her Insta";
+        assert!(found(shown).contains(&("consent-patient-media", Some(Severity::Warn))), "{:?}", found(shown));
+        let called = format!("{shown}: I'm not naming you but it needs to stop.");
+        let f = found(&called);
+        assert!(!f.is_empty() && f.iter().all(|x| x.1 == Some(Severity::Info)), "{f:?}");
     }
 
     #[test]

@@ -70,7 +70,8 @@ impl Detector for PatientDetails {
                 found.push((s, e + " of the day".len()));
             }
         }
-        let consented = input.context.any(class::CONSENT_GIVEN);
+        // Stated consent, or a post calling others out for sharing such pictures, makes it a reminder.
+        let consented = input.context.any(class::CONSENT_GIVEN) || input.context.any(class::CALLING_OUT);
         for (start, end) in found {
             if own(text, start, end) {
                 continue;
@@ -80,7 +81,7 @@ impl Detector for PatientDetails {
                     "patient-details-in-photo",
                     start,
                     end,
-                    "picture of something that carries patient details; consent stated",
+                    "picture of something that carries patient details; consent stated or the sharing called out",
                 )
                 .with_severity(Severity::Info)
             } else {
@@ -103,6 +104,18 @@ mod tests {
 
     fn found(text: &str) -> usize {
         run(&PatientDetails::new().expect("compiles"), text).len()
+    }
+
+    /// Calling others out for sharing such pictures is a reminder only.
+    #[test]
+    fn calling_the_sharing_out_is_a_reminder_only() {
+        let d = PatientDetails::new().expect("compiles");
+        let shared = "people sharing photos of patients' x-rays 'for learning'";
+        assert!(run(&d, shared).iter().any(|(_, c)| c.severity.is_none()), "{shared}");
+        let called =
+            "I've seen too many posts in here where people are sharing photos of patients' x-rays 'for learning'";
+        let f = run(&d, called);
+        assert!(!f.is_empty() && f.iter().all(|(_, c)| c.severity == Some(Severity::Info)), "{called}");
     }
 
     #[test]
