@@ -28,6 +28,8 @@ use crate::finding::{Category, Severity};
 const QUOTE_REACH: usize = 160;
 /// Bytes between a reporting phrase's end and the opening quote ("called our sister a 'fat cow'").
 const REPORT_GAP: usize = 24;
+/// Bytes in the longest reporting phrase of `data/context/reported_speech.txt` (a test keeps it true).
+const LONGEST_PHRASE: usize = 24;
 /// Bytes between the closing quote and a condemning phrase ("'crazy' and 'psycho' used as insults").
 const CONDEMN_GAP: usize = 40;
 
@@ -44,10 +46,19 @@ pub(crate) fn soften(input: &Input<'_>, candidates: &mut [Candidate]) {
             continue;
         }
         let Some((open, close)) = quotation(input.text, c.start, c.end) else { continue };
-        let reported = reports.iter().any(|&(s, e)| {
-            e <= open && open - e <= REPORT_GAP && !gap_breaks(input.text, e, open) && !said_by_author(input.text, s)
-        });
-        let condemned = condemns.iter().any(|&(s, _)| s > close && s - close <= CONDEMN_GAP);
+        // Hits are sorted by start: only those starting within reach of the quote can count, so a long
+        // draft full of both costs a binary search per finding, not a scan of every hit.
+        let lo = open.saturating_sub(REPORT_GAP + LONGEST_PHRASE);
+        let reported =
+            reports[reports.partition_point(|h| h.0 < lo)..].iter().take_while(|h| h.0 < open).any(|&(s, e)| {
+                e <= open
+                    && open - e <= REPORT_GAP
+                    && !gap_breaks(input.text, e, open)
+                    && !said_by_author(input.text, s)
+            });
+        let condemned = condemns[condemns.partition_point(|h| h.0 <= close)..]
+            .first()
+            .is_some_and(|&(s, _)| s - close <= CONDEMN_GAP);
         if reported || condemned {
             c.severity = Some(Severity::Info);
             c.why = if reported {
@@ -147,6 +158,35 @@ mod tests {
         ] {
             assert!(worst(text) > Some(Severity::Info), "{text}: {:?}", worst(text));
         }
+    }
+
+    #[test]
+    fn every_reporting_phrase_fits_the_lookup_window() {
+        for phrase in crate::vocabulary_compile::entries(include_str!("../data/context/reported_speech.txt")) {
+            assert!(phrase.len() <= super::LONGEST_PHRASE, "{phrase}");
+        }
+    }
+
+    /// A long draft full of quotations and reporting phrases costs time in proportion to its length.
+    #[test]
+    fn many_quotations_cost_linear_time() {
+        let analyzer = Analyzer::with_engines(Policy::default(), Engines::Rules).expect("builds");
+        let time = |n: usize| {
+            let text = "he called me a 'useless b*tch' and shouted 'you idiot'. ".repeat(n);
+            let t = std::time::Instant::now();
+            analyzer.analyze_report(&text);
+            t.elapsed()
+        };
+        let mut ratios = Vec::new();
+        for _ in 0..3 {
+            let small = time(500).max(std::time::Duration::from_micros(500));
+            let large = time(4000);
+            ratios.push(large.as_secs_f64() / small.as_secs_f64());
+            if ratios.last().is_some_and(|&r| r < 24.0) {
+                return;
+            }
+        }
+        panic!("×8 the text took ×{ratios:.1?} in three attempts");
     }
 
     #[test]
