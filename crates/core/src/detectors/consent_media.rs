@@ -10,8 +10,9 @@
 //! Info for posed photos; children count only in a work setting, so "pics of my kids at the beach" is
 //! the author's own business. A stated consent ("shared with her permission") lowers everything to Info,
 //! unless negated ("without their consent"); a forbidden picture ("no selfies with patients") is
-//! guidance, not an announcement. A media word merely in the same sentence as a patient, with no
-//! construction joining them, is an Info reminder.
+//! guidance, not an announcement, and so is a refused one ("won't let me take a pic"); a post calling
+//! others out for sharing pictures ("… it needs to stop") gets its findings as Info. A media word
+//! merely in the same sentence as a patient, with no construction joining them, is an Info reminder.
 
 use super::text::{ends_just_before, next_word, spans_in_sentence, word_end, Hits, Lists};
 use super::{Candidate, Detector, Input};

@@ -21,7 +21,9 @@
 //! * **A person located by bed, bay or side room** ("the lady in bed 4", "gent in side room 2") warns
 //!   as `patient-location`; high with a care event too.
 //!
-//! The Trust's `wardNames` count as places of care.
+//! The Trust's `wardNames` count as places of care. A post that states the patient's consent ("shared
+//! with her permission", "she signed the consent form"; not negated, and not "consented him for theatre")
+//! gets its `patient-name` findings as informational marks (CWFT 4.5 asks for that consent).
 //!
 //! | text                                                   | result                         |
 //! |--------------------------------------------------------|--------------------------------|
@@ -33,6 +35,7 @@
 //! | `Doris was discharged today`                           | `patient-name`, warn           |
 //! | `the lady in bed 4 keeps singing`                      | `patient-location`, warn       |
 //! | `thanks to Mr Jones and the theatre team`              | `patient-name`, info           |
+//! | `with her permission: my patient Doris turned 100`     | `patient-name`, info           |
 //! | `Mrs Patel is retiring after 30 years`                 | none: no clinical context      |
 //! | `Huge thanks to Sarah on Ward 7 for covering`          | none: colleague praise         |
 //! | `booked an MR scan; MS Teams call at 2`                | none                           |
