@@ -147,8 +147,27 @@ fn following_word(text: &str, at: usize) -> &str {
     }
 }
 
-/// Refusals shortly before a media word: the person would not be photographed.
-const REFUSALS: &[&str] = &["won't let me", "wont let me", "wouldn't let me", "wouldnt let me", "refused to let me"];
+/// Refusals shortly before a media word: the person would not be photographed ("won't let me"), or the
+/// author says they are not posting it ("can't post the photos from our bake-off"). A picture someone
+/// *showed* the author ("my patient showed me a photo of his late wife", "shows you her picture on
+/// their phone") was looked at, not taken or shared.
+const REFUSALS: &[&str] = &[
+    "won't let me",
+    "wont let me",
+    "wouldn't let me",
+    "wouldnt let me",
+    "refused to let me",
+    "can't post",
+    "cant post",
+    "can't share",
+    "cant share",
+    "showed me",
+    "shows me",
+    "showed us",
+    "shows us",
+    "shows you",
+    "showed you",
+];
 /// Bytes before a media word in which a refusal counts ("won't let me take a pic").
 const REFUSAL_REACH: usize = 24;
 
@@ -463,6 +482,46 @@ mod tests {
             found("Video of our amazing HCA Bev doing the worm at 5am, no patients in it"),
             [("consent-colleague-media", Some(Severity::Warn))]
         );
+    }
+
+    /// Found on W48 (measure): a picture the author was shown, or says they cannot post, was not
+    /// taken or shared; a signed form, "I asked first" or "her say-so" is stated consent; telling
+    /// colleagues to stop sending patients' photos calls the sharing out.
+    #[test]
+    fn shown_refused_consented_or_called_out_media_does_not_pause() {
+        for (shown, not_shared) in [
+            ("took a photo of his late wife on the ward", "My patient showed me a photo of his late wife on the ward"),
+            (
+                "posting the photos from our ward's charity bake-off",
+                "Can't post the photos from our ward's charity bake-off",
+            ),
+            ("a patient on the ward, here's her picture", "a patient on the ward shows you her picture on their phone"),
+        ] {
+            assert!(found(shown).iter().any(|x| x.1 == Some(Severity::Warn)), "{shown}: {:?}", found(shown));
+            assert!(
+                found(not_shared).iter().all(|x| x.1 == Some(Severity::Info)),
+                "{not_shared}: {:?}",
+                found(not_shared)
+            );
+        }
+        for (shown, said) in [
+            (
+                "Took photos of the patients on the ward for the exhibition",
+                ". Every portrait's got a signed consent form",
+            ),
+            ("posting the video of her singing on the ward", " (kidding Jo, I asked first)"),
+            ("Photos of the patients at the ward party", ", posting with their say-so"),
+            (
+                "You keep sending me photos of your patients' rashes on WhatsApp",
+                ". Stop sending them, it's not allowed.",
+            ),
+            ("ED nurse with her phone out filming the patient shouting at reception", ". I asked her to stop"),
+        ] {
+            let before = found(shown);
+            assert!(before.iter().any(|x| x.1 == Some(Severity::Warn)), "{shown}: {before:?}");
+            let after = found(&format!("{shown}{said}"));
+            assert!(!after.is_empty() && after.iter().all(|x| x.1 == Some(Severity::Info)), "{shown}{said}: {after:?}");
+        }
     }
 
     #[test]
