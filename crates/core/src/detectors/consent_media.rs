@@ -137,6 +137,11 @@ const COMPOUND_NOUNS: &[&str] = &[
     "pattern",
     "patterns",
     "timetable",
+    // A place on the ward with no one in it ("pic of the ward corridor at 3am, empty"; W48, measure).
+    "corridor",
+    "corridors",
+    "garden",
+    "entrance",
 ];
 
 /// The word after byte `at`, if any.
@@ -157,6 +162,10 @@ const REFUSALS: &[&str] = &[
     "wouldn't let me",
     "wouldnt let me",
     "refused to let me",
+    // Advice not to take one: "you don't need a photo of a patient to make your point".
+    "don't need",
+    "dont need",
+    "no need for",
     "can't post",
     "cant post",
     "can't share",

@@ -10,8 +10,9 @@
 //! **Ages.** "92-year-old man on Ward 7": an exact age plus a place or event of care narrows a patient
 //! down to one person. An age warns when a care event or a bed space stands near it, or a place of care
 //! together with a person noun ("man", "lady"), and is high severity when an event and a place both do.
-//! "My 4-year-old", "our 100-year-old hospital" are the writer's own and not reported, and an age with
-//! no clinical context (a birthday, "the NHS turns 78 years old") is not reported either.
+//! "My 4-year-old", "our 100-year-old hospital", "Signed, a 63 y/o bank HCA" are the writer's own and
+//! not reported, and an age with no clinical context (a birthday, "the NHS turns 78 years old") is not
+//! reported either.
 //!
 //! | text                                                   | result                       |
 //! |--------------------------------------------------------|------------------------------|
@@ -48,7 +49,9 @@ crate::pattern!(
     r"(?-u)\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?(?: of)? [a-z]{3,9},? (?:\d{4}|\d{2})|[a-z]{3,9} \d{1,2}(?:st|nd|rd|th)?,? \d{4}|(?:19|20)\d{2})\b"
 );
 crate::pattern!(AGE, r"(?-u)\b\d{1,3} ?-? ?(?:(?:year|yr)s?[ -]?old|yo|y/o|y\.o)\b|\baged \d{1,3}\b");
-crate::pattern!(OWN_FAMILY, r"(?-u)\b(?:my|our)\b");
+// "my"/"our": the writer's own family or hospital; "I'm a", "signed, a": the writer's own age ("Signed,
+// a 63 y/o bank HCA"; W48, measure).
+crate::pattern!(OWN_FAMILY, r"(?-u)\b(?:my|our|i'?m a|i am a|signed,? a)\b");
 
 /// Finds dates of birth and ages in clinical context.
 #[derive(Debug)]
@@ -195,6 +198,8 @@ mod tests {
             "30 yrs on the ward and still love it",
             "born 3 days early in 2024",
             "our 150 year old hospital chapel",
+            "Shout out to whoever invented the hospital bed that goes up and down. Signed, a 63 y/o bank HCA.",
+            "I'm a 63 y/o bank HCA on the ward and my back hurts",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
