@@ -235,6 +235,8 @@ mod tests {
             "A55 closed again at 10am",
             "child with spastic diplegia reviewed in clinic",
             "what a cock-up with the rota",
+            // Describing someone swearing (W48, measure); the word alone aimed at someone still counts.
+            "Someone's dad was effing and blinding at reception today",
         ] {
             let f = found(text);
             assert!(f.iter().all(|x| x.2 == Some(Severity::Info)), "{text}: {f:?}");

@@ -505,6 +505,11 @@ mod tests {
                 "Can't post the photos from our ward's charity bake-off",
             ),
             ("a patient on the ward, here's her picture", "a patient on the ward shows you her picture on their phone"),
+            (
+                "Posting a photo of a patient to make your point",
+                "You don't need a photo of a patient to make your point",
+            ),
+            ("pic of the ward at 3am", "pic of the ward corridor at 3am, empty"),
         ] {
             assert!(found(shown).iter().any(|x| x.1 == Some(Severity::Warn)), "{shown}: {:?}", found(shown));
             assert!(
