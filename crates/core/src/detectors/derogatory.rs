@@ -320,6 +320,11 @@ impl Detector for Derogatory {
         }
         for &(start, end) in hits.all(HATE) {
             let p = hits.skip(FILLER, text, end, 1);
+            // "Can't stand when relatives ask 'is she going to be ok'": a situation the author finds
+            // hard, not hatred of the people in it (W48, measure).
+            if following_word(text, p) == "when" {
+                continue;
+            }
             if let Some(e) = hits.within(TARGET, text, p, 1) {
                 out.push(Candidate::new(
                     "derogatory-remark",
@@ -409,9 +414,17 @@ mod tests {
         }
     }
 
+    /// Hatred said of people pauses; a situation the author finds hard ("can't stand when ...") does not.
+    #[test]
+    fn hating_people_is_not_disliking_a_situation() {
+        assert_eq!(worst("Can't stand relatives on this ward"), Some(Severity::Warn));
+        assert_eq!(worst("Can't stand when relatives ask how long"), None);
+    }
+
     #[test]
     fn negatives() {
         for text in [
+            "Can't stand when relatives ask 'is she going to be ok' and you just have to say 'the doctor will be round'",
             "the therapy animals visited the patients today",
             "this printer is useless",
             "the useless patient portal crashed again",
