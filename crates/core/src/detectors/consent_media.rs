@@ -10,7 +10,9 @@
 //! Info for posed photos; children count only in a work setting, so "pics of my kids at the beach" is
 //! the author's own business. A stated consent ("shared with her permission") lowers everything to Info,
 //! unless negated ("without their consent"); a forbidden picture ("no selfies with patients") is
-//! guidance, not an announcement, and so is a refused one ("won't let me take a pic"); a post calling
+//! guidance, not an announcement, and so is a refused one ("won't let me take a pic"), one the author
+//! says they cannot post or need not take ("can't post the photos", "you don't need a photo of a
+//! patient") and one somebody showed the author ("showed me a photo of his late wife"); a post calling
 //! others out for sharing pictures ("… it needs to stop") gets its findings as Info. A media word
 //! merely in the same sentence as a patient, with no construction joining them, is an Info reminder.
 
