@@ -378,17 +378,20 @@ mod tests {
     #[test]
     fn allowlisted_phrases_are_not_reported() {
         let policy = Policy { allowlist: vec!["NHS 943 476 5919".into()], ..Policy::default() };
-        let a = Analyzer::new(policy.clone()).expect("builds");
-        let text = "Example: NHS 943 476 5919";
-        let phrase = text.find("NHS").expect("in the text");
-        // Nothing inside the allowed phrase is reported, by the rules or the model. (The model may still
-        // read the words outside it: since the W53-W55 retraining it marks the lone word "Example" as an
-        // Info disrepute reading, which is the model's, not the allowlist's, behaviour.)
-        let f = a.analyze(text);
-        assert!(f.iter().all(|x| x.end <= phrase && x.category != Category::Confidentiality), "{f:?}");
-        let rules = Analyzer::with_model(policy, None, Engines::Rules).expect("builds");
-        assert!(rules.analyze(text).is_empty());
+        let a = Analyzer::new(policy).expect("builds");
+        assert!(a.analyze("Example: NHS 943 476 5919").is_empty());
         assert_eq!(a.analyze("patient 943 476 5919").len(), 1);
+    }
+
+    /// One or two words are the rules' to judge: the model does not mark a short reply on a word that
+    /// leans one way in training, and the rules still catch what they know.
+    #[test]
+    fn the_model_does_not_judge_a_reply_of_one_or_two_words() {
+        let a = Analyzer::new(Policy::default()).expect("builds");
+        for reply in ["lol", "Typical", "Honestly", "Bless her", "For example", "Ward 7"] {
+            assert!(a.analyze(reply).is_empty(), "{reply}: {:?}", a.analyze(reply));
+        }
+        assert!(!a.analyze("Spastic").is_empty());
     }
 
     #[test]

@@ -41,6 +41,14 @@ pub struct LearnedModel {
     weights: Weights,
 }
 
+/// A draft (or the only segment of one) with fewer distinct tokens than this is the rules' to judge,
+/// not the model's. Sentences are joined until there are enough words, so apart from the tail of a
+/// very long passage only a whole draft this short
+/// is left: "lol", "Typical", "Bless her", "For example". One or two words are too little to read a
+/// sentence's meaning from, and a lone word that leans one way in training ("lol" in mocking posts)
+/// marked a harmless reply as derogatory.
+pub const MIN_JUDGED_TOKENS: usize = 3;
+
 /// The model's reading of one segment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SegmentScore {
@@ -128,14 +136,15 @@ impl LearnedModel {
     }
 
     /// Scores the segments `reading` cuts from a [`Read`] draft: each distinct word and pair once,
-    /// divided by the square root of the distinct words, exactly as training reads them.
+    /// divided by the square root of the distinct words, exactly as training reads them. A segment of
+    /// fewer than [`MIN_JUDGED_TOKENS`] distinct tokens is not scored at all (see there).
     pub fn segments(&self, read: &Read<'_>, reading: Reading) -> Vec<SegmentScore> {
         let f = &self.weights.families;
         let mut pairs: Vec<usize> = Vec::new();
         read.tokens
             .groups(reading)
             .into_iter()
-            .map(|range| {
+            .filter_map(|range| {
                 let tokens = &read.tokens.tokens[range.clone()];
                 let mut sums = [0i32; 3];
                 let mut gram_sums = [0f32; 3];
@@ -153,11 +162,14 @@ impl LearnedModel {
                 for &bucket in &pairs {
                     add(&mut sums, self.weights.pair(bucket));
                 }
-                let norm = (distinct.max(1) as f32).sqrt();
+                if distinct < MIN_JUDGED_TOKENS {
+                    return None;
+                }
+                let norm = (distinct as f32).sqrt();
                 let scores = [0, 1, 2].map(|i| f[i].bias + (f[i].scale * sums[i] as f32 + gram_sums[i]) / norm);
                 let start = tokens.first().map_or(0, |t| t.start);
                 let end = tokens.iter().map(|t| t.end).max().unwrap_or(start);
-                SegmentScore { start, end, scores, tokens: range }
+                Some(SegmentScore { start, end, scores, tokens: range })
             })
             .collect()
     }
