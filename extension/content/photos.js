@@ -17,10 +17,13 @@
  * @property {number} progress           0–1 while checking
  * @property {Finding[]} findings        read from the photo (`source: 'media'`)
  * @property {ImageBitmap | null} thumbnail
+ * @property {ImageBitmap[]} frames      for a video: the thumbnails of the frames findings came from
  * @property {boolean} accepted          the person chose "Post anyway" with it
  * @property {Promise<void>} done
  */
 const PgPhotos = (() => {
+  /** The share of IT's photo wait (photoWaitSeconds) a video's frames may be looked at for. */
+  const VIDEO_BUDGET_SHARE = 0.9;
   /** @type {Map<object, PhotoCheck[]>} */
   const byOwner = new Map();
   /** @type {() => void} */
@@ -40,16 +43,24 @@ const PgPhotos = (() => {
     let before = Promise.resolve();
     for (const file of files) {
       /** @type {PhotoCheck} */
-      const c = { state: 'checking', progress: 0, findings: [], thumbnail: null, accepted: false, done: Promise.resolve() };
+      const c = { state: 'checking', progress: 0, findings: [], thumbnail: null, frames: [], accepted: false, done: Promise.resolve() };
       const previous = before;
       c.done = previous.then(async () => {
-        const { photoText, photoFaces } = PgSettings.current();
-        const reply = await PgPhotoFrame.check(file, { text: photoText, faces: photoFaces }, (p) => { c.progress = p; changed(); });
+        const { photoText, photoFaces, photoWaitSeconds } = PgSettings.current();
+        // A video's frames are looked at for a little less than a submit waits for them, so a post
+        // sent at once still gets the answer (or the generic note) rather than the wait's end.
+        const budgetMs = Math.round(photoWaitSeconds * 1000 * VIDEO_BUDGET_SHARE);
+        const reply = await PgPhotoFrame.check(file, { text: photoText, faces: photoFaces, budgetMs }, (p) => { c.progress = p; changed(); });
         if (reply.ok && reply.unsupported) c.state = 'unsupported';
         else if (reply.ok) {
-          c.state = 'done';
           c.thumbnail = reply.thumbnail ?? null;
-          c.findings = (reply.findings ?? []).map((/** @type {Finding} */ f) => ({ ...f, source: 'media', thumbnail: c.thumbnail }));
+          c.frames = Array.isArray(reply.thumbnails) ? reply.thumbnails : [];
+          c.findings = (reply.findings ?? []).map((/** @type {Finding} */ f) => ({
+            ...f, source: 'media', thumbnail: typeof f.frame === 'number' ? c.frames[f.frame] ?? null : c.thumbnail,
+          }));
+          // A video not looked at whole (its budget ran out) is not called clear: what was found
+          // counts, and the generic note stands for the rest.
+          c.state = reply.partial && !c.findings.length ? 'unsupported' : 'done';
         } else c.state = 'failed';
         c.progress = 1;
         changed();
@@ -77,7 +88,10 @@ const PgPhotos = (() => {
 
   /** @param {object} owner */
   function forget(owner) {
-    for (const c of byOwner.get(owner) ?? []) c.thumbnail?.close();
+    for (const c of byOwner.get(owner) ?? []) {
+      c.thumbnail?.close();
+      for (const t of c.frames) t.close();
+    }
     byOwner.delete(owner);
   }
 

@@ -206,6 +206,8 @@ describe('static: the shipped package cannot reach the network or leak a draft',
     assert.deepEqual(csp['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
     assert.deepEqual(csp['object-src'], ["'none'"]);
     assert.deepEqual(csp['default-src'], ["'self'"]);
+    // The photo check's <video> plays only the attached file itself, from a blob URL it made (issue 14).
+    assert.deepEqual(csp['media-src'], ['blob:']);
     // Only the covered sites may frame an extension page (the Trust's card in the dialog).
     assert.deepEqual(csp['frame-ancestors'], manifest.host_permissions.map((/** @type {string} */ h) => h.replace(/\/\*$/, '')));
   });
