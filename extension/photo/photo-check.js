@@ -79,7 +79,7 @@ async function answer(request) {
       send({ done: true, ok: true, unsupported: true });
       return;
     }
-    const seen = await lookAt(bitmap, request, onProgress);
+    const seen = await lookAt(bitmap, request, (fraction) => send({ progress: Math.min(0.95, fraction) }));
     send({ done: true, ok: true, findings: seen.findings, thumbnail: seen.thumbnail, words: seen.words, faces: seen.faces }, [seen.thumbnail]);
   } catch (e) {
     send({ done: true, ok: false, error: e instanceof Error ? e.name : 'failed' });
