@@ -47,8 +47,8 @@ const PgPhotos = (() => {
       const previous = before;
       c.done = previous.then(async () => {
         const { photoText, photoFaces, photoWaitSeconds } = PgSettings.current();
-        // A video's frames are looked at for a little less than a submit waits for them, so a post
-        // sent at once still gets the answer (or the generic note) rather than the wait's end.
+        // A video's frames after the first are looked at for a little less than a submit waits for a
+        // check, so a long video's answer (or the generic note) comes within a wait's length.
         const budgetMs = Math.round(photoWaitSeconds * 1000 * VIDEO_BUDGET_SHARE);
         const reply = await PgPhotoFrame.check(file, { text: photoText, faces: photoFaces, budgetMs }, (p) => { c.progress = p; changed(); });
         if (reply.ok && reply.unsupported) c.state = 'unsupported';

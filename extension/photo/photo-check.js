@@ -128,14 +128,13 @@ async function lookAt(bitmap, request, onProgress) {
  * @param {(message: object, transfer?: Transferable[]) => void} send
  */
 async function answerVideo(request, send) {
-  const deadline = performance.now() + Math.max(1000, request.budgetMs ?? VIDEO_BUDGET_MS);
   /** @type {ImageBitmap[]} */
   const thumbnails = [];
   /** @type {any[]} */
   const findings = [];
   let faces = 0;
   let words = 0;
-  const result = await eachFrame(request.file, deadline, async ({ time, bitmap, index, count }) => {
+  const result = await eachFrame(request.file, Math.max(1000, request.budgetMs ?? VIDEO_BUDGET_MS), async ({ time, bitmap, index, count }) => {
     const seen = await lookAt(bitmap, request, (fraction) => send({ progress: Math.min(0.95, (index + fraction) / count) }));
     words += seen.words;
     const at = clock(time);

@@ -8,6 +8,10 @@
  *
  * `frameTimes` and `clock` are pure (unit-tested in photo-video.test.mjs); `eachFrame` needs a
  * document, which the photo check's frame is.
+ *
+ * The budget runs from the first frame's answer: that first look also starts the engines (up to a
+ * few seconds on a busy machine), and a budget spent on starting them would leave a short video
+ * unchecked; the first frame is always looked at (the gate's own wait still bounds a Post).
  */
 
 /** Seconds between the frames looked at, for a video short enough to be seen whole. */
@@ -72,12 +76,14 @@ function until(video, name, deadline) {
  * Decodes the frames of `file` at `frameTimes(duration)` and hands each to `onFrame` (awaited, so
  * decoding never runs ahead of checking; the bitmap is the callee's to close).
  * @param {Blob} file
- * @param {number} deadline   performance.now() time by which no further frame is taken
+ * @param {number} budgetMs   how long after the first frame's answer further frames may be taken
  * @param {(frame: {time: number, bitmap: ImageBitmap, index: number, count: number}) => Promise<void>} onFrame
  * @returns {Promise<{decoded: boolean, complete: boolean, frames: number}>}
  *          decoded: at least the first frame could be read; complete: every planned frame was checked
  */
-export async function eachFrame(file, deadline, onFrame) {
+export async function eachFrame(file, budgetMs, onFrame) {
+  // Decoding the first frame gets the budget too; later frames get it from the first's answer.
+  let deadline = performance.now() + budgetMs;
   const url = URL.createObjectURL(file);
   const video = document.createElement('video');
   video.muted = true;
@@ -113,6 +119,7 @@ export async function eachFrame(file, deadline, onFrame) {
       const bitmap = await createImageBitmap(video);
       frames++;
       await onFrame({ time: at, bitmap, index, count });
+      if (index === 0) deadline = performance.now() + budgetMs;
     }
     return { decoded: true, complete: true, frames };
   } catch {
