@@ -18,6 +18,7 @@ import { findFaces, release as releaseFaces } from './faces.js';
 import { FACE_SIDE } from './face-net.js';
 import { inkOf, skewOf, turnedSize, unturn } from './deskew.js';
 import { eachFrame, clock } from './video-frames.js';
+import { binarize } from './binarize.js';
 
 /**
  * Longest side a photo is read at. Text at least 20 px high in a 1080-px photo stays readable, and
@@ -175,27 +176,24 @@ async function answerVideo(request, send) {
 async function readText(image, read, onProgress) {
   // Text photographed at a slant is turned level first (deskew.js), and its words' boxes turned back.
   const skew = await slantOf(image);
-  let words;
-  if (skew === 0) {
-    words = await readWords(image, onProgress);
-  } else {
-    const turned = turnedSize(image.width, image.height, -skew);
-    const canvas = new OffscreenCanvas(turned.width, turned.height);
-    const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d'));
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, turned.width, turned.height);
-    g.translate(turned.width / 2, turned.height / 2);
-    g.rotate((-skew * Math.PI) / 180);
-    g.drawImage(image, -image.width / 2, -image.height / 2);
-    const level = canvas.transferToImageBitmap();
+  const turned = skew === 0 ? { width: image.width, height: image.height } : turnedSize(image.width, image.height, -skew);
+  /** Reads the photo as `prepared` makes it. @param {boolean} clean  black ink on white first (binarize.js) */
+  const pass = async (clean) => {
+    const picture = prepared(image, skew, turned, clean);
     try {
-      words = (await readWords(level, onProgress))
-        .map((w) => ({ ...w, rect: unturn(w.rect, -skew, turned, image.width, image.height) }));
+      const words = await readWords(picture, onProgress);
+      return skew === 0 ? words : words.map((w) => ({ ...w, rect: unturn(w.rect, -skew, turned, image.width, image.height) }));
     } finally {
-      level.close();
+      if (picture !== image) picture.close();
     }
-  }
-  const { text, spans } = textOf(words);
+  };
+  let seen = textOf(await pass(false));
+  // Tesseract's own page analysis sometimes finds no text at all in a plainly legible photo (a
+  // label in a coloured frame, slightly blurred or downscaled): read it once more as clean ink. A
+  // photo read with words the first time is not read again (thresholding everything cost whiteboards
+  // in blue ink more than it gained: docs/performance.md).
+  if (seen.text === '') seen = textOf(await pass(true));
+  const { text, spans } = seen;
   if (text === '') return { findings: [], words: 0 };
   const reply = await chrome.runtime.sendMessage({ type: 'analyze', text });
   if (!reply?.ok || !Array.isArray(reply.findings)) throw new Error('analysis unavailable');
@@ -209,6 +207,37 @@ async function readText(image, read, onProgress) {
     regions: regionsOf(f, spans, read.width, read.height),
   }));
   return { findings, words: spans.length };
+}
+
+/**
+ * The picture the OCR engine reads: `image` itself, or turned level by `skew` degrees onto a white
+ * canvas of `turned` size, and with `clean`, thresholded to black ink on white (binarize.js).
+ * @param {ImageBitmap} image
+ * @param {number} skew
+ * @param {{width: number, height: number}} turned
+ * @param {boolean} clean
+ * @returns {ImageBitmap}
+ */
+function prepared(image, skew, turned, clean) {
+  if (skew === 0 && !clean) return image;
+  const canvas = new OffscreenCanvas(turned.width, turned.height);
+  const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d', { willReadFrequently: clean }));
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, turned.width, turned.height);
+  if (skew === 0) {
+    g.drawImage(image, 0, 0);
+  } else {
+    g.translate(turned.width / 2, turned.height / 2);
+    g.rotate((-skew * Math.PI) / 180);
+    g.drawImage(image, -image.width / 2, -image.height / 2);
+    g.setTransform(1, 0, 0, 1, 0, 0);
+  }
+  if (clean) {
+    const pixels = g.getImageData(0, 0, turned.width, turned.height);
+    binarize(pixels.data, turned.width, turned.height);
+    g.putImageData(pixels, 0, 0);
+  }
+  return canvas.transferToImageBitmap();
 }
 
 /**
