@@ -18,6 +18,7 @@
  * @property {Finding[]} findings        read from the photo (`source: 'media'`)
  * @property {ImageBitmap | null} thumbnail
  * @property {ImageBitmap[]} frames      for a video: the thumbnails of the frames findings came from
+ * @property {boolean} video             a video, of which frames a few seconds apart are looked at
  * @property {boolean} accepted          the person chose "Post anyway" with it
  * @property {Promise<void>} done
  */
@@ -43,7 +44,7 @@ const PgPhotos = (() => {
     let before = Promise.resolve();
     for (const file of files) {
       /** @type {PhotoCheck} */
-      const c = { state: 'checking', progress: 0, findings: [], thumbnail: null, frames: [], accepted: false, done: Promise.resolve() };
+      const c = { state: 'checking', progress: 0, findings: [], thumbnail: null, frames: [], video: file.type.startsWith('video/'), accepted: false, done: Promise.resolve() };
       const previous = before;
       c.done = previous.then(async () => {
         const { photoText, photoFaces, photoWaitSeconds } = PgSettings.current();
@@ -160,6 +161,11 @@ const PgPhotos = (() => {
     return 'clear';
   }
 
+  /** Whether a video is among this compose box's attachments (only some of its frames are looked at). @param {object} owner */
+  function sampled(owner) {
+    return (byOwner.get(owner) ?? []).some((c) => c.video);
+  }
+
   /**
    * A small picture of the photo a finding came from, with the regions it covers outlined: drawn on
    * a canvas (a page's CSP may forbid image URLs, never a canvas).
@@ -183,7 +189,7 @@ const PgPhotos = (() => {
   }
 
   return Object.freeze({
-    check, verdict, gating, checking, progress, settle, accept, sent, summary, thumbnail,
+    check, verdict, gating, checking, progress, settle, accept, sent, summary, sampled, thumbnail,
     /** @param {() => void} f  called when a check moves on (redraw, re-decide) */
     onChange: (f) => { changed = f; },
   });

@@ -113,6 +113,7 @@ describe('videos: their frames are checked on the device like photos', () => {
     const page = await composeWithVideo(suite.browser.context, s, videos.landscape);
     const notice = page.locator('[data-postguard] [data-postguard-notice][data-photo="clear"]');
     await notice.first().waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await notice.first().innerText(), /No people or identifying text found in the frames checked/, 'a video\'s note says only its frames were looked at');
     await assertPostsStraightThrough(page, s);
     await page.close();
   });
