@@ -2,7 +2,8 @@
 // and one every few seconds (extension/photo/video-frames.js) and reads each like a photo. A video
 // whose later frames show a wristband with an NHS number pauses with the confidentiality finding
 // from the video, naming the time of the frame; one whose later frames show two people pauses with
-// the consent finding; a video of a landscape posts straight through with the "checked" note; a
+// the consent finding; the same by drop and paste as by the file input; a video of a landscape posts
+// straight through with the "checked" note; a
 // video this browser cannot decode keeps the generic consent note and posts. No request leaves the
 // browser. The videos are recorded by the test itself (lib/videos.mjs) from pictures it renders.
 import { describe, it, before, after } from 'node:test';
@@ -85,6 +86,33 @@ describe('videos: their frames are checked on the device like photos', () => {
       assert.deepEqual(await submits(page), [], 'nothing was posted');
       await screenshot(page, `${id}-video-finding`);
       await dialog(page).getByRole('button', { name: 'Edit post', exact: true }).click();
+      await page.close();
+    });
+  }
+
+  for (const kind of /** @type {const} */ (['drop', 'paste'])) {
+    it(`x: the wristband video arriving by ${kind} pauses with the NHS number from the video`, async () => {
+      const s = surface('x');
+      const page = await suite.browser.context.newPage();
+      await page.goto(`https://${s.host}${s.path}`, { waitUntil: 'load' });
+      await page.locator(s.editor).click();
+      // As the browser delivers a dragged-in or pasted file: an event carrying it, fired at the box.
+      await page.locator(kind === 'drop' ? '[data-testid="primaryColumn"] .DraftEditor-root' : s.editor).evaluate((el, { b64, kind }) => {
+        const bin = atob(b64);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], 'clip.webm', { type: 'video/webm' }));
+        el.dispatchEvent(kind === 'drop'
+          ? new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true })
+          : new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true }));
+      }, { b64: videos.wristband.toString('base64'), kind });
+      await typeInto(page.locator(s.editor), PHOTO_CAPTION);
+      const found = await postAndReadFindings(page, s);
+      const rules = await found.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+      assert.ok(rules.includes('nhs-number'), `an NHS number read from the video (got ${rules.join(', ')})`);
+      assert.match(await dialog(page).locator('[data-postguard-finding][data-rule="nhs-number"]').first().innerText(), /Found in the attached video at 0:0\d/);
+      assert.deepEqual(await submits(page), [], 'nothing was posted');
       await page.close();
     });
   }
