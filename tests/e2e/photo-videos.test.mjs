@@ -4,7 +4,8 @@
 // from the video, naming the time of the frame; one whose later frames show two people pauses with
 // the consent finding; the same by drop and paste as by the file input; a video of a landscape posts
 // straight through with the "checked" note; a video this browser cannot decode keeps the generic
-// consent note and posts. No request leaves the browser. The videos are recorded by the test itself (lib/videos.mjs) from pictures it renders.
+// consent note and posts. No request leaves the browser. The videos are recorded by the test itself
+// (lib/videos.mjs) from pictures it renders.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
