@@ -402,6 +402,8 @@ case "$cmd" in
     POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/fixes.mjs
     log "photos: text read on the device (accuracy on rendered photos, speed, the page's main thread)"
     POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/photos.mjs
+    log "photos: time with text and faces together, text only, faces only (1080x1080 and 12 MP)"
+    POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/photo-speed.mjs
     log "photos: faces found on the device (openly licensed photos with and without people, speed)"
     POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/faces.mjs
     ensure_presidio

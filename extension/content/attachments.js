@@ -46,7 +46,8 @@ const PgAttachments = (() => {
       onFiles(s, files, path) {
         const { photoText, photoFaces } = PgSettings.current();
         if (!photoText && !photoFaces) return;
-        const photos = files.filter((f) => f.type.startsWith('image/'));
+        // Photos, and videos (their first frame and one every few seconds: photo/video-frames.js).
+        const photos = files.filter((f) => f.type.startsWith('image/') || f.type.startsWith('video/'));
         const owner = s ?? pageAnchor(path);
         if (photos.length && owner) PgPhotos.check(owner, photos);
       },

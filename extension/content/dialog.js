@@ -57,7 +57,8 @@ const PgDialog = (() => {
         const shown = excerpt.length > 60 ? `${excerpt.slice(0, 57)}…` : excerpt;
         const [title, ...rest] = PgFindingList.text(f);
         // A finding read from a photo shows the photo, small, with what was found outlined.
-        const where = f.source === 'media' ? [el('span', { class: 'meta' }, 'Found in the attached photo'), PgPhotos.thumbnail(f)] : [];
+        const found = f.at ? `Found in the attached video at ${f.at}` : 'Found in the attached photo';
+        const where = f.source === 'media' ? [el('span', { class: 'meta' }, found), PgPhotos.thumbnail(f)] : [];
         const body = el('div', { class: 'finding' }, title, el('q', {}, shown), ...where, ...rest);
         list.append(PgFindingList.item(f, { body, onFix: fixes ? () => choose({ fix: [i], post: false }) : undefined }));
       }

@@ -52,7 +52,7 @@ const PgDrawing = (() => {
           index, finding, rects: PgGeometry.rects(snap, finding.start, finding.end, mirror).filter((r) => shows(s.editor, r, clip)),
         })) : [],
         findings: s.visible,
-        media: s.media ? { ...s.media, photo: PgPhotos.summary(s) } : null,
+        media: s.media ? { ...s.media, photo: PgPhotos.summary(s), sampled: PgPhotos.sampled(s) } : null,
         unavailable,
         checking: s.checking,
         photoProgress: s.checking && PgPhotos.checking([s]) ? PgPhotos.progress([s]) : null,
@@ -62,7 +62,7 @@ const PgDrawing = (() => {
     }
     if (pageMedia && !pageMedia.anchor.isConnected) pageMedia = null;
     if (pageMedia && !paused) {
-      views.push({ id: PAGE_VIEW, clip: PgGeometry.visibleBox(pageMedia.anchor), marks: [], findings: [], media: { ...pageMedia.info, photo: PgPhotos.summary(pageMedia.anchor) } });
+      views.push({ id: PAGE_VIEW, clip: PgGeometry.visibleBox(pageMedia.anchor), marks: [], findings: [], media: { ...pageMedia.info, photo: PgPhotos.summary(pageMedia.anchor), sampled: PgPhotos.sampled(pageMedia.anchor) } });
     }
     // Boxes typed into that postguard does not check say so (while paused, every box is unchecked
     // by the person's own choice, and the toolbar says so).

@@ -20,8 +20,9 @@
  * @property {DOMRect | null} clip     the editor's visible box, null when off screen
  * @property {MarkView[]} marks
  * @property {Finding[]} findings     undismissed findings, for the badge and panel
- * @property {{location: boolean | null, count: number, photo?: 'checking' | 'found' | 'clear' | null} | null} media
- *                                    an open media reminder; `photo`: what looking inside the photo found so far
+ * @property {{location: boolean | null, count: number, photo?: 'checking' | 'found' | 'clear' | null, sampled?: boolean} | null} media
+ *                                    an open media reminder; `photo`: what looking inside the photo found so far;
+ *                                    `sampled`: a video is among them, of which only some frames were looked at
  * @property {number | null} [photoProgress]  a held submit waits for its photo's check (0–1): "Checking the photo…"
  * @property {boolean} [unavailable]  the draft could not be checked: the badge says so
  * @property {boolean} [checking]     a submit of this draft is held until it is checked: the badge says "Checking…"
@@ -283,7 +284,7 @@ const PgOverlay = (() => {
       p.notice = null;
       return;
     }
-    const key = `${view.media.count}:${view.media.location}:${view.media.photo ?? ''}`;
+    const key = `${view.media.count}:${view.media.location}:${view.media.photo ?? ''}:${view.media.sampled ? 'v' : ''}`;
     if (!p.notice || p.notice.dataset.key !== key) {
       const location = view.media.location === true;
       const notice = el('div', { class: location ? 'notice location' : 'notice', role: location ? 'alert' : 'status', 'data-postguard-notice': location ? 'location' : 'consent' });
@@ -291,7 +292,8 @@ const PgOverlay = (() => {
       if (view.media.photo) notice.dataset.photo = view.media.photo;
       // What looking inside the photo found (faces, text): a clear photo is an information note
       // only and never pauses the post; what was found pauses it through the gate.
-      const checked = view.media.photo === 'clear' ? 'No people or identifying text found in it. '
+      // A video is only looked at every few seconds: its note says where nothing was found.
+      const checked = view.media.photo === 'clear' ? (view.media.sampled ? 'No people or identifying text found in the frames checked. ' : 'No people or identifying text found in it. ')
         : view.media.photo === 'found' ? 'It needs a look before posting. '
           : view.media.photo === 'checking' ? 'Checking it on this device… ' : '';
       notice.append(el('p', {}, el('strong', {}, 'Photo or video attached. '), checked,

@@ -48,10 +48,10 @@ const PgSettings = (() => {
     loadedAt = Date.now(); // a failure is retried at the next editor, or by a held submit
     return /** @type {Promise<SettingsOk | RequestFailure>} */ (PgBrowser.request({ type: 'settings' }, 5000)).then((r) => {
       if (!r.ok) { loadedAt = 0; return r; }
+      // On a host IT added, photos are checked as on the built-in sites: the photo check's frame may
+      // be loaded by any https page the content script runs in (web_accessible_resources), and the
+      // content script runs only on the hosts IT listed and the person allowed.
       settings = r.settings;
-      // The photo check's frame may be loaded only by the built-in sites (web_accessible_resources is
-      // fixed in the manifest), so on a host IT added photos keep the consent and location checks only.
-      if (onAddedHost) settings = { ...settings, photoText: false };
       loaded = true;
       onLoaded(settings);
       return r;

@@ -77,7 +77,8 @@ const PgPhotoFrame = (() => {
    * Checks one photo; resolves with the checker's reply (`{ok, findings, thumbnail}`, `{ok,
    * unsupported}` or `{ok: false}`), never rejects.
    * @param {File} file
-   * @param {{text: boolean, faces: boolean}} look  what IT lets it look for (photoText, photoFaces)
+   * @param {{text: boolean, faces: boolean, budgetMs?: number}} look  what IT lets it look for (photoText,
+   *        photoFaces), and for a video how long its frames may be looked at
    * @param {(fraction: number) => void} onProgress
    * @returns {Promise<any>}
    */
@@ -88,7 +89,7 @@ const PgPhotoFrame = (() => {
       const id = nextId++;
       const reply = await new Promise((resolve) => {
         waiting.set(id, { onProgress, resolve });
-        port.postMessage({ id, file, text: look.text, faces: look.faces });
+        port.postMessage({ id, file, text: look.text, faces: look.faces, budgetMs: look.budgetMs });
       });
       return reply;
     } catch {

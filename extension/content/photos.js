@@ -17,10 +17,14 @@
  * @property {number} progress           0–1 while checking
  * @property {Finding[]} findings        read from the photo (`source: 'media'`)
  * @property {ImageBitmap | null} thumbnail
+ * @property {ImageBitmap[]} frames      for a video: the thumbnails of the frames findings came from
+ * @property {boolean} video             a video, of which frames a few seconds apart are looked at
  * @property {boolean} accepted          the person chose "Post anyway" with it
  * @property {Promise<void>} done
  */
 const PgPhotos = (() => {
+  /** The share of IT's photo wait (photoWaitSeconds) a video's frames may be looked at for. */
+  const VIDEO_BUDGET_SHARE = 0.9;
   /** @type {Map<object, PhotoCheck[]>} */
   const byOwner = new Map();
   /** @type {() => void} */
@@ -40,16 +44,24 @@ const PgPhotos = (() => {
     let before = Promise.resolve();
     for (const file of files) {
       /** @type {PhotoCheck} */
-      const c = { state: 'checking', progress: 0, findings: [], thumbnail: null, accepted: false, done: Promise.resolve() };
+      const c = { state: 'checking', progress: 0, findings: [], thumbnail: null, frames: [], video: file.type.startsWith('video/'), accepted: false, done: Promise.resolve() };
       const previous = before;
       c.done = previous.then(async () => {
-        const { photoText, photoFaces } = PgSettings.current();
-        const reply = await PgPhotoFrame.check(file, { text: photoText, faces: photoFaces }, (p) => { c.progress = p; changed(); });
+        const { photoText, photoFaces, photoWaitSeconds } = PgSettings.current();
+        // A video's frames after the first are looked at for a little less than a submit waits for a
+        // check, so a long video's answer (or the generic note) comes within a wait's length.
+        const budgetMs = Math.round(photoWaitSeconds * 1000 * VIDEO_BUDGET_SHARE);
+        const reply = await PgPhotoFrame.check(file, { text: photoText, faces: photoFaces, budgetMs }, (p) => { c.progress = p; changed(); });
         if (reply.ok && reply.unsupported) c.state = 'unsupported';
         else if (reply.ok) {
-          c.state = 'done';
           c.thumbnail = reply.thumbnail ?? null;
-          c.findings = (reply.findings ?? []).map((/** @type {Finding} */ f) => ({ ...f, source: 'media', thumbnail: c.thumbnail }));
+          c.frames = Array.isArray(reply.thumbnails) ? reply.thumbnails : [];
+          c.findings = (reply.findings ?? []).map((/** @type {Finding} */ f) => ({
+            ...f, source: 'media', thumbnail: typeof f.frame === 'number' ? c.frames[f.frame] ?? null : c.thumbnail,
+          }));
+          // A video not looked at whole (its budget ran out) is not called clear: what was found
+          // counts, and the generic note stands for the rest.
+          c.state = reply.partial && !c.findings.length ? 'unsupported' : 'done';
         } else c.state = 'failed';
         c.progress = 1;
         changed();
@@ -77,7 +89,10 @@ const PgPhotos = (() => {
 
   /** @param {object} owner */
   function forget(owner) {
-    for (const c of byOwner.get(owner) ?? []) c.thumbnail?.close();
+    for (const c of byOwner.get(owner) ?? []) {
+      c.thumbnail?.close();
+      for (const t of c.frames) t.close();
+    }
     byOwner.delete(owner);
   }
 
@@ -146,6 +161,11 @@ const PgPhotos = (() => {
     return 'clear';
   }
 
+  /** Whether a video is among this compose box's attachments (only some of its frames are looked at). @param {object} owner */
+  function sampled(owner) {
+    return (byOwner.get(owner) ?? []).some((c) => c.video);
+  }
+
   /**
    * A small picture of the photo a finding came from, with the regions it covers outlined: drawn on
    * a canvas (a page's CSP may forbid image URLs, never a canvas).
@@ -169,7 +189,7 @@ const PgPhotos = (() => {
   }
 
   return Object.freeze({
-    check, verdict, gating, checking, progress, settle, accept, sent, summary, thumbnail,
+    check, verdict, gating, checking, progress, settle, accept, sent, summary, sampled, thumbnail,
     /** @param {() => void} f  called when a check moves on (redraw, re-decide) */
     onChange: (f) => { changed = f; },
   });

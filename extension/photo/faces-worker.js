@@ -10,6 +10,8 @@ import { FACE_SIDE as SIZE, MIN_FACE_SCORE as MIN_SCORE, facesOf, forward, input
 
 /** The second look's size, as a fraction of the square (measured: tests/bench/faces.mjs). */
 const ZOOMED_OUT = 0.6;
+/** The network's cell: its input side must be a multiple of this (five halvings). */
+const STRIDE = 32;
 
 /**
  * The weights, read from the manifest and weights file the frame hands over with the first photo
@@ -26,18 +28,22 @@ let weights = null;
  */
 function detect(image) {
   const w = /** @type {import('./face-net.js').Weights} */ (weights);
-  const canvas = new OffscreenCanvas(SIZE, SIZE);
-  const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d', { willReadFrequently: true }));
   /** @type {import('./face-net.js').Face[]} */
   let faces = [];
   for (const fill of [1, ZOOMED_OUT]) {
     const scale = (SIZE * fill) / Math.max(image.width, image.height);
     const dw = Math.max(1, Math.round(image.width * scale)), dh = Math.max(1, Math.round(image.height * scale));
+    // The network is convolutional with a 32-px stride: the smaller second look runs on the smallest
+    // square of whole cells that holds the picture (256 px instead of 416, ~40 % of the sums) rather
+    // than on the full square padded with black, which adds nothing but border.
+    const side = Math.min(SIZE, Math.ceil(Math.max(dw, dh) / STRIDE) * STRIDE);
+    const canvas = new OffscreenCanvas(side, side);
+    const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d', { willReadFrequently: true }));
     g.fillStyle = '#000';
-    g.fillRect(0, 0, SIZE, SIZE);
+    g.fillRect(0, 0, side, side);
     g.drawImage(image, 0, 0, dw, dh);
-    const { grid, cells } = forward(w, inputOf(g.getImageData(0, 0, SIZE, SIZE).data, SIZE), SIZE);
-    faces = facesOf(grid, cells, dw / SIZE, dh / SIZE, MIN_SCORE);
+    const { grid, cells } = forward(w, inputOf(g.getImageData(0, 0, side, side).data, side), side);
+    faces = facesOf(grid, cells, dw / side, dh / side, MIN_SCORE);
     if (faces.length) break;
   }
   return faces;

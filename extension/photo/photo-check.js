@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Looks inside a photo attached to a compose box, on the device: reads its text (ocr.js) and runs
+ * Looks inside a photo (or the frames of a video, video-frames.js) attached to a compose box, on the device: reads its text (ocr.js) and runs
  * it through the same analyser as a typed draft, in the service worker; and looks for faces
  * (faces.js), which the service worker's policy turns into a consent finding (people-in-photo).
  * The two run side by side, each in its own worker.
@@ -17,6 +17,8 @@ import { readWords, release as releaseOcr } from './ocr.js';
 import { findFaces, release as releaseFaces } from './faces.js';
 import { FACE_SIDE } from './face-net.js';
 import { inkOf, skewOf, turnedSize, unturn } from './deskew.js';
+import { eachFrame, clock } from './video-frames.js';
+import { binarize } from './binarize.js';
 
 /**
  * Longest side a photo is read at. Text at least 20 px high in a 1080-px photo stays readable, and
@@ -29,6 +31,10 @@ const MAX_FACES = 1000;
 const SKEW_SIDE = 800;
 /** Longest side of the thumbnail the dialog shows. */
 const THUMB_SIDE = 160;
+/** How long a video is looked at when the request does not say (the content script sends its own bound). */
+const VIDEO_BUDGET_MS = 9000;
+/** The rule of people seen in a photo (crates/core/src/photo.rs). */
+const PEOPLE_RULE = 'people-in-photo';
 
 /**
  * @typedef {object} PhotoRequest
@@ -36,6 +42,7 @@ const THUMB_SIDE = 160;
  * @property {File} file
  * @property {boolean} [text]    read its text (IT's photoText; default true)
  * @property {boolean} [faces]   look for faces (IT's photoFaces; default true)
+ * @property {number} [budgetMs]  for a video: how long its frames may be looked at
  *
  * @typedef {object} PhotoFinding   a finding of the analyser, read from the photo
  * @property {import('./reading.js').Region[]} regions
@@ -57,6 +64,10 @@ async function answer(request) {
   const { id, file } = request;
   const send = (/** @type {object} */ message, /** @type {Transferable[]} */ transfer = []) => port?.postMessage({ id, ...message }, transfer);
   try {
+    if (file instanceof Blob && file.type.startsWith('video/')) {
+      await answerVideo(request, send);
+      return;
+    }
     if (!(file instanceof Blob) || !file.type.startsWith('image/')) {
       send({ done: true, ok: true, unsupported: true });
       return;
@@ -69,62 +80,120 @@ async function answer(request) {
       send({ done: true, ok: true, unsupported: true });
       return;
     }
-    const read = fitWithin(bitmap.width, bitmap.height, READ_SIDE);
-    const scaled = read.scale < 1
-      ? await createImageBitmap(bitmap, { resizeWidth: read.width, resizeHeight: read.height, resizeQuality: 'high' })
-      : bitmap;
-    const small = fitWithin(bitmap.width, bitmap.height, THUMB_SIDE);
-    const thumbnail = await createImageBitmap(bitmap, { resizeWidth: small.width, resizeHeight: small.height, resizeQuality: 'medium' });
-    if (scaled !== bitmap) bitmap.close();
-    // Faces are looked for in a copy at the network's size (it moves to the face worker, and a
-    // high-quality downscale here keeps small faces clearer than the worker's canvas would), while
-    // the OCR reads the text.
-    const net = fitWithin(scaled.width, scaled.height, FACE_SIDE);
-    const forFaces = request.faces !== false
-      ? await createImageBitmap(scaled, { resizeWidth: net.width, resizeHeight: net.height, resizeQuality: 'high' })
-      : null;
-    const [textFindings, faceFindings] = await Promise.all([
-      request.text !== false ? readText(scaled, read, send) : Promise.resolve({ findings: [], words: 0 }),
-      forFaces ? peopleIn(forFaces) : Promise.resolve({ findings: [], faces: 0 }),
-    ]);
-    scaled.close();
-    const findings = [...faceFindings.findings, ...textFindings.findings];
-    send({ done: true, ok: true, findings, thumbnail, words: textFindings.words, faces: faceFindings.faces }, [thumbnail]);
+    const seen = await lookAt(bitmap, request, (fraction) => send({ progress: Math.min(0.95, fraction) }));
+    send({ done: true, ok: true, findings: seen.findings, thumbnail: seen.thumbnail, words: seen.words, faces: seen.faces }, [seen.thumbnail]);
   } catch (e) {
     send({ done: true, ok: false, error: e instanceof Error ? e.name : 'failed' });
   }
 }
 
 /**
+ * Looks at one picture (a photo, or a frame of a video): its text and its faces, side by side.
+ * `bitmap` is closed here.
+ * @param {ImageBitmap} bitmap
+ * @param {PhotoRequest} request
+ * @param {(fraction: number) => void} onProgress
+ * @returns {Promise<{findings: any[], thumbnail: ImageBitmap, words: number, faces: number}>}
+ */
+async function lookAt(bitmap, request, onProgress) {
+  const read = fitWithin(bitmap.width, bitmap.height, READ_SIDE);
+  const scaled = read.scale < 1
+    ? await createImageBitmap(bitmap, { resizeWidth: read.width, resizeHeight: read.height, resizeQuality: 'high' })
+    : bitmap;
+  const small = fitWithin(bitmap.width, bitmap.height, THUMB_SIDE);
+  const thumbnail = await createImageBitmap(bitmap, { resizeWidth: small.width, resizeHeight: small.height, resizeQuality: 'medium' });
+  if (scaled !== bitmap) bitmap.close();
+  // Faces are looked for in a copy at the network's size (it moves to the face worker, and a
+  // high-quality downscale here keeps small faces clearer than the worker's canvas would), while
+  // the OCR reads the text.
+  const net = fitWithin(scaled.width, scaled.height, FACE_SIDE);
+  const forFaces = request.faces !== false
+    ? await createImageBitmap(scaled, { resizeWidth: net.width, resizeHeight: net.height, resizeQuality: 'high' })
+    : null;
+  const [textFindings, faceFindings] = await Promise.all([
+    request.text !== false ? readText(scaled, read, onProgress) : Promise.resolve({ findings: [], words: 0 }),
+    forFaces ? peopleIn(forFaces) : Promise.resolve({ findings: [], faces: 0 }),
+  ]);
+  scaled.close();
+  return { findings: [...faceFindings.findings, ...textFindings.findings], thumbnail, words: textFindings.words, faces: faceFindings.faces };
+}
+
+/**
+ * Looks at an attached video: its first frame and one every few seconds (video-frames.js), each like
+ * a photo, within a time budget (request.budgetMs). A finding names the time of its frame ("at
+ * 0:04") and carries that frame's thumbnail (`frame`: its index in `thumbnails`); the same words or
+ * people seen again later are not listed twice. A video that cannot be decoded here, or whose
+ * budget ran out before every frame was seen, is answered as `unsupported` or `partial`: the
+ * generic consent note stands for what was not looked at.
+ * @param {PhotoRequest} request
+ * @param {(message: object, transfer?: Transferable[]) => void} send
+ */
+async function answerVideo(request, send) {
+  /** @type {ImageBitmap[]} */
+  const thumbnails = [];
+  /** @type {any[]} */
+  const findings = [];
+  let faces = 0;
+  let words = 0;
+  const result = await eachFrame(request.file, Math.max(1000, request.budgetMs ?? VIDEO_BUDGET_MS), async ({ time, bitmap, index, count }) => {
+    const seen = await lookAt(bitmap, request, (fraction) => send({ progress: Math.min(0.95, (index + fraction) / count) }));
+    words += seen.words;
+    const at = clock(time);
+    let used = false;
+    for (const f of seen.findings) {
+      if (f.rule === PEOPLE_RULE) {
+        // The frame where the most people can be seen stands for the video.
+        const before = findings.findIndex((g) => g.rule === PEOPLE_RULE);
+        if (before >= 0 && findings[before].faces >= seen.faces) continue;
+        const finding = { ...f, at, faces: seen.faces, frame: thumbnails.length };
+        if (before >= 0) findings[before] = finding;
+        else findings.push(finding);
+        faces = seen.faces;
+        used = true;
+      } else if (!findings.some((g) => g.rule === f.rule && g.excerpt === f.excerpt)) {
+        findings.push({ ...f, at, frame: thumbnails.length });
+        used = true;
+      }
+    }
+    if (used) thumbnails.push(seen.thumbnail);
+    else seen.thumbnail.close();
+    send({ progress: Math.min(0.95, (index + 1) / count) });
+  });
+  if (!result.decoded) {
+    for (const t of thumbnails) t.close();
+    send({ done: true, ok: true, unsupported: true });
+    return;
+  }
+  send({ done: true, ok: true, video: true, partial: !result.complete, frames: result.frames, findings, thumbnails, words, faces }, thumbnails);
+}
+
+/**
  * The findings of the text read in the photo, with the regions of the photo each covers.
  * @param {ImageBitmap} image
  * @param {{width: number, height: number}} read  the size it is read at
- * @param {(message: object) => void} send
+ * @param {(fraction: number) => void} onProgress
  */
-async function readText(image, read, send) {
+async function readText(image, read, onProgress) {
   // Text photographed at a slant is turned level first (deskew.js), and its words' boxes turned back.
   const skew = await slantOf(image);
-  let words;
-  if (skew === 0) {
-    words = await readWords(image, (fraction) => send({ progress: Math.min(0.95, fraction) }));
-  } else {
-    const turned = turnedSize(image.width, image.height, -skew);
-    const canvas = new OffscreenCanvas(turned.width, turned.height);
-    const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d'));
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, turned.width, turned.height);
-    g.translate(turned.width / 2, turned.height / 2);
-    g.rotate((-skew * Math.PI) / 180);
-    g.drawImage(image, -image.width / 2, -image.height / 2);
-    const level = canvas.transferToImageBitmap();
+  const turned = skew === 0 ? { width: image.width, height: image.height } : turnedSize(image.width, image.height, -skew);
+  /** Reads the photo as `prepared` makes it. @param {boolean} clean  black ink on white first (binarize.js) */
+  const pass = async (clean) => {
+    const picture = prepared(image, skew, turned, clean);
     try {
-      words = (await readWords(level, (fraction) => send({ progress: Math.min(0.95, fraction) })))
-        .map((w) => ({ ...w, rect: unturn(w.rect, -skew, turned, image.width, image.height) }));
+      const words = await readWords(picture, onProgress);
+      return skew === 0 ? words : words.map((w) => ({ ...w, rect: unturn(w.rect, -skew, turned, image.width, image.height) }));
     } finally {
-      level.close();
+      if (picture !== image) picture.close();
     }
-  }
-  const { text, spans } = textOf(words);
+  };
+  let seen = textOf(await pass(false));
+  // Tesseract's own page analysis sometimes finds no text at all in a plainly legible photo (a
+  // label in a coloured frame, slightly blurred or downscaled): read it once more as clean ink. A
+  // photo read with words the first time is not read again (thresholding everything cost whiteboards
+  // in blue ink more than it gained: docs/performance.md).
+  if (seen.text === '') seen = textOf(await pass(true));
+  const { text, spans } = seen;
   if (text === '') return { findings: [], words: 0 };
   const reply = await chrome.runtime.sendMessage({ type: 'analyze', text });
   if (!reply?.ok || !Array.isArray(reply.findings)) throw new Error('analysis unavailable');
@@ -138,6 +207,37 @@ async function readText(image, read, send) {
     regions: regionsOf(f, spans, read.width, read.height),
   }));
   return { findings, words: spans.length };
+}
+
+/**
+ * The picture the OCR engine reads: `image` itself, or turned level by `skew` degrees onto a white
+ * canvas of `turned` size, and with `clean`, thresholded to black ink on white (binarize.js).
+ * @param {ImageBitmap} image
+ * @param {number} skew
+ * @param {{width: number, height: number}} turned
+ * @param {boolean} clean
+ * @returns {ImageBitmap}
+ */
+function prepared(image, skew, turned, clean) {
+  if (skew === 0 && !clean) return image;
+  const canvas = new OffscreenCanvas(turned.width, turned.height);
+  const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d', { willReadFrequently: clean }));
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, turned.width, turned.height);
+  if (skew === 0) {
+    g.drawImage(image, 0, 0);
+  } else {
+    g.translate(turned.width / 2, turned.height / 2);
+    g.rotate((-skew * Math.PI) / 180);
+    g.drawImage(image, -image.width / 2, -image.height / 2);
+    g.setTransform(1, 0, 0, 1, 0, 0);
+  }
+  if (clean) {
+    const pixels = g.getImageData(0, 0, turned.width, turned.height);
+    binarize(pixels.data, turned.width, turned.height);
+    g.putImageData(pixels, 0, 0);
+  }
+  return canvas.transferToImageBitmap();
 }
 
 /**

@@ -32,6 +32,8 @@
  * @property {{x: number, y: number, w: number, h: number}[]} [regions]  for a finding from a photo: where
  *                                  in it (fractions of its width and height)
  * @property {ImageBitmap | null} [thumbnail]  for a finding from a photo: a small picture of it (never stored)
+ * @property {string} [at]        for a finding from a video: the time of the frame it was seen in ("0:04")
+ * @property {number} [frame]     for a finding from a video: which of the check's frame thumbnails is its
  *
  * @typedef {object} Fix            a change that removes the finding's risk, applied as the user's edit
  * @property {string} label         lower case, shown after "Fix: ", e.g. "hide the NHS number"

@@ -13,6 +13,10 @@ import { siteSuite, RISKY, BENIGN } from './lib/site-suite.mjs';
 import { startSuite, typeInto, submits, waitForSubmits, marks, dialog, openSite, assertOnlyHosts } from './lib/fixture.mjs';
 import { POLICY_DIR, writeManagedPolicy, waitForManagedPolicy } from './lib/managed-policy.mjs';
 import { distDir, manifestExtensionId, waitForToolbar } from './lib/browser.mjs';
+import { renderPhoto, renderGroup } from './lib/photos.mjs';
+import { PHOTO_CAPTION, closeReminder } from './lib/photo-surfaces.mjs';
+
+const PEOPLE = join(import.meta.dirname, '../fixtures/photos/people');
 
 const SOCIAL = 'social.example.nhs.uk';
 const BLOG = 'blog.example.nhs.uk';
@@ -170,6 +174,59 @@ describe('hosts IT added: the generic adapter, IT\'s selectors, and the Trust\'s
 
   it('nothing left the browser for any host but the pages\'', () => {
     assertOnlyHosts(suite.server, suite.browser, [BLOG, INTRANET]);
+  });
+});
+
+describe('hosts IT added: attached photos and videos are looked inside, as on the built-in sites', () => {
+  /** @type {Awaited<ReturnType<typeof startWithPolicy>>} */
+  let suite;
+  before(async () => { suite = await startWithPolicy([SOCIAL]); });
+  after(async () => { await suite?.close(); });
+
+  /**
+   * On the Mastodon instance IT added: attach `file`, type a benign post, close the reminder, press
+   * Post; returns the page with the dialog open.
+   * @param {{name: string, mimeType: string, buffer: Buffer}} file
+   */
+  async function postWith(file) {
+    const page = await openSite(suite.browser, SOCIAL, '/');
+    await page.locator(EDITOR).waitFor();
+    await page.setInputFiles('form.compose-form input[type="file"]', file);
+    await typeInto(page.locator(EDITOR), PHOTO_CAPTION);
+    await closeReminder(page);
+    await page.locator(SUBMIT).click();
+    await dialog(page).waitFor({ state: 'visible', timeout: 20_000 });
+    return page;
+  }
+
+  it('a wristband photo with an NHS number pauses with the finding read from it, and a thumbnail', async () => {
+    const photo = await renderPhoto(suite.browser.context, 'wristband');
+    const page = await postWith({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const found = dialog(page).locator('[data-postguard-finding][data-source="media"][data-rule="nhs-number"]');
+    await found.first().waitFor({ timeout: 5000 });
+    assert.equal(await found.first().getAttribute('data-category'), 'confidentiality');
+    const box = await found.first().locator('canvas.photo-thumb').boundingBox();
+    assert.ok(box && box.width > 40 && box.width <= 200, 'a small thumbnail of the photo is shown');
+    assert.deepEqual(await submits(page), [], 'nothing was posted');
+    await dialog(page).getByRole('button', { name: 'Edit post', exact: true }).click();
+    await page.close();
+  });
+
+  it('a photo of two people pauses with the consent finding; Post anyway posts it once', async () => {
+    const portrait = (/** @type {string} */ n) => readFileSync(join(PEOPLE, `interfaces-${n}.jpg`));
+    const group = await renderGroup(suite.browser.context, [portrait('005'), portrait('006')]);
+    const page = await postWith({ name: 'group.jpg', mimeType: 'image/jpeg', buffer: group });
+    const people = dialog(page).locator('[data-postguard-finding][data-source="media"][data-rule="people-in-photo"]');
+    await people.waitFor({ timeout: 5000 });
+    assert.match(await people.innerText(), /2 people can be seen/);
+    await dialog(page).getByRole('button', { name: 'Post anyway', exact: true }).click();
+    await waitForSubmits(page);
+    assert.deepEqual(await submits(page), [{ surface: 'post', text: PHOTO_CAPTION }], 'posted exactly once');
+    await page.close();
+  });
+
+  it('nothing left the browser for any host but the added one\'s', () => {
+    assertOnlyHosts(suite.server, suite.browser, [SOCIAL]);
   });
 });
 

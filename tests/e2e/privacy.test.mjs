@@ -167,13 +167,16 @@ describe('static: the shipped package cannot reach the network or leak a draft',
     // each host is asked for only when IT lists it (docs/security.md, "Hosts IT adds").
     assert.deepEqual(manifest.optional_host_permissions, ['https://*/*'], 'other https hosts only as optional permissions');
     assert.equal(manifest.optional_permissions, undefined, 'no optional API permissions');
-    // Two pages may be framed, by the covered sites only, at a per-session address a page cannot guess
-    // or use to probe for the extension: the Trust's card, which keeps the Trust's details out of the
-    // page's reach (trust-privacy.test.mjs), and the photo check, which reads attached photos in the
-    // extension's process (photos.test.mjs). Nothing else can be loaded by a page.
-    assert.deepEqual(manifest.web_accessible_resources, [{
-      resources: ['trust-card/trust-card.html', 'photo/photo-check.html'], matches: manifest.host_permissions, use_dynamic_url: true,
-    }], 'pages can load no extension file but the Trust card and the photo check, and only the covered sites at a dynamic address');
+    // Two pages may be framed, each at a per-session address a page cannot guess or use to probe for
+    // the extension: the Trust's card, by the covered sites only, which keeps the Trust's details out
+    // of the page's reach (trust-privacy.test.mjs); and the photo check, which reads attached photos
+    // in the extension's process (photos.test.mjs), by the https hosts postguard may run on (the
+    // covered sites and the optional ones IT adds: added-hosts.test.mjs). Nothing else can be loaded
+    // by a page.
+    assert.deepEqual(manifest.web_accessible_resources, [
+      { resources: ['trust-card/trust-card.html'], matches: manifest.host_permissions, use_dynamic_url: true },
+      { resources: ['photo/photo-check.html'], matches: manifest.optional_host_permissions, use_dynamic_url: true },
+    ], 'pages can load no extension file but the Trust card (covered sites) and the photo check (https hosts), at a dynamic address');
     assert.equal(manifest.externally_connectable, undefined, 'no web page or other extension may message the worker');
   });
 
@@ -206,8 +209,12 @@ describe('static: the shipped package cannot reach the network or leak a draft',
     assert.deepEqual(csp['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
     assert.deepEqual(csp['object-src'], ["'none'"]);
     assert.deepEqual(csp['default-src'], ["'self'"]);
-    // Only the covered sites may frame an extension page (the Trust's card in the dialog).
-    assert.deepEqual(csp['frame-ancestors'], manifest.host_permissions.map((/** @type {string} */ h) => h.replace(/\/\*$/, '')));
+    // The photo check's <video> plays only the attached file itself, from a blob URL it made (issue 14).
+    assert.deepEqual(csp['media-src'], ['blob:']);
+    // Only https pages may frame an extension page, and which page each may frame is
+    // web_accessible_resources' (above): the photo check must be framable on the hosts IT adds, which
+    // no fixed list can name (CSP is one for all extension pages).
+    assert.deepEqual(csp['frame-ancestors'], ['https:']);
   });
 });
 

@@ -58,7 +58,6 @@ async function draw({ scene, options, lines }) {
   // A pseudo-random but repeatable texture, so every run draws the same picture.
   let seed = 7;
   const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  g.filter = options.blur ? `blur(${options.blur}px)` : 'none';
   if (scene === 'landscape') {
     const sky = g.createLinearGradient(0, 0, 0, H * 0.6);
     sky.addColorStop(0, '#6fa8dc');
@@ -104,8 +103,16 @@ async function draw({ scene, options, lines }) {
     lines.forEach((line, i) => g.fillText(line, -widest / 2, -boxH / 2 + px / 2 + lineH * (i + 0.5)));
     g.restore();
   }
-  if (options.shade) {
+  if (options.blur) {
+    // The whole scene blurred at once, as a lens does: one filtered copy, not a filter on each of
+    // the thousands of strokes above (which took minutes per photo).
+    const sharp = new OffscreenCanvas(W, H);
+    /** @type {OffscreenCanvasRenderingContext2D} */ (sharp.getContext('2d')).drawImage(canvas, 0, 0);
+    g.filter = `blur(${options.blur}px)`;
+    g.drawImage(sharp, 0, 0);
     g.filter = 'none';
+  }
+  if (options.shade) {
     const light = g.createRadialGradient(W * 0.85, H * 0.15, 0, W * 0.85, H * 0.15, Math.hypot(W, H));
     light.addColorStop(0, 'rgba(255,255,240,0.25)');
     light.addColorStop(1, 'rgba(0,0,0,0.55)');

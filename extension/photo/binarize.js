@@ -1,0 +1,61 @@
+// @ts-check
+/**
+ * Black text on white for the OCR engine: each pixel is compared with the mean brightness around it
+ * (an adaptive threshold), so blur, uneven light and coloured labels all come out as the same clean
+ * ink. Measured on the rendered set (docs/performance.md): Tesseract's own page analysis read
+ * *nothing at all* from some plainly legible photos (a wristband label in a light-blue frame with
+ * 1 px of blur at any text size, or the same label at 20–28 px after the photo was downscaled),
+ * while the same photos thresholded here were read whole.
+ *
+ * Pure typed-array code (no DOM): the photo check draws the photo into RGBA and back; unit tests
+ * (photo-binarize.test.mjs) run it in Node.
+ */
+
+/** How much darker than its surroundings (0–255) a pixel must be to count as ink. */
+export const INK_CONTRAST = 10;
+
+/**
+ * The window's radius in pixels for a picture whose longest side is `side`: wide enough that the
+ * thickest strokes of large print stay solid (a window narrower than a stroke hollows it out),
+ * small enough to follow uneven light.
+ * @param {number} side
+ */
+export function radiusFor(side) {
+  return Math.max(15, Math.round(side / 60));
+}
+
+/**
+ * Thresholds `rgba` (width × height, RGBA) in place: ink black, everything else white, alpha opaque.
+ * @param {Uint8ClampedArray} rgba
+ * @param {number} width
+ * @param {number} height
+ * @param {number} [radius]
+ * @param {number} [contrast]
+ */
+export function binarize(rgba, width, height, radius = radiusFor(Math.max(width, height)), contrast = INK_CONTRAST) {
+  const grey = new Float32Array(width * height);
+  for (let i = 0, o = 0; i < grey.length; i++, o += 4) grey[i] = 0.299 * rgba[o] + 0.587 * rgba[o + 1] + 0.114 * rgba[o + 2];
+  // Summed-area table: any window's mean in four look-ups.
+  const W = width + 1;
+  const sums = new Float64Array(W * (height + 1));
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    for (let x = 0; x < width; x++) {
+      row += grey[y * width + x];
+      sums[(y + 1) * W + x + 1] = sums[y * W + x + 1] + row;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    const y0 = Math.max(0, y - radius), y1 = Math.min(height, y + radius + 1);
+    for (let x = 0; x < width; x++) {
+      const x0 = Math.max(0, x - radius), x1 = Math.min(width, x + radius + 1);
+      const mean = (sums[y1 * W + x1] - sums[y0 * W + x1] - sums[y1 * W + x0] + sums[y0 * W + x0]) / ((x1 - x0) * (y1 - y0));
+      const v = grey[y * width + x] < mean - contrast ? 0 : 255;
+      const o = 4 * (y * width + x);
+      rgba[o] = v;
+      rgba[o + 1] = v;
+      rgba[o + 2] = v;
+      rgba[o + 3] = 255;
+    }
+  }
+}
