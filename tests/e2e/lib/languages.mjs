@@ -43,6 +43,6 @@ export function localise(site, lang) {
       editor: tr(s.editor),
       submit: tr(s.submit),
     })),
-    media: { ...site.media, path: withLang(site.media.path, lang), near: tr(site.media.near) },
+    media: site.media && { ...site.media, path: withLang(site.media.path, lang), near: tr(site.media.near) },
   };
 }
