@@ -227,6 +227,10 @@ export const SITES = {
         name: 'story (Publish, then Publish now)', path: '/new-story', editor: '.postArticle-content[contenteditable="true"]',
         submit: 'button[data-action="show-prepublish"]', confirm: 'button[data-action="publish"]', keys: [], controlKeys: ['Enter', ' '], recorded: 'story',
       },
+      {
+        name: 'response under a story (mounted when pressed)', path: '/@samnurse/a-week-on-the-ward-5e1f', open: (p) => p.click('.response-prompt'),
+        editor: '.response-box [contenteditable="true"][role="textbox"]', submit: '.response-box button:text-is("Respond")', keys: [], controlKeys: ['Enter', ' '], recorded: 'response',
+      },
     ],
     media: { path: '/new-story', open: (p) => p.click('.postArticle-content[contenteditable="true"]'), input: 'input[type="file"]', near: '.postArticle-content' },
   },
