@@ -330,6 +330,34 @@ const PgAdapters = (() => {
       ],
     },
     {
+      // The WordPress block editor (Gutenberg; wordpress.com's post editor, and a self-hosted
+      // /wp-admin/ that IT adds through `extraSites` with adapter "wordpress"). The post is written
+      // in the editor canvas, iframe[name="editor-canvas"], a same-origin frame (srcDoc, or a blob
+      // URL the page made) whose blocks React renders from the parent page through a portal, and
+      // re-renders from its own store: the title (.editor-post-title__input, an h1 contenteditable
+      // since 6.x, a textarea before) and each rich-text block (.block-editor-rich-text__editable:
+      // paragraphs, headings, lists, quotes). Publishing is in the parent page's header:
+      // .editor-post-publish-panel__toggle ("Publish…") opens the pre-publish panel, whose
+      // .editor-post-publish-button publishes; with the pre-publish checks turned off, the header's
+      // button is itself .editor-post-publish-button. Both are gated (a "Post anyway" at the first
+      // lets the second through: the draft is accepted as it is). No key publishes: Ctrl/Cmd+S saves
+      // a draft (.editor-post-save-draft, not gated), Enter makes a new block. Class names are not
+      // translated. Sources: WordPress/gutenberg packages/block-editor/src/components/iframe,
+      // packages/editor/src/components/post-publish-button, post-publish-panel/toggle.js,
+      // post-title, rich-text (read Dec 2026; H for the canvas and title, M for the buttons).
+      id: 'wordpress',
+      hosts: ['wordpress.com'],
+      frames: ['iframe[name="editor-canvas"]'],
+      surfaces: [
+        {
+          id: 'post',
+          editors: ['.editor-post-title__input[contenteditable="true"]', 'textarea.editor-post-title__input', '.block-editor-rich-text__editable[contenteditable="true"]'],
+          submits: ['button.editor-post-publish-panel__toggle', 'button.editor-post-publish-button'],
+          send: {},
+        },
+      ],
+    },
+    {
       // Messenger on messenger.com (www.messenger.com): the same Meta web app as facebook.com's
       // chats. The conversation is the page's [role="main"] pane; its message box, at the foot, is
       // a Lexical editor (div[contenteditable][role=textbox][data-lexical-editor], aria-label
@@ -381,44 +409,27 @@ const PgAdapters = (() => {
       ],
     },
     {
-      // The WordPress block editor (Gutenberg; wordpress.com's post editor, and a self-hosted
-      // /wp-admin/ that IT adds through `extraSites` with adapter "wordpress"). The post is written
-      // in the editor canvas, iframe[name="editor-canvas"], a same-origin frame (srcDoc, or a blob
-      // URL the page made) whose blocks React renders from the parent page through a portal, and
-      // re-renders from its own store: the title (.editor-post-title__input, an h1 contenteditable
-      // since 6.x, a textarea before) and each rich-text block (.block-editor-rich-text__editable:
-      // paragraphs, headings, lists, quotes). Publishing is in the parent page's header:
-      // .editor-post-publish-panel__toggle ("Publish…") opens the pre-publish panel, whose
-      // .editor-post-publish-button publishes; with the pre-publish checks turned off, the header's
-      // button is itself .editor-post-publish-button. Both are gated (a "Post anyway" at the first
-      // lets the second through: the draft is accepted as it is). No key publishes: Ctrl/Cmd+S saves
-      // a draft (.editor-post-save-draft, not gated), Enter makes a new block. Class names are not
-      // translated. Sources: WordPress/gutenberg packages/block-editor/src/components/iframe,
-      // packages/editor/src/components/post-publish-button, post-publish-panel/toggle.js,
-      // post-title, rich-text (read Dec 2026; H for the canvas and title, M for the buttons).
-      id: 'wordpress',
-      hosts: ['wordpress.com'],
-      frames: ['iframe[name="editor-canvas"]'],
-      surfaces: [
-        {
-          id: 'post',
-          editors: ['.editor-post-title__input[contenteditable="true"]', 'textarea.editor-post-title__input', '.block-editor-rich-text__editable[contenteditable="true"]'],
-          submits: ['button.editor-post-publish-panel__toggle', 'button.editor-post-publish-button'],
-          send: {},
-        },
-      ],
-    },
-    {
       // Mastodon (any instance; no hosts of its own: IT adds its Trust's instance through `extraSites`
       // with adapter "mastodon"). The web app's compose form (React) is form.compose-form holding the
       // AutosuggestTextarea's textarea and, at its foot, a <button type=submit> ("Post", "Reply",
       // "Update"): in .compose-form__submit since 4.3, in .compose-form__publish before. Ctrl/Cmd+Enter
       // submits (ComposeForm.handleKeyDown); Enter is a new line. The class names are not translated.
       // Source: mastodon/mastodon app/javascript/mastodon/features/compose/components/compose_form.jsx
-      // (read Dec 2026; H for the toot box; the content-warning field, an <input>, is not checked).
+      // (read Dec 2026; H for the toot box, M for the content-warning field).
       id: 'mastodon',
       hosts: [],
       surfaces: [
+        {
+          // The content-warning field ("Content warning", shown by the CW button): an <input> above
+          // the toot box (AutosuggestInput, #cw-spoiler-input, .spoiler-input__input), sent with the
+          // post by the same button. Enter in it submits the form (an input's implicit submission:
+          // AutosuggestInput takes Enter only to pick a suggestion), and Ctrl/Cmd+Enter too (the same
+          // handleKeyDown). Checked with the post: its warning is as public as the toot.
+          id: 'content-warning',
+          editors: ['form.compose-form input#cw-spoiler-input', 'form.compose-form input.spoiler-input__input'],
+          submits: ['form.compose-form .compose-form__submit button[type="submit"]', 'form.compose-form .compose-form__publish button', { css: 'button[type="submit"]', pick: 'last', within: 'form.compose-form' }],
+          send: { enter: true, ctrlEnter: true },
+        },
         {
           id: 'post',
           editors: ['form.compose-form textarea'],
