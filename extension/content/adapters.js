@@ -321,7 +321,9 @@ const PgAdapters = (() => {
           // Cancel and "Respond", the row's last button. Respond is found by that place, which no
           // translation moves, then by its English label. No key is known to send a response (Enter
           // is a new line); Ctrl/Cmd+Enter is not gated, as nothing says Medium sends on it.
-          // (L: read from Medium's page as it renders in Dec 2026, no public code names these.)
+          // (L: no public code or documentation found in Dec 2026 names these. The shape (a
+          // contenteditable box, then a row of buttons ending in Respond) is an assumption the
+          // fixture reproduces, to be confirmed on the live site.)
           id: 'response',
           editors: ['[contenteditable="true"][role="textbox"]:not(.postArticle-content):not(.postArticle-content *)'],
           submits: [{ css: 'button', pick: 'last' }, { css: 'button', labels: ['Respond'] }],
