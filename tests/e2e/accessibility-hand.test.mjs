@@ -423,9 +423,12 @@ describe('the badge by keyboard where Tab cannot reach it: Alt+F10 from the draf
 
       // A strict focus trap, as a site's compose window may have: Tab only ever goes to the editor
       // and the site's own submit control (in the editor's frame too, where Tab is heard there).
-      await page.evaluate(({ frame, editorSel, submitSel }) => {
+      // (Playwright's handles for the page's own elements; an editor in a frame is found there by its CSS.)
+      const submitStop = await page.locator(s.submit).elementHandle();
+      const editorStop = s.frame ? null : await page.locator(s.editor).elementHandle();
+      await page.evaluate(({ frame, editorSel, editorStop, submitStop }) => {
         const frameDoc = frame ? /** @type {HTMLIFrameElement | null} */ (document.querySelector(frame))?.contentDocument ?? null : null;
-        const stops = [(frameDoc ?? document).querySelector(editorSel), document.querySelector(submitSel)];
+        const stops = [frameDoc ? frameDoc.querySelector(editorSel) : editorStop, submitStop];
         /** @param {KeyboardEvent} e */
         const trap = (e) => {
           // (Tab inside postguard's own panel is not the trap's: only the page's own focus is kept.)
@@ -444,7 +447,7 @@ describe('the badge by keyboard where Tab cannot reach it: Alt+F10 from the draf
         };
         document.addEventListener('keydown', trap, true);
         frameDoc?.addEventListener('keydown', trap, true);
-      }, { frame: s.frame ?? null, editorSel: s.editor, submitSel: s.submit });
+      }, { frame: s.frame ?? null, editorSel: s.editor, editorStop, submitStop });
       for (let i = 0; i < 6; i++) {
         await page.keyboard.press('Tab');
         assert.ok(!(await focused(page))?.postguard, 'Tab never reaches postguard in the trapped compose box');
