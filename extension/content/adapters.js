@@ -315,6 +315,20 @@ const PgAdapters = (() => {
           submits: ['button[data-action="show-prepublish"]'],
           send: {},
         },
+        {
+          // A response under a story: the box ("What are your thoughts?") is a contenteditable
+          // textbox, the story's own editor excluded; under it a row of formatting buttons, then
+          // Cancel and "Respond", the row's last button. Respond is found by that place, which no
+          // translation moves, then by its English label. No key is known to send a response (Enter
+          // is a new line); Ctrl/Cmd+Enter is not gated, as nothing says Medium sends on it.
+          // (L: no public code or documentation found in Dec 2026 names these. The shape (a
+          // contenteditable box, then a row of buttons ending in Respond) is an assumption the
+          // fixture reproduces, to be confirmed on the live site.)
+          id: 'response',
+          editors: ['[contenteditable="true"][role="textbox"]:not(.postArticle-content):not(.postArticle-content *)'],
+          submits: [{ css: 'button', pick: 'last' }, { css: 'button', labels: ['Respond'] }],
+          send: {},
+        },
       ],
     },
     {
@@ -346,16 +360,78 @@ const PgAdapters = (() => {
       ],
     },
     {
+      // Messenger on messenger.com (www.messenger.com): the same Meta web app as facebook.com's
+      // chats. The conversation is the page's [role="main"] pane; its message box, at the foot, is
+      // a Lexical editor (div[contenteditable][role=textbox][data-lexical-editor], aria-label
+      // "Message"), re-rendered from Lexical's model; Enter sends, Shift+Enter is a new line. The
+      // send control is the pane's last control, a div[role=button] ("Press enter to send" while
+      // there is text, "Send a like" otherwise), after the emoji button that sits beside the text.
+      // A photo attached through the composer's file input shows as a thumbnail above the box and
+      // goes with the text, which is its caption: no separate caption editor. Labels are
+      // translated, so the box and the send control are found by role and place first.
+      // (M, read Dec 2026: the editor and Enter from Facebook's chat pop-up, which shares the code;
+      // the pane and the send control's place L.)
+      id: 'messenger',
+      hosts: ['www.messenger.com'],
+      surfaces: [
+        {
+          id: 'message',
+          editors: ['[role="main"] [contenteditable="true"][role="textbox"]', '[contenteditable="true"][role="textbox"][aria-label="Message"]'],
+          submits: [{ css: '[role="button"]', pick: 'last', within: '[role="main"]' }, '[role="button"][aria-label="Press enter to send"]', '[role="button"][aria-label="Press Enter to send"]'],
+          send: { enter: true },
+        },
+      ],
+    },
+    {
+      // Blogger's post editor (www.blogger.com/blog/post/edit/<blogId>/<postId>). The post's text is
+      // written in a same-origin iframe the page writes itself (no src, or about:blank; the legacy
+      // editor's was #postingComposeBox) whose <body> is the editable field of Google's Closure
+      // editor (contenteditable, g_editable="true", class "editable"), which rewrites its own DOM
+      // (a paragraph is a <div>, an empty line <div><br></div>). The title is an <input> in the
+      // page's top bar ("Title"). Publishing takes two presses: the top bar's "Publish" (a
+      // div[role=button]; "Update" on a post already live, which republishes at once) opens a
+      // "Publish post?" confirmation whose "Confirm" posts. The first press is the one gated, so the
+      // warning comes while still in the draft; the confirmation is reached only through it.
+      // Neither control has an attribute known to survive a translation, so they are found by their
+      // English labels only: in another UI language IT names them (selectorOverrides.blogger).
+      // No key publishes. Sources: public code that edits Blogger posts (a 2026 code-block
+      // extension reading the body of every same-origin iframe marked g_editable or contenteditable;
+      // userscripts and bots using #postingComposeBox's contentDocument.body; the editor's URL in
+      // many tools), read Dec 2026: M for the frame and its body, L for the title and the buttons.
+      id: 'blogger',
+      hosts: ['www.blogger.com'],
+      frames: ['iframe#postingComposeBox', 'iframe.editable', 'iframe:not([src])', 'iframe[src="about:blank"]'],
+      surfaces: [
+        {
+          id: 'post',
+          editors: ['body[g_editable="true"]', 'body.editable[contenteditable="true"]', 'input[aria-label="Title"]'],
+          submits: ['[role="button"][aria-label="Publish"]', '[role="button"][aria-label="Update"]', { css: 'button, [role="button"]', labels: ['Publish', 'Update'] }],
+          send: {},
+        },
+      ],
+    },
+    {
       // Mastodon (any instance; no hosts of its own: IT adds its Trust's instance through `extraSites`
       // with adapter "mastodon"). The web app's compose form (React) is form.compose-form holding the
       // AutosuggestTextarea's textarea and, at its foot, a <button type=submit> ("Post", "Reply",
       // "Update"): in .compose-form__submit since 4.3, in .compose-form__publish before. Ctrl/Cmd+Enter
       // submits (ComposeForm.handleKeyDown); Enter is a new line. The class names are not translated.
       // Source: mastodon/mastodon app/javascript/mastodon/features/compose/components/compose_form.jsx
-      // (read Dec 2026; H for the toot box; the content-warning field, an <input>, is not checked).
+      // (read Dec 2026; H for the toot box, M for the content-warning field).
       id: 'mastodon',
       hosts: [],
       surfaces: [
+        {
+          // The content-warning field ("Content warning", shown by the CW button): an <input> above
+          // the toot box (AutosuggestInput, #cw-spoiler-input, .spoiler-input__input), sent with the
+          // post by the same button. Enter in it submits the form (an input's implicit submission:
+          // AutosuggestInput takes Enter only to pick a suggestion), and Ctrl/Cmd+Enter too (the same
+          // handleKeyDown). Checked with the post: its warning is as public as the toot.
+          id: 'content-warning',
+          editors: ['form.compose-form input#cw-spoiler-input', 'form.compose-form input.spoiler-input__input'],
+          submits: ['form.compose-form .compose-form__submit button[type="submit"]', 'form.compose-form .compose-form__publish button', { css: 'button[type="submit"]', pick: 'last', within: 'form.compose-form' }],
+          send: { enter: true, ctrlEnter: true },
+        },
         {
           id: 'post',
           editors: ['form.compose-form textarea'],

@@ -13,10 +13,15 @@
  * another realm, so type checks here use node types and tag names, never `instanceof` the top
  * frame's classes; and its boxes are measured in the frame's viewport, so `offset` turns them into
  * the top viewport's, where the overlay draws.
+ *
+ * A page may also write a frame's document itself (Google's Closure editor, Blogger's: an iframe
+ * without src, then `document.open/write/close`). `document.open` keeps the Document but replaces
+ * its root element and drops every listener on it and on its window, so a document whose root
+ * element is not the one watched is watched again at the frame's next `load` (which `close` fires).
  */
 const PgFrames = (() => {
-  /** @type {WeakSet<Document>} */
-  const watchedDocs = new WeakSet();
+  /** Each frame document watched, with the root element it had then. @type {WeakMap<Document, Element>} */
+  const watchedDocs = new WeakMap();
   /** @type {WeakSet<Element>} */
   const watchedFrames = new WeakSet();
   /** What to do with each frame document found: set by main.js's wiring (discovery, gate, drawing). @type {((doc: Document) => void)[]} */
@@ -38,8 +43,8 @@ const PgFrames = (() => {
       /** @type {Document | null} */
       let doc = null;
       try { doc = /** @type {HTMLIFrameElement} */ (frame).contentDocument; } catch { return; }
-      if (!doc || !doc.documentElement || watchedDocs.has(doc)) return;
-      watchedDocs.add(doc);
+      if (!doc || !doc.documentElement || watchedDocs.get(doc) === doc.documentElement) return;
+      watchedDocs.set(doc, doc.documentElement);
       for (const fn of watchers) fn(doc);
     };
     frame.addEventListener('load', take);

@@ -193,6 +193,7 @@
   PgFrames.onDocument((doc) => {
     if (!doc.defaultView) return;
     PgGate.observeFrame(doc.defaultView);
+    PgShortcut.observeFrame(doc.defaultView);
     PgDrawing.observeFrame(doc);
     PgMedia.observe(doc);
     PgDiscovery.watchDocument(doc);

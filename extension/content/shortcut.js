@@ -13,11 +13,21 @@
  * Only that exact chord in a checked editor is taken; every other key goes to the page untouched.
  */
 const PgShortcut = (() => {
-  /** The element with focus, through shadow roots. */
+  /**
+   * The element with focus, through shadow roots and into the same-origin frames postguard watches
+   * (an editor in WordPress's canvas or Blogger's field: the top document's focus is the frame).
+   */
   function focused() {
+    /** @type {Element | null} */
     let a = document.activeElement;
-    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-    return a;
+    for (;;) {
+      if (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; continue; }
+      /** @type {Document | null} */
+      let inner = null;
+      try { inner = a && a.localName === 'iframe' ? /** @type {HTMLIFrameElement} */ (a).contentDocument : null; } catch { inner = null; }
+      if (inner && inner.activeElement) { a = inner.activeElement; continue; }
+      return a;
+    }
   }
 
   /** @param {KeyboardEvent} e */
@@ -39,5 +49,13 @@ const PgShortcut = (() => {
     window.addEventListener('keydown', onKey, { capture: true });
   }
 
-  return Object.freeze({ listen });
+  /**
+   * A same-origin frame's window (PgFrames): keys pressed in its editors never reach the top window.
+   * @param {Window} view
+   */
+  function observeFrame(view) {
+    view.addEventListener('keydown', onKey, { capture: true });
+  }
+
+  return Object.freeze({ listen, observeFrame });
 })();

@@ -147,7 +147,7 @@ const MessageType = Object.freeze({
 const CHECKING_STATES = Object.freeze(['checking', 'paused', 'off', 'unwatched', 'unavailable']);
 
 /** The sites postguard knows, by id (extension/content/adapters.js). */
-const SITE_IDS = Object.freeze(['x', 'facebook', 'linkedin', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'reddit', 'threads', 'bluesky', 'medium', 'wordpress']);
+const SITE_IDS = Object.freeze(['x', 'facebook', 'linkedin', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'reddit', 'threads', 'bluesky', 'medium', 'wordpress', 'messenger', 'blogger']);
 
 /** What can be paused: a built-in site, or every host IT added at once (`extra`, PgAdapters.EXTRA_SITE). */
 const PAUSABLE = Object.freeze([...SITE_IDS, 'extra']);

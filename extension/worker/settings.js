@@ -144,7 +144,7 @@ export function pageSettings(layers) {
     allowOverride: bool('allowOverride', true),
     failClosed: bool('failClosed', false),
     allowPause: bool('allowPause', true),
-    enabledSites: sites ?? ['x', 'facebook', 'linkedin', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'reddit', 'threads', 'bluesky', 'medium', 'wordpress'],
+    enabledSites: sites ?? ['x', 'facebook', 'linkedin', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'reddit', 'threads', 'bluesky', 'medium', 'wordpress', 'messenger', 'blogger'],
     photoText: bool('photoText', true),
     photoFaces: bool('photoFaces', true),
     photoWaitSeconds: typeof p.photoWaitSeconds === 'number' && p.photoWaitSeconds >= 1 && p.photoWaitSeconds <= 60 ? p.photoWaitSeconds : PHOTO_WAIT_SECONDS,

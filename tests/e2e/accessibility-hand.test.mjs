@@ -12,7 +12,7 @@ import {
   startSuite, submits, waitForSubmits, marks, markBoxes, dialog, clickBadge, paintedSeen, screenshot, textBox, BADGE, PANEL,
 } from './lib/fixture.mjs';
 import { SITES } from './lib/sites.mjs';
-import { RISKY, NUMBER, openSurface } from './lib/site-suite.mjs';
+import { RISKY, NUMBER, openSurface, editorOf } from './lib/site-suite.mjs';
 import { focused, tabTo, axNodes, typeDraft, center, HOST, CARD, DRAFT } from './lib/a11y.mjs';
 
 /** Whether focus is on postguard's badge. @param {import('./lib/a11y.mjs').Focus | null} f */
@@ -37,17 +37,12 @@ async function sendByKeyboard(page, s) {
 /**
  * Shift+Tab until focus is in the surface's own editor (a page may have other editors on the way).
  * @param {import('playwright-core').Page} page
- * @param {string} selector
+ * @param {string | import('playwright-core').Locator} selector  a locator for an editor in a frame
  */
 async function tabBackToEditor(page, selector) {
-  const isOurs = () => page.locator(selector).evaluate((el) => {
-    let a = document.activeElement;
-    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-    return a === el || el.contains(a);
-  });
   for (let i = 0; i < 5; i++) {
     await tabTo(page, (x) => Boolean(x?.editor), { back: true, what: 'the editor' });
-    if (await isOurs()) return;
+    if (await focusInEditor(page, selector)) return;
   }
   assert.fail('Shift+Tab did not reach the draft\'s editor');
 }
@@ -58,14 +53,14 @@ describe('by keyboard alone, on every site: reach the badge, read each finding, 
   before(async () => { suite = await startSuite(); });
   after(async () => { await suite?.close(); });
 
-  // An editor in a frame (WordPress's canvas) is not reached by this file's selectors and focus walks
-  // yet; wordpress.test.mjs covers that site. (Issue 16: left to do.)
-  for (const site of Object.values(SITES).filter((x) => !x.surfaces[0].frame)) {
+  // An editor in a frame (WordPress's canvas, Blogger's field): Tab walks out of the frame to the
+  // badge and Shift+Tab back into it, as a keyboard user's would.
+  for (const site of Object.values(SITES)) {
     const s = site.surfaces[0];
     it(`${site.id} (${s.name})`, async (t) => {
       const page = await openSurface(suite.browser.context, site.host, s);
       t.after(() => page.close());
-      await typeDraft(page, s.editor);
+      await typeDraft(page, editorOf(page, s));
       await marks(page, 'disrepute').first().waitFor({ state: 'visible', timeout: 5000 });
 
       // Tab from the editor reaches the badge; its name begins with what it shows.
@@ -117,7 +112,7 @@ describe('by keyboard alone, on every site: reach the badge, read each finding, 
       await page.keyboard.press('Escape');
       await page.locator(PANEL).waitFor({ state: 'detached', timeout: 3000 });
       assert.ok(onBadge(await focused(page)), 'Escape returned focus to the badge');
-      await tabBackToEditor(page, s.editor);
+      await tabBackToEditor(page, editorOf(page, s));
 
       // Send by keyboard: the dialog opens with focus on "Edit post"; Tab stays inside it and reaches "Post anyway".
       await sendByKeyboard(page, s);
@@ -205,7 +200,7 @@ for (const mode of [
     });
     after(async () => { await browser?.close(); await server?.close(); });
 
-    for (const site of Object.values(SITES).filter((x) => (!mode.sites || mode.sites.includes(x.id)) && !x.surfaces[0].frame)) {
+    for (const site of Object.values(SITES).filter((x) => !mode.sites || mode.sites.includes(x.id))) {
       const s = site.surfaces[0];
       it(`${site.id} (${s.name}): marks, badge, panel and dialog`, async (t) => {
         const page = await browser.context.newPage();
@@ -213,7 +208,7 @@ for (const mode of [
         await page.goto(`https://${site.host}${s.path}`, { waitUntil: 'load' });
         if (s.open) await s.open(page);
         assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), mode.forcedColors === 'active');
-        await typeDraft(page, s.editor);
+        await typeDraft(page, editorOf(page, s));
         t.after(() => page.close());
         // The caret to the start of the draft, out of every mark (a blinking caret is a change on screen).
         await page.keyboard.press('Control+Home');
@@ -266,15 +261,22 @@ function overlaps(a, b) {
 }
 
 /**
- * Whether focus is in the editor `selector` names (looking through shadow roots).
+ * Whether focus is in the editor `selector` names (looking through shadow roots, and from the top
+ * document into the same-origin frame an editor is in).
  * @param {import('playwright-core').Page} page
- * @param {string} selector
+ * @param {string | import('playwright-core').Locator} selector  a locator for an editor in a frame
  */
 function focusInEditor(page, selector) {
-  return page.locator(selector).evaluate((el) => {
-    let a = document.activeElement;
-    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-    return a === el || el.contains(a);
+  return (typeof selector === 'string' ? page.locator(selector) : selector).evaluate((el) => {
+    /** @type {Element | null} */
+    let a = (window.top ?? window).document.activeElement;
+    for (;;) {
+      if (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; continue; }
+      const inner = a && a.localName === 'iframe' ? /** @type {HTMLIFrameElement} */ (a).contentDocument : null;
+      if (inner && inner.activeElement) { a = inner.activeElement; continue; }
+      break;
+    }
+    return a === el || (a !== null && el.contains(a));
   });
 }
 
@@ -375,12 +377,11 @@ describe('the mark\'s card: hoverable, dismissible with Escape, clear of focus, 
     await page.close();
   });
 
-  // Not WordPress: its editor is in the canvas frame, which this file's focus walks do not enter yet.
-  for (const site of Object.values(SITES).filter((x) => !x.surfaces[0].frame)) {
+  for (const site of Object.values(SITES)) {
     const s = site.surfaces[0];
     it(`${site.id}: with the panel open, the card never covers the panel or the control in focus (2.4.11)`, async () => {
       const page = await openSurface(suite.browser.context, site.host, s);
-      await typeDraft(page, s.editor);
+      await typeDraft(page, editorOf(page, s));
       await page.mouse.move(1, 1);
       await clickBadge(page);
       let shown = 0;
@@ -407,13 +408,13 @@ describe('the badge by keyboard where Tab cannot reach it: Alt+F10 from the draf
   before(async () => { suite = await startSuite(); });
   after(async () => { await suite?.close(); });
 
-  // Not WordPress: its editor is in the canvas frame, which this file's focus walks do not enter yet.
-  for (const site of Object.values(SITES).filter((x) => !x.surfaces[0].frame)) {
+  for (const site of Object.values(SITES)) {
     const s = site.surfaces[0];
+    const editor = (/** @type {import('playwright-core').Page} */ page) => editorOf(page, s);
     it(`${site.id} (${s.name}), its compose box keeping Tab inside itself`, async () => {
       const page = await openSurface(suite.browser.context, site.host, s);
       // A draft's first warning says how to reach it by keyboard.
-      await typeDraft(page, s.editor, RISKY);
+      await typeDraft(page, editor(page), RISKY);
       await page.waitForFunction(() => /NHS number.*Alt\+F10 lists them/.test(document.querySelector('[data-postguard]')?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? ''), null, { timeout: 3000 });
       await page.keyboard.type(DRAFT.slice(RISKY.length), { delay: 5 });
       await marks(page, 'disrepute').first().waitFor({ state: 'visible', timeout: 5000 });
@@ -421,26 +422,39 @@ describe('the badge by keyboard where Tab cannot reach it: Alt+F10 from the draf
       assert.equal(badge.properties.keyshortcuts, 'Alt+F10', 'the badge names its shortcut');
 
       // A strict focus trap, as a site's compose window may have: Tab only ever goes to the editor
-      // and the site's own submit control.
-      const stops = [await page.locator(s.editor).elementHandle(), await page.locator(s.submit).elementHandle()];
-      await page.evaluate((stops) => {
-        document.addEventListener('keydown', (e) => {
+      // and the site's own submit control (in the editor's frame too, where Tab is heard there).
+      // (Playwright's handles for the page's own elements; an editor in a frame is found there by its CSS.)
+      const submitStop = await page.locator(s.submit).elementHandle();
+      const editorStop = s.frame ? null : await page.locator(s.editor).elementHandle();
+      await page.evaluate(({ frame, editorSel, editorStop, submitStop }) => {
+        const frameDoc = frame ? /** @type {HTMLIFrameElement | null} */ (document.querySelector(frame))?.contentDocument ?? null : null;
+        const stops = [frameDoc ? frameDoc.querySelector(editorSel) : editorStop, submitStop];
+        /** @param {KeyboardEvent} e */
+        const trap = (e) => {
           // (Tab inside postguard's own panel is not the trap's: only the page's own focus is kept.)
           if (e.key !== 'Tab' || (e.target instanceof Element && e.target.closest('[data-postguard]'))) return;
           e.preventDefault();
+          /** @type {Element | null} */
           let a = document.activeElement;
-          while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+          for (;;) {
+            if (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; continue; }
+            const inner = a && a.localName === 'iframe' ? /** @type {HTMLIFrameElement} */ (a).contentDocument : null;
+            if (inner && inner.activeElement) { a = inner.activeElement; continue; }
+            break;
+          }
           const at = stops.findIndex((x) => x && a && (x === a || x.contains(a)));
           /** @type {HTMLElement} */ (stops[(at + 1) % stops.length]).focus();
-        }, true);
-      }, stops);
+        };
+        document.addEventListener('keydown', trap, true);
+        frameDoc?.addEventListener('keydown', trap, true);
+      }, { frame: s.frame ?? null, editorSel: s.editor, editorStop, submitStop });
       for (let i = 0; i < 6; i++) {
         await page.keyboard.press('Tab');
         assert.ok(!(await focused(page))?.postguard, 'Tab never reaches postguard in the trapped compose box');
       }
       // Back in the draft, the caret at its end (in the last warning).
-      if (!(await focusInEditor(page, s.editor))) await page.keyboard.press('Tab');
-      assert.ok(await focusInEditor(page, s.editor), 'the trap keeps Tab between the draft and its send button');
+      if (!(await focusInEditor(page, editor(page)))) await page.keyboard.press('Tab');
+      assert.ok(await focusInEditor(page, editor(page)), 'the trap keeps Tab between the draft and its send button');
       await page.keyboard.press('Control+End');
 
       // Alt+F10: the panel, focus on the warning the caret is in (the last one).
@@ -456,7 +470,7 @@ describe('the badge by keyboard where Tab cannot reach it: Alt+F10 from the draf
       // Escape: back to the draft, where typing goes on.
       await page.keyboard.press('Escape');
       await page.locator(PANEL).waitFor({ state: 'detached', timeout: 3000 });
-      assert.ok(await focusInEditor(page, s.editor), 'Escape returned focus to the draft');
+      assert.ok(await focusInEditor(page, editor(page)), 'Escape returned focus to the draft');
       await page.close();
     });
   }

@@ -95,6 +95,63 @@ describe('the adapters IT may name', () => {
 
 siteSuite(MASTODON, { start: () => startWithPolicy([SOCIAL]) });
 
+describe('mastodon (added by IT): the content-warning field is checked with the post', () => {
+  const CW = 'form.compose-form input#cw-spoiler-input';
+  /** @type {Awaited<ReturnType<typeof startWithPolicy>>} */
+  let suite;
+  before(async () => { suite = await startWithPolicy([SOCIAL]); });
+  after(async () => { await suite?.close(); });
+
+  /** A benign toot under a content warning that is `warning`. @param {string} warning */
+  async function draft(warning) {
+    const page = await openSite(suite.browser, SOCIAL, '/');
+    await typeInto(page.locator(EDITOR), BENIGN);
+    await page.locator('form.compose-form button.spoiler-button').click();
+    await typeInto(page.locator(CW), warning);
+    return page;
+  }
+
+  it('a risky warning is marked inside its field; Post is paused; Post anyway posts once, warning and toot unchanged', async () => {
+    const page = await draft(RISKY);
+    await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+    const field = await page.locator(CW).boundingBox();
+    const box = await marks(page, 'confidentiality').first().boundingBox();
+    assert.ok(field && box && box.y >= field.y - 1 && box.y + box.height <= field.y + field.height + 1, 'the mark is on the warning\'s line');
+    await page.locator(SUBMIT).click();
+    const alert = dialog(page);
+    await alert.waitFor({ state: 'visible', timeout: 5000 });
+    assert.deepEqual(await submits(page), [], 'the click did not post');
+    await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+    await waitForSubmits(page);
+    assert.deepEqual(await submits(page), [{ surface: 'post', text: `${RISKY}\n${BENIGN}` }]);
+    await page.close();
+  });
+
+  for (const key of ['Enter', 'Control+Enter']) {
+    it(`${key} in the warning's field (it submits the form) is paused; Post anyway posts once`, async () => {
+      const page = await draft(RISKY);
+      await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+      await page.locator(CW).press(key);
+      const alert = dialog(page);
+      await alert.waitFor({ state: 'visible', timeout: 5000 });
+      assert.deepEqual(await submits(page), [], `${key} did not post`);
+      await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+      await waitForSubmits(page);
+      assert.deepEqual(await submits(page), [{ surface: 'post', text: `${RISKY}\n${BENIGN}` }]);
+      await page.close();
+    });
+  }
+
+  it('a benign warning and toot post untouched, with no dialog', async () => {
+    const page = await draft('Ward life, long post');
+    await page.locator(CW).press('Enter');
+    await waitForSubmits(page);
+    assert.equal(await dialog(page).count(), 0, 'no dialog');
+    assert.deepEqual(await submits(page), [{ surface: 'post', text: `Ward life, long post\n${BENIGN}` }]);
+    await page.close();
+  });
+});
+
 describe('hosts IT added: the generic adapter, IT\'s selectors, and the Trust\'s words', () => {
   /** @type {Awaited<ReturnType<typeof startWithPolicy>>} */
   let suite;

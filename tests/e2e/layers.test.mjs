@@ -8,21 +8,20 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSuite, typeInto, submits, marks, markBoxes, dialog, textBox, assertCovers, screenshot, marksSeen, clickBadge, BADGE, PANEL } from './lib/fixture.mjs';
 import { SITES } from './lib/sites.mjs';
-import { RISKY, NUMBER } from './lib/site-suite.mjs';
-import { CARD } from './lib/a11y.mjs';
+import { RISKY, NUMBER, editorOf, spanBox } from './lib/site-suite.mjs';
+import { CARD, deepActiveElement } from './lib/a11y.mjs';
 
 const LAYERS = /** @type {const} */ (['z-index', 'dialog', 'popover']);
 
 /**
- * What has focus, looking through shadow roots: its tag, role, and whether it is in an editor.
+ * What has focus, looking through shadow roots and same-origin frames: its tag, role, and whether
+ * it is in an editor.
  * @param {import('playwright-core').Page} page
  */
-function deepActive(page) {
-  return page.evaluate(() => {
-    let a = document.activeElement;
-    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-    return a ? `${a.tagName.toLowerCase()}${a.getAttribute('role') ? `[role=${a.getAttribute('role')}]` : ''}${a.closest?.('[contenteditable="true"]') ? ' (editor)' : ''}` : null;
-  });
+async function deepActive(page) {
+  const handle = await page.evaluateHandle(deepActiveElement);
+  return handle.evaluate((/** @type {Element | null} */ a) =>
+    (a ? `${a.tagName.toLowerCase()}${a.getAttribute('role') ? `[role=${a.getAttribute('role')}]` : ''}${a.closest?.('[contenteditable="true"]') ? ' (editor)' : ''}` : null));
 }
 
 /** @param {{x: number, y: number, width: number, height: number} | null} box */
@@ -37,9 +36,9 @@ describe('marks, badge and dialog above the site\'s own layers', () => {
   before(async () => { suite = await startSuite(); });
   after(async () => { await suite?.close(); });
 
-  // An editor in a frame (WordPress's canvas) is not reached by this file's selectors and focus walks
-  // yet; wordpress.test.mjs covers that site. (Issue 16: left to do.)
-  for (const site of Object.values(SITES).filter((x) => !x.surfaces[0].frame)) {
+  // An editor in a frame (WordPress's canvas, Blogger's field) is looked for in the frame's document,
+  // and focus is followed into it.
+  for (const site of Object.values(SITES)) {
     const s = site.surfaces[0];
     // A composer the site never puts in a dialog or popover is tried under the page's own z-index layers.
     for (const layer of site.inline ? LAYERS.filter((l) => l === 'z-index') : LAYERS) {
@@ -48,11 +47,11 @@ describe('marks, badge and dialog above the site\'s own layers', () => {
         await page.emulateMedia({ reducedMotion: 'reduce' });
         await page.goto(`https://${site.host}${s.path}${layer === 'z-index' ? '' : `?layer=${layer}`}`, { waitUntil: 'load' });
         if (s.open) await s.open(page);
-        const editor = page.locator(s.editor);
+        const editor = editorOf(page, s);
         await typeInto(editor, RISKY);
         await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
         const [box] = await markBoxes(page, 'confidentiality');
-        if (!s.field) assertCovers(box, await textBox(editor, NUMBER));
+        if (!s.field) assertCovers(box, await spanBox(page, s, editor, NUMBER));
 
         // The person sees the mark: the page's pixels there change when it is hidden.
         assert.ok(box);

@@ -150,7 +150,7 @@ describe('static: the shipped package cannot reach the network or leak a draft',
   });
 
   it('asks for the covered sites and nothing more', () => {
-    const SITE_HOSTS = /^https:\/\/(x\.com|twitter\.com|mobile\.twitter\.com|(www|web|m)\.facebook\.com|www\.linkedin\.com|www\.instagram\.com|www\.tiktok\.com|(www|m)\.youtube\.com|web\.whatsapp\.com|(www|sh)\.reddit\.com|www\.threads\.(com|net)|bsky\.app|medium\.com|wordpress\.com)\/\*$/;
+    const SITE_HOSTS = /^https:\/\/(x\.com|twitter\.com|mobile\.twitter\.com|(www|web|m)\.facebook\.com|www\.linkedin\.com|www\.instagram\.com|www\.tiktok\.com|(www|m)\.youtube\.com|web\.whatsapp\.com|(www|sh)\.reddit\.com|www\.threads\.(com|net)|bsky\.app|medium\.com|wordpress\.com|www\.messenger\.com|www\.blogger\.com)\/\*$/;
     for (const p of manifest.host_permissions) assert.match(p, SITE_HOSTS, `host permission ${p}`);
     for (const c of manifest.content_scripts) {
       for (const m of c.matches) assert.match(m, SITE_HOSTS, `content script match ${m}`);

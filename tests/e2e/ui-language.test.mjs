@@ -17,6 +17,10 @@ const RUNS = [
   ['youtube', 'pl'], ['whatsapp', 'cy'], ['reddit', 'fr'], ['threads', 'fr'], ['threads', 'cy'], ['bluesky', 'pl'], ['medium', 'cy'],
   // WordPress: the editor is in the canvas frame; Publish is found by its class names.
   ['wordpress', 'fr'],
+  // Messenger on messenger.com: the message box by role in the conversation pane, send by its place.
+  // Medium's responses run in Welsh above with its stories ('medium', 'cy') and here in Polish.
+  // Blogger's Publish is found by its English label only: blogger-language.test.mjs.
+  ['messenger', 'fr'], ['messenger', 'pl'], ['medium', 'pl'],
 ];
 
 /** @param {import('playwright-core').Locator} editor */

@@ -114,7 +114,7 @@ impl Default for FixWording {
 pub const LEARNED_RULE_PREFIX: &str = "learned-";
 
 /// The ids of the sites postguard knows, as used by `enabledSites` and `selectorOverrides`.
-pub const SITE_IDS: [&str; 12] = [
+pub const SITE_IDS: [&str; 14] = [
     "x",
     "facebook",
     "linkedin",
@@ -127,6 +127,8 @@ pub const SITE_IDS: [&str; 12] = [
     "bluesky",
     "medium",
     "wordpress",
+    "messenger",
+    "blogger",
 ];
 
 /// The adapters kept for hosts IT adds only: the generic fallback and `mastodon`. `extraSites[].adapter`

@@ -19,10 +19,10 @@ export const DRAFT = `${RISKY}. ${CONDUCT}`;
  * Types a draft (the two-family one unless given) into a surface's editor as a person does and waits
  * for its confidentiality mark and the badge.
  * @param {import('playwright-core').Page} page
- * @param {string} editorSelector
+ * @param {string | import('playwright-core').Locator} editorSelector  the editor (a locator for one in a frame: site-suite's editorOf)
  */
 export async function typeDraft(page, editorSelector, text = DRAFT) {
-  const editor = page.locator(editorSelector);
+  const editor = typeof editorSelector === 'string' ? page.locator(editorSelector) : editorSelector;
   await typeInto(editor, text);
   await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
   await page.locator(BADGE).waitFor({ state: 'visible', timeout: 5000 });
@@ -51,25 +51,44 @@ export function center(box) {
  */
 
 /**
- * What has keyboard focus, looking through shadow roots.
+ * The element with keyboard focus, looking through shadow roots and into same-origin frames (an
+ * editor in WordPress's canvas or Blogger's field: the top document's active element is the frame).
+ * Written to be passed to `evaluate` whole (it refers to nothing outside itself).
+ * @returns {Element | null}
+ */
+export function deepActiveElement() {
+  /** @type {Element | null} */
+  let a = window.top ? window.top.document.activeElement : document.activeElement;
+  for (;;) {
+    if (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; continue; }
+    /** @type {Document | null} */
+    let inner = null;
+    try { inner = a && a.localName === 'iframe' ? /** @type {HTMLIFrameElement} */ (a).contentDocument : null; } catch { inner = null; }
+    if (inner && inner.activeElement) { a = inner.activeElement; continue; }
+    return a;
+  }
+}
+
+/**
+ * What has keyboard focus, looking through shadow roots and same-origin frames.
  * @param {import('playwright-core').Page} page
  * @returns {Promise<Focus | null>}
  */
-export function focused(page) {
-  return page.evaluate(() => {
-    let a = document.activeElement;
-    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+export async function focused(page) {
+  const handle = await page.evaluateHandle(deepActiveElement);
+  return handle.evaluate((/** @type {Element | null} */ a) => {
     if (!a || a === document.body) return null;
     const root = a.getRootNode();
-    const host = root instanceof ShadowRoot ? root.host : null;
+    const host = root.nodeType === 11 ? /** @type {ShadowRoot} */ (root).host : null;
     const el = /** @type {HTMLElement} */ (a);
+    const field = el.localName === 'textarea' || el.localName === 'input';
     return {
       tag: a.tagName.toLowerCase(),
       role: a.getAttribute('role'),
-      text: el instanceof HTMLTextAreaElement ? el.value : (el.innerText ?? '').trim(),
+      text: field ? /** @type {HTMLInputElement} */ (el).value : (el.innerText ?? '').trim(),
       label: a.getAttribute('aria-label'),
       postguard: Boolean(host && host.hasAttribute('data-postguard')),
-      editor: el instanceof HTMLTextAreaElement || Boolean(a.closest('[contenteditable="true"]')),
+      editor: el.localName === 'textarea' || Boolean(a.closest('[contenteditable="true"]')),
       className: typeof el.className === 'string' ? el.className : '',
       container: a.closest('[role="dialog"], [role="alertdialog"]')?.getAttribute('role') ?? null,
       finding: a.closest('li[data-category]')?.getAttribute('data-category') ?? null,

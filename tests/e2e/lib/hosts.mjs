@@ -23,6 +23,8 @@ export const SITE_OF_HOST = Object.freeze({
   'bsky.app': 'bluesky',
   'medium.com': 'medium',
   'wordpress.com': 'wordpress',
+  'www.messenger.com': 'messenger',
+  'www.blogger.com': 'blogger',
   // Hosts a Trust's IT adds (managed `extraSites`; added-hosts.test.mjs): its Mastodon instance, and
   // the same page at two more hosts for the generic adapter and IT's own selectors.
   'social.example.nhs.uk': 'mastodon',
@@ -49,4 +51,6 @@ export const SITE_HOSTS = Object.freeze({
   bluesky: 'bsky.app',
   medium: 'medium.com',
   wordpress: 'wordpress.com',
+  messenger: 'www.messenger.com',
+  blogger: 'www.blogger.com',
 });

@@ -42,7 +42,8 @@ export function localise(site, lang) {
       open: s.open ? (/** @type {import('playwright-core').Page} */ page) => /** @type {any} */ (s.open)(page, t) : undefined,
       editor: tr(s.editor),
       submit: tr(s.submit),
+      confirm: s.confirm && tr(s.confirm),
     })),
-    media: { ...site.media, path: withLang(site.media.path, lang), near: tr(site.media.near) },
+    media: site.media && { ...site.media, path: withLang(site.media.path, lang), near: tr(site.media.near) },
   };
 }

@@ -50,7 +50,7 @@ function editorFocused(editor) {
 /** The caret's text offset in a single-line draft. @param {import('playwright-core').Locator} editor */
 function caretOffset(editor) {
   return editor.evaluate((el) => {
-    if (el instanceof HTMLTextAreaElement) return el.selectionStart;
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.selectionStart;
     const root = /** @type {any} */ (el.getRootNode());
     const sel = typeof root.getSelection === 'function' ? root.getSelection() : document.getSelection();
     if (!sel || !sel.anchorNode || !el.contains(sel.anchorNode)) return -1;
@@ -66,7 +66,7 @@ function caretOffset(editor) {
 
 /** The draft as the editor shows it. @param {import('playwright-core').Locator} editor */
 function draftText(editor) {
-  return editor.evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : /** @type {HTMLElement} */ (el).innerText.replace(/\n$/, '')));
+  return editor.evaluate((el) => (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : /** @type {HTMLElement} */ (el).innerText.replace(/\n$/, '')));
 }
 
 /** @param {import('playwright-core').Page} page */
@@ -267,13 +267,31 @@ export function siteSuite(site, { start = startSuite } = {}) {
       });
     }
 
+    if (site.media) mediaTests(site, site.media, () => suite.browser);
+
+    it('nothing left the browser for any host but the site\'s', () => {
+      assert.ok(suite.server.requests.some((r) => r.host === site.host), 'the fixture pages loaded');
+      assertOnlyHosts(suite.server, suite.browser, site.hosts);
+    });
+  });
+}
+
+/**
+ * The photo checks on the site's media input (a site whose upload postguard cannot reach has none).
+ * @param {import('./sites.mjs').SiteSpec} site
+ * @param {import('./sites.mjs').MediaSpec} media
+ * @param {() => Awaited<ReturnType<typeof startSuite>>['browser']} browser  the running suite's browser
+ */
+function mediaTests(site, media, browser) {
+  {
+    const suite = { get browser() { return browser(); } };
     it('attaching a photo shows the consent reminder, and the page still gets the file', async () => {
-      const page = await openSurface(suite.browser.context, site.host, site.media);
-      await page.setInputFiles(site.media.input, { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: jpeg({ gps: false }) });
+      const page = await openSurface(suite.browser.context, site.host, media);
+      await page.setInputFiles(media.input, { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: jpeg({ gps: false }) });
       const notice = page.locator('[data-postguard] [data-postguard-notice]');
       await notice.first().waitFor({ state: 'visible', timeout: 5000 });
       assert.match(await notice.first().innerText(), /consent/i);
-      const near = await page.locator(site.media.near).first().boundingBox();
+      const near = await page.locator(media.near).first().boundingBox();
       const at = await notice.first().boundingBox();
       assert.ok(near && at && at.y >= near.y - 200 && at.y <= near.y + near.height + 200, 'the reminder is by the compose box');
       assert.equal((await attachments(page)).length, 1, 'the page received the file as usual');
@@ -282,8 +300,8 @@ export function siteSuite(site, { start = startSuite } = {}) {
     });
 
     it('a photo whose EXIF has GPS gets the "contains its location" warning', async () => {
-      const page = await openSurface(suite.browser.context, site.host, site.media);
-      await page.setInputFiles(site.media.input, { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: jpeg({ gps: true }) });
+      const page = await openSurface(suite.browser.context, site.host, media);
+      await page.setInputFiles(media.input, { name: 'ward.jpg', mimeType: 'image/jpeg', buffer: jpeg({ gps: true }) });
       const warning = page.locator('[data-postguard] [data-postguard-notice="location"]');
       await warning.waitFor({ state: 'visible', timeout: 5000 });
       assert.match(await warning.innerText(), /contains its location/i);
@@ -291,17 +309,12 @@ export function siteSuite(site, { start = startSuite } = {}) {
     });
 
     it('a photo without GPS gets the consent reminder but no location warning', async () => {
-      const page = await openSurface(suite.browser.context, site.host, site.media);
-      await page.setInputFiles(site.media.input, { name: 'team.jpg', mimeType: 'image/jpeg', buffer: jpeg({ gps: false }) });
+      const page = await openSurface(suite.browser.context, site.host, media);
+      await page.setInputFiles(media.input, { name: 'team.jpg', mimeType: 'image/jpeg', buffer: jpeg({ gps: false }) });
       await page.locator('[data-postguard] [data-postguard-notice]').first().waitFor({ state: 'visible', timeout: 5000 });
       await page.waitForTimeout(500); // the worker's answer about location arrives within this
       assert.equal(await page.locator('[data-postguard] [data-postguard-notice="location"]').count(), 0);
       await page.close();
     });
-
-    it('nothing left the browser for any host but the site\'s', () => {
-      assert.ok(suite.server.requests.some((r) => r.host === site.host), 'the fixture pages loaded');
-      assertOnlyHosts(suite.server, suite.browser, site.hosts);
-    });
-  });
+  }
 }

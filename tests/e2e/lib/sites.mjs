@@ -36,7 +36,8 @@
  *                                        dialog or popover of the site's own (YouTube's comment box,
  *                                        WhatsApp's chat, Reddit's comment, Medium's story), so the
  *                                        top-layer variants of layers.test.mjs do not apply to it
- * @property {MediaSpec} media
+ * @property {MediaSpec} [media]             where a photo is attached; absent where the site's upload is out of
+ *                                        postguard's reach (Blogger's image picker is a frame of another origin)
  */
 
 const X_MODAL = '[role="dialog"] [data-testid="tweetTextarea_0"]';
@@ -226,6 +227,10 @@ export const SITES = {
         name: 'story (Publish, then Publish now)', path: '/new-story', editor: '.postArticle-content[contenteditable="true"]',
         submit: 'button[data-action="show-prepublish"]', confirm: 'button[data-action="publish"]', keys: [], controlKeys: ['Enter', ' '], recorded: 'story',
       },
+      {
+        name: 'response under a story (mounted when pressed)', path: '/@samnurse/a-week-on-the-ward-5e1f', open: (p) => p.click('.response-prompt'),
+        editor: '.response-box [contenteditable="true"][role="textbox"]', submit: '.response-box button:text-is("Respond")', keys: [], controlKeys: ['Enter', ' '], recorded: 'response',
+      },
     ],
     media: { path: '/new-story', open: (p) => p.click('.postArticle-content[contenteditable="true"]'), input: 'input[type="file"]', near: '.postArticle-content' },
   },
@@ -247,5 +252,37 @@ export const SITES = {
       },
     ],
     media: { path: '/post/samnurse', input: '#featured-image', near: 'iframe[name="editor-canvas"]' },
+  },
+  messenger: {
+    id: 'messenger',
+    inline: true,
+    host: 'www.messenger.com',
+    hosts: ['www.messenger.com'],
+    surfaces: [
+      {
+        name: 'message box (conversation opens late)', path: '/t/100/', editor: '[role="main"] [contenteditable="true"][role="textbox"]',
+        submit: '[role="main"] [role="button"][aria-label="Press enter to send"]', keys: ['Enter'], controlKeys: ['Enter', ' '], recorded: 'message',
+      },
+    ],
+    // A photo goes with the message box's text (its caption): the reminder goes by the box.
+    media: { path: '/t/100/', open: (p) => p.locator('[role="main"] [contenteditable="true"]').waitFor(), input: '[role="main"] input[type="file"]', near: '[role="main"] [contenteditable="true"][role="textbox"]' },
+  },
+  blogger: {
+    id: 'blogger',
+    inline: true,
+    host: 'www.blogger.com',
+    hosts: ['www.blogger.com'],
+    surfaces: [
+      {
+        name: 'post body (the Closure editor\'s frame; Publish, then Confirm)', path: '/blog/post/edit/4855/7001', frame: 'iframe.editable',
+        editor: 'body.editable', submit: '[role="button"][aria-label="Publish"]', confirm: '[role="dialog"] [role="button"][aria-label="Confirm"]',
+        keys: [], controlKeys: ['Enter', ' '], recorded: 'post',
+      },
+      {
+        name: 'post title', path: '/blog/post/edit/4855/7001', editor: 'input[aria-label="Title"]', submit: '[role="button"][aria-label="Publish"]',
+        confirm: '[role="dialog"] [role="button"][aria-label="Confirm"]', keys: [], recorded: 'post', field: true,
+      },
+    ],
+    // No media: Blogger inserts images through Google's picker, a frame of another origin (README).
   },
 };
