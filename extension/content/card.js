@@ -172,10 +172,13 @@ const PgCard = (() => {
     /** @type {DOMRect[]} */
     const out = [];
     for (const e of sr.querySelectorAll('.panel, button.badge:not([hidden])')) out.push(e.getBoundingClientRect());
-    let a = document.activeElement;
-    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-    if (a && a !== document.body && !(a instanceof HTMLTextAreaElement) && !(a instanceof HTMLElement && a.isContentEditable)) {
-      out.push(a.getBoundingClientRect());
+    // Followed into a same-origin frame: with the caret in a framed editor (Blogger's field, a frame
+    // that fills the window) the top document's focus is the whole frame, and avoiding that left the
+    // card nowhere to go. Tested by the frame's realm, not this one's classes.
+    const a = PgFrames.activeElement();
+    const editing = a && (PgFrames.isTextArea(a) || (PgFrames.isHTMLElement(a) && a.isContentEditable));
+    if (a && a !== a.ownerDocument.body && !editing) {
+      out.push(PgFrames.shift(a.getBoundingClientRect(), PgFrames.offset(a)));
     }
     return out;
   }

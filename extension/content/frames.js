@@ -92,5 +92,24 @@ const PgFrames = (() => {
   /** A shadow root of any realm. @param {unknown} n @returns {n is ShadowRoot} */
   const isShadowRoot = (n) => typeof n === 'object' && n !== null && /** @type {Node} */ (n).nodeType === 11 && 'host' in n;
 
-  return Object.freeze({ onDocument, watch, frameOf, offset, shift, isElement, isHTMLElement, isTextArea, isInput, isShadowRoot });
+  /**
+   * The element with focus, through shadow roots and into same-origin frames: with the caret in an
+   * editor in WordPress's canvas or Blogger's field, the top document's active element is the frame
+   * itself, which is not where the person is typing.
+   * @returns {Element | null}
+   */
+  function activeElement() {
+    /** @type {Element | null} */
+    let a = document.activeElement;
+    for (;;) {
+      if (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; continue; }
+      /** @type {Document | null} */
+      let inner = null;
+      try { inner = a && a.localName === 'iframe' ? /** @type {HTMLIFrameElement} */ (a).contentDocument : null; } catch { inner = null; }
+      if (inner && inner.activeElement) { a = inner.activeElement; continue; }
+      return a;
+    }
+  }
+
+  return Object.freeze({ onDocument, watch, frameOf, offset, shift, activeElement, isElement, isHTMLElement, isTextArea, isInput, isShadowRoot });
 })();

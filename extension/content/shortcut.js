@@ -13,27 +13,10 @@
  * Only that exact chord in a checked editor is taken; every other key goes to the page untouched.
  */
 const PgShortcut = (() => {
-  /**
-   * The element with focus, through shadow roots and into the same-origin frames postguard watches
-   * (an editor in WordPress's canvas or Blogger's field: the top document's focus is the frame).
-   */
-  function focused() {
-    /** @type {Element | null} */
-    let a = document.activeElement;
-    for (;;) {
-      if (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; continue; }
-      /** @type {Document | null} */
-      let inner = null;
-      try { inner = a && a.localName === 'iframe' ? /** @type {HTMLIFrameElement} */ (a).contentDocument : null; } catch { inner = null; }
-      if (inner && inner.activeElement) { a = inner.activeElement; continue; }
-      return a;
-    }
-  }
-
   /** @param {KeyboardEvent} e */
   function onKey(e) {
     if (e.key !== 'F10' || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !e.isTrusted) return;
-    const a = focused();
+    const a = PgFrames.activeElement();
     const s = a && PgSessions.all().find((x) => x.editor === a || x.editor.contains(a));
     if (!s) return;
     e.preventDefault();
