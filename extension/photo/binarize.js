@@ -10,6 +10,7 @@
  * Pure typed-array code (no DOM): the photo check draws the photo into RGBA and back; unit tests
  * (photo-binarize.test.mjs) run it in Node.
  */
+import { eachAgainstNeighbourhood } from './neighbourhood.js';
 
 /** How much darker than its surroundings (0–255) a pixel must be to count as ink. */
 export const INK_CONTRAST = 10;
@@ -33,29 +34,13 @@ export function radiusFor(side) {
  * @param {number} [contrast]
  */
 export function binarize(rgba, width, height, radius = radiusFor(Math.max(width, height)), contrast = INK_CONTRAST) {
-  const grey = new Float32Array(width * height);
-  for (let i = 0, o = 0; i < grey.length; i++, o += 4) grey[i] = 0.299 * rgba[o] + 0.587 * rgba[o + 1] + 0.114 * rgba[o + 2];
-  // Summed-area table: any window's mean in four look-ups.
-  const W = width + 1;
-  const sums = new Float64Array(W * (height + 1));
-  for (let y = 0; y < height; y++) {
-    let row = 0;
-    for (let x = 0; x < width; x++) {
-      row += grey[y * width + x];
-      sums[(y + 1) * W + x + 1] = sums[y * W + x + 1] + row;
-    }
-  }
-  for (let y = 0; y < height; y++) {
-    const y0 = Math.max(0, y - radius), y1 = Math.min(height, y + radius + 1);
-    for (let x = 0; x < width; x++) {
-      const x0 = Math.max(0, x - radius), x1 = Math.min(width, x + radius + 1);
-      const mean = (sums[y1 * W + x1] - sums[y0 * W + x1] - sums[y1 * W + x0] + sums[y0 * W + x0]) / ((x1 - x0) * (y1 - y0));
-      const v = grey[y * width + x] < mean - contrast ? 0 : 255;
-      const o = 4 * (y * width + x);
-      rgba[o] = v;
-      rgba[o + 1] = v;
-      rgba[o + 2] = v;
-      rgba[o + 3] = 255;
-    }
-  }
+  eachAgainstNeighbourhood(rgba, width, height, radius, (i, grey, mean) => {
+    // The pixel was read before any is written: the table holds the picture as it came.
+    const v = grey < mean - contrast ? 0 : 255;
+    const o = 4 * i;
+    rgba[o] = v;
+    rgba[o + 1] = v;
+    rgba[o + 2] = v;
+    rgba[o + 3] = 255;
+  });
 }

@@ -10,6 +10,7 @@
  *
  * Pure functions on pixel arrays, no DOM: the photo check (photo-check.js) and Node tests share them.
  */
+import { eachAgainstNeighbourhood } from './neighbourhood.js';
 
 /** Largest slant looked for, in degrees either way; photos of labels held by hand are within it. */
 export const MAX_SKEW = 12;
@@ -36,28 +37,11 @@ const INK_CONTRAST = 24;
  * @returns {Int32Array}  x0, y0, x1, y1, …
  */
 export function inkOf(rgba, width, height) {
-  const gray = new Float64Array(width * height);
-  for (let i = 0, p = 0; i < gray.length; i++, p += 4) gray[i] = 0.299 * rgba[p] + 0.587 * rgba[p + 1] + 0.114 * rgba[p + 2];
-  // Summed-area table: any box's mean in four reads.
-  const w1 = width + 1;
-  const sum = new Float64Array(w1 * (height + 1));
-  for (let y = 0; y < height; y++) {
-    let row = 0;
-    for (let x = 0; x < width; x++) {
-      row += gray[y * width + x];
-      sum[(y + 1) * w1 + x + 1] = sum[y * w1 + x + 1] + row;
-    }
-  }
+  /** @type {number[]} */
   const out = [];
-  for (let y = 0; y < height; y++) {
-    const y0 = Math.max(0, y - RADIUS), y1 = Math.min(height, y + RADIUS + 1);
-    for (let x = 0; x < width; x++) {
-      const x0 = Math.max(0, x - RADIUS), x1 = Math.min(width, x + RADIUS + 1);
-      const area = (y1 - y0) * (x1 - x0);
-      const mean = (sum[y1 * w1 + x1] - sum[y0 * w1 + x1] - sum[y1 * w1 + x0] + sum[y0 * w1 + x0]) / area;
-      if (gray[y * width + x] < mean - INK_CONTRAST) out.push(x, y);
-    }
-  }
+  eachAgainstNeighbourhood(rgba, width, height, RADIUS, (i, grey, mean) => {
+    if (grey < mean - INK_CONTRAST) out.push(i % width, Math.floor(i / width));
+  });
   return Int32Array.from(out);
 }
 
