@@ -22,6 +22,8 @@ pub mod error;
 pub mod evaluate;
 pub mod finding;
 pub mod fixes;
+#[cfg(test)]
+pub(crate) mod linear_time;
 pub mod managed;
 pub mod media;
 pub mod model;

@@ -177,16 +177,7 @@ mod tests {
             analyzer.analyze_report(&text);
             t.elapsed()
         };
-        let mut ratios = Vec::new();
-        for _ in 0..3 {
-            let small = time(500).max(std::time::Duration::from_micros(500));
-            let large = time(4000);
-            ratios.push(large.as_secs_f64() / small.as_secs_f64());
-            if ratios.last().is_some_and(|&r| r < 24.0) {
-                return;
-            }
-        }
-        panic!("×8 the text took ×{ratios:.1?} in three attempts");
+        crate::linear_time::assert_linear(time, 500, std::time::Duration::from_micros(500));
     }
 
     #[test]
