@@ -143,6 +143,8 @@ mod tests {
             "Overheard a visitor calling our ward sister a 'fat useless cow'. Not ok.",
             "'Tranny' is not a word we use at the bedside, or anywhere, thanks.",
             "Personal view from a GP trainee: the way the news talks about 'bed blockers' is vile. They're people waiting for care.",
+            "Saw a post calling a physio a 'sl*g' for posting in her uniform. Unacceptable.",
+            "Someone in the comments said 'disabled people are a burden on the NHS'. No. Disabled people are people.",
         ] {
             assert_eq!(worst(text), Some(Severity::Info), "{text}");
         }
@@ -155,6 +157,7 @@ mod tests {
             "and then I called her a 'fat useless cow' to her face",
             "a patient called me a cow today and honestly she is a useless b*tch",
             "our manager is a useless b*tch, 'professional' my foot",
+            "and I said 'disabled people are a burden on the NHS' and I meant it",
         ] {
             assert!(worst(text) > Some(Severity::Info), "{text}: {:?}", worst(text));
         }

@@ -16,6 +16,11 @@
 //! a door, room or store is named before the value ("the code for the sluice is 2580", not "code of
 //! conduct 2024"). The value is read token by token in code.
 //!
+//! A **login** is a user name and a password together: after a login cue (`login_cue.txt`: "login",
+//! "user", "use mine") a name-shaped token, then "/" or "pass"/"pw", then a value with letters *and*
+//! digits ("psandhu2 / Kingsmead2024!", "user jpoole2 pass Bluebell22"). Requiring both halves and a
+//! mixed value leaves "login / sign-up page", "user 24/7" and "log in with your smartcard" alone.
+//!
 //! | text                                                  | result |
 //! |-------------------------------------------------------|--------|
 //! | `door code for the staff room is 4729#`               | high   |
@@ -23,10 +28,13 @@
 //! | `wifi password: Summer2024!`                          | high   |
 //! | `my password is sunflower`                            | high   |
 //! | `PIN 4821`                                            | high   |
+//! | `use mine: sandra.hebson / Winter2024`                | high   |
+//! | `free login, user jpoole2 pass Bluebell22`            | high   |
 //! | `World Password Day: make your password strong`       | none   |
 //! | `password: use three random words`                    | none   |
 //! | `door code changed today, check your email`           | none   |
 //! | `new PIN badge for 10 years' service`                 | none   |
+//! | `log in with your smartcard / username`               | none   |
 
 use super::people::after;
 use super::{Candidate, Detector, Input};
@@ -120,6 +128,8 @@ const FILLER: &[&str] = &[
 
 /// Bytes after a cue in which its value is looked for.
 const VALUE_WINDOW: usize = 48;
+/// Bytes after a login cue in which the name and password are looked for.
+const LOGIN_WINDOW: usize = 60;
 
 /// What a cue asks of its value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,7 +186,67 @@ impl Detector for Credentials {
                 );
             }
         }
+        for &(start, end) in input.context.all(class::LOGIN_CUE) {
+            if start < last_end {
+                continue;
+            }
+            if let Some(value_end) = login_end(input.text, end) {
+                last_end = value_end;
+                out.push(
+                    Candidate::new("credential", start, value_end, "a login cue followed by a user name and password")
+                        .with_severity(Severity::High),
+                );
+            }
+        }
     }
+}
+
+/// After a login cue at `at`: a user name, then "/" (or "pass", "pw"), then a password with letters
+/// and digits, all on one line within [`LOGIN_WINDOW`]. Returns where the password ends.
+fn login_end(text: &str, at: usize) -> Option<usize> {
+    let window = after(text, at, LOGIN_WINDOW).split('\n').next().unwrap_or("");
+    // "use mine: jsmith …", "use mine, jsmith …": the cue's own punctuation is not a token.
+    let trimmed = window.trim_start_matches([':', ',', '=']);
+    let (at, window) = (at + window.len() - trimmed.len(), trimmed);
+    // "jsmith/Hospital1" is one token: split it at the slash.
+    let mut tokens = Vec::new();
+    let mut offset = 0;
+    for token in window.split(' ') {
+        let start = offset;
+        offset += token.len() + 1;
+        match token.split_once('/') {
+            Some((name, value)) if !name.is_empty() && !value.is_empty() => {
+                tokens.push((start, name));
+                tokens.push((start + name.len(), "/"));
+                tokens.push((start + name.len() + 1, value));
+            }
+            _ if !token.is_empty() => tokens.push((start, token)),
+            _ => {}
+        }
+    }
+    // The name comes first, after at most two filler words ("login *for the* portal: …" is not a
+    // name-then-password shape, so only ":"/"is"/"-" may stand before it).
+    let mut i = 0;
+    while tokens.get(i).is_some_and(|&(_, t)| matches!(t, ":" | "," | "-" | "is" | "=" | "name" | "id")) {
+        i += 1;
+    }
+    let (_, name) = *tokens.get(i)?;
+    let name = name.trim_end_matches([',', ':', ';']);
+    let name_ok = name.len() >= 3
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+        && name.bytes().any(|b| b.is_ascii_lowercase());
+    if !name_ok {
+        return None;
+    }
+    let (_, sep) = *tokens.get(i + 1)?;
+    if !matches!(sep, "/" | "pass" | "pw" | "pwd" | "password" | "password:" | "pass:" | "pw:") {
+        return None;
+    }
+    let (start, value) = *tokens.get(i + 2)?;
+    let bare = value.trim_end_matches([',', '.', ';', '?', ')']);
+    let letters = bare.bytes().any(|b| b.is_ascii_lowercase());
+    let digits = bare.bytes().any(|b| b.is_ascii_digit());
+    (bare.len() >= 5 && letters && digits).then_some(at + start + bare.len())
 }
 
 /// Looks for the cue's value after `at`: filler words may come first, and up to four words naming the
@@ -270,6 +340,13 @@ mod tests {
             ("the keypad for the CD cupboard is now 3579", "keypad for the cd cupboard is now 3579"),
             ("The code for the staff changing room door is 8822", "code for the staff changing room door is 8822"),
             ("login jsmith pw Hospital1", "pw hospital1"),
+            ("or use mine, psandhu2 / Kingsmead2024! lol", "use mine, psandhu2 / kingsmead2024!"),
+            (
+                "it won't let you in, use mine: sandra.hebson / Winter2024. Thanks",
+                "use mine: sandra.hebson / winter2024",
+            ),
+            ("free login to the bank portal? user jpoole2 pass Bluebell22", "user jpoole2 pass bluebell22"),
+            ("EPR login jsmith/Hospital1 works", "login jsmith/hospital1"),
         ] {
             assert_eq!(found(text), [span.to_string()], "{text}");
         }
@@ -289,6 +366,11 @@ mod tests {
             "pin 12",
             "new code of conduct 2024 is out",
             "the codes for the 2025 rota are on the board",
+            "log in with your smartcard / username",
+            "login / sign-up page is down again",
+            "every user 24/7 on the new app",
+            "my account / profile2 page",
+            "use mine: the blue one / the red one",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -8,6 +8,10 @@
 //!   by a token of five to ten digits,
 //!   optionally with a short letter prefix (`K1234567`, `RJ1-2345678`). The cue says what the token is,
 //!   so the match is reported at high severity.
+//! * **a lettered identifier near health words**: one to three letters then six to nine digits
+//!   (`KM4471209`, `RNF0558310`), a shape no everyday number has, in the same sentence as a
+//!   hospital-number cue ("hospital numbers in my notes, like KM4471209": high) or within a few words of
+//!   a health-identifier word ("patient", "notes", "ward", "labels"; warn).
 //! * **the Trust's own formats**, which IT lists in `hospitalNumberPatterns` (e.g. `RJ1\d{7}`). These
 //!   are untrusted input: at most [`MAX_PATTERNS`] patterns of at most [`MAX_PATTERN_LEN`] characters,
 //!   compiled once at construction with `regex-lite` (linear time) under a size and nesting limit,
@@ -22,6 +26,9 @@
 //! | `MRN: 00123456`                             | high                          |
 //! | `pt id RJ1-2345678`                         | high                          |
 //! | `rj12345678 in bay 4` (IT pattern `RJ1\d{7}`) | warn; high beside "patient" |
+//! | `hospital numbers in my notes: KM4471209`   | high                          |
+//! | `reprint labels for K. Armstrong RNF0558310` | warn                         |
+//! | `order AB1234567 arrived` (no health word)  | none                          |
 //! | `hospital number is on the letter`          | none: no identifier token     |
 //! | `MRN 1234`                                  | none: too short               |
 //! | `xrj12345678` (IT pattern)                  | none: inside a longer word    |
@@ -52,11 +59,17 @@ const CUE_GAP: usize = 12;
 // The cues ("hospital number", "MRN", "patient ID", "K number" …) are a context class, `hospital_cue.txt`.
 // An identifier: five to ten digits, optionally after a short letter prefix (`K1234567`, `RJ1-2345678`).
 crate::pattern!(HOSPITAL_NUMBER_ID, r"(?-u)\b(?:[a-z]{1,3}\d?-?)?\d{5,10}[a-z]?\b");
+// A lettered identifier: one to three letters straight before six to nine digits (`KM4471209`).
+crate::pattern!(LETTERED_ID, r"(?-u)\b[a-z]{1,3}\d{6,9}\b");
+
+/// Bytes before a lettered identifier, within its sentence, in which a hospital-number cue counts.
+const SENTENCE_CUE_WINDOW: usize = 100;
 
 /// Finds hospital numbers by cue word and by the Trust's own patterns.
 #[derive(Debug)]
 pub struct HospitalNumber {
     id: Matcher,
+    lettered: Matcher,
     local: Vec<Regex>,
 }
 
@@ -91,7 +104,7 @@ impl HospitalNumber {
             }
             local.push(re);
         }
-        Ok(HospitalNumber { id: HOSPITAL_NUMBER_ID.matcher()?, local })
+        Ok(HospitalNumber { id: HOSPITAL_NUMBER_ID.matcher()?, lettered: LETTERED_ID.matcher()?, local })
     }
 
     fn cued(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
@@ -109,10 +122,80 @@ impl HospitalNumber {
             );
         }
     }
+    /// Lettered identifiers (`KM4471209`) a cue earlier in the sentence or a health word nearby
+    /// makes a hospital number. Those the cue pass or the Trust's formats already reported are left to them.
+    fn lettered(&self, input: &Input<'_>, out: &mut Vec<Candidate>, from: usize) {
+        let text = input.text;
+        for m in self.lettered.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if out[from..].iter().any(|c| c.start < end && start < c.end) || placeholder(m.as_str()) {
+                continue;
+            }
+            let lo = start.saturating_sub(SENTENCE_CUE_WINDOW);
+            let sentence = sentence_start(text, lo, start);
+            let cued = any_within(input.context.all(class::HOSPITAL_CUE), sentence, start);
+            let (severity, why) = if cued {
+                (Severity::High, "lettered identifier in a sentence about hospital numbers")
+            } else if health_word_in_sentence(input, sentence, start, end) {
+                (Severity::Warn, "lettered identifier near a health-identifier word")
+            } else {
+                continue;
+            };
+            out.push(Candidate::new("hospital-number", start, end, why).with_severity(severity));
+        }
+    }
+}
+
+/// Whether a lettered identifier's digits are a placeholder no system issues ("KG000000",
+/// "AB1111111", "XY1234567"): the shape of a training slide's dummy, not a patient.
+fn placeholder(id: &str) -> bool {
+    let digits: Vec<u8> = id.bytes().filter(u8::is_ascii_digit).collect();
+    let same = digits.windows(2).all(|w| w[0] == w[1]);
+    let counting = digits.windows(2).all(|w| w[1] == w[0] + 1);
+    same || counting
+}
+
+/// Whether the byte at `i` ends a sentence: `!`, `?`, a line break, or a full stop that is not an
+/// initial's ("K. Armstrong").
+fn ends_sentence(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'!' | b'?' | b'\n' => true,
+        b'.' => !(i >= 1 && bytes[i - 1].is_ascii_alphabetic() && (i == 1 || !bytes[i - 2].is_ascii_alphanumeric())),
+        _ => false,
+    }
+}
+
+/// Where the sentence holding byte `at` starts, looking back no further than `lo` (so the scan stays
+/// short in a long draft).
+fn sentence_start(text: &str, lo: usize, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    (lo..at).rev().find(|&i| ends_sentence(bytes, i)).map_or(lo, |i| i + 1)
+}
+
+/// Where the sentence holding byte `at` ends, looking no further than `hi`.
+fn sentence_end(text: &str, at: usize, hi: usize) -> usize {
+    let bytes = text.as_bytes();
+    (at..hi.min(bytes.len())).find(|&i| ends_sentence(bytes, i)).unwrap_or(hi.min(bytes.len()))
+}
+
+/// Whether a health-identifier word stands within [`CONTEXT_WINDOW`] of `start..end` without a
+/// sentence break between ("…notes. Anyway my parcel is DX1234567" is about a parcel).
+fn health_word_in_sentence(input: &Input<'_>, sentence: usize, start: usize, end: usize) -> bool {
+    let text = input.text;
+    let hi = sentence_end(text, end, end + CONTEXT_WINDOW);
+    let lo = start.saturating_sub(CONTEXT_WINDOW).max(sentence);
+    any_within(input.context.all(class::IDENTIFIER), lo, hi)
+}
+
+/// Whether any of `hits` (sorted by start) lies wholly within `lo..hi`.
+fn any_within(hits: &[(usize, usize)], lo: usize, hi: usize) -> bool {
+    let first = hits.partition_point(|&(s, _)| s < lo);
+    hits[first..].iter().take_while(|&&(s, _)| s < hi).any(|&(_, e)| e <= hi)
 }
 
 impl Detector for HospitalNumber {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
+        let from = out.len();
         self.cued(input, out);
         let bytes = input.text.as_bytes();
         for re in &self.local {
@@ -130,6 +213,7 @@ impl Detector for HospitalNumber {
                 out.push(Candidate::new("hospital-number", start, end, why).with_severity(severity));
             }
         }
+        self.lettered(input, out, from);
     }
 }
 
@@ -170,6 +254,30 @@ mod tests {
         for text in
             ["hospital number is on the letter", "MRN 1234", "hospitality no 123456 tickets", "the unit numbers rose"]
         {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn lettered_identifiers() {
+        let high = Some(Severity::High);
+        let warn = Some(Severity::Warn);
+        for (text, id, severity) in [
+            ("I keep my patients' hospital numbers in my phone notes, like KM4471209 and KM3390418", "km4471209", high),
+            ("can someone reprint labels for K. Armstrong RNF0558310 please", "rnf0558310", warn),
+            ("the patient in bay 2 is AB482913, chase her bloods", "ab482913", warn),
+        ] {
+            let f = found(text);
+            assert_eq!(f.first(), Some(&(id.to_string(), severity)), "{text}: {f:?}");
+        }
+        for text in [
+            "order AB1234567 arrived at last",
+            "my flight is BA2490 tomorrow",
+            "ticket INC0012345 for the printer",
+            "hospital numbers matter. Anyway my parcel is DX1234567",
+            "we used KG000000 as our dummy hospital number",
+            "patient AB1234567 is the example on the slide",
+        ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }

@@ -8,7 +8,9 @@
 //! an arrival phrase (`arrival.txt`: "came into A&E", "brought in", "treated", "a patient"); a rarity
 //! cue also counts next to a person noun ("the rare disease patient", "a lady with a very rare
 //! syndrome"). Visits, fundraising and campaigns carry none of those. Every cue is a context class
-//! (`celebrity.txt`, `rare_condition.txt`), so this detector compiles nothing.
+//! (`celebrity.txt`, `rare_condition.txt`), so this detector compiles nothing. A post that states the
+//! patient's or family's consent ("the family gave written consent for us to share his progress") gets
+//! an informational mark, as a named patient does (`person_in_context.rs`, CWFT 4.5).
 //!
 //! | text                                                              | result |
 //! |-------------------------------------------------------------------|--------|
@@ -18,6 +20,7 @@
 //! | `Premier League stars visited the children's ward with presents`  | none   |
 //! | `Rare Disease Day: proud of our genetics team`                    | none   |
 //! | `our MP opened the new wing today`                                | none   |
+//! | `his family gave written consent to share: the boy with the rare condition we treated` | info |
 
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
@@ -50,6 +53,7 @@ impl Detector for NotablePatient {
             (class::CELEBRITY, "fame cue with a sign of care nearby"),
             (class::RARE_CONDITION, "rarity cue with a sign of care nearby"),
         ];
+        let consented = super::consent_media::consent_stated_in(input);
         for (class, why) in cues {
             for &(start, end) in input.context.all(class) {
                 // A rare condition belongs to someone as soon as a person is near ("the rare disease
@@ -57,7 +61,12 @@ impl Detector for NotablePatient {
                 let person = class == class::RARE_CONDITION
                     && input.context.near(class::PERSON_NOUN, start, end, CONTEXT_WINDOW).is_some();
                 if person || self.cared_for(input, start, end) {
-                    out.push(Candidate::new("notable-patient", start, end, why).with_severity(Severity::Warn));
+                    let (why, severity) = if consented {
+                        ("notable patient; the post says they consented", Severity::Info)
+                    } else {
+                        (why, Severity::Warn)
+                    };
+                    out.push(Candidate::new("notable-patient", start, end, why).with_severity(severity));
                 }
             }
         }
@@ -72,6 +81,14 @@ mod tests {
     fn found(text: &str) -> Vec<String> {
         let d = NotablePatient::new().expect("compiles");
         run(&d, text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn stated_consent_makes_it_a_mark() {
+        let d = NotablePatient::new().expect("compiles");
+        let text = "His family gave written consent for us to share: the little boy with the rare genetic condition we treated is walking!";
+        let f = run(&d, text);
+        assert!(!f.is_empty() && f.iter().all(|(_, c)| c.severity == Some(Severity::Info)), "{f:?}");
     }
 
     #[test]

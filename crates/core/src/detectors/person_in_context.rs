@@ -34,6 +34,7 @@
 //! | `a gentleman called Higginbottom`                      | `patient-name`, high           |
 //! | `Doris was discharged today`                           | `patient-name`, warn           |
 //! | `the lady in bed 4 keeps singing`                      | `patient-location`, warn       |
+//! | `Mrs Patel in room 4 keeps ringing her bell`           | `patient-name`, high           |
 //! | `thanks to Mr Jones and the theatre team`              | `patient-name`, info           |
 //! | `with her permission: my patient Doris turned 100`     | `patient-name`, info           |
 //! | `Mrs Patel is retiring after 30 years`                 | none: no clinical context      |
@@ -124,6 +125,7 @@ impl PersonInContext {
 
     fn honorifics(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let wards = OnceCell::new();
+        let beds = OnceCell::new();
         for m in self.honorific.find_iter(input.text) {
             let Some((s, e)) = last_word(m.as_str()) else { continue };
             let name = (m.start() + s, m.start() + e);
@@ -134,10 +136,12 @@ impl PersonInContext {
                 continue;
             }
             let near = |c| input.context.near(c, m.start(), m.end(), CONTEXT_WINDOW).is_some();
-            // An honorific is already a strong cue: arriving for care ("brought in") counts as an event.
+            // An honorific is already a strong cue: arriving for care ("brought in") counts as an event,
+            // and so does a numbered room ("Mrs Patel in room 4").
             let event = care_event_near(input, m.start(), m.end(), CONTEXT_WINDOW)
                 || near(class::BED_SPACE)
-                || near(class::ARRIVAL);
+                || near(class::ARRIVAL)
+                || bed_near(beds.get_or_init(|| numbered_bed_spaces(input)), m.start(), m.end(), LOCATION_WINDOW);
             let place = near(class::IDENTIFIER) || self.place_near(input, &wards, m.start(), m.end());
             let (severity, why) = match (event, place, near(class::COLLEAGUE)) {
                 (true, _, _) => (Severity::High, "honorific and surname; care event or bed space nearby"),
@@ -188,9 +192,7 @@ impl PersonInContext {
             }
             let near = |c| input.context.near(c, start, end, CONTEXT_WINDOW).is_some();
             let event = care_event_near(input, start, end, CONTEXT_WINDOW);
-            // Beds are sorted and disjoint: look only at the first that ends after the window opens.
-            let i = beds.partition_point(|&(_, e)| e + LOCATION_WINDOW <= start);
-            let bed = beds.get(i).is_some_and(|&(s, _)| s < end + LOCATION_WINDOW);
+            let bed = bed_near(&beds, start, end, LOCATION_WINDOW);
             let (severity, why) = match (event, bed, near(class::COLLEAGUE)) {
                 (true, true, _) => (Severity::High, "first name with a care event and a bed space"),
                 (false, false, _) => continue,
@@ -227,12 +229,53 @@ impl PersonInContext {
     }
 }
 
-/// Bed spaces with a number ("bed 4", "bay 12a", "side room no. 3"), from the `bed_space` context hits:
-/// the word, an optional "no."/"no", and one or two digits with an optional letter, ending a word.
+/// Words before "room" that make it a room no patient lies in ("meeting room 4").
+const NOT_PATIENT_ROOMS: &[&str] = &[
+    "meeting",
+    "seminar",
+    "training",
+    "teaching",
+    "board",
+    "conference",
+    "staff",
+    "break",
+    "rest",
+    "consulting",
+    "interview",
+    "committee",
+    "clinic",
+    "treatment",
+    "store",
+    "stock",
+    "escape",
+    "changing",
+    "sluice",
+    "control",
+];
+
+/// Whether one of `beds` (sorted and disjoint) lies within `window` bytes of `start..end`: only the
+/// first that ends after the window opens needs a look.
+fn bed_near(beds: &[(usize, usize)], start: usize, end: usize, window: usize) -> bool {
+    let i = beds.partition_point(|&(_, e)| e + window <= start);
+    beds.get(i).is_some_and(|&(s, _)| s < end + window)
+}
+
+/// Bed spaces with a number ("bed 4", "bay 12a", "side room no. 3", "room 2"), from the `bed_space`
+/// and `numbered_room` context hits: the word, an optional "no."/"no", and one or two digits with an
+/// optional letter, ending a word. Sorted and disjoint.
 fn numbered_bed_spaces(input: &Input<'_>) -> Vec<(usize, usize)> {
     let bytes = input.text.as_bytes();
-    let mut out = Vec::new();
-    for &(start, end) in input.context.all(class::BED_SPACE) {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut words: Vec<(usize, usize)> = input.context.all(class::BED_SPACE).to_vec();
+    words.extend_from_slice(input.context.all(class::NUMBERED_ROOM));
+    // "side room 3" is one bed space: the longer word starting first wins.
+    words.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let rooms = input.context.all(class::NUMBERED_ROOM);
+    for &(start, end) in &words {
+        let room = rooms.binary_search(&(start, end)).is_ok();
+        if room && NOT_PATIENT_ROOMS.contains(&last_word_before(input.text, start)) {
+            continue;
+        }
         let mut at = end;
         if bytes.get(at) == Some(&b' ') {
             at += 1;
@@ -279,6 +322,15 @@ impl Detector for PersonInContext {
             }
         }
     }
+}
+
+/// The word just before `at` (lower-case ASCII letters), or "".
+fn last_word_before(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end();
+    let start = head
+        .rfind(|c: char| !c.is_ascii_lowercase())
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    &head[start..]
 }
 
 /// Whether the word before "miss" makes it the verb: "I'll miss", "we will miss", "really miss".
@@ -382,6 +434,8 @@ mod tests {
             ("the lady in bed 4 keeps singing", "lady in bed 4", "patient-location", Severity::Warn),
             ("thanks to Mr Jones and the theatre team", "mr jones", "patient-name", Severity::Info),
             ("Miss O'Neil died peacefully", "miss o'neil", "patient-name", Severity::High),
+            ("Mrs Patel in room 4 keeps ringing her bell", "mrs patel", "patient-name", Severity::High),
+            ("the mum in room 2 said she'd sort me out", "mum in room 2", "patient-location", Severity::Warn),
         ];
         for (text, span, rule, severity) in cases {
             assert_eq!(found(text), [(span.to_string(), rule, Some(severity))], "{text}");
@@ -402,6 +456,13 @@ mod tests {
     }
 
     #[test]
+    fn a_room_after_a_non_ascii_word_is_read_safely() {
+        // The word before "room" is cut at a character boundary, never inside "é".
+        assert_eq!(found("the lady in the café room 4 smiled").len(), 1);
+        assert!(found("the lady in the meeting room 4 smiled").is_empty());
+    }
+
+    #[test]
     fn negatives() {
         for text in [
             "Mrs Patel is retiring after 30 years",
@@ -411,6 +472,8 @@ mod tests {
             "we'll miss Doris on the ward",
             "admitted to Queen Elizabeth Hospital",
             "Bay 3 is chaos tonight",
+            "Mrs Patel is retiring; her leaving do is in meeting room 4",
+            "Mr Jones left the room",
             "my patient today was lovely",
             "MS nurse clinic moved to ward 4",
             "Florence ward has been refurbished and admitted its first patients",

@@ -85,8 +85,11 @@ impl Detector for Phone {
                 (Kind::Mobile, false, _, true) => {
                     (Severity::Info, "UK mobile number in a professional context or a scam warning")
                 }
-                (Kind::Landline, _, true, _) => (Severity::Warn, "UK landline number; home or person word nearby"),
-                (Kind::Landline, _, false, _) => (Severity::Info, "UK landline number"),
+                // "Someone rang my nan from 020 …: it's a scam": the person is the one the scammer rang.
+                (Kind::Landline, _, true, _) if !scam => {
+                    (Severity::Warn, "UK landline number; home or person word nearby")
+                }
+                (Kind::Landline, _, _, _) => (Severity::Info, "UK landline number"),
             };
             out.push(Candidate::new("phone-number", start, end, why).with_severity(severity));
         }
@@ -171,6 +174,7 @@ mod tests {
                 Severity::Info,
             ),
             ("a patient's son texts from 07700 900999, it's a scam he says", "07700 900999", Severity::High),
+            ("scam calls: 020 7946 0318 is NOT the Trust, they rang my nan", "020 7946 0318", Severity::Info),
             ("07700-900-123 2 people", "07700-900-123", Severity::Warn),
             ("mob:07700900123.", "07700900123", Severity::Warn),
         ];

@@ -152,6 +152,10 @@ mod tests {
             .is_empty());
         assert!(found("As a nurse at Leeds General I think the pay offer is an insult. I don't speak for the Trust")
             .is_empty());
+        assert!(found(
+            "Reminder: the Trust's official position on the strike is on the intranet. I'm not the spokesperson"
+        )
+        .is_empty());
     }
 
     #[test]
