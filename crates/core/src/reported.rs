@@ -18,6 +18,9 @@
 //! * abuse outside quotation marks ("a patient called me a cow, and she is one"): only the quoted span
 //!   is reported speech;
 //! * findings of other families: a quoted patient's name is still a patient's name.
+//!
+//! Indirect speech counts too when a reporting phrase ends in "that" and the finding follows it in
+//! the same sentence ("some bloke shouted at me that nurses are all lazy").
 
 use crate::catalogue::{self, class};
 use crate::context::is_word_byte;
@@ -45,9 +48,14 @@ pub(crate) fn soften(input: &Input<'_>, candidates: &mut [Candidate]) {
         if !disrepute || c.severity == Some(Severity::Info) {
             continue;
         }
-        let Some((open, close)) = quotation(input.text, c.start, c.end) else { continue };
-        // Hits are sorted by start: only those starting within reach of the quote can count, so a long
-        // draft full of both costs a binary search per finding, not a scan of every hit.
+        let Some((open, close)) = quotation(input.text, c.start, c.end) else {
+            // "a bloke shouted at me that nurses are all lazy": reported in indirect speech.
+            if indirect(input.text, reports, c.start) {
+                c.severity = Some(Severity::Info);
+                c.why = "reported as said to someone, in a post reporting it".into();
+            }
+            continue;
+        };
         let lo = open.saturating_sub(REPORT_GAP + LONGEST_PHRASE);
         let reported =
             reports[reports.partition_point(|h| h.0 < lo)..].iter().take_while(|h| h.0 < open).any(|&(s, e)| {
@@ -68,6 +76,16 @@ pub(crate) fn soften(input: &Input<'_>, candidates: &mut [Candidate]) {
             };
         }
     }
+}
+
+/// Whether a reporting phrase ending in "that" ("shouted at me that", "told me that") opens the
+/// sentence part holding `start`, said by someone other than the author.
+fn indirect(text: &str, reports: &[(usize, usize)], start: usize) -> bool {
+    let lo = start.saturating_sub(QUOTE_REACH);
+    reports[reports.partition_point(|h| h.0 < lo)..]
+        .iter()
+        .take_while(|h| h.1 <= start)
+        .any(|&(s, e)| text[s..e].ends_with(" that") && !gap_breaks(text, e, start) && !said_by_author(text, s))
 }
 
 /// The quotation marks around `start..end`, if the span lies inside one: an opening `'` or `"` (after
@@ -145,6 +163,8 @@ mod tests {
             "Personal view from a GP trainee: the way the news talks about 'bed blockers' is vile. They're people waiting for care.",
             "Saw a post calling a physio a 'sl*g' for posting in her uniform. Unacceptable.",
             "Someone in the comments said 'disabled people are a burden on the NHS'. No. Disabled people are people.",
+            "Then some bloke in the car park shouted at me that nurses are all lazy and get paid too much.",
+            "Had a woman scream 'f***ing useless cow' at me today because her dad's dinner was late.",
         ] {
             assert_eq!(worst(text), Some(Severity::Info), "{text}");
         }
@@ -158,6 +178,8 @@ mod tests {
             "a patient called me a cow today and honestly she is a useless b*tch",
             "our manager is a useless b*tch, 'professional' my foot",
             "and I said 'disabled people are a burden on the NHS' and I meant it",
+            "I told him that nurses are all lazy and he agreed",
+            "a patient told me that story. Nurses are all lazy anyway",
         ] {
             assert!(worst(text) > Some(Severity::Info), "{text}: {:?}", worst(text));
         }

@@ -77,6 +77,21 @@ fn person(hits: &Hits<'_>, text: &str, pos: usize, gap: usize) -> Option<(Subjec
     .min_by_key(|&(_, e)| e)
 }
 
+/// Whether the media word ending at `e` is of the author ("a picture of me asleep", "took a pic of
+/// me", "recorded myself practising"): within its next four words, "myself" or "of me", and nobody
+/// joined to them ("a picture of me and the kids" shows the kids). The author's own image is theirs
+/// to share, and who took it is not in it.
+fn of_author(text: &str, e: usize) -> bool {
+    let words: Vec<&str> =
+        text[e..].split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).take(6).collect();
+    let me = words
+        .iter()
+        .take(4)
+        .position(|w| *w == "myself")
+        .or_else(|| words.windows(2).take(3).position(|w| w == ["of", "me"]).map(|i| i + 1));
+    me.is_some_and(|i| !matches!(words.get(i + 1).copied(), Some("and" | "with" | "n" | "plus")))
+}
+
 /// The person mentioned nearest an announcement at `s..e` within [`ANNOUNCE_REACH`] (patients and
 /// care events, which show patients, before children, people and colleagues when as near), and where
 /// that mention starts.
@@ -237,7 +252,7 @@ impl Detector for ConsentMedia {
         let text = input.text;
         let hits = self.lists.find(input);
         let mut found: Vec<(usize, usize, Subject)> = Vec::new();
-        for &(s, e) in hits.all(MEDIA_WORD).iter().filter(|&&(s, _)| !forbidden(text, s)) {
+        for &(s, e) in hits.all(MEDIA_WORD).iter().filter(|&&(s, e)| !forbidden(text, s) && !of_author(text, e)) {
             let link = hits.next(LINK, text, e);
             if let Some((subject, end)) = link.and_then(|l| person(&hits, text, l, PERSON_GAP)) {
                 found.push((s, end, subject));
@@ -260,14 +275,14 @@ impl Detector for ConsentMedia {
                 }
             }
         }
-        for &(s, e) in hits.all(CAPTURING).iter().filter(|&&(s, _)| !forbidden(text, s)) {
+        for &(s, e) in hits.all(CAPTURING).iter().filter(|&&(s, e)| !forbidden(text, s) && !of_author(text, e)) {
             if let Some((subject, end)) = person(&hits, text, e, PERSON_GAP) {
                 found.push((s, end, subject));
             }
         }
         // "… 🥰 pic below", "video in the comments": the post shares media; the nearest person it
         // mentions is taken to be in it.
-        for &(s, e) in hits.all(ANNOUNCE).iter().filter(|&&(s, _)| !forbidden(text, s)) {
+        for &(s, e) in hits.all(ANNOUNCE).iter().filter(|&&(s, e)| !forbidden(text, s) && !of_author(text, e)) {
             if let Some((subject, start)) = announced_subject(&hits, s, e) {
                 found.push((start.min(s), e.max(start), subject));
             }
@@ -537,6 +552,19 @@ mod tests {
             assert!(before.iter().any(|x| x.1 == Some(Severity::Warn)), "{shown}: {before:?}");
             let after = found(&format!("{shown}{said}"));
             assert!(!after.is_empty() && after.iter().all(|x| x.1 == Some(Severity::Info)), "{shown}{said}: {after:?}");
+        }
+    }
+
+    #[test]
+    fn the_authors_own_image_does_not_pause() {
+        let d = ConsentMedia::new().expect("compiles");
+        for text in [
+            "who took a picture of me asleep on my break in the staff room and put it on the ward group??",
+            "Recorded myself practising my patient explanation for the OSCE at home, cringed",
+            "my mate took a pic of me at the new defib",
+        ] {
+            let f = run(&d, text);
+            assert!(f.iter().all(|(_, c)| c.severity == Some(Severity::Info)), "{text}: {f:?}");
         }
     }
 

@@ -289,7 +289,8 @@ fn value_end(text: &str, at: usize, cue: Cue, mut explicit: bool) -> Option<usiz
             Cue::Pin | Cue::Code | Cue::CodeFor => place && digits >= min_digits(cue) && digits * 2 >= bare.len(),
             Cue::Password => {
                 let symbol = bare.bytes().any(|b| !b.is_ascii_alphanumeric());
-                digits > 0
+                // "has to be changed every 30 days": two digits are a count, not a password.
+                (digits > 0 && bare.len() >= 4)
                     || (symbol && bare.len() >= 5)
                     || (explicit && bare.len() >= 6 && !NOT_PASSWORDS.contains(&bare))
             }
@@ -371,6 +372,7 @@ mod tests {
             "every user 24/7 on the new app",
             "my account / profile2 page",
             "use mine: the blue one / the red one",
+            "why does my password have to be changed every 30 days",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -84,7 +84,29 @@ const COMPOUND_NOUNS: &[&str] = &[
     "process",
     "email",
     "emails",
+    "confidentiality",
 ];
+
+/// Words for harm done to people: a target just after one of them ("the abuse towards *nurses*", "the
+/// amount of abuse *paramedics* get") is its victim, and a put-down that follows is said of the harm.
+const HARMS: &[&str] =
+    &["abuse", "abusing", "violence", "attacks", "assaults", "harassment", "racism", "hate", "treatment"];
+
+/// Whether one of [`HARMS`] stands within the three words before `start`, in the same sentence.
+fn suffers(text: &str, start: usize) -> bool {
+    let mut lo = start.saturating_sub(60);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = &text[lo..start];
+    let from = head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    head[from..]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| HARMS.contains(&w))
+}
 
 // List indices, in the order given to `Lists::new`.
 
@@ -209,6 +231,11 @@ impl Detector for Derogatory {
         let text = input.text;
         let hits = self.lists.find(input);
         for &(start, end) in hits.all(TARGET) {
+            // "the abuse towards nurses is disgusting": what is put down is the abuse, not the nurses;
+            // "patient confidentiality is a joke" is about a practice.
+            if suffers(text, start) || COMPOUND_NOUNS.contains(&following_word(text, end)) {
+                continue;
+            }
             if let Some(e) = hits.next(ACTION, text, end) {
                 out.push(Candidate::new(
                     "derogatory-remark",
@@ -424,6 +451,9 @@ mod tests {
     #[test]
     fn negatives() {
         for text in [
+            "Just reading replies to the piece. the abuse towards nurses is disgusting. come do a night on AMU",
+            "The amount of abuse paramedics get at weekends is disgusting. Report it. Every time.",
+            "Patient confidentiality is such a joke on our ward, people shouting diagnoses across the bay",
             "Can't stand when relatives ask 'is she going to be ok' and you just have to say 'the doctor will be round'",
             "the therapy animals visited the patients today",
             "this printer is useless",

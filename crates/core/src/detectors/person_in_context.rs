@@ -141,7 +141,7 @@ impl PersonInContext {
             let event = care_event_near(input, m.start(), m.end(), CONTEXT_WINDOW)
                 || near(class::BED_SPACE)
                 || near(class::ARRIVAL)
-                || bed_near(beds.get_or_init(|| numbered_bed_spaces(input)), m.start(), m.end(), LOCATION_WINDOW);
+                || bed_near(beds.get_or_init(|| numbered_bed_spaces(input, true)), m.start(), m.end(), LOCATION_WINDOW);
             let place = near(class::IDENTIFIER) || self.place_near(input, &wards, m.start(), m.end());
             let (severity, why) = match (event, place, near(class::COLLEAGUE)) {
                 (true, _, _) => (Severity::High, "honorific and surname; care event or bed space nearby"),
@@ -183,7 +183,8 @@ impl PersonInContext {
     }
 
     fn first_names(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        let beds = numbered_bed_spaces(input);
+        // Rooms are left out: "Kelly" near "room 5" is as likely a colleague as a patient.
+        let beds = numbered_bed_spaces(input, false);
         for &(start, end) in input.context.all(class::FIRST_NAME) {
             // "O'Neil" is a surname, not the first name Neil.
             let inside = start > 0 && input.text.as_bytes()[start - 1] == b'\'';
@@ -215,7 +216,7 @@ impl PersonInContext {
     }
 
     fn locations(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        for (bed_start, bed_end) in numbered_bed_spaces(input) {
+        for (bed_start, bed_end) in numbered_bed_spaces(input, true) {
             let person = input.context.near(class::PERSON_NOUN, bed_start, bed_end, LOCATION_WINDOW);
             let Some(person) = person else { continue };
             let (severity, why) = if care_event_near(input, bed_start, bed_end, CONTEXT_WINDOW) {
@@ -262,12 +263,14 @@ fn bed_near(beds: &[(usize, usize)], start: usize, end: usize, window: usize) ->
 
 /// Bed spaces with a number ("bed 4", "bay 12a", "side room no. 3", "room 2"), from the `bed_space`
 /// and `numbered_room` context hits: the word, an optional "no."/"no", and one or two digits with an
-/// optional letter, ending a word. Sorted and disjoint.
-fn numbered_bed_spaces(input: &Input<'_>) -> Vec<(usize, usize)> {
+/// optional letter, ending a word. Sorted and disjoint. Numbered rooms only when `rooms` is set.
+fn numbered_bed_spaces(input: &Input<'_>, rooms: bool) -> Vec<(usize, usize)> {
     let bytes = input.text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut words: Vec<(usize, usize)> = input.context.all(class::BED_SPACE).to_vec();
-    words.extend_from_slice(input.context.all(class::NUMBERED_ROOM));
+    if rooms {
+        words.extend_from_slice(input.context.all(class::NUMBERED_ROOM));
+    }
     // "side room 3" is one bed space: the longer word starting first wins.
     words.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let rooms = input.context.all(class::NUMBERED_ROOM);

@@ -29,6 +29,7 @@
 //! | `Join our staff briefing on the restructure consultation`           | info            |
 //! | `Our new ward opens next month, plans approved`                     | none            |
 //! | `Don't tell anyone but I'm pregnant`                                | none            |
+//! | `not official, just a reminder: book leave before the March cut off` | none           |
 
 use super::{Candidate, Detector, Input};
 use crate::catalogue::class;
@@ -69,6 +70,14 @@ impl Detector for TrustBusiness {
             out.push(Candidate::new("trust-business", s, e, why).with_severity(severity));
         }
         for &(s, e) in input.context.all(class::TRUST_BUSINESS_WEAK) {
+            // "the March cut-off for annual leave", "not renewing my contract": a deadline, and the
+            // writer's own job, are not the Trust's plans.
+            let word = &input.text[s..e];
+            let deadline =
+                word == "cut" && (input.text[e..].starts_with(" off") || input.text[e..].starts_with("-off"));
+            if deadline || input.text[..s].ends_with("my ") {
+                continue;
+            }
             let organisational = input.context.near(class::ORG_NOUN, s, e, CONTEXT_WINDOW).is_some();
             if organisational && secret(s, e) {
                 out.push(
@@ -144,6 +153,8 @@ mod tests {
         assert_eq!(max_severity("Don't tell anyone but I'm relocating to Spain next year"), None);
         assert_eq!(max_severity("Keep it quiet but I'm closing my Facebook account"), None);
         assert_eq!(max_severity("Patient confidentiality matters on every ward"), None);
+        assert_eq!(max_severity("a reminder (not official) to book leave on the ward before the March cut off"), None);
+        assert_eq!(max_severity("Rumour is the Trust won't be renewing my contract on the unit"), None);
     }
 
     #[test]

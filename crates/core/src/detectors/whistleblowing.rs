@@ -45,12 +45,21 @@ fn own_workplace(input: &Input<'_>, start: usize, end: usize) -> bool {
         || sentence.trim_start().starts_with("our ")
 }
 
+/// Words before "cover-up" that make it about skin or hair ("tattoo cover-up"), not a scandal.
+const COSMETIC: &[&str] = &["tattoo", "tattoos", "tattoo's", "concealer", "make-up", "makeup", "grey", "scar", "spot"];
+
 impl Detector for Whistleblowing {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         let text = input.text;
         let hits = self.lists.find(input);
         let routed = input.context.any(class::SPEAK_UP_ROUTE);
-        let mut found: Vec<(usize, usize, bool)> = hits.all(DISCLOSURE).iter().map(|&(s, e)| (s, e, true)).collect();
+        // "my tattoo cover-up", "concealer cover-up": covering skin, not a scandal.
+        let cosmetic = |s: usize| {
+            let before = text[..s].trim_end();
+            COSMETIC.iter().any(|w| before.ends_with(w))
+        };
+        let mut found: Vec<(usize, usize, bool)> =
+            hits.all(DISCLOSURE).iter().filter(|&&(s, _)| !cosmetic(s)).map(|&(s, e)| (s, e, true)).collect();
         found.extend(hits.all(CONCERN).iter().map(|&(s, e)| (s, e, false)));
         for &(s, e) in hits.all(RAISED_IT) {
             if let Some(end) = hits.within(IGNORED_IT, text, e, IGNORED_GAP) {
@@ -143,6 +152,7 @@ mod tests {
     #[test]
     fn negatives() {
         for text in [
+            "Instagram carousel of my own tattoo cover-up journey for work, go me",
             "Great talk on whistleblowing at the conference today",
             "Safe staffing saves lives - RCN campaign launch",
             "October is Speak Up month: our guardians are here for you",
