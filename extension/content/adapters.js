@@ -404,7 +404,9 @@ const PgAdapters = (() => {
       // field. Publishing takes two presses: the top bar's "Publish" (a div[role=button]; "Update" on
       // a post already live, which republishes at once) opens a "Publish post?" confirmation whose
       // "Confirm" posts. The first press is the one gated, so the warning comes while still in the
-      // draft; the confirmation is reached only through it. No key publishes.
+      // draft; the confirmation is reached only through it. No key publishes. A photo dragged or
+      // pasted into the field arrives as a file in the frame's document (checked: media.js); one
+      // chosen in Google's image picker (a frame of another origin) arrives already uploaded.
       //
       // In any UI language: no public source names an attribute of Publish/Update that a translation
       // leaves alone (jsname, data-*, class names), so it is found by its place: the title and the

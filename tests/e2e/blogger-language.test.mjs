@@ -73,6 +73,25 @@ describe('Blogger with its UI in another language, nothing from IT', () => {
     });
   }
 
+  it('de: the top bar drawn again while the pause is open: Post anyway presses the new Publish, once', async () => {
+    suite ??= await startSuite();
+    const [body] = DE.surfaces;
+    const page = await openSurface(suite.browser.context, DE.host, body);
+    await typeInto(editorOf(page, body), RISKY);
+    await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+    const old = await page.locator(body.submit).elementHandle();
+    await page.locator(body.submit).click();
+    const alert = dialog(page);
+    await alert.waitFor({ state: 'visible', timeout: 5000 });
+    await page.evaluate(() => /** @type {any} */ (window).__bloggerServerReply());
+    assert.equal(await old?.evaluate((el) => el.isConnected), false, 'the Publish pressed is gone');
+    await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+    await page.locator(/** @type {string} */ (body.confirm)).click();
+    await waitForSubmits(page);
+    assert.deepEqual(await submits(page), [{ surface: 'post', text: RISKY }]);
+    await page.close();
+  });
+
   it('de: the settings panel beside the column is not the top bar: its controls are never taken for Publish', async () => {
     suite ??= await startSuite();
     const [body] = DE.surfaces;
