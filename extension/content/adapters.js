@@ -23,7 +23,13 @@
  * at `pick`: the `last` of them, the last `before` the editor or the first `after` it (document
  * order). The compose box is the editor's closest `within` ancestor (through shadow roots), or
  * without `within`, the nearest ancestor of the editor that holds any element matching `css`.
- * @typedef {{css: string, pick: 'last' | 'before' | 'after', within?: string}} StructuralMatcher
+ * With `anchor`, the control is placed from another element of the same post instead of the
+ * editor: the first element matching `anchor` in the editor's top document (Blogger's title, whose
+ * bar holds Publish, while the body is written in a frame below it). The box is then the anchor's
+ * nearest ancestor holding a candidate on the picked side of it (after it for `last` and `after`,
+ * before it for `before`), so a bar split into a left group (Back, title) and a right one (the
+ * actions) still gives the actions' last; `before` and `after` are taken from the anchor.
+ * @typedef {{css: string, pick: 'last' | 'before' | 'after', within?: string, anchor?: string}} StructuralMatcher
  * @typedef {string | {css: string, labels: string[]} | StructuralMatcher} SubmitMatcher
  * @typedef {{enter?: boolean, ctrlEnter?: boolean}} SendKeys
  * @typedef {object} Surface
@@ -48,6 +54,11 @@
  *                             ('generic' or a table id); the site's id is then EXTRA_SITE
  */
 const PgAdapters = (() => {
+  /**
+   * Blogger's title, by place rather than label: a text <input> inside something that comes before
+   * the editor's frame in the column holding it (the app's top bar, above the field).
+   */
+  const BLOGGER_TITLE = ':is(*:has(~ iframe.editable), *:has(~ * iframe.editable)) input:is([type="text"], :not([type]))';
 
   /** @type {Site[]} */
   const SITES = [
@@ -383,29 +394,50 @@ const PgAdapters = (() => {
       ],
     },
     {
-      // Blogger's post editor (www.blogger.com/blog/post/edit/<blogId>/<postId>). The post's text is
-      // written in a same-origin iframe the page writes itself (no src, or about:blank; the legacy
-      // editor's was #postingComposeBox) whose <body> is the editable field of Google's Closure
-      // editor (contenteditable, g_editable="true", class "editable"), which rewrites its own DOM
-      // (a paragraph is a <div>, an empty line <div><br></div>). The title is an <input> in the
-      // page's top bar ("Title"). Publishing takes two presses: the top bar's "Publish" (a
-      // div[role=button]; "Update" on a post already live, which republishes at once) opens a
-      // "Publish post?" confirmation whose "Confirm" posts. The first press is the one gated, so the
-      // warning comes while still in the draft; the confirmation is reached only through it.
-      // Neither control has an attribute known to survive a translation, so they are found by their
-      // English labels only: in another UI language IT names them (selectorOverrides.blogger).
-      // No key publishes. Sources: public code that edits Blogger posts (a 2026 code-block
-      // extension reading the body of every same-origin iframe marked g_editable or contenteditable;
-      // userscripts and bots using #postingComposeBox's contentDocument.body; the editor's URL in
-      // many tools), read Dec 2026: M for the frame and its body, L for the title and the buttons.
+      // Blogger's post editor (www.blogger.com/blog/post/edit/<blogId>/<postId>), a full-window app
+      // (Google's Wiz, under #yDmH0d). The post's text is written in a same-origin iframe the page
+      // writes itself (iframe.editable, no src or about:blank; the legacy editor's was
+      // #postingComposeBox) whose <body> is the editable field of Google's Closure editor
+      // (contenteditable, g_editable="true", class "editable"), which rewrites its own DOM (a
+      // paragraph is a <div>, an empty line <div><br></div>); the page may hold more than one such
+      // frame, the last the live one. The title is a text <input> in the app's top bar, above the
+      // field. Publishing takes two presses: the top bar's "Publish" (a div[role=button]; "Update" on
+      // a post already live, which republishes at once) opens a "Publish post?" confirmation whose
+      // "Confirm" posts. The first press is the one gated, so the warning comes while still in the
+      // draft; the confirmation is reached only through it. No key publishes. A photo dragged or
+      // pasted into the field arrives as a file in the frame's document (checked: media.js); one
+      // chosen in Google's image picker (a frame of another origin) arrives already uploaded.
+      //
+      // In any UI language: no public source names an attribute of Publish/Update that a translation
+      // leaves alone (jsname, data-*, class names), so it is found by its place: the title and the
+      // actions share the top bar, and Publish/Update, the primary action, is that bar's last control,
+      // after the title (`anchor`: placed from the title, since the body's field is in a frame below
+      // the bar). The title is found by its place too: the text <input> above the editor's frame, in
+      // the column that holds it (the post settings panel beside it is not above the frame). English
+      // labels stay after these, and IT can still name both (selectorOverrides.blogger).
+      //
+      // Sources, read Dec 2026: (a) a public userscript for the current editor (mzaini30/blogger-
+      // userscript, Jan 2022) reads the post from the last iframe.editable's .editable body and lays
+      // out #yDmH0d on /blog/post/edit/ pages: M for the frame, its body and the app root; (b) a 2026
+      // code-block extension reading the body of every same-origin iframe marked g_editable or
+      // contenteditable: M; (c) Selenium and CasperJS scripts for the legacy editor (2018-2019) put
+      // the title <input> and the Publish <button> in one row of the post form, Publish after the
+      // title (form/div[1]/input, form/div[1]/span/button[1]): M for the legacy layout; (d) for the
+      // current editor no public code, test or report found names Publish/Update by anything but its
+      // English label (automation found uses aria-label*="Publish" or the Blogger API): its place at
+      // the end of the title's bar is Material's top app bar (primary action last) as the legacy row
+      // had it, L, to be confirmed on the live site. The fixture reproduces exactly this.
       id: 'blogger',
       hosts: ['www.blogger.com'],
       frames: ['iframe#postingComposeBox', 'iframe.editable', 'iframe:not([src])', 'iframe[src="about:blank"]'],
       surfaces: [
         {
           id: 'post',
-          editors: ['body[g_editable="true"]', 'body.editable[contenteditable="true"]', 'input[aria-label="Title"]'],
-          submits: ['[role="button"][aria-label="Publish"]', '[role="button"][aria-label="Update"]', { css: 'button, [role="button"]', labels: ['Publish', 'Update'] }],
+          editors: ['body[g_editable="true"]', 'body.editable[contenteditable="true"]', BLOGGER_TITLE, 'input[aria-label="Title"]'],
+          submits: [
+            { css: '[role="button"], button', pick: 'last', anchor: BLOGGER_TITLE },
+            '[role="button"][aria-label="Publish"]', '[role="button"][aria-label="Update"]', { css: 'button, [role="button"]', labels: ['Publish', 'Update'] },
+          ],
           send: {},
         },
       ],
@@ -552,6 +584,7 @@ const PgAdapters = (() => {
       for (const c of box.querySelectorAll(css)) if (PgFrames.isHTMLElement(c) && matchesSubmit(c, matcher)) return c;
       return null;
     }
+    if (matcher.anchor) return anchored(editor, matcher, matcher.anchor);
     // A scoped structural matcher answers only at its scope; an unscoped one at the nearest box holding a candidate.
     if (matcher.within && closestComposed(editor, matcher.within) !== box) return null;
     // A control inside a dialog or form the editor is not in belongs to that dialog or form: an empty
@@ -563,6 +596,33 @@ const PgAdapters = (() => {
       : matcher.pick === 'before' ? all.filter(before).pop()
         : all.find((c) => !before(c));
     return PgFrames.isHTMLElement(chosen) ? chosen : null;
+  }
+
+  /**
+   * The control an anchored structural matcher names (see StructuralMatcher): placed from the anchor,
+   * whatever box of the editor's the caller is climbing through, so every editor of the post (the
+   * title beside the control, the body in its frame) gets the same one.
+   * @param {Element} editor
+   * @param {StructuralMatcher} matcher
+   * @param {string} anchorSelector  the matcher's `anchor`
+   * @returns {HTMLElement | null}
+   */
+  function anchored(editor, matcher, anchorSelector) {
+    /** @type {Document} */
+    let doc = editor.ownerDocument;
+    for (let f = PgFrames.frameOf(editor); f; f = PgFrames.frameOf(f)) doc = f.ownerDocument;
+    const anchor = doc.querySelector(anchorSelector);
+    if (!anchor) return null;
+    const before = (/** @type {Element} */ c) => (anchor.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+    for (let box = anchor.parentElement; box; box = box.parentElement) {
+      if (matcher.within && !box.closest(matcher.within)) return null;
+      const all = [...box.querySelectorAll(matcher.css)].filter((c) => PgFrames.isHTMLElement(c) && !anchor.contains(c) && !editor.contains(c) && !elsewhere(c, anchor));
+      const side = matcher.pick === 'before' ? all.filter(before) : all.filter((c) => !before(c));
+      if (side.length === 0) continue;
+      const chosen = matcher.pick === 'last' ? all[all.length - 1] : matcher.pick === 'before' ? side[side.length - 1] : side[0];
+      return PgFrames.isHTMLElement(chosen) ? chosen : null;
+    }
+    return null;
   }
 
   /**

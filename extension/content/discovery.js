@@ -63,10 +63,14 @@ const PgDiscovery = (() => {
       if (PgFrames.isElement(root) && root.matches(hostSel)) watchShadow(root);
     }
     // Same-origin frames the adapter names as holding compose boxes (the WordPress block editor's canvas).
+    let newFrame = false;
     for (const frameSel of site.frames ?? []) {
-      for (const frame of root.querySelectorAll(frameSel)) PgFrames.watch(frame);
-      if (PgFrames.isElement(root) && root.matches(frameSel)) PgFrames.watch(root);
+      for (const frame of root.querySelectorAll(frameSel)) newFrame = PgFrames.watch(frame) || newFrame;
+      if (PgFrames.isElement(root) && root.matches(frameSel)) newFrame = PgFrames.watch(root) || newFrame;
     }
+    // An editor may be named by where it sits from such a frame (Blogger's title: the input above the
+    // editor's frame), so a frame arriving after the page has the rest of its document looked at again.
+    if (newFrame && PgFrames.isElement(root)) scan(root.ownerDocument);
   }
 
   /**

@@ -35,9 +35,10 @@ const PgFrames = (() => {
   /**
    * Watch a frame the adapter names: its document now, and again each time it loads a new one.
    * @param {Element} frame
+   * @returns {boolean}  whether the frame is new to us
    */
   function watch(frame) {
-    if (frame.localName !== 'iframe' || watchedFrames.has(frame)) return;
+    if (frame.localName !== 'iframe' || watchedFrames.has(frame)) return false;
     watchedFrames.add(frame);
     const take = () => {
       /** @type {Document | null} */
@@ -49,6 +50,7 @@ const PgFrames = (() => {
     };
     frame.addEventListener('load', take);
     take();
+    return true;
   }
 
   /**

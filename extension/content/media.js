@@ -80,17 +80,18 @@ const PgMedia = (() => {
   /** @param {Event} e */
   const onChange = (e) => {
     const t = e.composedPath()[0];
-    if (!(t instanceof HTMLInputElement) || t.type !== 'file') return;
+    // A file input of any realm (a same-origin frame's, frames.js).
+    if (!PgFrames.isInput(t) || t.type !== 'file') return;
     const designated = (hooks?.mediaInputs() ?? []).some((css) => t.matches(css));
     void inspect(e.composedPath(), t.files, designated);
   };
   window.addEventListener('change', onChange, { capture: true, passive: true });
-  window.addEventListener('drop', (e) => {
-    void inspect(e.composedPath(), e.dataTransfer?.files);
-  }, { capture: true, passive: true });
-  window.addEventListener('paste', (e) => {
-    void inspect(e.composedPath(), e.clipboardData?.files);
-  }, { capture: true, passive: true });
+  /** @param {DragEvent} e */
+  const onDrop = (e) => { void inspect(e.composedPath(), e.dataTransfer?.files); };
+  /** @param {ClipboardEvent} e */
+  const onPaste = (e) => { void inspect(e.composedPath(), e.clipboardData?.files); };
+  window.addEventListener('drop', onDrop, { capture: true, passive: true });
+  window.addEventListener('paste', onPaste, { capture: true, passive: true });
 
   /** @param {MediaHooks} h */
   function configure(h) {
@@ -100,10 +101,16 @@ const PgMedia = (() => {
   /**
    * `change` is not a composed event: a file input inside a shadow root (LinkedIn's share box)
    * is only heard from inside that root; nor does one in a same-origin frame's document (frames.js).
+   * No event of a frame's document reaches the top window at all, so a photo dropped or pasted into
+   * a framed editor (Blogger's field, WordPress's canvas) is heard from the frame's document too.
    * @param {ShadowRoot | Document} root
    */
   function observe(root) {
     root.addEventListener('change', onChange, { capture: true, passive: true });
+    if (root.nodeType === 9) {
+      root.addEventListener('drop', /** @type {EventListener} */ (onDrop), { capture: true, passive: true });
+      root.addEventListener('paste', /** @type {EventListener} */ (onPaste), { capture: true, passive: true });
+    }
   }
 
   return Object.freeze({ configure, observe });

@@ -1,6 +1,7 @@
 // The site adapter table's rules, checked in a real page (the table validates selectors with the
 // browser's own CSS parser): IT selector overrides go first, invalid ones are dropped, unknown
-// hosts get nothing, and label matchers only match the exact label.
+// hosts get nothing, label matchers only match the exact label, and structural matchers (placed from
+// the editor or from an anchor) name a control by its place.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
@@ -81,6 +82,44 @@ describe('site adapter table', () => {
       return result;
     });
     assert.deepEqual(picked, { before: 'share', last: 'last', after: 'send', nearer: null, outside: false });
+  });
+
+  it('anchored structural matchers place the control from another element of the post (Blogger\'s title and its bar)', async () => {
+    const picked = await page.evaluate(() => {
+      const A = /** @type {any} */ (window).PgAdapters;
+      const box = document.createElement('div');
+      document.body.append(box);
+      // A top bar split in two groups (Back and the title; the actions), a toolbar, the editor's frame
+      // below, a settings panel beside the column, and a dialog opened later.
+      box.innerHTML = `
+        <div class="column">
+          <div class="bar"><div class="left"><div role="button" id="back">←</div><div class="field"><div><input type="text" id="title"></div></div></div>
+            <div class="right"><div role="button" id="save">💾</div><div role="button" id="preview">👁</div><div role="button" id="publish">Publier</div></div></div>
+          <div class="toolbar"><div role="button" id="bold">G</div><div role="button" id="image">🖼</div></div>
+          <div class="compose"><div contenteditable="true" id="body"></div><iframe class="editable"></iframe></div>
+        </div>
+        <aside><input type="text" id="labels"><div role="button" id="permalink">Lien permanent</div></aside>
+        <div role="dialog"><div role="button" id="other">OK</div></div>`;
+      const id = (/** @type {Element | null} */ el) => (el ? el.id : null);
+      const title = /** @type {Element} */ (document.getElementById('title'));
+      const body = /** @type {Element} */ (document.getElementById('body'));
+      const blogger = A.forHost('www.blogger.com').surfaces[0];
+      const m = blogger.submits[0];
+      const at = (/** @type {Element} */ editor, /** @type {any} */ matcher) => id(A.submitOf(editor, /** @type {Element} */ (editor.parentElement), matcher));
+      const result = {
+        fromTitle: at(title, m),
+        fromBody: at(body, m),
+        after: at(body, { ...m, pick: 'after' }),
+        before: at(body, { ...m, pick: 'before' }),
+        noAnchor: at(body, { ...m, anchor: '#nothing' }),
+        // Blogger's title by its place: the input above the editor's frame, not the settings panel's.
+        titles: [...document.querySelectorAll('input')].filter((i) => blogger.editors.some((/** @type {string} */ sel) => i.matches(sel))).map((i) => i.id),
+        candidate: A.matchesSubmit(document.getElementById('publish'), m),
+      };
+      box.remove();
+      return result;
+    });
+    assert.deepEqual(picked, { fromTitle: 'publish', fromBody: 'publish', after: 'save', before: 'back', noAnchor: null, titles: ['title'], candidate: true });
   });
 
   it('has nothing for hosts outside the covered sites', async () => {

@@ -1,6 +1,6 @@
-// Issue 16: the sites' UI in French, Welsh and Polish. Submit controls are found by role, structure
-// and stable attributes, not English labels, so on every compose surface of every site the gate
-// still pauses a risky draft on click and on every key that sends, "Edit post" keeps the draft, and
+// Issue 16: the sites' UI in French, Welsh, Polish and (Blogger) German. Submit controls are found by
+// role, structure and stable attributes, not English labels, so on every compose surface of every
+// site the gate still pauses a risky draft on click and on every key that sends, "Edit post" keeps the draft, and
 // "Post anyway" posts it exactly once.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,13 +19,15 @@ const RUNS = [
   ['wordpress', 'fr'],
   // Messenger on messenger.com: the message box by role in the conversation pane, send by its place.
   // Medium's responses run in Welsh above with its stories ('medium', 'cy') and here in Polish.
-  // Blogger's Publish is found by its English label only: blogger-language.test.mjs.
   ['messenger', 'fr'], ['messenger', 'pl'], ['medium', 'pl'],
+  // Blogger: the title by its place above the editor's frame, Publish as the last control of the
+  // title's bar (then its confirmation); more in blogger-language.test.mjs (Update, IT's overrides).
+  ['blogger', 'fr'], ['blogger', 'de'],
 ];
 
 /** @param {import('playwright-core').Locator} editor */
 function draftText(editor) {
-  return editor.evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : /** @type {HTMLElement} */ (el).innerText.replace(/\n$/, '')));
+  return editor.evaluate((el) => (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : /** @type {HTMLElement} */ (el).innerText.replace(/\n$/, '')));
 }
 
 describe('site UI in another language', () => {

@@ -25,7 +25,7 @@ function withLang(path, lang) {
 /**
  * The site as a person whose UI language is `lang` sees it.
  * @param {import('./sites.mjs').SiteSpec} site
- * @param {string} lang  fr, cy or pl
+ * @param {string} lang  fr, cy, pl or de (de: Blogger's fixture only)
  * @returns {import('./sites.mjs').SiteSpec}
  */
 export function localise(site, lang) {

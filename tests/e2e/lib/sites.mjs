@@ -283,6 +283,7 @@ export const SITES = {
         confirm: '[role="dialog"] [role="button"][aria-label="Confirm"]', keys: [], recorded: 'post', field: true,
       },
     ],
-    // No media: Blogger inserts images through Google's picker, a frame of another origin (README).
+    // No file input to attach through: Blogger inserts images through Google's picker, a frame of
+    // another origin (README); photos dragged or pasted into the field: blogger-images.test.mjs.
   },
 };
