@@ -44,6 +44,9 @@
  * @property {string[]} [shadowHosts]  elements whose open shadow roots hold compose boxes, watched like the document
  * @property {string[]} [frames]  same-origin iframes whose documents hold compose boxes (WordPress's canvas),
  *                                watched from the top frame like the document (frames.js)
+ * @property {boolean} [insertedMedia]  the site writes pictures chosen in a picker postguard cannot see
+ *           into (another origin's frame) straight into the post as <img>: each new one gets the consent
+ *           reminder (inserted-media.js)
  * @property {string} [captions]  the surface a photo's caption is written in when the site opens a
  *                                separate media editor for an attachment (WhatsApp's covers the chat):
  *                                the consent reminder goes with that caption box, not the one the file
@@ -406,7 +409,9 @@ const PgAdapters = (() => {
       // "Confirm" posts. The first press is the one gated, so the warning comes while still in the
       // draft; the confirmation is reached only through it. No key publishes. A photo dragged or
       // pasted into the field arrives as a file in the frame's document (checked: media.js); one
-      // chosen in Google's image picker (a frame of another origin) arrives already uploaded.
+      // chosen in Google's image picker (a frame of another origin) arrives already uploaded, as an
+      // <img> the editor writes into the field: it gets the consent reminder (`insertedMedia`), and
+      // nothing is read from it.
       //
       // In any UI language: no public source names an attribute of Publish/Update that a translation
       // leaves alone (jsname, data-*, class names), so it is found by its place: the title and the
@@ -429,6 +434,7 @@ const PgAdapters = (() => {
       // had it, L, to be confirmed on the live site. The fixture reproduces exactly this.
       id: 'blogger',
       hosts: ['www.blogger.com'],
+      insertedMedia: true,
       frames: ['iframe#postingComposeBox', 'iframe.editable', 'iframe:not([src])', 'iframe[src="about:blank"]'],
       surfaces: [
         {

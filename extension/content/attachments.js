@@ -2,8 +2,9 @@
 /**
  * Attached photos and videos, connected to the drafts they belong to: which compose box an
  * attachment goes with (the caption box, where a site opens one for it), where its reminder stands
- * until then, and which photos are read for text. Noticing attachments is media.js's job and reading
- * a photo is photos.js's; this file only ties them to the sessions and to what is drawn.
+ * until then, and which photos are read for text. Noticing attachments is media.js's job (and
+ * inserted-media.js's, for pictures a site writes into the post itself) and reading a photo is
+ * photos.js's; this file only ties them to the sessions and to what is drawn.
  */
 const PgAttachments = (() => {
   /** How long a photo's reminder waits for the caption box the site opens for it (adapter `captions`). */
@@ -44,6 +45,8 @@ const PgAttachments = (() => {
     PgPhotos.onChange(() => PgDrawing.requestDraw());
     PgMedia.configure({
       onFiles(s, files, path) {
+        // Their pictures, when the site writes them into the post, are these files'.
+        if (s) PgInsertedMedia.filesAttached(s, files.length);
         const { photoText, photoFaces } = PgSettings.current();
         if (!photoText && !photoFaces) return;
         // Photos, and videos (their first frame and one every few seconds: photo/video-frames.js).
@@ -67,23 +70,37 @@ const PgAttachments = (() => {
         }
         return null;
       },
-      onMedia(s, info, path) {
-        const site = PgSettings.site();
-        if (!site) return;
-        // The location answer comes later than the first reminder, when the caption box may be open.
-        if (!s && site.captions) s = captionSession();
-        // Until the caption box opens, the reminder stands by the file input (below), then moves to it.
-        awaitingCaption = site.captions && !s ? { info, until: Date.now() + CAPTION_WAIT_MS } : null;
-        if (s) s.media = info;
-        else {
-          const anchor = pageAnchor(path);
-          PgDrawing.setPageMedia(anchor ? { anchor, info } : null);
-        }
-        if (info.location === true) PgOverlay.announce('This photo contains its location. Remove it before posting.');
-        else PgOverlay.announce('Photo or video attached: check you have consent to share it.');
-        PgDrawing.requestDraw();
-      },
+      onMedia: remind,
     });
+    // A picture the site writes into the post from a picker postguard cannot see into (Blogger's).
+    PgInsertedMedia.watch({
+      site: () => PgSettings.site(),
+      active: () => PgSettings.site() !== null && !PgPause.until(),
+      onInserted: (s, count) => remind(s, { count, location: null }, []),
+    });
+  }
+
+  /**
+   * Shows the consent reminder for `info` by its draft, or by the file's dialog until the draft opens.
+   * @param {any} s  the draft's session, or null
+   * @param {{count: number, location: boolean | null}} info
+   * @param {EventTarget[]} path  where the file came from
+   */
+  function remind(s, info, path) {
+    const site = PgSettings.site();
+    if (!site) return;
+    // The location answer comes later than the first reminder, when the caption box may be open.
+    if (!s && site.captions) s = captionSession();
+    // Until the caption box opens, the reminder stands by the file input (below), then moves to it.
+    awaitingCaption = site.captions && !s ? { info, until: Date.now() + CAPTION_WAIT_MS } : null;
+    if (s) s.media = info;
+    else {
+      const anchor = pageAnchor(path);
+      PgDrawing.setPageMedia(anchor ? { anchor, info } : null);
+    }
+    if (info.location === true) PgOverlay.announce('This photo contains its location. Remove it before posting.');
+    else PgOverlay.announce('Photo or video attached: check you have consent to share it.');
+    PgDrawing.requestDraw();
   }
 
   return Object.freeze({ wire });

@@ -1,8 +1,10 @@
 // Blogger's images, where postguard can see them (issue 16): a photo dragged into the post's field or
 // pasted there arrives as a file in the editor's frame, on the device, so it gets the consent
 // reminder and is looked inside as on the other sites (a wristband's NHS number pauses Publish, in
-// German here). A photo chosen in Google's image picker is not seen: the picker is a frame of another
-// origin and the image arrives in the post already uploaded (README, docs/deploy.md).
+// German here). A photo chosen in Google's image picker cannot be looked inside: the picker is a frame
+// of another origin and the picture arrives in the post already uploaded, as an <img> the editor
+// writes; it gets the consent reminder all the same, and a dropped photo's own <img>, written after
+// its upload, does not get a second one (README, docs/deploy.md).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSuite, submits, waitForSubmits, attachments, dialog, assertOnlyHosts, typeInto } from './lib/fixture.mjs';
@@ -80,6 +82,40 @@ describe('Blogger: photos dropped or pasted into the post', () => {
     await page.locator(/** @type {string} */ (BODY.confirm)).click();
     await waitForSubmits(page);
     assert.deepEqual(await submits(page), [{ surface: 'post', text: CAPTION }]);
+    await page.close();
+  });
+
+  it('a photo chosen in Google\'s picker (written into the post by the editor) gets the consent reminder; Publish is not paused for it', async () => {
+    const page = await openSurface(suite.browser.context, DE.host, BODY);
+    await typeInto(editorOf(page, BODY), CAPTION);
+    await page.evaluate(() => /** @type {any} */ (window).__bloggerPickImage());
+    const notice = page.locator('[data-postguard] [data-postguard-notice]');
+    await notice.waitFor({ state: 'visible', timeout: 5000 });
+    assert.match(await notice.innerText(), /consent/i);
+    assert.equal(await notice.getAttribute('data-photo'), null, 'nothing was read from the picture');
+    assert.deepEqual((await attachments(page)).map((a) => a.via), ['picker']);
+    // A reminder, not a finding: with a benign caption Publish goes straight to Blogger's confirmation.
+    await page.locator(BODY.submit).click();
+    await page.locator(/** @type {string} */ (BODY.confirm)).click();
+    await waitForSubmits(page);
+    assert.deepEqual(await submits(page), [{ surface: 'post', text: CAPTION }]);
+    await page.close();
+  });
+
+  it('a dropped photo\'s own picture, written after its upload, brings no second reminder; a later pick does', async () => {
+    const page = await openSurface(suite.browser.context, DE.host, BODY);
+    await typeInto(editorOf(page, BODY), CAPTION);
+    await deliver(page, jpeg({ gps: false }), 'drop');
+    const notice = page.locator('[data-postguard] [data-postguard-notice]');
+    await notice.waitFor({ state: 'visible', timeout: 5000 });
+    await notice.getByRole('button', { name: 'Got it' }).click();
+    await notice.waitFor({ state: 'detached', timeout: 5000 });
+    // The editor shows the uploaded photo 300 ms after the drop; give it time, then some.
+    await editorOf(page, BODY).locator('img').waitFor({ state: 'attached', timeout: 5000 });
+    await page.waitForTimeout(1000);
+    assert.equal(await notice.count(), 0, 'no second reminder for the dropped photo\'s own <img>');
+    await page.evaluate(() => /** @type {any} */ (window).__bloggerPickImage());
+    await notice.waitFor({ state: 'visible', timeout: 5000 });
     await page.close();
   });
 
