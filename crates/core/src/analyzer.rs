@@ -197,6 +197,8 @@ fn add_model_candidates(
     let media = mentions_media(input);
     // Consent stated, or no one in the photo: the model's consent sentences are marks, not pauses.
     let consent_settled = media && crate::detectors::consent_media::consent_settled(input);
+    // Trust news the post says is already public (its newsletter, its website): not a leak.
+    let public = crate::detectors::trust_business::stated_public(input);
     let skip = |start: usize, end: usize| !allowed.is_empty() && allowed.covers(start, end);
     let mut ruled: [Vec<(usize, usize)>; 3] = Default::default();
     for c in candidates.iter() {
@@ -218,6 +220,11 @@ fn add_model_candidates(
             if !taken.touches(s.start, s.end) {
                 let (why, severity) = if family == CONSENT && consent_settled {
                     ("learned model: strong signal in this sentence; consent stated or no one shown", Severity::Info)
+                } else if family == CONFIDENTIALITY && public {
+                    (
+                        "learned model: strong signal in this sentence; the post says it is already public",
+                        Severity::Info,
+                    )
                 } else {
                     ("learned model: strong signal in this sentence", Severity::Warn)
                 };
@@ -427,6 +434,21 @@ mod tests {
     /// The learned model's consent finding on `text`, with its severity.
     fn model_consent(text: &str) -> Option<Severity> {
         analyzer().analyze(text).into_iter().find(|f| f.rule == "learned-consent").map(|f| f.severity)
+    }
+
+    #[test]
+    fn the_models_confidentiality_sentence_does_not_pause_for_news_the_post_says_is_public() {
+        let model = |text: &str| {
+            analyzer().analyze(text).into_iter().find(|f| f.rule == "learned-confidentiality").map(|f| f.severity)
+        };
+        let news = "They've just told us the surgical day unit is closing for refurb for 6 weeks from next month.";
+        assert_eq!(model(news), Some(Severity::Warn));
+        assert_eq!(
+            model(&format!("{news} Announced in the Trust newsletter today so it's public.")),
+            Some(Severity::Info)
+        );
+        assert_eq!(model(&format!("{news} The announcement's on the Trust website too.")), Some(Severity::Info));
+        assert_eq!(model(&format!("{news} It hasn't been made public, so keep it quiet.")), Some(Severity::Warn));
     }
 
     #[test]

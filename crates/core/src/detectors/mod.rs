@@ -32,7 +32,7 @@ mod person_in_context;
 mod phone;
 mod postcode;
 mod staff_process;
-mod trust_business;
+pub(crate) mod trust_business;
 
 // Disrepute and consent (issue 4).
 mod abuse;

@@ -99,6 +99,25 @@ impl Detector for TrustBusiness {
     }
 }
 
+/// Bytes before an "already public" phrase in which a negation cancels it ("not been made public").
+const NEGATION_REACH: usize = 12;
+
+/// Whether the post says its Trust news is already public ("announced in the Trust newsletter today
+/// so it's public"), not negated. The learned model's confidentiality sentences are then marks, not
+/// pauses (analyzer.rs): a rule's leak cue ("not announced yet") still finds a leak.
+pub(crate) fn stated_public(input: &Input<'_>) -> bool {
+    input.context.all(class::ALREADY_PUBLIC).iter().any(|&(s, _)| {
+        let mut lo = s.saturating_sub(NEGATION_REACH);
+        while !input.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        !input.text[lo..s].split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| {
+            matches!(w, "not" | "never" | "isnt" | "hasnt" | "havent" | "wasnt" | "arent" | "didnt")
+                || w.ends_with("n't")
+        })
+    })
+}
+
 /// Compiles an IT-supplied term list (matched as whole words, normalised like the draft); `None` when
 /// it is empty. Errors name the setting (and the entry) and never quote it.
 pub fn compile_terms(
