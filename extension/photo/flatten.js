@@ -7,9 +7,9 @@
  * Why: Tesseract thresholds a page with one global level (Otsu), which suits a scanned page and not a
  * photo lit from one side. Measured on the rendered set (docs/performance.md): whiteboards in uneven
  * light had an initial read as ")." (the stroke half in shadow), and a blurred wristband at 20 px
- * was read as nothing at all; with the light evened first each was read whole. Unlike the clean-ink
- * pass (binarize.js) the result is still grey, not black and white, so thin blue strokes are not
- * broken up by a hard threshold.
+ * was read as nothing at all; with the light evened first each was read whole. Unlike the
+ * thresholded clean-ink read it replaces (black or white by a local mean) the result is still grey,
+ * so thin blue strokes are not broken up by a hard threshold.
  *
  * It assumes dark text on a lighter ground (labels, wristbands, boards, paper): light text on a dark
  * ground (a screen in dark mode) comes out blank, so the photo check reads the photo as it came when

@@ -18,7 +18,6 @@ import { findFaces, release as releaseFaces } from './faces.js';
 import { FACE_SIDE } from './face-net.js';
 import { inkOf, skewOf, turnedSize, unturn } from './deskew.js';
 import { eachFrame, clock } from './video-frames.js';
-import { binarize } from './binarize.js';
 import { flatten } from './flatten.js';
 
 /**
@@ -101,19 +100,23 @@ async function lookAt(bitmap, request, onProgress) {
   const scaled = read.scale < 1
     ? await createImageBitmap(bitmap, { resizeWidth: read.width, resizeHeight: read.height, resizeQuality: 'high' })
     : bitmap;
+  // Faces are looked for in a copy at the network's size (it moves to the face worker, and a
+  // high-quality downscale here keeps small faces clearer than the worker's canvas would). That
+  // worker is started first: the text's slant is judged on this thread before the OCR engine is
+  // handed the photo, and the face check should not wait for it (it is the longer of the two).
+  const net = fitWithin(scaled.width, scaled.height, FACE_SIDE);
+  const faces = request.faces !== false
+    ? peopleIn(await createImageBitmap(scaled, { resizeWidth: net.width, resizeHeight: net.height, resizeQuality: 'high' }))
+    : Promise.resolve({ findings: [], faces: 0 });
+  // Its failure is answered by Promise.all below; this only keeps one that comes early (while the
+  // thumbnail is made) from being reported as unhandled meanwhile.
+  faces.catch(() => {});
   const small = fitWithin(bitmap.width, bitmap.height, THUMB_SIDE);
   const thumbnail = await createImageBitmap(bitmap, { resizeWidth: small.width, resizeHeight: small.height, resizeQuality: 'medium' });
   if (scaled !== bitmap) bitmap.close();
-  // Faces are looked for in a copy at the network's size (it moves to the face worker, and a
-  // high-quality downscale here keeps small faces clearer than the worker's canvas would), while
-  // the OCR reads the text.
-  const net = fitWithin(scaled.width, scaled.height, FACE_SIDE);
-  const forFaces = request.faces !== false
-    ? await createImageBitmap(scaled, { resizeWidth: net.width, resizeHeight: net.height, resizeQuality: 'high' })
-    : null;
   const [textFindings, faceFindings] = await Promise.all([
     request.text !== false ? readText(scaled, read, onProgress) : Promise.resolve({ findings: [], words: 0 }),
-    forFaces ? peopleIn(forFaces) : Promise.resolve({ findings: [], faces: 0 }),
+    faces,
   ]);
   scaled.close();
   return { findings: [...faceFindings.findings, ...textFindings.findings], thumbnail, words: textFindings.words, faces: faceFindings.faces };
@@ -189,12 +192,12 @@ async function readText(image, read, onProgress) {
     }
   };
   // First with the light evened out (flatten.js: uneven light and blur no longer decide what
-  // Tesseract's one global threshold keeps). A photo that reads as nothing that way is read as it
-  // came (light text on a dark ground, which flattening blanks), then as clean ink (binarize.js:
-  // Tesseract's page analysis sometimes finds no text at all in a plainly legible photo).
+  // Tesseract's one global threshold keeps); a photo that reads as nothing that way is read as it
+  // came (light text on a dark ground, which flattening blanks). A third read as thresholded ink,
+  // which the reading had before, no longer read anything these two missed (docs/performance.md)
+  // and cost every photo without text a third read.
   let seen = textOf(await pass('flat'));
   if (seen.text === '') seen = textOf(await pass('as-is'));
-  if (seen.text === '') seen = textOf(await pass('clean'));
   const { text, spans } = seen;
   if (text === '') return { findings: [], words: 0 };
   const reply = await chrome.runtime.sendMessage({ type: 'analyze', text });
@@ -212,9 +215,9 @@ async function readText(image, read, onProgress) {
 }
 
 /**
- * How the picture is prepared for a read: `as-is` (only turned level), `flat` (its light evened
- * out, flatten.js) or `clean` (thresholded to black ink on white, binarize.js).
- * @typedef {'as-is' | 'flat' | 'clean'} Preparation
+ * How the picture is prepared for a read: `as-is` (only turned level) or `flat` (its light evened
+ * out, flatten.js).
+ * @typedef {'as-is' | 'flat'} Preparation
  */
 
 /**
@@ -230,7 +233,7 @@ async function readText(image, read, onProgress) {
 function prepared(image, skew, turned, how) {
   if (skew === 0 && how === 'as-is') return image;
   const canvas = new OffscreenCanvas(turned.width, turned.height);
-  const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d', { willReadFrequently: how !== 'as-is' }));
+  const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d', { willReadFrequently: how === 'flat' }));
   g.fillStyle = '#fff';
   g.fillRect(0, 0, turned.width, turned.height);
   if (skew === 0) {
@@ -243,8 +246,7 @@ function prepared(image, skew, turned, how) {
   }
   if (how === 'as-is') return canvas.transferToImageBitmap();
   const pixels = g.getImageData(0, 0, turned.width, turned.height);
-  if (how === 'clean') binarize(pixels.data, turned.width, turned.height);
-  else flatten(pixels.data, turned.width, turned.height);
+  flatten(pixels.data, turned.width, turned.height);
   return pixels;
 }
 
