@@ -5,8 +5,8 @@
 //  - accuracy: a test set of photos rendered here (lib/photos.mjs): wristband labels with an NHS
 //    number and ward whiteboards with "Bay 4 - Mrs J. Patel, 82, sepsis", each plain, rotated, blurred
 //    and unevenly lit (the first 48), and light on dark (8 added later), text 20–52 px high; counted
-//    as read when the analyser reports the identifier from the photo (the NHS number's rule, whose checksum needs every digit right; or patient-name
-//    covering "Patel");
+//    as read when the analyser reports the identifier from the photo (the NHS number's rule, whose
+//    checksum needs every digit right; or patient-name covering "Patel");
 //  - false findings: landscapes with no text;
 //  - speed: 1080×1080 and 12-megapixel (4000×3000) photos, first (engine cold) and warm;
 //  - the page's main thread while a photo is checked: long tasks over 50 ms on the X fixture.
