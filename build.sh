@@ -406,6 +406,8 @@ case "$cmd" in
     POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/photo-speed.mjs
     log "photos: faces found on the device (openly licensed photos with and without people, speed)"
     POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/faces.mjs
+    log "videos: a 10 s and a 30 s 720p clip, time to the last finding, frames read, within the budget"
+    POSTGUARD_DIST=$CHROMIUM_DIST node tests/bench/video-speed.mjs
     ensure_presidio
     log "baseline: Presidio on the same drafts"
     "$PRESIDIO_PY" tests/bench/presidio_baseline.py

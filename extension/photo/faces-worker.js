@@ -6,10 +6,18 @@
  * attached. The weights come from the extension's own package, handed over by the frame; this
  * worker fetches nothing, and nothing of a picture leaves it but the boxes of the faces in it.
  */
-import { FACE_SIDE as SIZE, MIN_FACE_SCORE as MIN_SCORE, facesOf, forward, inputOf, readWeights } from './face-net.js';
+import { FACE_SIDE as SIZE, MIN_FACE_SCORE as MIN_SCORE, bestScore, facesOf, forward, inputOf, readWeights } from './face-net.js';
 
 /** The second look's size, as a fraction of the square (measured: tests/bench/faces.mjs). */
 const ZOOMED_OUT = 0.6;
+/**
+ * The second look is skipped when nothing in the first scored even this much. Measured on the
+ * fixtures (tests/bench/faces.mjs, docs/performance.md): every close-up the second look found had
+ * scored 0.14–0.42 in the first, while 66 of the 70 photos without people scored below 0.1 (and so
+ * did the three photos with people that neither look finds); a text photo's second look was a
+ * third of its face check's time.
+ */
+const SECOND_LOOK_MIN = 0.1;
 /** The network's cell: its input side must be a multiple of this (five halvings). */
 const STRIDE = 32;
 
@@ -23,7 +31,8 @@ let weights = null;
 /**
  * The faces in `image`, as fractions of its width and height. The picture fills the network's
  * square first; if no face is found it is looked at again smaller (ZOOMED_OUT of the square), since
- * a face that fills most of a close-up is larger than the boxes the network was trained to predict.
+ * a face that fills most of a close-up is larger than the boxes the network was trained to predict
+ * (unless nothing in the first look came near a face: SECOND_LOOK_MIN).
  * @param {ImageBitmap} image
  */
 function detect(image) {
@@ -44,7 +53,7 @@ function detect(image) {
     g.drawImage(image, 0, 0, dw, dh);
     const { grid, cells } = forward(w, inputOf(g.getImageData(0, 0, side, side).data, side), side);
     faces = facesOf(grid, cells, dw / side, dh / side, MIN_SCORE);
-    if (faces.length) break;
+    if (faces.length || bestScore(grid, cells) < SECOND_LOOK_MIN) break;
   }
   return faces;
 }

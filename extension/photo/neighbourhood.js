@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * Ink judged by local contrast: a pixel is ink when it is darker than the mean of the square around
- * it, so uneven light and coloured ground do not decide. Shared by the clean-ink pass (binarize.js)
- * and the slant estimate (deskew.js), which judge ink the same way on different pictures.
+ * Each pixel against the mean of the square around it, so uneven light and coloured ground do not
+ * decide. Shared by the evened-light read (flatten.js, which divides a pixel by that mean) and the
+ * slant estimate (deskew.js, which counts a pixel darker than it as ink).
  */
 
 /**

@@ -45,7 +45,7 @@ function engine() {
 
 /**
  * Reads the words in `image`, with their boxes in its pixels.
- * @param {ImageBitmap} image
+ * @param {ImageBitmap | ImageData} image
  * @param {(fraction: number) => void} onProgress
  * @returns {Promise<import('./reading.js').Word[]>}
  */

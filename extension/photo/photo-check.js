@@ -18,7 +18,7 @@ import { findFaces, release as releaseFaces } from './faces.js';
 import { FACE_SIDE } from './face-net.js';
 import { inkOf, skewOf, turnedSize, unturn } from './deskew.js';
 import { eachFrame, clock } from './video-frames.js';
-import { binarize } from './binarize.js';
+import { flatten } from './flatten.js';
 
 /**
  * Longest side a photo is read at. Text at least 20 px high in a 1080-px photo stays readable, and
@@ -100,19 +100,23 @@ async function lookAt(bitmap, request, onProgress) {
   const scaled = read.scale < 1
     ? await createImageBitmap(bitmap, { resizeWidth: read.width, resizeHeight: read.height, resizeQuality: 'high' })
     : bitmap;
+  // Faces are looked for in a copy at the network's size (it moves to the face worker, and a
+  // high-quality downscale here keeps small faces clearer than the worker's canvas would). That
+  // worker is started first: the text's slant is judged on this thread before the OCR engine is
+  // handed the photo, and the face check should not wait for it (it is the longer of the two).
+  const net = fitWithin(scaled.width, scaled.height, FACE_SIDE);
+  const faces = request.faces !== false
+    ? peopleIn(await createImageBitmap(scaled, { resizeWidth: net.width, resizeHeight: net.height, resizeQuality: 'high' }))
+    : Promise.resolve({ findings: [], faces: 0 });
+  // Its failure is answered by Promise.all below; this only keeps one that comes early (while the
+  // thumbnail is made) from being reported as unhandled meanwhile.
+  faces.catch(() => {});
   const small = fitWithin(bitmap.width, bitmap.height, THUMB_SIDE);
   const thumbnail = await createImageBitmap(bitmap, { resizeWidth: small.width, resizeHeight: small.height, resizeQuality: 'medium' });
   if (scaled !== bitmap) bitmap.close();
-  // Faces are looked for in a copy at the network's size (it moves to the face worker, and a
-  // high-quality downscale here keeps small faces clearer than the worker's canvas would), while
-  // the OCR reads the text.
-  const net = fitWithin(scaled.width, scaled.height, FACE_SIDE);
-  const forFaces = request.faces !== false
-    ? await createImageBitmap(scaled, { resizeWidth: net.width, resizeHeight: net.height, resizeQuality: 'high' })
-    : null;
   const [textFindings, faceFindings] = await Promise.all([
     request.text !== false ? readText(scaled, read, onProgress) : Promise.resolve({ findings: [], words: 0 }),
-    forFaces ? peopleIn(forFaces) : Promise.resolve({ findings: [], faces: 0 }),
+    faces,
   ]);
   scaled.close();
   return { findings: [...faceFindings.findings, ...textFindings.findings], thumbnail, words: textFindings.words, faces: faceFindings.faces };
@@ -177,22 +181,23 @@ async function readText(image, read, onProgress) {
   // Text photographed at a slant is turned level first (deskew.js), and its words' boxes turned back.
   const skew = await slantOf(image);
   const turned = skew === 0 ? { width: image.width, height: image.height } : turnedSize(image.width, image.height, -skew);
-  /** Reads the photo as `prepared` makes it. @param {boolean} clean  black ink on white first (binarize.js) */
-  const pass = async (clean) => {
-    const picture = prepared(image, skew, turned, clean);
+  /** Reads the photo as `prepared` makes it. @param {Preparation} how */
+  const pass = async (how) => {
+    const picture = prepared(image, skew, turned, how);
     try {
       const words = await readWords(picture, onProgress);
       return skew === 0 ? words : words.map((w) => ({ ...w, rect: unturn(w.rect, -skew, turned, image.width, image.height) }));
     } finally {
-      if (picture !== image) picture.close();
+      if (picture !== image && picture instanceof ImageBitmap) picture.close();
     }
   };
-  let seen = textOf(await pass(false));
-  // Tesseract's own page analysis sometimes finds no text at all in a plainly legible photo (a
-  // label in a coloured frame, slightly blurred or downscaled): read it once more as clean ink. A
-  // photo read with words the first time is not read again (thresholding everything cost whiteboards
-  // in blue ink more than it gained: docs/performance.md).
-  if (seen.text === '') seen = textOf(await pass(true));
+  // First with the light evened out (flatten.js: uneven light and blur no longer decide what
+  // Tesseract's one global threshold keeps); a photo that reads as nothing that way is read as it
+  // came (light text on a dark ground, which flattening blanks). A third read as thresholded ink,
+  // which the reading had before, no longer read anything these two missed (docs/performance.md)
+  // and cost every photo without text a third read.
+  let seen = textOf(await pass('flat'));
+  if (seen.text === '') seen = textOf(await pass('as-is'));
   const { text, spans } = seen;
   if (text === '') return { findings: [], words: 0 };
   const reply = await chrome.runtime.sendMessage({ type: 'analyze', text });
@@ -210,18 +215,25 @@ async function readText(image, read, onProgress) {
 }
 
 /**
+ * How the picture is prepared for a read: `as-is` (only turned level) or `flat` (its light evened
+ * out, flatten.js).
+ * @typedef {'as-is' | 'flat'} Preparation
+ */
+
+/**
  * The picture the OCR engine reads: `image` itself, or turned level by `skew` degrees onto a white
- * canvas of `turned` size, and with `clean`, thresholded to black ink on white (binarize.js).
+ * canvas of `turned` size, and prepared as `how` says. Prepared pixels go to the engine as they are
+ * (ImageData), not back through a bitmap the engine would draw and read again.
  * @param {ImageBitmap} image
  * @param {number} skew
  * @param {{width: number, height: number}} turned
- * @param {boolean} clean
- * @returns {ImageBitmap}
+ * @param {Preparation} how
+ * @returns {ImageBitmap | ImageData}
  */
-function prepared(image, skew, turned, clean) {
-  if (skew === 0 && !clean) return image;
+function prepared(image, skew, turned, how) {
+  if (skew === 0 && how === 'as-is') return image;
   const canvas = new OffscreenCanvas(turned.width, turned.height);
-  const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d', { willReadFrequently: clean }));
+  const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d', { willReadFrequently: how === 'flat' }));
   g.fillStyle = '#fff';
   g.fillRect(0, 0, turned.width, turned.height);
   if (skew === 0) {
@@ -232,12 +244,10 @@ function prepared(image, skew, turned, clean) {
     g.drawImage(image, -image.width / 2, -image.height / 2);
     g.setTransform(1, 0, 0, 1, 0, 0);
   }
-  if (clean) {
-    const pixels = g.getImageData(0, 0, turned.width, turned.height);
-    binarize(pixels.data, turned.width, turned.height);
-    g.putImageData(pixels, 0, 0);
-  }
-  return canvas.transferToImageBitmap();
+  if (how === 'as-is') return canvas.transferToImageBitmap();
+  const pixels = g.getImageData(0, 0, turned.width, turned.height);
+  flatten(pixels.data, turned.width, turned.height);
+  return pixels;
 }
 
 /**

@@ -25,6 +25,18 @@ export const END_OF_LINE = 2;
 export const MIN_CONFIDENCE = 0.5;
 
 /**
+ * A word of marks only (no letter or digit: ").", "|", "~") must be read at least this surely to be
+ * kept. Such a word carries nothing the analyser reads as an identifier, but a letter OCR was unsure
+ * of and took for a bracket splits a title from its name: whiteboards read "Mrs ). Patel" (the "J."
+ * at confidence 0.55) where "Mrs Patel" is a patient's name (docs/performance.md). Real dashes and
+ * colons are read at 0.9 and above.
+ */
+export const MIN_MARKS_CONFIDENCE = 0.7;
+
+/** A letter or digit, in any script. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
  * One text for the analyser: words separated by spaces, lines by newlines.
  * @param {Word[]} words
  * @returns {{text: string, spans: {start: number, end: number, rect: Rect}[]}}
@@ -35,7 +47,7 @@ export function textOf(words) {
   const spans = [];
   for (const w of words) {
     const word = w.text.trim();
-    if (word === '' || w.confidence < MIN_CONFIDENCE) {
+    if (word === '' || w.confidence < MIN_CONFIDENCE || (w.confidence < MIN_MARKS_CONFIDENCE && !LETTER_OR_DIGIT.test(word))) {
       if (w.flags & END_OF_LINE && text !== '' && !text.endsWith('\n')) text = `${text.trimEnd()}\n`;
       continue;
     }

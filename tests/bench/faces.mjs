@@ -7,7 +7,9 @@
 //    counted as found when the check reports at least one face;
 //  - false faces: openly licensed photos without people (tests/fixtures/photos/no-people/), and crops
 //    of them, and landscapes the tests render (lib/photos.mjs); counted when the check reports any face;
-//  - speed: the face check alone on a 1080×1080 and a 12-megapixel photo (a portrait scaled up), warm.
+//  - speed: the face check alone on a 1080×1080 and a 12-megapixel photo (a portrait scaled up), warm;
+//  - small faces: ten of the portraits the check finds whole, each pasted small onto a 12-megapixel
+//    (4000×3000) wall at known sizes, as a face at the back of a group photo: found of 10 per size.
 // Prints a table and writes target/bench/faces.json. Asserts nothing.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -64,6 +66,37 @@ try {
     if (r.faces > 0) falseLandscapes += 1;
   }
 
+  // Small faces: each portrait pasted at `side` px (the 256-px avatar, the face filling most of it)
+  // onto a 4000×3000 wall at a place that moves with the photo, the rest of the wall plain.
+  const SMALL = [256, 384, 512, 640, 800, 1000];
+  const smallOnes = people.filter((f) => !missed.includes(f.slice(fixtures.length + 1))).slice(0, 10);
+  /** @type {Record<string, number>} */
+  const smallFound = {};
+  for (const side of SMALL) {
+    smallFound[side] = 0;
+    for (const [i, f] of smallOnes.entries()) {
+      const page = await suite.browser.context.newPage();
+      const b64 = await page.evaluate(async ({ face, side, i }) => {
+        const W = 4000, H = 3000;
+        const canvas = new OffscreenCanvas(W, H);
+        const g = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d'));
+        g.fillStyle = '#d8d2c4';
+        g.fillRect(0, 0, W, H);
+        const bin = atob(face);
+        const u8 = new Uint8Array(bin.length);
+        for (let k = 0; k < bin.length; k++) u8[k] = bin.charCodeAt(k);
+        const img = await createImageBitmap(new Blob([u8], { type: 'image/jpeg' }));
+        g.drawImage(img, (0.1 + 0.08 * i) * W, (0.15 + 0.06 * (i % 5)) * H, side, side);
+        const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
+        let out = '';
+        for (let k = 0; k < bytes.length; k += 0x8000) out += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+        return btoa(out);
+      }, { face: readFileSync(f).toString('base64'), side, i });
+      await page.close();
+      if ((await check(Buffer.from(b64, 'base64'))).faces > 0) smallFound[side] += 1;
+    }
+  }
+
   const size = (/** @type {string} */ f) => statSync(join(dist, f)).size;
   const figures = {
     coldFirst1080Ms: Math.round(cold.ms),
@@ -72,6 +105,7 @@ try {
     found: { count: found, of: people.length, percent: Math.round((1000 * found) / people.length) / 10, missed },
     falseFaces: { count: falseFaces, of: empty.length, percent: Math.round((1000 * falseFaces) / empty.length) / 10, photos: falses },
     renderedLandscapesWithFaces: { count: falseLandscapes, of: LANDSCAPES },
+    smallFacesOn12Mp: { of: smallOnes.length, foundBySide: smallFound },
     packageBytes: {
       weights: size('photo/vendor/faces/tiny_face_detector_model.bin') + size('photo/vendor/faces/tiny_face_detector_model-weights_manifest.json'),
       code: size('photo/face-net.js') + size('photo/faces-worker.js') + size('photo/faces.js'),
@@ -86,6 +120,7 @@ try {
   console.log(`  photos without people where a face was "found": ${falseFaces}/${empty.length} (${figures.falseFaces.percent} %)`);
   for (const m of falses) console.log(`    false: ${m}`);
   console.log(`  rendered landscapes where a face was "found": ${falseLandscapes}/${LANDSCAPES}`);
+  console.log(`  small faces on a 12 MP wall (avatar side in px: found of ${smallOnes.length}): ${SMALL.map((side) => `${side}: ${smallFound[side]}`).join(', ')}`);
   console.log(`  package: weights ${figures.packageBytes.weights} B, code ${figures.packageBytes.code} B`);
   const out = join(root, 'target/bench');
   mkdirSync(out, { recursive: true });

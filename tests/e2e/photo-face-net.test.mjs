@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FACE_SIDE, MIN_FACE_SCORE, facesOf, forward, inputOf, iou, readWeights, suppress } from '../../extension/photo/face-net.js';
+import { FACE_SIDE, MIN_FACE_SCORE, bestScore, facesOf, forward, inputOf, iou, readWeights, suppress } from '../../extension/photo/face-net.js';
 
 const dist = process.env.POSTGUARD_DIST ?? resolve(import.meta.dirname, '../../dist/chromium');
 const dir = join(dist, 'photo/vendor/faces');
@@ -61,5 +61,15 @@ describe('face detector: the network, run by postguard\'s own code', () => {
     assert.ok(Math.abs(full[0].x + full[0].w / 2 - 0.5) < 1e-6, 'centred in the middle cell');
     assert.ok(Math.abs(part[0].w - full[0].w / 0.8) < 1e-6 && Math.abs(part[0].x - full[0].x / 0.8) < 1e-6);
     assert.ok(Math.abs(part[0].h - full[0].h) < 1e-9, 'height unchanged');
+  });
+
+  it('tells how near the picture came to a face, passing or not (the second look is skipped below 0.1)', () => {
+    const cells = 13;
+    const grid = new Float32Array(cells * cells * 25).fill(-10);
+    assert.ok(bestScore(grid, cells) < 0.001, 'nothing near a face');
+    // A middling box in the last anchor of the last cell: its score, though it is no face.
+    grid[(cells * cells - 1) * 25 + 4 * 5 + 4] = -1;
+    assert.ok(Math.abs(bestScore(grid, cells) - 1 / (1 + Math.exp(1))) < 1e-6);
+    assert.deepEqual(facesOf(grid, cells, 1, 1, MIN_FACE_SCORE), []);
   });
 });

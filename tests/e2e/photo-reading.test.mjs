@@ -3,7 +3,7 @@
 // photo the dialog outlines, and how large photos are sized down before reading.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { END_OF_LINE, MIN_CONFIDENCE, fitWithin, regionsOf, textOf } from '../../extension/photo/reading.js';
+import { END_OF_LINE, MIN_CONFIDENCE, MIN_MARKS_CONFIDENCE, fitWithin, regionsOf, textOf } from '../../extension/photo/reading.js';
 
 /** A word as tesseract-wasm returns it. @param {string} text @param {number} left @param {number} top @param {object} [o] */
 const word = (text, left, top, { confidence = 0.9, last = false, width = 10 * text.length, height = 20 } = {}) => ({
@@ -39,6 +39,15 @@ describe('photo reading: words to text and back to regions', () => {
     const regions = regionsOf({ start: text.indexOf('5919'), end: text.indexOf('Patel') + 5 }, spans, 1000, 500);
     assert.equal(regions.length, 2);
     assert.deepEqual(regionsOf({ start: text.length + 5, end: text.length + 9 }, spans, 1000, 500), []);
+  });
+
+  it('leaves out a word of marks only that OCR was not sure of, keeping sure marks and unsure words', () => {
+    const line = [
+      word('Mrs', 0, 0), word(').', 40, 0, { confidence: MIN_MARKS_CONFIDENCE - 0.15 }), word('Patel,', 60, 0),
+      word('-', 120, 0, { confidence: 0.92 }), word('J.', 140, 0, { confidence: MIN_MARKS_CONFIDENCE - 0.15 }),
+      word('82', 170, 0, { confidence: MIN_CONFIDENCE + 0.05, last: true }),
+    ];
+    assert.equal(textOf(line).text, 'Mrs Patel, - J. 82');
   });
 
   it('an empty reading is an empty text (nothing to analyse)', () => {

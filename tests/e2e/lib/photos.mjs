@@ -14,6 +14,7 @@
  * @property {number} [rotate]     degrees the text is turned (default 0)
  * @property {number} [blur]       px of Gaussian blur (default 0)
  * @property {boolean} [shade]     uneven light: a dark corner fading over the scene
+ * @property {boolean} [dark]      light text on a dark ground (a screen in dark mode) instead of dark on light
  * @property {number} [textPx]     height of the identifying text's capitals in px, at 1080 px (scaled with the
  *                                 photo's shorter side; default 44)
  * @property {string[]} [lines]    the lines printed (defaults per scene)
@@ -93,12 +94,12 @@ async function draw({ scene, options, lines }) {
     const lineH = px * 1.9;
     const boxW = widest + px * 2;
     const boxH = lineH * lines.length + px;
-    g.fillStyle = scene === 'whiteboard' ? '#fbfbf8' : '#ffffff';
+    g.fillStyle = options.dark ? '#1f2328' : scene === 'whiteboard' ? '#fbfbf8' : '#ffffff';
     g.strokeStyle = scene === 'whiteboard' ? '#8c8c8c' : '#7fb2e5';
     g.lineWidth = 10 * k;
     g.fillRect(-boxW / 2, -boxH / 2, boxW, boxH);
     g.strokeRect(-boxW / 2, -boxH / 2, boxW, boxH);
-    g.fillStyle = scene === 'whiteboard' ? '#1d3f8f' : '#111111';
+    g.fillStyle = options.dark ? '#e6edf3' : scene === 'whiteboard' ? '#1d3f8f' : '#111111';
     g.textBaseline = 'middle';
     lines.forEach((line, i) => g.fillText(line, -widest / 2, -boxH / 2 + px / 2 + lineH * (i + 0.5)));
     g.restore();
