@@ -8,7 +8,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSuite, submits, waitForSubmits, attachments, dialog, assertOnlyHosts, typeInto } from './lib/fixture.mjs';
-import { jpeg } from './lib/media.mjs';
+import { jpeg, deliverFile } from './lib/media.mjs';
 import { renderPhoto } from './lib/photos.mjs';
 import { SITES } from './lib/sites.mjs';
 import { localise } from './lib/languages.mjs';
@@ -19,22 +19,12 @@ const [BODY] = DE.surfaces;
 const CAPTION = 'Lovely to see everyone at the summer fete';
 
 /**
- * Fire a drop or paste carrying a photo at the field, from the frame's page (as the browser does when
- * a person drags a file in or pastes one).
+ * A photo dropped or pasted at the field, from the frame's page.
  * @param {import('playwright-core').Page} page
  * @param {Buffer} photo
  * @param {'drop' | 'paste'} kind
  */
-async function deliver(page, photo, kind) {
-  await editorOf(page, BODY).evaluate((el, { bytes, kind }) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(bytes)], 'ward.jpg', { type: 'image/jpeg' }));
-    const event = kind === 'drop'
-      ? new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true })
-      : new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true });
-    el.dispatchEvent(event);
-  }, { bytes: [...photo], kind });
-}
+const deliver = (page, photo, kind) => deliverFile(editorOf(page, BODY), photo, kind);
 
 describe('Blogger: photos dropped or pasted into the post', () => {
   /** @type {Awaited<ReturnType<typeof startSuite>>} */

@@ -11,7 +11,7 @@ import { startSuite, typeInto, submits, waitForSubmits, marks, dialog, editorsUn
 import { writeManagedPolicy, waitForManagedPolicy } from './lib/managed-policy.mjs';
 import { SITES } from './lib/sites.mjs';
 import { localise, LABELS } from './lib/languages.mjs';
-import { openSurface, editorOf, RISKY, BENIGN } from './lib/site-suite.mjs';
+import { openSurface, editorOf, RISKY, BENIGN, pausedThenPostedOnce } from './lib/site-suite.mjs';
 
 const TRUST = 'Blogger Language Test Trust';
 const FR = localise(SITES.blogger, 'fr');
@@ -54,21 +54,7 @@ describe('Blogger with its UI in another language, nothing from IT', () => {
     it(`${lang} a live post's body: "${LABELS[lang].Update}" is paused, Edit post keeps the draft, Post anyway republishes once`, async () => {
       suite ??= await startSuite();
       const page = await openSurface(suite.browser.context, site.host, s);
-      const editor = editorOf(page, s);
-      await typeInto(editor, RISKY);
-      await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
-      await page.locator(s.submit).click();
-      const alert = dialog(page);
-      await alert.waitFor({ state: 'visible', timeout: 5000 });
-      assert.deepEqual(await submits(page), [], 'the click did not republish');
-      await alert.getByRole('button', { name: 'Edit post', exact: true }).click();
-      await alert.waitFor({ state: 'hidden', timeout: 5000 });
-      assert.equal(await editor.evaluate((el) => /** @type {HTMLElement} */ (el).innerText.replace(/\n$/, '')), RISKY, 'the draft is intact');
-      await page.locator(s.submit).click();
-      await alert.waitFor({ state: 'visible', timeout: 5000 });
-      await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
-      await waitForSubmits(page);
-      assert.deepEqual(await submits(page), [{ surface: 'post', text: RISKY }]);
+      await pausedThenPostedOnce(page, s);
       await page.close();
     });
   }

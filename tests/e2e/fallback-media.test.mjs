@@ -3,7 +3,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSuite, typeInto, submits, attachments, marks, dialog, assertOnlyHosts } from './lib/fixture.mjs';
-import { jpeg } from './lib/media.mjs';
+import { jpeg, deliverFile } from './lib/media.mjs';
 
 const RISKY = 'Patient NHS number 943 476 5919 seen today';
 
@@ -38,17 +38,7 @@ describe('generic fallback and media by drop and paste', () => {
    * @param {string} selector
    * @param {'drop' | 'paste'} kind
    */
-  async function deliver(page, selector, kind) {
-    const bytes = [...jpeg({ gps: false })];
-    await page.locator(selector).evaluate((el, { bytes, kind }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(bytes)], 'ward.jpg', { type: 'image/jpeg' }));
-      const event = kind === 'drop'
-        ? new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true })
-        : new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true });
-      el.dispatchEvent(event);
-    }, { bytes, kind });
-  }
+  const deliver = (page, selector, kind) => deliverFile(page.locator(selector), jpeg({ gps: false }), kind);
 
   for (const kind of /** @type {const} */ (['drop', 'paste'])) {
     it(`a photo arriving by ${kind} gets the consent reminder by its compose box`, async () => {

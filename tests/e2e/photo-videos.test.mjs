@@ -14,6 +14,7 @@ import { startSuite, submits, dialog, assertOnlyHosts, screenshot, typeInto } fr
 import { PHOTO_SURFACES, PHOTO_CAPTION, assertPostsStraightThrough } from './lib/photo-surfaces.mjs';
 import { renderPhoto, renderGroup } from './lib/photos.mjs';
 import { renderVideo } from './lib/videos.mjs';
+import { deliverFile } from './lib/media.mjs';
 
 const PEOPLE = resolve(import.meta.dirname, '../fixtures/photos/people');
 
@@ -97,16 +98,8 @@ describe('videos: their frames are checked on the device like photos', () => {
       await page.goto(`https://${s.host}${s.path}`, { waitUntil: 'load' });
       await page.locator(s.editor).click();
       // As the browser delivers a dragged-in or pasted file: an event carrying it, fired at the box.
-      await page.locator(kind === 'drop' ? '[data-testid="primaryColumn"] .DraftEditor-root' : s.editor).evaluate((el, { b64, kind }) => {
-        const bin = atob(b64);
-        const bytes = new Uint8Array(bin.length);
-        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-        const dt = new DataTransfer();
-        dt.items.add(new File([bytes], 'clip.webm', { type: 'video/webm' }));
-        el.dispatchEvent(kind === 'drop'
-          ? new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true })
-          : new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true }));
-      }, { b64: videos.wristband.toString('base64'), kind });
+      await deliverFile(page.locator(kind === 'drop' ? '[data-testid="primaryColumn"] .DraftEditor-root' : s.editor), videos.wristband, kind,
+        { name: 'clip.webm', type: 'video/webm' });
       await typeInto(page.locator(s.editor), PHOTO_CAPTION);
       const found = await postAndReadFindings(page, s);
       const rules = await found.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { startSuite, typeInto, submits, waitForSubmits, marks, dialog } from './lib/fixture.mjs';
 import { SITES } from './lib/sites.mjs';
 import { localise } from './lib/languages.mjs';
-import { openSurface, editorOf, RISKY } from './lib/site-suite.mjs';
+import { openSurface, editorOf, RISKY, pausedThenPostedOnce } from './lib/site-suite.mjs';
 
 /** Which languages each site is tried in: Instagram's and Facebook's labels were English-only before. */
 const RUNS = [
@@ -25,11 +25,6 @@ const RUNS = [
   ['blogger', 'fr'], ['blogger', 'de'],
 ];
 
-/** @param {import('playwright-core').Locator} editor */
-function draftText(editor) {
-  return editor.evaluate((el) => (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : /** @type {HTMLElement} */ (el).innerText.replace(/\n$/, '')));
-}
-
 describe('site UI in another language', () => {
   /** @type {Awaited<ReturnType<typeof startSuite>>} */
   let suite;
@@ -42,22 +37,7 @@ describe('site UI in another language', () => {
       it(`${id} (${lang}) ${s.name}: click paused, Edit post keeps the draft, Post anyway posts once`, async () => {
         const page = await openSurface(suite.browser.context, site.host, s);
         assert.equal(await page.evaluate(() => document.documentElement.lang), lang, 'the page is in the other language');
-        const editor = editorOf(page, s);
-        await typeInto(editor, RISKY);
-        await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
-        await page.locator(s.submit).click();
-        const alert = dialog(page);
-        await alert.waitFor({ state: 'visible', timeout: 5000 });
-        assert.deepEqual(await submits(page), [], 'the click did not post');
-        await alert.getByRole('button', { name: 'Edit post', exact: true }).click();
-        await alert.waitFor({ state: 'hidden', timeout: 5000 });
-        assert.equal(await draftText(editor), RISKY, 'the draft is intact');
-        await page.locator(s.submit).click();
-        await alert.waitFor({ state: 'visible', timeout: 5000 });
-        await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
-        if (s.confirm) await page.locator(s.confirm).click(); // Medium posts from its story preview
-        await waitForSubmits(page);
-        assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }]);
+        await pausedThenPostedOnce(page, s);
         await page.close();
       });
 

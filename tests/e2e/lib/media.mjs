@@ -59,3 +59,24 @@ export function jpeg({ gps }) {
   ];
   return Buffer.from([0xff, 0xd8, ...app1, ...body, 0xff, 0xd9]);
 }
+
+/**
+ * Deliver a file as the browser does when a person drags it onto `target` or pastes it there: a
+ * drop or paste event carrying it, fired at the element (in its own frame's page, where it lives).
+ * @param {import('playwright-core').Locator} target
+ * @param {Buffer} bytes
+ * @param {'drop' | 'paste'} kind
+ * @param {{name: string, type: string}} [file]
+ */
+export async function deliverFile(target, bytes, kind, file = { name: 'ward.jpg', type: 'image/jpeg' }) {
+  await target.evaluate((el, { b64, kind, file }) => {
+    const bin = atob(b64);
+    const data = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], file.name, { type: file.type }));
+    el.dispatchEvent(kind === 'drop'
+      ? new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true })
+      : new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true }));
+  }, { b64: bytes.toString('base64'), kind, file });
+}

@@ -96,6 +96,34 @@ async function assertMarkOverNumber(page, s, editor) {
 }
 
 /**
+ * The gate as a person meets it on surface `s`: a risky draft typed and its mark drawn; the submit
+ * click paused with nothing posted; "Edit post" returns to the draft, intact; the click again and
+ * "Post anyway" post it exactly once, unchanged (through the site's own confirmation, if it has one).
+ * @param {import('playwright-core').Page} page
+ * @param {any} s  a SiteSpec surface
+ */
+export async function pausedThenPostedOnce(page, s) {
+  const editor = editorOf(page, s);
+  await typeInto(editor, RISKY);
+  await marks(page, 'confidentiality').first().waitFor({ state: 'visible', timeout: 5000 });
+  await page.locator(s.submit).click();
+  const alert = dialog(page);
+  await alert.waitFor({ state: 'visible', timeout: 5000 });
+  assert.deepEqual(await submits(page), [], 'the click did not post');
+  await alert.getByRole('button', { name: 'Edit post', exact: true }).click();
+  await alert.waitFor({ state: 'hidden', timeout: 5000 });
+  const draft = await editor.evaluate((el) => (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement
+    ? el.value : /** @type {HTMLElement} */ (el).innerText.replace(/\n$/, '')));
+  assert.equal(draft, RISKY, 'the draft is intact');
+  await page.locator(s.submit).click();
+  await alert.waitFor({ state: 'visible', timeout: 5000 });
+  await alert.getByRole('button', { name: 'Post anyway', exact: true }).click();
+  if (s.confirm) await page.locator(s.confirm).click(); // Medium posts from its story preview; Blogger asks "Publish post?"
+  await waitForSubmits(page);
+  assert.deepEqual(await submits(page), [{ surface: s.recorded, text: RISKY }]);
+}
+
+/**
  * The surface's editor: in the page, or in the same-origin frame it is written in (WordPress's canvas).
  * @param {import('playwright-core').Page} page
  * @param {import('./sites.mjs').SurfaceSpec} s
