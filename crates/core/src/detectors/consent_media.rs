@@ -82,8 +82,13 @@ fn person(hits: &Hits<'_>, text: &str, pos: usize, gap: usize) -> Option<(Subjec
 /// joined to them ("a picture of me and the kids" shows the kids). The author's own image is theirs
 /// to share, and who took it is not in it.
 fn of_author(text: &str, e: usize) -> bool {
+    // Six words fit in well under 80 bytes; a bound keeps a run of punctuation from being read whole.
+    let mut hi = (e + 80).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
     let words: Vec<&str> =
-        text[e..].split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).take(6).collect();
+        text[e..hi].split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).take(6).collect();
     let me = words
         .iter()
         .take(4)

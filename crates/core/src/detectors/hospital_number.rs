@@ -122,13 +122,25 @@ impl HospitalNumber {
             );
         }
     }
+
     /// Lettered identifiers (`KM4471209`) a cue earlier in the sentence or a health word nearby
     /// makes a hospital number. Those the cue pass or the Trust's formats already reported are left to them.
     fn lettered(&self, input: &Input<'_>, out: &mut Vec<Candidate>, from: usize) {
         let text = input.text;
+        // What the other passes reported, sorted, so each identifier costs a binary search.
+        let mut taken: Vec<(usize, usize)> = out[from..].iter().map(|c| (c.start, c.end)).collect();
+        taken.sort_unstable();
+        let mut reach = Vec::with_capacity(taken.len()); // furthest end of any span up to each index
+        let mut furthest = 0;
+        for &(_, e) in &taken {
+            furthest = furthest.max(e);
+            reach.push(furthest);
+        }
         for m in self.lettered.find_iter(text) {
             let (start, end) = (m.start(), m.end());
-            if out[from..].iter().any(|c| c.start < end && start < c.end) || placeholder(m.as_str()) {
+            // Spans starting before `end`: overlap if the furthest of them ends after `start`.
+            let before = taken.partition_point(|&(s, _)| s < end);
+            if (before > 0 && reach[before - 1] > start) || placeholder(m.as_str()) {
                 continue;
             }
             let lo = start.saturating_sub(SENTENCE_CUE_WINDOW);
@@ -280,6 +292,18 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn many_identifiers_cost_linear_time() {
+        let d = HospitalNumber::new(&Policy::default()).expect("compiles");
+        let time = |n: usize| {
+            let text = "hospital number K4829137, patient KM4471209 and RNF0558310 on the ward. ".repeat(n);
+            let t = std::time::Instant::now();
+            run(&d, &text);
+            t.elapsed()
+        };
+        crate::linear_time::assert_linear(time, 300, std::time::Duration::from_micros(500));
     }
 
     #[test]
