@@ -83,12 +83,11 @@ fn person(hits: &Hits<'_>, text: &str, pos: usize, gap: usize) -> Option<(Subjec
 /// to share, and who took it is not in it.
 fn of_author(text: &str, e: usize) -> bool {
     // Six words fit in well under 80 bytes; a bound keeps a run of punctuation from being read whole.
-    let mut hi = (e + 80).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
-    let words: Vec<&str> =
-        text[e..hi].split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).take(6).collect();
+    let words: Vec<&str> = super::people::after(text, e, 80)
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
     let me = words
         .iter()
         .take(4)

@@ -94,11 +94,7 @@ const HARMS: &[&str] =
 
 /// Whether one of [`HARMS`] stands within the three words before `start`, in the same sentence.
 fn suffers(text: &str, start: usize) -> bool {
-    let mut lo = start.saturating_sub(60);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let head = &text[lo..start];
+    let head = super::people::before(text, start, 60);
     let from = head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
     head[from..]
         .split(|c: char| !c.is_alphanumeric())

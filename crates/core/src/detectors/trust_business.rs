@@ -107,14 +107,12 @@ const NEGATION_REACH: usize = 12;
 /// pauses (analyzer.rs): a rule's leak cue ("not announced yet") still finds a leak.
 pub(crate) fn stated_public(input: &Input<'_>) -> bool {
     input.context.all(class::ALREADY_PUBLIC).iter().any(|&(s, _)| {
-        let mut lo = s.saturating_sub(NEGATION_REACH);
-        while !input.text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        !input.text[lo..s].split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| {
-            matches!(w, "not" | "never" | "isnt" | "hasnt" | "havent" | "wasnt" | "arent" | "didnt")
-                || w.ends_with("n't")
-        })
+        !super::people::before(input.text, s, NEGATION_REACH).split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(
+            |w| {
+                matches!(w, "not" | "never" | "isnt" | "hasnt" | "havent" | "wasnt" | "arent" | "didnt")
+                    || w.ends_with("n't")
+            },
+        )
     })
 }
 
