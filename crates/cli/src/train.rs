@@ -88,6 +88,19 @@ fn options(overrides: &[(String, String)]) -> Result<Options, String> {
             "ensemble" => o.ensemble = v.parse().map_err(|e| bad(&e))?,
             "dropout" => o.dropout = v.parse().map_err(|e| bad(&e))?,
             "gram_buckets" => o.gram_buckets = v.parse().map_err(|e| bad(&e))?,
+            "concepts" => o.concepts = v.parse().map_err(|e| bad(&e))?,
+            "concept_l2" => o.concept_l2 = v.parse().map_err(|e| bad(&e))?,
+            "concept_window" => o.concept_window = v.parse().map_err(|e| bad(&e))?,
+            "concept_families" => {
+                o.concept_families = [false; 3];
+                for name in v.split(',').filter(|n| !n.is_empty()) {
+                    let f = Category::ALL
+                        .iter()
+                        .position(|c| c.as_str() == name)
+                        .ok_or_else(|| bad(&format!("`{name}` is not a family")))?;
+                    o.concept_families[f] = true;
+                }
+            }
             "gram_l2" => o.gram_l2 = v.parse().map_err(|e| bad(&e))?,
             "unseen_words" => o.unseen_words = v.parse().map_err(|e| bad(&e))?,
             _ => return Err(format!("--option {k}: not a training setting")),

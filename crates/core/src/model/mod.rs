@@ -21,6 +21,7 @@
 //! test split ([`train`]); `postguard train --check` proves the shipped weights are what training on
 //! the committed corpus produces.
 
+pub mod concepts;
 pub mod features;
 pub mod teacher;
 pub mod train;
@@ -69,6 +70,9 @@ pub struct Read<'a> {
     tokens: features::Tokenized<'a>,
     hashes: Vec<u64>,
     words: Vec<Option<[i8; 3]>>,
+    /// Each token's concept class ([`concepts::NONE`] for none, and for every token of a model
+    /// without classes).
+    classes: Vec<u8>,
     /// Each token's character n-grams' part of its weight, in logits per family (the mean of its
     /// n-grams' weights; zeros for a model without n-grams or a token without pieces).
     grams: Vec<[f32; 3]>,
@@ -114,14 +118,17 @@ impl LearnedModel {
         let mut tokens = features::tokenize(original, norm);
         tokens.remove(|t| skip(t.start, t.end));
         let hashes: Vec<u64> = tokens.tokens.iter().map(|t| features::word_hash(&t.form)).collect();
-        let words = tokens.tokens.iter().zip(&hashes).map(|(t, &h)| self.weights.word_hashed(&t.form, h)).collect();
+        let entries: Vec<Option<usize>> =
+            tokens.tokens.iter().zip(&hashes).map(|(t, &h)| self.weights.entry(&t.form, h)).collect();
+        let words = entries.iter().map(|e| e.map(|i| self.weights.scores(i))).collect();
+        let classes = entries.iter().map(|e| e.map_or(concepts::NONE, |i| self.weights.class(i))).collect();
         let previous = features::previous_same(&hashes);
         let grams = if self.weights.has_grams() {
             tokens.tokens.iter().map(|t| self.gram_part(&t.form)).collect()
         } else {
             vec![[0.0; 3]; tokens.tokens.len()]
         };
-        Read { tokens, hashes, words, grams, previous }
+        Read { tokens, hashes, words, classes, grams, previous }
     }
 
     /// The mean of a word's character n-grams' weights, in logits per family.
@@ -141,6 +148,8 @@ impl LearnedModel {
     pub fn segments(&self, read: &Read<'_>, reading: Reading) -> Vec<SegmentScore> {
         let f = &self.weights.families;
         let mut pairs: Vec<usize> = Vec::new();
+        let (mut classes, mut class_pairs) = (Vec::new(), Vec::new());
+        let (cs, window, total) = (self.weights.concept_scale, self.weights.concept_window, self.weights.classes);
         read.tokens
             .groups(reading)
             .into_iter()
@@ -165,8 +174,18 @@ impl LearnedModel {
                 if distinct < MIN_JUDGED_TOKENS {
                     return None;
                 }
+                classes.clear();
+                classes.extend(range.clone().map(|i| read.classes[i]));
+                concepts::window_pairs(&classes, window, total, &mut class_pairs);
+                let mut concept_sums = [0i32; 3];
+                for &bucket in &class_pairs {
+                    add(&mut concept_sums, self.weights.concept(bucket));
+                }
                 let norm = (distinct as f32).sqrt();
-                let scores = [0, 1, 2].map(|i| f[i].bias + (f[i].scale * sums[i] as f32 + gram_sums[i]) / norm);
+                let scores = [0, 1, 2].map(|i| {
+                    let own = f[i].scale * sums[i] as f32 + cs[i] * concept_sums[i] as f32;
+                    f[i].bias + (own + gram_sums[i]) / norm
+                });
                 let start = tokens.first().map_or(0, |t| t.start);
                 let end = tokens.iter().map(|t| t.end).max().unwrap_or(start);
                 Some(SegmentScore { start, end, scores, tokens: range })

@@ -6,7 +6,8 @@
 //! non-zero buckets. Scores are stored one family after another (columns), not word by word: each
 //! family's scores are alike, and gzip finds runs within one family that interleaving breaks up —
 //! about 20 KB less gzipped for the same weights (PGMODEL1 interleaved them). Character n-grams of
-//! words (PGMODEL3) follow the pairs, hashed into their own table with their own scale per family.
+//! words (PGMODEL3) follow the pairs, hashed into their own table with their own scale per family;
+//! concept classes (PGMODEL4, see `concepts`) last: one class byte per word, then the class-pair table.
 //! Reading it is one linear pass with no allocation per word. All integers are little-endian.
 //!
 //! ```text
@@ -16,12 +17,14 @@
 //! u32 pairs; pairs × varint gap from the previous bucket (the first: its bucket); per family (3): pairs × i8
 //! u32 gram buckets (a power of two, or 0: no n-grams); per family (3): f32 gram scale
 //! u32 grams; grams × varint gap (as pairs); per family (3): grams × i8
+//! u32 classes (0: no concept classes); if any: words × u8 class (255: none); per family (3): f32
+//!   (after u32 window) concept scale; u32 class pairs; class pairs × varint gap (bucket a·classes + b); per family (3): × i8
 //! ```
 
 use super::features::{word_hash, word_hash_bytes, PAIR_BUCKETS};
 use rustc_hash::FxHashMap;
 
-const MAGIC: &[u8; 8] = b"PGMODEL3";
+const MAGIC: &[u8; 8] = b"PGMODEL4";
 
 /// Per-family constants of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -55,6 +58,31 @@ pub struct Weights {
     grams: Vec<[i8; 3]>,
     /// What one step of a quantised n-gram weight is worth, per family.
     pub gram_scale: [f32; 3],
+    /// Each word's concept class, in word order (empty when the model has none).
+    word_classes: &'static [u8],
+    /// How many concept classes there are (0: none).
+    pub classes: usize,
+    /// Class pairs are read between tokens at most this far apart.
+    pub concept_window: usize,
+    /// Dense class-pair table, `classes²` entries.
+    concepts: Vec<[i8; 3]>,
+    /// What one step of a quantised class-pair weight is worth, per family.
+    pub concept_scale: [f32; 3],
+}
+
+/// A model's concept classes, for [`write_with_grams`].
+#[derive(Debug, Clone, Default)]
+pub struct ConceptTable {
+    /// How many classes (0: none).
+    pub classes: usize,
+    /// See [`Weights::concept_window`].
+    pub window: usize,
+    /// Each word's class, in the order of the word list written beside it.
+    pub word_classes: Vec<u8>,
+    /// What one step of a quantised weight is worth, per family.
+    pub scale: [f32; 3],
+    /// The class pairs that carry weight, in bucket order, with their quantised weights.
+    pub weights: Vec<(usize, [i8; 3])>,
 }
 
 /// A model's character n-gram table, for [`write_with_grams`].
@@ -107,10 +135,39 @@ impl Weights {
         }
         let gram_scale = [r.f32()?, r.f32()?, r.f32()?];
         let grams = r.sparse_table(gram_buckets)?;
+        let classes = r.u32()? as usize;
+        if classes > usize::from(u8::MAX) {
+            return Err("model has too many concept classes".into());
+        }
+        let (word_classes, concept_window, concept_scale, concepts) = if classes == 0 {
+            (&[][..], 0, [0.0; 3], Vec::new())
+        } else {
+            let window = r.u32()? as usize;
+            if window == 0 {
+                return Err("model concept window is 0".into());
+            }
+            let word_classes = r.take(n)?;
+            let scale = [r.f32()?, r.f32()?, r.f32()?];
+            (word_classes, window, scale, r.sparse_table(classes * classes)?)
+        };
         if r.at != bytes.len() {
             return Err("model file has trailing bytes".into());
         }
-        Ok(Weights { families, words, offsets, index, word_scores, pairs, grams, gram_scale })
+        Ok(Weights {
+            families,
+            words,
+            offsets,
+            index,
+            word_scores,
+            pairs,
+            grams,
+            gram_scale,
+            word_classes,
+            classes,
+            concept_window,
+            concepts,
+            concept_scale,
+        })
     }
 
     /// The quantised scores of `word`, if the model knows it.
@@ -120,16 +177,33 @@ impl Weights {
 
     /// [`Weights::word`] for a word whose [`word_hash`] is already known.
     pub fn word_hashed(&self, word: &str, hash: u64) -> Option<[i8; 3]> {
+        self.entry(word, hash).map(|i| self.scores(i))
+    }
+
+    /// The index of a word whose [`word_hash`] is known, if the model knows it.
+    pub fn entry(&self, word: &str, hash: u64) -> Option<usize> {
         let i = *self.index.get(&hash)? as usize;
         let off = self.offsets[i] as usize;
         let len = usize::from(self.words[off]);
         // A different word with the same 64-bit hash is astronomically unlikely; checking costs little.
-        if &self.words[off + 1..off + 1 + len] != word.as_bytes() {
-            return None;
-        }
+        (&self.words[off + 1..off + 1 + len] == word.as_bytes()).then_some(i)
+    }
+
+    /// The quantised scores of the word at `index` ([`Weights::entry`]).
+    pub fn scores(&self, index: usize) -> [i8; 3] {
         let n = self.offsets.len();
         let s = self.word_scores;
-        Some([s[i] as i8, s[n + i] as i8, s[2 * n + i] as i8])
+        [s[index] as i8, s[n + index] as i8, s[2 * n + index] as i8]
+    }
+
+    /// The concept class of the word at `index` ([`super::concepts::NONE`] when it has none).
+    pub fn class(&self, index: usize) -> u8 {
+        self.word_classes.get(index).copied().unwrap_or(super::concepts::NONE)
+    }
+
+    /// The quantised scores of a class pair (bucket `a · classes + b`).
+    pub fn concept(&self, bucket: usize) -> [i8; 3] {
+        self.concepts.get(bucket).copied().unwrap_or([0; 3])
     }
 
     /// The quantised scores of a pair bucket.
@@ -154,7 +228,7 @@ impl Weights {
 /// Serialises a model without character n-grams. `words` must be sorted by bytes, each under 256
 /// bytes; `pairs` in bucket order.
 pub fn write(families: &[FamilyParams; 3], words: &[(String, [i8; 3])], pairs: &[(usize, [i8; 3])]) -> Vec<u8> {
-    write_with_grams(families, words, pairs, &GramTable::default())
+    write_with_grams(families, words, pairs, &GramTable::default(), &ConceptTable::default())
 }
 
 /// Serialises a model (used by the trainer), as [`write`] with a character n-gram table.
@@ -163,6 +237,7 @@ pub fn write_with_grams(
     words: &[(String, [i8; 3])],
     pairs: &[(usize, [i8; 3])],
     grams: &GramTable,
+    concepts: &ConceptTable,
 ) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     for f in families {
@@ -184,6 +259,15 @@ pub fn write_with_grams(
         out.extend(v.to_le_bytes());
     }
     write_sparse(&mut out, &grams.weights);
+    out.extend((concepts.classes as u32).to_le_bytes());
+    if concepts.classes > 0 {
+        out.extend((concepts.window as u32).to_le_bytes());
+        out.extend(&concepts.word_classes);
+        for v in concepts.scale {
+            out.extend(v.to_le_bytes());
+        }
+        write_sparse(&mut out, &concepts.weights);
+    }
     out
 }
 
@@ -296,7 +380,8 @@ mod tests {
         let fam = [FamilyParams { bias: -2.0, scale: 0.01, info: 0.5, warn: 1.5 }; 3];
         let grams =
             GramTable { buckets: 1024, scale: [0.5, 0.25, 0.125], weights: vec![(7, [1, 2, 3]), (1023, [-4, 0, 5])] };
-        let bytes: &'static [u8] = Box::leak(write_with_grams(&fam, &[], &[], &grams).into_boxed_slice());
+        let bytes: &'static [u8] =
+            Box::leak(write_with_grams(&fam, &[], &[], &grams, &ConceptTable::default()).into_boxed_slice());
         let w = Weights::parse(bytes).expect("parses");
         assert!(w.has_grams());
         assert_eq!(w.gram_scale, [0.5, 0.25, 0.125]);
@@ -306,6 +391,30 @@ mod tests {
         assert_eq!(hash_in(8).map(|h| w.gram(h)), Some([0, 0, 0]));
         let none: &'static [u8] = Box::leak(write(&fam, &[], &[]).into_boxed_slice());
         assert!(!Weights::parse(none).expect("parses").has_grams());
+    }
+
+    #[test]
+    fn round_trips_concept_classes() {
+        let fam = [FamilyParams { bias: -2.0, scale: 0.01, info: 0.5, warn: 1.5 }; 3];
+        let words = vec![("a".to_string(), [1, 1, 1]), ("b".to_string(), [0, 0, 0])];
+        let concepts = ConceptTable {
+            classes: 3,
+            window: 2,
+            word_classes: vec![2, super::super::concepts::NONE],
+            scale: [0.5, 0.25, 0.125],
+            weights: vec![(1, [1, 2, 3]), (8, [-4, 0, 5])],
+        };
+        let bytes = write_with_grams(&fam, &words, &[], &GramTable::default(), &concepts);
+        let w = Weights::parse(Box::leak(bytes.clone().into_boxed_slice())).expect("parses");
+        assert_eq!((w.classes, w.concept_window, w.concept_scale), (3, 2, [0.5, 0.25, 0.125]));
+        let a = w.entry("a", word_hash("a")).expect("known");
+        assert_eq!((w.class(a), w.scores(a)), (2, [1, 1, 1]));
+        let b = w.entry("b", word_hash("b")).expect("known");
+        assert_eq!(w.class(b), super::super::concepts::NONE);
+        assert_eq!((w.concept(1), w.concept(8), w.concept(0), w.concept(9)), ([1, 2, 3], [-4, 0, 5], [0; 3], [0; 3]));
+        for cut in 0..bytes.len() {
+            assert!(Weights::parse(Box::leak(bytes[..cut].to_vec().into_boxed_slice())).is_err(), "cut at {cut}");
+        }
     }
 
     #[test]
