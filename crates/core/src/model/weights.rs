@@ -11,14 +11,14 @@
 //! Reading it is one linear pass with no allocation per word. All integers are little-endian.
 //!
 //! ```text
-//! b"PGMODEL3"
+//! b"PGMODEL4"
 //! per family (3): f32 bias, f32 scale, f32 info threshold, f32 warn threshold
 //! u32 words; words × (u8 length, bytes), sorted by bytes; per family (3): words × i8
 //! u32 pairs; pairs × varint gap from the previous bucket (the first: its bucket); per family (3): pairs × i8
 //! u32 gram buckets (a power of two, or 0: no n-grams); per family (3): f32 gram scale
 //! u32 grams; grams × varint gap (as pairs); per family (3): grams × i8
-//! u32 classes (0: no concept classes); if any: words × u8 class (255: none); per family (3): f32
-//!   (after u32 window) concept scale; u32 class pairs; class pairs × varint gap (bucket a·classes + b); per family (3): × i8
+//! u32 classes (0: no concept classes); if any: u32 window; words × u8 class (255: none);
+//!   per family (3): f32 concept scale; u32 class pairs; × varint gap (bucket a·classes + b); per family (3): × i8
 //! ```
 
 use super::features::{word_hash, word_hash_bytes, PAIR_BUCKETS};
