@@ -448,6 +448,9 @@ mod tests {
             Some(Severity::Info)
         );
         assert_eq!(model(&format!("{news} The announcement's on the Trust website too.")), Some(Severity::Info));
+        let announced =
+            "The Trust has announced today that the surgical day unit will close for refurbishment in January.";
+        assert_eq!(model(announced), Some(Severity::Info));
         assert_eq!(model(&format!("{news} It hasn't been made public, so keep it quiet.")), Some(Severity::Warn));
     }
 
