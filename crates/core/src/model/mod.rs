@@ -113,15 +113,21 @@ impl LearnedModel {
     }
 
     /// Reads the draft once: tokens (leaving out those for which `skip(start, end)` holds: phrases the
-    /// Trust allows count neither as words nor in pairs), their hashes and their word weights.
+    /// Trust allows count neither as words nor in pairs, word or class, so the words either side of
+    /// one read as neighbours), their hashes, their word weights and their concept classes.
     pub fn read<'a>(&self, original: &str, norm: &'a Normalized, skip: impl Fn(usize, usize) -> bool) -> Read<'a> {
         let mut tokens = features::tokenize(original, norm);
         tokens.remove(|t| skip(t.start, t.end));
         let hashes: Vec<u64> = tokens.tokens.iter().map(|t| features::word_hash(&t.form)).collect();
-        let entries: Vec<Option<usize>> =
-            tokens.tokens.iter().zip(&hashes).map(|(t, &h)| self.weights.entry(&t.form, h)).collect();
-        let words = entries.iter().map(|e| e.map(|i| self.weights.scores(i))).collect();
-        let classes = entries.iter().map(|e| e.map_or(concepts::NONE, |i| self.weights.class(i))).collect();
+        let (words, classes) = tokens
+            .tokens
+            .iter()
+            .zip(&hashes)
+            .map(|(t, &h)| match self.weights.entry(&t.form, h) {
+                Some(i) => (Some(self.weights.scores(i)), self.weights.class(i)),
+                None => (None, concepts::NONE),
+            })
+            .unzip();
         let previous = features::previous_same(&hashes);
         let grams = if self.weights.has_grams() {
             tokens.tokens.iter().map(|t| self.gram_part(&t.form)).collect()
@@ -148,7 +154,7 @@ impl LearnedModel {
     pub fn segments(&self, read: &Read<'_>, reading: Reading) -> Vec<SegmentScore> {
         let f = &self.weights.families;
         let mut pairs: Vec<usize> = Vec::new();
-        let (mut classes, mut class_pairs) = (Vec::new(), Vec::new());
+        let mut class_pairs = Vec::new();
         let (cs, window, total) = (self.weights.concept_scale, self.weights.concept_window, self.weights.classes);
         read.tokens
             .groups(reading)
@@ -174,9 +180,7 @@ impl LearnedModel {
                 if distinct < MIN_JUDGED_TOKENS {
                     return None;
                 }
-                classes.clear();
-                classes.extend(range.clone().map(|i| read.classes[i]));
-                concepts::window_pairs(&classes, window, total, &mut class_pairs);
+                concepts::window_pairs(&read.classes[range.clone()], window, total, &mut class_pairs);
                 let mut concept_sums = [0i32; 3];
                 for &bucket in &class_pairs {
                     add(&mut concept_sums, self.weights.concept(bucket));
@@ -196,19 +200,24 @@ impl LearnedModel {
     /// The spans of the words that weigh most for `family` in a scored segment, strongest first: a
     /// word's weight with the shape token beside it (a name's `#cap`) added; positive weights of at
     /// least a third of the strongest's, so a sentence carried by one word names that word alone
-    /// rather than padding the list with "the". A word's weight includes its character n-grams' part.
+    /// rather than padding the list with "the". A word's weight includes its character n-grams' part
+    /// and half of each class pair it takes part in (so a sentence carried by "came in with" names
+    /// those words).
     pub fn cues(&self, read: &Read<'_>, segment: &SegmentScore, family: usize) -> Vec<(usize, usize)> {
         let mut words: Vec<(usize, usize, f32)> = Vec::new();
         let scale = self.weights.families[family].scale;
-        for i in segment.tokens.clone() {
+        let range = segment.tokens.clone();
+        let shared = self.class_shares(&read.classes[range.clone()], family);
+        for (k, i) in range.enumerate() {
             // In steps of the word scale, so a model without n-grams compares whole numbers exactly.
             let own = read.words[i].map(|s| f32::from(s[family]));
             let gram = if scale > 0.0 { read.grams[i][family] / scale } else { 0.0 };
-            if own.is_none() && gram == 0.0 {
+            let class = shared.get(k).copied().unwrap_or(0.0);
+            if own.is_none() && gram == 0.0 && class == 0.0 {
                 continue;
             }
             let t = &read.tokens.tokens[i];
-            let v = own.unwrap_or(0.0) + gram;
+            let v = own.unwrap_or(0.0) + gram + class;
             match words.last_mut() {
                 Some(last) if last.0 == t.start && last.1 == t.end => last.2 += v,
                 _ => words.push((t.start, t.end, v)),
@@ -218,6 +227,28 @@ impl LearnedModel {
         words.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
         let top = words.first().map_or(0.0, |w| w.2);
         words.iter().take(CUES).take_while(|w| w.2 * 3.0 >= top).map(|w| (w.0, w.1)).collect()
+    }
+
+    /// Each token's share of the class pairs it takes part in for `family`, in steps of the word scale:
+    /// half of each pair's weight to either token (empty when the model has no classes).
+    fn class_shares(&self, classes: &[u8], family: usize) -> Vec<f32> {
+        let w = &self.weights;
+        let scale = w.families[family].scale;
+        if w.classes == 0 || scale <= 0.0 {
+            return Vec::new();
+        }
+        let mut shares = vec![0f32; classes.len()];
+        for (i, &a) in classes.iter().enumerate() {
+            for (j, &b) in classes.iter().enumerate().skip(i + 1).take(w.concept_window) {
+                if a != concepts::NONE && b != concepts::NONE {
+                    let v = w.concept_scale[family]
+                        * f32::from(w.concept(usize::from(a) * w.classes + usize::from(b))[family]);
+                    shares[i] += v / (2.0 * scale);
+                    shares[j] += v / (2.0 * scale);
+                }
+            }
+        }
+        shares
     }
 
     /// Whether a passage's score for `family` (index in [`crate::Category::ALL`] order) is worth a mark.
@@ -234,5 +265,50 @@ impl LearnedModel {
 fn add(sums: &mut [i32; 3], s: [i8; 3]) {
     for (sum, v) in sums.iter_mut().zip(s) {
         *sum += i32::from(v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::weights::{self, ConceptTable, FamilyParams, GramTable};
+    use super::*;
+
+    /// A model that knows four words and weighs only the class pair "came" → "in" for confidentiality.
+    fn tiny() -> LearnedModel {
+        let fam = [FamilyParams { bias: -1.0, scale: 0.1, info: 0.0, warn: 10.0 }; 3];
+        let words: Vec<(String, [i8; 3])> =
+            ["came", "in", "lovely", "weather"].iter().map(|w| (w.to_string(), [0, 0, 0])).collect();
+        let concepts = ConceptTable {
+            classes: 3,
+            window: 1,
+            word_classes: vec![0, 1, 2, 2],
+            scale: [0.1, 0.1, 0.1],
+            weights: vec![(1, [20, 0, 0])],
+        };
+        let bytes = weights::write_with_grams(&fam, &words, &[], &GramTable::default(), &concepts);
+        LearnedModel::from_bytes(Box::leak(bytes.into_boxed_slice())).expect("parses")
+    }
+
+    #[test]
+    fn class_pairs_add_to_the_score_and_name_their_words() {
+        let model = tiny();
+        let score = |text: &str| {
+            let norm = Normalized::new(text);
+            model.score(text, &norm, Reading::Sentence)[0].scores
+        };
+        // Three distinct words: the pair "came in" adds 20 × 0.1 = 2 logits over √3 to confidentiality.
+        let with = score("came in lovely");
+        let without = score("in came lovely");
+        assert!((with[0] - (-1.0 + 2.0 / 3f32.sqrt())).abs() < 1e-5, "{with:?}");
+        assert_eq!(without[0], -1.0, "the order matters: in → came is another pair");
+        assert_eq!((with[1], with[2]), (-1.0, -1.0), "other families untouched");
+
+        let text = "came in lovely weather";
+        let norm = Normalized::new(text);
+        let read = model.read(text, &norm, |_, _| false);
+        let segment = &model.segments(&read, Reading::Sentence)[0];
+        let cues: Vec<&str> = model.cues(&read, segment, 0).iter().map(|&(s, e)| &norm.as_str()[s..e]).collect();
+        assert_eq!(cues, ["came", "in"]);
+        assert!(model.cues(&read, segment, 1).is_empty());
     }
 }

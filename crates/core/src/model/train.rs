@@ -85,13 +85,15 @@ pub struct Options {
     /// L2 penalty on character n-gram weights.
     pub gram_l2: f32,
     /// Concept classes the teacher's word vectors are clustered into (0: the model reads no class
-    /// pairs; see `concepts`). 32 since 2026-12-08: classes within two words of each other raised
-    /// validation F1 0.822 → 0.826 / 0.827 (two seeds) for 16 KB more gzip; 16, 48, 64 and 128
-    /// classes, windows of 1, 3 and 6 and whole passages did no better (docs/model.md).
+    /// pairs; see `concepts`). 32 since 2026-12-08: classes within two tokens of each other, learned
+    /// for confidentiality, raised validation F1 0.822 → 0.829 for 16 KB more gzip; 16, 48, 64 and 128
+    /// classes, windows of 1, 3 and 6 tokens and whole passages did no better (docs/model.md).
+    /// Token dropout ([`Options::dropout`]) does not apply to class pairs.
     pub concepts: usize,
     /// L2 penalty on class-pair weights.
     pub concept_l2: f32,
-    /// Class pairs are read between tokens at most this far apart (at least 1).
+    /// Class pairs are read between tokens at most this far apart (1 to
+    /// [`weights::MAX_CONCEPT_WINDOW`]).
     pub concept_window: usize,
     /// Which families learn class-pair weights, in [`crate::Category::ALL`] order. Confidentiality
     /// only: on validation it gained (F1 0.787 → 0.807, recall 0.75 → 0.79), consent stayed level and
@@ -151,7 +153,8 @@ struct Seg {
     norm: f32,
     /// Class-pair buckets ([`concepts::window_pairs`]).
     concepts: Vec<u32>,
-    /// Every token of the segment in order (dictionary ids), for class pairs within a window.
+    /// Every token of the segment in order (dictionary ids), for class pairs within a window; emptied
+    /// once they are read.
     ordered: Vec<u32>,
 }
 
@@ -189,9 +192,9 @@ fn prepare(text: &str, dict: &mut Dictionary) -> Vec<Seg> {
     t.groups(Reading::Passage)
         .into_iter()
         .map(|range| {
-            let tokens: Vec<u32> =
-                features::distinct(&previous, range.clone()).map(|i| dict.id(&t.tokens[i].form)).collect();
             let ordered: Vec<u32> = range.clone().map(|i| dict.id(&t.tokens[i].form)).collect();
+            let tokens: Vec<u32> =
+                features::distinct(&previous, range.clone()).map(|i| ordered[i - range.start]).collect();
             features::distinct_pairs(&t.tokens, &hashes, range, &mut pairs);
             let norm = (tokens.len().max(1) as f32).sqrt();
             Seg {
@@ -264,8 +267,8 @@ pub fn train(
     if opts.gram_buckets != 0 && !opts.gram_buckets.is_power_of_two() {
         return Err(format!("gram_buckets must be a power of two, not {}", opts.gram_buckets));
     }
-    if opts.concepts > 0 && opts.concept_window == 0 {
-        return Err("concept_window must be at least 1 when the model reads concept classes".into());
+    if opts.concepts > 0 && !(1..=weights::MAX_CONCEPT_WINDOW).contains(&opts.concept_window) {
+        return Err(format!("concept_window must be 1 to {} with concept classes", weights::MAX_CONCEPT_WINDOW));
     }
     if opts.concepts + concepts::RESERVED > usize::from(concepts::NONE) {
         return Err(format!("at most {} concept classes fit a byte", usize::from(concepts::NONE) - concepts::RESERVED));
@@ -281,8 +284,9 @@ pub fn train(
     // Each dictionary entry's teacher vector (zeros where the teacher has none: shape tokens, emoji).
     let zero = vec![0.0f32; dims];
     let vectors: Vec<&[f32]> = dict.forms.iter().map(|f| teacher.vector(f).unwrap_or(&zero)).collect();
-    let word_class = concept_classes(&dict, &known, teacher, opts.concepts);
-    let classes = if opts.concepts > 0 { opts.concepts + concepts::RESERVED } else { 0 };
+    let k = if opts.concept_families.contains(&true) { opts.concepts } else { 0 };
+    let word_class = concept_classes(&dict, &known, teacher, k);
+    let classes = if k > 0 { k + concepts::RESERVED } else { 0 };
     let data = with_concepts(data, &word_class, classes, opts.concept_window);
     // Each dictionary entry's character n-gram buckets (none when the model reads words whole).
     let word_grams: Vec<Vec<u32>> = dict
@@ -333,6 +337,7 @@ pub fn train(
             &word_grams,
             dims,
             dict.forms.len(),
+            classes,
             class_weight,
             total,
             opts,
@@ -372,8 +377,14 @@ pub fn train(
         .into_iter()
         .filter(|(w, _)| !w.is_empty() && w.len() < 256)
         .map(|(w, s)| (w, quantise(s)))
-        .filter(|(w, q)| {
-            class_of.contains_key(w.as_str()) || q.iter().any(|&v| v.unsigned_abs() >= opts.prune.unsigned_abs())
+        .filter_map(|(w, q)| {
+            let weighs = q.iter().any(|&v| v.unsigned_abs() >= opts.prune.unsigned_abs());
+            // A word kept only for its class ships no weight of its own, exactly as if it were pruned.
+            match (weighs, class_of.contains_key(w.as_str())) {
+                (true, _) => Some((w, q)),
+                (false, true) => Some((w, [0; 3])),
+                (false, false) => None,
+            }
         })
         .collect();
     let pair_table: Vec<(usize, [i8; 3])> = pairs
@@ -513,6 +524,7 @@ fn fit_once(
     word_grams: &[Vec<u32>],
     dims: usize,
     dict_len: usize,
+    classes: usize,
     class_weight: [f32; 3],
     total: f32,
     opts: &Options,
@@ -522,7 +534,6 @@ fn fit_once(
     let mut words = vec![[Ada::default(); 3]; dict_len];
     let mut pairs = vec![[Ada::default(); 3]; PAIR_BUCKETS];
     let mut grams = vec![[Ada::default(); 3]; opts.gram_buckets];
-    let classes = if opts.concepts > 0 { opts.concepts + concepts::RESERVED } else { 0 };
     let mut concept_pairs = vec![[Ada::default(); 3]; classes * classes];
     let mut direction = vec![vec![Ada::default(); dims]; 3];
     let mut bias = [Ada::default(); 3];
@@ -635,9 +646,10 @@ fn fit_once(
     }
 }
 
-/// Drops, from every segment, words the teacher does not know and word pairs that appear in fewer
-/// than `min_count` training posts. The segment keeps its length norm: the words are still there,
-/// they just carry no weight of their own.
+/// Drops, from every segment, words the teacher does not know that appear in fewer than `min_count`
+/// training posts, and word pairs that do. The segment keeps its length norm: the words are still
+/// there, they just carry no weight of their own.
+///
 /// Returns the posts and, per dictionary entry, whether it is kept.
 fn keep_frequent(
     mut data: Vec<Prepared>,
@@ -680,7 +692,7 @@ fn concept_classes(dict: &Dictionary, known: &[bool], teacher: &Teacher, k: usiz
         .forms
         .iter()
         .enumerate()
-        .filter(|(i, f)| known[*i] && concepts::is_word(f))
+        .filter(|(i, f)| known[*i] && f.len() < 256)
         .filter_map(|(i, f)| teacher.vector(f).map(|v| (i, v)))
         .collect();
     let vectors: Vec<&[f32]> = clustered.iter().map(|(_, v)| *v).collect();
@@ -695,16 +707,18 @@ fn concept_classes(dict: &Dictionary, known: &[bool], teacher: &Teacher, k: usiz
     class
 }
 
-/// Fills in each segment's class pairs from its (kept) tokens' classes.
+/// Fills in each segment's class pairs from the classes of all its tokens in order (a token training
+/// dropped has none), and lets go of the token order.
 fn with_concepts(mut data: Vec<Prepared>, word_class: &[u8], classes: usize, window: usize) -> Vec<Prepared> {
-    if classes == 0 {
-        return data;
-    }
     let (mut present, mut out) = (Vec::new(), Vec::new());
     for p in &mut data {
         for s in &mut p.segs {
+            let ordered = std::mem::take(&mut s.ordered);
+            if classes == 0 {
+                continue;
+            }
             present.clear();
-            present.extend(s.ordered.iter().map(|&t| word_class[t as usize]));
+            present.extend(ordered.iter().map(|&t| word_class[t as usize]));
             concepts::window_pairs(&present, window, classes, &mut out);
             s.concepts = out.iter().map(|&b| b as u32).collect();
         }

@@ -26,6 +26,10 @@ use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"PGMODEL4";
 
+/// The widest concept window a model may ask for: class pairs are read for every token up to this
+/// many tokens ahead, so the window bounds the work per token.
+pub const MAX_CONCEPT_WINDOW: usize = 8;
+
 /// Per-family constants of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct FamilyParams {
@@ -50,7 +54,7 @@ pub struct Weights {
     /// Word index by the word's [`word_hash`]: every token of a draft is looked up, and its hash is
     /// needed for its pairs anyway. Built in one pass when the model is read (about 1 ms in WASM).
     index: FxHashMap<u64, u32>,
-    /// Each family's word scores, one after another ([`Weights::word_hashed`] reads across them).
+    /// Each family's word scores, one after another ([`Weights::scores`] reads across them).
     word_scores: &'static [u8],
     /// Dense pair table, PAIR_BUCKETS entries.
     pairs: Vec<[i8; 3]>,
@@ -143,11 +147,17 @@ impl Weights {
             (&[][..], 0, [0.0; 3], Vec::new())
         } else {
             let window = r.u32()? as usize;
-            if window == 0 {
-                return Err("model concept window is 0".into());
+            if window == 0 || window > MAX_CONCEPT_WINDOW {
+                return Err(format!("model concept window {window} is not 1 to {MAX_CONCEPT_WINDOW}"));
             }
             let word_classes = r.take(n)?;
+            if word_classes.iter().any(|&c| c != super::concepts::NONE && usize::from(c) >= classes) {
+                return Err("model word class out of range".into());
+            }
             let scale = [r.f32()?, r.f32()?, r.f32()?];
+            if scale.iter().any(|s| !s.is_finite()) {
+                return Err("model concept scale is not a number".into());
+            }
             (word_classes, window, scale, r.sparse_table(classes * classes)?)
         };
         if r.at != bytes.len() {
@@ -172,12 +182,7 @@ impl Weights {
 
     /// The quantised scores of `word`, if the model knows it.
     pub fn word(&self, word: &str) -> Option<[i8; 3]> {
-        self.word_hashed(word, word_hash(word))
-    }
-
-    /// [`Weights::word`] for a word whose [`word_hash`] is already known.
-    pub fn word_hashed(&self, word: &str, hash: u64) -> Option<[i8; 3]> {
-        self.entry(word, hash).map(|i| self.scores(i))
+        self.entry(word, word_hash(word)).map(|i| self.scores(i))
     }
 
     /// The index of a word whose [`word_hash`] is known, if the model knows it.
@@ -231,7 +236,8 @@ pub fn write(families: &[FamilyParams; 3], words: &[(String, [i8; 3])], pairs: &
     write_with_grams(families, words, pairs, &GramTable::default(), &ConceptTable::default())
 }
 
-/// Serialises a model (used by the trainer), as [`write`] with a character n-gram table.
+/// Serialises a model (used by the trainer), as [`write`] with a character n-gram table and concept
+/// classes (either may be empty).
 pub fn write_with_grams(
     families: &[FamilyParams; 3],
     words: &[(String, [i8; 3])],
@@ -261,6 +267,8 @@ pub fn write_with_grams(
     write_sparse(&mut out, &grams.weights);
     out.extend((concepts.classes as u32).to_le_bytes());
     if concepts.classes > 0 {
+        assert_eq!(concepts.word_classes.len(), words.len(), "one concept class per word");
+        assert!((1..=MAX_CONCEPT_WINDOW).contains(&concepts.window), "concept window 1 to {MAX_CONCEPT_WINDOW}");
         out.extend((concepts.window as u32).to_le_bytes());
         out.extend(&concepts.word_classes);
         for v in concepts.scale {
@@ -415,6 +423,12 @@ mod tests {
         for cut in 0..bytes.len() {
             assert!(Weights::parse(Box::leak(bytes[..cut].to_vec().into_boxed_slice())).is_err(), "cut at {cut}");
         }
+        let out_of_range = ConceptTable { word_classes: vec![3, 0], ..concepts.clone() };
+        let bytes = write_with_grams(&fam, &words, &[], &GramTable::default(), &out_of_range);
+        assert!(Weights::parse(Box::leak(bytes.into_boxed_slice())).is_err(), "a class past the table");
+        let not_a_number = ConceptTable { scale: [f32::NAN, 1.0, 1.0], ..concepts };
+        let bytes = write_with_grams(&fam, &words, &[], &GramTable::default(), &not_a_number);
+        assert!(Weights::parse(Box::leak(bytes.into_boxed_slice())).is_err(), "a scale that is not a number");
     }
 
     #[test]
