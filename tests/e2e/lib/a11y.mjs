@@ -29,6 +29,30 @@ export async function typeDraft(page, editorSelector, text = DRAFT) {
   return editor;
 }
 
+/**
+ * Starts keeping every text the overlay's live region announces, in order (each announcement replaces
+ * the last, so reading the region once shows only the newest). Read them with `announcements`.
+ * @param {import('playwright-core').Page} page
+ */
+export async function recordAnnouncements(page) {
+  await page.evaluate(() => {
+    const said = /** @type {string[]} */ ((/** @type {any} */ (window)).__pgSaid = []);
+    const attach = () => {
+      const live = document.querySelector('[data-postguard]')?.shadowRoot?.querySelector('[aria-live]');
+      if (!live) return void setTimeout(attach, 5);
+      const note = () => { const t = live.textContent ?? ''; if (t && said[said.length - 1] !== t) said.push(t); };
+      new MutationObserver(note).observe(live, { childList: true, characterData: true, subtree: true });
+      note();
+    };
+    attach();
+  });
+}
+
+/** What the live region has announced since `recordAnnouncements`. @param {import('playwright-core').Page} page */
+export async function announcements(page) {
+  return page.evaluate(() => /** @type {string[]} */ ((/** @type {any} */ (window)).__pgSaid ?? []));
+}
+
 /** The centre of a box. @param {{x: number, y: number, width: number, height: number} | null} box */
 export function center(box) {
   assert.ok(box, 'the element has a box');
