@@ -154,6 +154,12 @@ mod tests {
             "Internal only: the restructure will cut 40 band 5 posts",
             "rumour is the maternity unit is being downgraded",
             "don't tell anyone, the merger with the county hospital is going ahead",
+            "Heads up, I hear the Trust's going to scrap the homebirth service in the spring",
+            "the walk-in centre is shutting for good in April, they just haven't told you yet",
+            "cutting 50 nursing posts in the spring but they won't announce it. Didn't hear it from me",
+            "Audit results before the board sees them: our ward's got the worst falls rate",
+            "the new A&E will not open in March, it's delayed to 2028. You heard it here first.",
+            "cutting out three agencies. Got it from a procurement mate, nothing official yet.",
         ] {
             assert_eq!(max_severity(text), Some(Severity::High), "{text}");
         }
@@ -172,6 +178,11 @@ mod tests {
         assert_eq!(max_severity("Patient confidentiality matters on every ward"), None);
         assert_eq!(max_severity("a reminder (not official) to book leave on the ward before the March cut off"), None);
         assert_eq!(max_severity("Rumour is the Trust won't be renewing my contract on the unit"), None);
+        // Round 5's cues and words are as quiet alone, and a plan word still needs the organisation.
+        assert_eq!(max_severity("Nothing official yet but I think I'm pregnant!! Don't tell a soul"), None);
+        assert_eq!(max_severity("My flight's delayed again, you heard it here first"), None);
+        assert_eq!(max_severity("Our staff survey results are out today, have a read on the intranet"), None);
+        assert_eq!(max_severity("The theatre list was delayed by an hour this morning"), None);
     }
 
     #[test]
