@@ -459,6 +459,23 @@ mod tests {
     }
 
     #[test]
+    fn private_health_said_of_a_named_person() {
+        // Round 5: care_event.txt's private-health phrases make a first name near them a person's health.
+        for text in [
+            "Everyone in the team knows Tracey's on antidepressants, that's why she's so slow now",
+            "Welcome back to Lisa on ward 8 after 3 months in rehab for the booze",
+        ] {
+            assert!(found(text).iter().any(|f| f.1 == "patient-name"), "{text}: {:?}", found(text));
+        }
+        // The writer's own health names no one.
+        for text in
+            ["I had a miscarriage in 2019 and still think about it", "Three years on antidepressants and I'm proud"]
+        {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
     fn a_room_after_a_non_ascii_word_is_read_safely() {
         // The word before "room" is cut at a character boundary, never inside "é".
         assert_eq!(found("the lady in the café room 4 smiled").len(), 1);
