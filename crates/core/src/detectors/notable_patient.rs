@@ -122,6 +122,10 @@ mod tests {
         assert!(!found("the retired vicar from St Hilda's is in bay 4, everybody knows him round here").is_empty());
         assert!(!found("Soooo that footballer everyone's been speculating about. Yeah. He's with us. Knee.").is_empty());
         assert!(!found("The actor from that drama is having his knee done here tomorrow").is_empty());
+        assert!(!found("The footballer's baby in NICU isn't going to make it").is_empty());
+        assert!(!found("recognised my old PE teacher on the theatre list for a haemorrhoidectomy").is_empty());
+        assert!(!found("The guy we resussed last night is a local councillor").is_empty());
+        assert!(!found("Bus driver on the number 12, you know the one — well he's in our cardiac unit now").is_empty());
     }
 
     #[test]
@@ -133,6 +137,8 @@ mod tests {
             "our old dinner lady retired after 30 years, everyone knows her",
             "the vicar blessed the new chapel today",
             "on our ward today: cake, cake and more cake",
+            "the PE teacher ran the charity 10k for the NICU appeal",
+            "the footballer signed shirts for the kids on the assessment unit's open day",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
