@@ -60,7 +60,12 @@ impl TrustBusiness {
 
 impl Detector for TrustBusiness {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        let secret = |s: usize, e: usize| input.context.near(class::SECRECY, s, e, CONTEXT_WINDOW).is_some();
+        // "I genuinely don't know anything, and I'd rather wait for the official word": a rumour named
+        // in order not to spread it (`no_inside_knowledge.txt`) is no leak.
+        let secret = |s: usize, e: usize| {
+            input.context.near(class::SECRECY, s, e, CONTEXT_WINDOW).is_some()
+                && input.context.near(class::NO_INSIDE_KNOWLEDGE, s, e, CONTEXT_WINDOW).is_none()
+        };
         for &(s, e) in input.context.all(class::TRUST_BUSINESS) {
             let (severity, why) = if secret(s, e) {
                 (Severity::High, "Trust-business topic with a not-yet-public cue nearby")
@@ -160,6 +165,7 @@ mod tests {
             "Audit results before the board sees them: our ward's got the worst falls rate",
             "the new A&E will not open in March, it's delayed to 2028. You heard it here first.",
             "cutting out three agencies. Got it from a procurement mate, nothing official yet.",
+            "rumour is the maternity unit is being downgraded, I don't know anything about the rota yet though it's a mess",
         ] {
             assert_eq!(max_severity(text), Some(Severity::High), "{text}");
         }
@@ -183,6 +189,11 @@ mod tests {
         assert_eq!(max_severity("My flight's delayed again, you heard it here first"), None);
         assert_eq!(max_severity("Our staff survey results are out today, have a read on the intranet"), None);
         assert_eq!(max_severity("The theatre list was delayed by an hour this morning"), None);
+        // A rumour named in order not to spread it.
+        assert_eq!(
+            max_severity("Rumours are flying about our ward closing. I genuinely don't know anything, and I'd rather wait for the official word"),
+            None
+        );
     }
 
     #[test]
