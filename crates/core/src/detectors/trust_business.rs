@@ -165,6 +165,9 @@ mod tests {
             "Audit results before the board sees them: our ward's got the worst falls rate",
             "the new A&E will not open in March, it's delayed to 2028. You heard it here first.",
             "cutting out three agencies. Got it from a procurement mate, nothing official yet.",
+            "Sister said don't share but the CQC are coming unannounced next Tuesday",
+            "They're closing the minor injuries unit at the cottage hospital, staff haven't even been told",
+            "'proposed consolidation of paediatric services' — nobody's been told anything",
             "rumour is the maternity unit is being downgraded, I don't know anything about the rota yet though it's a mess",
         ] {
             assert_eq!(max_severity(text), Some(Severity::High), "{text}");
@@ -189,6 +192,8 @@ mod tests {
         assert_eq!(max_severity("My flight's delayed again, you heard it here first"), None);
         assert_eq!(max_severity("Our staff survey results are out today, have a read on the intranet"), None);
         assert_eq!(max_severity("The theatre list was delayed by an hour this morning"), None);
+        assert_eq!(max_severity("I dropped my phone on the ward and nobody's been told off for laughing"), None);
+        assert_eq!(max_severity("My exam results aren't out yet, I haven't been told when"), None);
         // A rumour named in order not to spread it.
         assert_eq!(
             max_severity("Rumours are flying about our ward closing. I genuinely don't know anything, and I'd rather wait for the official word"),
