@@ -110,6 +110,7 @@ mod tests {
         assert!(!found("Dev the porter was pissed at work again today").is_empty());
         assert!(!found("The new HCA on nights has been pinching from patients' bags").is_empty());
         assert!(!found("the locum was drunk on shift").is_empty());
+        assert_eq!(found("dr Okafor on ward 12 was reeking of booze on Sunday morning"), [Some(Severity::High)]);
     }
 
     #[test]
@@ -123,6 +124,7 @@ mod tests {
             "the porter was at work early today",
             "our HCA was high on life after the awards",
             "the locum is a legend",
+            "the sluice was reeking of bleach again",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
