@@ -164,6 +164,7 @@ mod tests {
             "Saw a post calling a physio a 'sl*g' for posting in her uniform. Unacceptable.",
             "Someone in the comments said 'disabled people are a burden on the NHS'. No. Disabled people are people.",
             "Then some bloke in the car park shouted at me that nurses are all lazy and get paid too much.",
+            "Someone in my team called a patient a 'frequent flyer' today in front of his wife. Can we retire that phrase.",
             "Had a woman scream 'f***ing useless cow' at me today because her dad's dinner was late.",
         ] {
             assert_eq!(worst(text), Some(Severity::Info), "{text}");
@@ -179,6 +180,7 @@ mod tests {
             "our manager is a useless b*tch, 'professional' my foot",
             "and I said 'disabled people are a burden on the NHS' and I meant it",
             "I told him that nurses are all lazy and he agreed",
+            "we called him a 'useless b*tch' all shift",
             "a patient told me that story. Nurses are all lazy anyway",
         ] {
             assert!(worst(text) > Some(Severity::Info), "{text}: {:?}", worst(text));

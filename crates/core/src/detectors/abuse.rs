@@ -251,6 +251,18 @@ mod tests {
     }
 
     #[test]
+    fn git_and_sod_only_as_insults() {
+        assert!(worst("waiting for her son to let me in for her insulin, he's always late, miserable git").is_some());
+        assert!(worst("Lazy useless git sits in the portacabin eating pasties all day").is_some());
+        assert!(worst("no wonder the HCAs there are always off, lazy sods").is_some());
+        for text in
+            ["git push origin main then deploy", "sod's law the printer jammed again", "the old sod lost his glasses"]
+        {
+            assert_eq!(worst(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn swearing_at_nobody_is_only_informational() {
         assert_eq!(worst("fucking knackered after a 13 hour shift"), Some(Severity::Info));
         assert_eq!(worst("what a shit day"), Some(Severity::Info));

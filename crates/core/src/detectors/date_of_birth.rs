@@ -110,7 +110,10 @@ impl DateOfBirth {
             let digits: String =
                 m.as_str().chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
             let years = digits.parse::<u32>().ok();
-            if years.is_none_or(|y| y > 120) || self.own.is_match(before(input.text, m.start(), OWN_WINDOW)) {
+            if years.is_none_or(|y| y > 120)
+                || self.own.is_match(before(input.text, m.start(), OWN_WINDOW))
+                || own_care_before(before(input.text, m.start(), OWN_CARE_WINDOW))
+            {
                 continue;
             }
             let near = |c| input.context.near(c, m.start(), m.end(), CONTEXT_WINDOW).is_some();
@@ -126,6 +129,17 @@ impl DateOfBirth {
             out.push(Candidate::new("age-in-context", m.start(), m.end(), why).with_severity(severity));
         }
     }
+}
+
+/// Bytes before an age in which the writer's own care ("I was diagnosed with …, aged 31") makes it
+/// theirs.
+const OWN_CARE_WINDOW: usize = 48;
+
+/// Whether the words before an age say the care was the writer's own, in the same sentence: "Ten
+/// years ago today I was diagnosed with type 1 diabetes, aged 31".
+fn own_care_before(before: &str) -> bool {
+    let sentence = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or(before);
+    ["i was diagnosed", "i was admitted", "i got diagnosed", "i had my"].iter().any(|p| sentence.contains(p))
 }
 
 /// Whether every word of letters in a matched date is a month ("3rd march 1947": yes; "3 days 12": no).
@@ -178,6 +192,13 @@ mod tests {
             ("92-year-old man on Ward 7", "92-year-old", "age-in-context", Severity::Warn),
             ("85 yo lady admitted to ward 3 bay 2", "85 yo", "age-in-context", Severity::High),
             ("gentleman aged 101 discharged today", "aged 101", "age-in-context", Severity::Warn),
+            // The writer's own care in an earlier sentence does not make a patient's age theirs.
+            (
+                "I was admitted once. The lady in bay 2 aged 90 was discharged",
+                "aged 90",
+                "age-in-context",
+                Severity::Warn,
+            ),
         ];
         for (text, span, rule, severity) in cases {
             assert_eq!(found(text), [(span.to_string(), rule, Some(severity))], "{text}");
@@ -200,6 +221,7 @@ mod tests {
             "our 150 year old hospital chapel",
             "Shout out to whoever invented the hospital bed that goes up and down. Signed, a 63 y/o bank HCA.",
             "I'm a 63 y/o bank HCA on the ward and my back hurts",
+            "Ten years ago today I was diagnosed with type 1 diabetes, aged 31, halfway through my degree",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -107,6 +107,10 @@ mod tests {
         assert!(found("The physio manager is shagging one of the consultants").contains(&None));
         assert!(found("Pretty sure our pharmacist is nicking the diazepam").contains(&None));
         assert_eq!(found("Mrs O'Neill on nights stole drugs from the cupboard"), [Some(Severity::High)]);
+        assert!(!found("Dev the porter was pissed at work again today").is_empty());
+        assert!(!found("The new HCA on nights has been pinching from patients' bags").is_empty());
+        assert!(!found("the locum was drunk on shift").is_empty());
+        assert_eq!(found("dr Okafor on ward 12 was reeking of booze on Sunday morning"), [Some(Severity::High)]);
     }
 
     #[test]
@@ -117,6 +121,10 @@ mod tests {
             "congratulations to our ward manager on her retirement",
             "email me at jo@example.nhs.uk",
             "the patient is a known alcoholic",
+            "the porter was at work early today",
+            "our HCA was high on life after the awards",
+            "the locum is a legend",
+            "the sluice was reeking of bleach again",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -138,6 +138,14 @@ mod tests {
         for (text, want) in [
             ("Immigrants are a plague on this country", Severity::High),
             ("foreign nurses can't even speak English", Severity::Warn),
+            ("The gypsy lot on bay 4 have nicked half the towels", Severity::Warn),
+            ("Made a TikTok mocking how our Filipino nurses say 'hospital'", Severity::Warn),
+            ("Self-harm is attention seeking. There, I said it.", Severity::Warn),
+            ("a quick Band 3 job on our team, no women with young kids please, they're always off", Severity::Warn),
+            (
+                "When the patient's family are travellers you just know you're getting the silver counted",
+                Severity::Warn,
+            ),
             ("asylum seekers should all be deported", Severity::High),
             ("Muslims are all terrorists", Severity::High),
             ("trans people are perverts", Severity::High),
@@ -171,6 +179,10 @@ mod tests {
     fn negatives() {
         for text in [
             "Refugees are welcome here",
+            "Someone nicked my lunch from the staff fridge, the Polish nurses helped me look for it",
+            "stop mocking how people talk, our Filipino nurses are brilliant",
+            "Self-harm is not attention seeking, it is distress",
+            "Count the silver before the Christmas raffle, the travel fund is short",
             "immigrants are the backbone of the NHS",
             "international nurses are amazing, so glad to have them",
             "women are not the problem, the system is",

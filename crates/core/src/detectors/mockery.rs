@@ -63,6 +63,16 @@ fn within(hits: &Hits<'_>, list: usize, lo: usize, hi: usize) -> Option<(usize, 
     all[all.partition_point(|h| h.0 < lo)..].iter().copied().take_while(|h| h.0 < hi).find(|h| h.1 <= hi)
 }
 
+/// Whether a person word is the writer ("I'm a porter") or the writer's own family ("my mum", "my
+/// husband"): neither is a patient, relative or colleague being laughed at ("Nobody tell my mum I work
+/// in the hospital where she was born, she thinks I'm a doctor 😂 (I'm a porter)").
+fn writer_or_family(text: &str, (start, end): (usize, usize)) -> bool {
+    let before = super::people::before(text, start, 8);
+    let family =
+        matches!(&text[start..end], "mum" | "dad" | "nan" | "grandad" | "husband" | "wife" | "family" | "sister");
+    (family && (before == "my " || before.ends_with(" my "))) || before.ends_with("i'm a ") || before.ends_with("im a ")
+}
+
 impl Detector for Mockery {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
         if !input.context.any(class::WORK_SETTING) {
@@ -86,7 +96,16 @@ impl Detector for Mockery {
             if ends_just_before(input.context.all(class::SELF_REFERENCE), mocked.0, SELF_REACH) {
                 continue;
             }
-            let Some(person) = within(&hits, PERSON, lo, hi).filter(|p| *p != mocked) else { continue };
+            let people = hits.all(PERSON);
+            let Some(person) = people[people.partition_point(|h| h.0 < lo)..]
+                .iter()
+                .copied()
+                .take_while(|h| h.0 < hi)
+                .filter(|h| h.1 <= hi)
+                .find(|&p| p != mocked && !writer_or_family(input.text, p))
+            else {
+                continue;
+            };
             let (start, end) = (person.0.min(mocked.0), person.1.max(mocked.1));
             out.push(Candidate::new(
                 "derogatory-remark",
@@ -115,6 +134,8 @@ mod tests {
             "the bloke in bay 4 was so drunk he tried to fight the vending machine lmaooo",
             "relative rang the ward again asking if her mum had a good day, she's 94 and dying. some families need a hobby 🙄",
             "the fat lad in majors needed two porters and a crane 🐳😂",
+            // Someone else's mum, on the ward, is still a relative laughed at.
+            "the patient's mum on the ward thinks she's a doctor now 😂",
         ] {
             assert!(found(text), "{text}");
         }
@@ -135,6 +156,8 @@ mod tests {
             "my dad fell asleep in his dinner again 😂 so confused when he woke up",
             // The writer laughing at themselves.
             "I fainted at my own blood test 😂 some nurse I am on this ward",
+            // The writer's own family, and the writer: no patient, relative or colleague is mocked.
+            "Nobody tell my mum I work in the hospital where she was born, she thinks I'm a doctor 😂 (I'm a porter)",
         ] {
             assert!(!found(text), "{text}");
         }

@@ -20,6 +20,9 @@
 //! | `Premier League stars visited the children's ward with presents`  | none   |
 //! | `Rare Disease Day: proud of our genetics team`                    | none   |
 //! | `our MP opened the new wing today`                                | none   |
+//! | `the man from the council tip is on my bay`                       | warn   |
+//! | `had a patient who's a vicar, discharged tomorrow`                | none   |
+//! | `cheers to the garden centre for the plants on our ward`          | none   |
 //! | `his family gave written consent to share: the boy with the rare condition we treated` | info |
 
 use super::{Candidate, Detector, Input};
@@ -41,7 +44,7 @@ impl NotablePatient {
     }
 
     fn cared_for(&self, input: &Input<'_>, start: usize, end: usize) -> bool {
-        [class::CARE_EVENT, class::BED_SPACE, class::ARRIVAL]
+        [class::CARE_EVENT, class::BED_SPACE, class::ARRIVAL, class::IN_OUR_CARE]
             .into_iter()
             .any(|c| input.context.near(c, start, end, CONTEXT_WINDOW).is_some())
     }
@@ -52,10 +55,15 @@ impl Detector for NotablePatient {
         let cues = [
             (class::CELEBRITY, "fame cue with a sign of care nearby"),
             (class::RARE_CONDITION, "rarity cue with a sign of care nearby"),
+            (class::COMMUNITY_FIGURE, "a person known locally, with a sign of care nearby"),
         ];
         let consented = super::consent_media::consent_stated_in(input);
         for (class, why) in cues {
             for &(start, end) in input.context.all(class) {
+                // "a vicar", "an ex-postman": what someone does, not who they are.
+                if class == class::COMMUNITY_FIGURE && indefinite(input.text, start) {
+                    continue;
+                }
                 // A rare condition belongs to someone as soon as a person is near ("the rare disease
                 // patient", "a lady with a very rare syndrome"); fame needs a sign of care.
                 let person = class == class::RARE_CONDITION
@@ -71,6 +79,12 @@ impl Detector for NotablePatient {
             }
         }
     }
+}
+
+/// Whether the word before `at` is "a" or "an" ("a patient who's a vicar").
+fn indefinite(text: &str, at: usize) -> bool {
+    let b = super::people::before(text, at, 4);
+    b == "a " || b == "an " || b.ends_with(" a ") || b.ends_with(" an ")
 }
 
 #[cfg(test)]
@@ -98,6 +112,36 @@ mod tests {
         assert_eq!(found("had a patient with an extremely rare syndrome"), ["extremely rare", "rare syndrome"]);
         assert_eq!(found("the rare disease patient on our unit is one of only 5"), ["rare disease", "one of only"]);
         assert!(crate::catalogue::rule("notable-patient").is_some());
+    }
+
+    #[test]
+    fn people_known_locally() {
+        assert_eq!(found("the man from the council tip who always waves at my car is on my bay"), ["council tip"]);
+        assert_eq!(found("aye the auld fella fae the bowling club, he's in wi us again. chest"), ["bowling club"]);
+        assert_eq!(found("the dinner lady from my kids school is on my ward"), ["dinner lady", "my kids school"]);
+        assert!(!found("the retired vicar from St Hilda's is in bay 4, everybody knows him round here").is_empty());
+        assert!(!found("Soooo that footballer everyone's been speculating about. Yeah. He's with us. Knee.").is_empty());
+        assert!(!found("The actor from that drama is having his knee done here tomorrow").is_empty());
+        assert!(!found("The footballer's baby in NICU isn't going to make it").is_empty());
+        assert!(!found("recognised my old PE teacher on the theatre list for a haemorrhoidectomy").is_empty());
+        assert!(!found("The guy we resussed last night is a local councillor").is_empty());
+        assert!(!found("Bus driver on the number 12, you know the one — well he's in our cardiac unit now").is_empty());
+    }
+
+    #[test]
+    fn people_known_locally_need_care_and_a_definite_person() {
+        for text in [
+            "Had a patient who's a vicar and another who's a bookie in the same bay, both discharged",
+            "Had a chat with a patient today who used to be a dinner lady at my old primary school",
+            "cheers to the garden centre for the plants we put up on the ward",
+            "our old dinner lady retired after 30 years, everyone knows her",
+            "the vicar blessed the new chapel today",
+            "on our ward today: cake, cake and more cake",
+            "the PE teacher ran the charity 10k for the NICU appeal",
+            "the footballer signed shirts for the kids on the assessment unit's open day",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]

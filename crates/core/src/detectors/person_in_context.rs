@@ -19,7 +19,9 @@
 //!   Ward", "St George's") is not a person at all. First names near "ward" alone are colleague praise
 //!   and not reported.
 //! * **A person located by bed, bay or side room** ("the lady in bed 4", "gent in side room 2") warns
-//!   as `patient-location`; high with a care event too.
+//!   as `patient-location`; high with a care event too. So does "the guy in 6 who …": a definite person
+//!   and a bed by its number alone, the number ending the phrase or followed by "who", "keeps", "has" …
+//!   (not a unit: "the lady in 6 weeks"; not a ratio: "every patient in 10").
 //!
 //! The Trust's `wardNames` count as places of care. A post that states the patient's consent ("shared
 //! with her permission", "she signed the consent form"; not negated, and not "consented him for theatre")
@@ -227,7 +229,48 @@ impl PersonInContext {
             let (start, end) = (bed_start.min(person.0), bed_end.max(person.1));
             out.push(Candidate::new("patient-location", start, end, why).with_severity(severity));
         }
+        // "the guy in 6 who drives the number 38 bus", "the patient in 12 who keeps calling me
+        // sweetheart": a bed named by its number alone, straight after the person.
+        for &(start, end) in input.context.all(class::PERSON_NOUN) {
+            let Some(at) = bare_bed_number(input.text, end) else { continue };
+            // "the guy", "that old lady": one person; "every patient in 10", "1 patient in 10" are ratios.
+            let words: Vec<&str> = before(input.text, start, 16).split_whitespace().rev().take(2).collect();
+            if !words.iter().any(|w| matches!(*w, "the" | "that" | "this")) {
+                continue;
+            }
+            let (severity, why) = if care_event_near(input, start, at, CONTEXT_WINDOW) {
+                (Severity::High, "person located by a bed number; care event nearby")
+            } else {
+                (Severity::Warn, "person located by a bed number")
+            };
+            out.push(Candidate::new("patient-location", start, at, why).with_severity(severity));
+        }
     }
+}
+
+/// Words that may follow "the guy in 6" when 6 is a bed: a relative clause or the sentence going on
+/// about the person ("who", "keeps"), never a unit ("in 6 weeks", "in 2 mins"). Not "is": "the man in
+/// 11 is reading the entire Harry Potter series backwards" (a benign training post) would pause.
+const AFTER_BED_NUMBER: &[&str] = &[
+    "who", "whos", "who's", "with", "has", "keeps", "kept", "was", "just", "had", "asked", "wants", "said", "says",
+    "still",
+];
+
+/// The end of " in N" (one or two digits) straight after `at`, when N ends the phrase or is followed by
+/// [`AFTER_BED_NUMBER`]: a bed named by its number alone. Reads a bounded window (a dozen bytes and one
+/// word) after `at`.
+fn bare_bed_number(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].strip_prefix(" in ")?;
+    let digits = rest.bytes().take(3).take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let end = at + " in ".len() + digits;
+    let after = super::people::after(text, end, 16);
+    let next =
+        after.strip_prefix(' ').map(|a| a.split(|c: char| !(c.is_alphanumeric() || c == '\'')).next().unwrap_or(""));
+    let ends_phrase = after.is_empty() || after.starts_with([',', '.', ';', ':', '!', '?', ')']);
+    (ends_phrase || next.is_some_and(|w| AFTER_BED_NUMBER.contains(&w))).then_some(end)
 }
 
 /// Words before "room" that make it a room no patient lies in ("meeting room 4").
@@ -456,6 +499,47 @@ mod tests {
         assert_eq!(f[0].2, Some(Severity::High));
         let f = found("the old man in side room 2 passed away");
         assert_eq!(f, [("man in side room 2".to_string(), "patient-location", Some(Severity::High))]);
+    }
+
+    #[test]
+    fn a_bed_named_by_its_number_alone() {
+        let located = |text: &str| found(text).iter().any(|f| f.1 == "patient-location");
+        for text in [
+            "the guy in 6 who drives the number 38 bus, in with a stroke",
+            "Can I just vent: the patient in 12 who keeps calling me sweetheart",
+            "the lady in 4, bless her, sang all night",
+            "that old boy in 9 with the budgie",
+        ] {
+            assert!(located(text), "{text}: {:?}", found(text));
+        }
+        for text in [
+            "the lady in 6 weeks will be walking again",
+            "a patient in 12 hours waited on a trolley",
+            "the man in 2019 who started the appeal",
+            "the patient in 3 days time",
+            "every patient in 10 is seen within the hour",
+            "1 patient in 10 was readmitted",
+            "bedside reading today: the man in 11 is reading Harry Potter backwards",
+        ] {
+            assert!(!located(text), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn private_health_said_of_a_named_person() {
+        // Round 5: care_event.txt's private-health phrases make a first name near them a person's health.
+        for text in [
+            "Everyone in the team knows Tracey's on antidepressants, that's why she's so slow now",
+            "Welcome back to Lisa on ward 8 after 3 months in rehab for the booze",
+        ] {
+            assert!(found(text).iter().any(|f| f.1 == "patient-name"), "{text}: {:?}", found(text));
+        }
+        // The writer's own health names no one.
+        for text in
+            ["I had a miscarriage in 2019 and still think about it", "Three years on antidepressants and I'm proud"]
+        {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]

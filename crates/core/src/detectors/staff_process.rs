@@ -8,7 +8,10 @@
 //! * near a **staff role** ("my manager", "the ward sister", "a band 6") it warns;
 //! * with the writer's **own** process ("my grievance", "I've been suspended") it warns: the policy
 //!   covers the writer's own case too, and the Freedom to Speak Up route is the better place;
-//! * on its own ("visiting suspended due to norovirus") it is an informational mark.
+//! * on its own ("visiting suspended due to norovirus") it is an informational mark; so is the writer's
+//!   own process when they say they are keeping its details to themselves ("My grievance was upheld
+//!   today. I'm not going to say what it was about, or who", `withheld_details.txt`): nothing about
+//!   anyone else is told.
 //!
 //! Words with everyday clinical senses count only in their staff-process phrases: "suspension" is also
 //! a liquid medicine and "investigation" a test, so the list (`staff_process.txt`) has "on suspension",
@@ -24,6 +27,7 @@
 //! | `Sarah from ward 6 has a disciplinary hearing on Monday`      | high   |
 //! | `my manager raised a grievance against the matron`            | warn   |
 //! | `Finally submitted my grievance today`                        | warn   |
+//! | `My grievance was upheld. Not going to go into it here`       | info   |
 //! | `Visiting suspended on ward 5 due to norovirus`               | info   |
 //! | `Shake the amoxicillin suspension, nurses`                    | none   |
 //! | `The doctor ordered an investigation`                         | none   |
@@ -85,7 +89,14 @@ impl StaffProcess {
         } else if input.context.near(class::COLLEAGUE, start, end, CONTEXT_WINDOW).is_some() {
             (Severity::Warn, "staff-process word with a staff role nearby")
         } else if is_own(before(input.text, start, 30)) {
-            (Severity::Warn, "the writer's own staff process")
+            // Withheld, and no one named anywhere in the post ("won't go into it here, but I'll be
+            // posting every email Dr Thorne has sent me" still names someone).
+            let withheld = input.context.near(class::WITHHELD_DETAILS, start, end, CONTEXT_WINDOW).is_some();
+            if withheld && titled.is_empty() && !input.context.any(class::FIRST_NAME) {
+                (Severity::Info, "the writer's own staff process; details withheld")
+            } else {
+                (Severity::Warn, "the writer's own staff process")
+            }
         } else {
             (Severity::Info, "staff-process word")
         };
@@ -146,6 +157,20 @@ mod tests {
         assert_eq!(max("my manager raised a grievance against the matron"), Some(Severity::Warn));
         assert_eq!(max("Finally submitted my grievance today"), Some(Severity::Warn));
         assert_eq!(max("Visiting suspended on ward 5 due to norovirus"), Some(Severity::Info));
+        assert_eq!(
+            max("My grievance was upheld today. I'm not going to say what it was about, or who"),
+            Some(Severity::Info)
+        );
+        assert_eq!(
+            max("Had the HR meeting about my grievance today. Not going to go into it here"),
+            Some(Severity::Info)
+        );
+        // Withheld details lower only the writer's own process: a colleague's, or a named one, stays.
+        assert!(max("Not going to go into it but my manager is on a disciplinary") >= Some(Severity::Warn));
+        assert_eq!(max("Sarah has a disciplinary, not going to go into it"), Some(Severity::High));
+        let named_later =
+            "My grievance went in today. Won't go into it here, but I'll be posting every email Dr Thorne has sent me";
+        assert!(max(named_later) >= Some(Severity::Warn));
         assert_eq!(max("Proud of our team today"), None);
         assert_eq!(max("Shake the amoxicillin suspension, nurses"), None);
         assert_eq!(max("The doctor ordered an investigation"), None);

@@ -184,6 +184,10 @@ mod tests {
             ("someone should punch that consultant", "threat-violence"),
             ("I'm going to kill the next person who says the Q word", "threat-violence"),
             ("I know where you live", "threat-violence"),
+            ("the chaplain's proper creepy, someone should key his car", "threat-violence"),
+            ("to whoever parked across three spaces: I hope your tyres are ok tomorrow morning 😉", "threat-violence"),
+            ("Anyone who takes my parking space tomorrow will find their tyres flat", "threat-violence"),
+            ("I know it was you Kelly, and I'll be having words in a dark corridor 😈", "threat-violence"),
             ("see you in the car park @jon_b. watch your back", "threat-violence"),
             ("she deserves a good slap", "threat-violence"),
             ("honestly just kys", "self-harm-encouragement"),
@@ -220,6 +224,9 @@ mod tests {
     fn negatives() {
         for text in [
             "I could kill for a coffee right now",
+            "someone keyed my car in the staff car park again, gutted",
+            "check your tyres are ok before the long drive home",
+            "came out of nights to find my tyres flat, great",
             "Watch your back when lifting, use the hoist, your spine will thank you",
             "this night shift is killing me",
             "going to smash this exam tomorrow",

@@ -60,7 +60,12 @@ impl TrustBusiness {
 
 impl Detector for TrustBusiness {
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Candidate>) {
-        let secret = |s: usize, e: usize| input.context.near(class::SECRECY, s, e, CONTEXT_WINDOW).is_some();
+        // "I genuinely don't know anything, and I'd rather wait for the official word": a rumour named
+        // in order not to spread it (`no_inside_knowledge.txt`) is no leak.
+        let secret = |s: usize, e: usize| {
+            input.context.near(class::SECRECY, s, e, CONTEXT_WINDOW).is_some()
+                && input.context.near(class::NO_INSIDE_KNOWLEDGE, s, e, CONTEXT_WINDOW).is_none()
+        };
         for &(s, e) in input.context.all(class::TRUST_BUSINESS) {
             let (severity, why) = if secret(s, e) {
                 (Severity::High, "Trust-business topic with a not-yet-public cue nearby")
@@ -154,6 +159,16 @@ mod tests {
             "Internal only: the restructure will cut 40 band 5 posts",
             "rumour is the maternity unit is being downgraded",
             "don't tell anyone, the merger with the county hospital is going ahead",
+            "Heads up, I hear the Trust's going to scrap the homebirth service in the spring",
+            "the walk-in centre is shutting for good in April, they just haven't told you yet",
+            "cutting 50 nursing posts in the spring but they won't announce it. Didn't hear it from me",
+            "Audit results before the board sees them: our ward's got the worst falls rate",
+            "the new A&E will not open in March, it's delayed to 2028. You heard it here first.",
+            "cutting out three agencies. Got it from a procurement mate, nothing official yet.",
+            "Sister said don't share but the CQC are coming unannounced next Tuesday",
+            "They're closing the minor injuries unit at the cottage hospital, staff haven't even been told",
+            "'proposed consolidation of paediatric services' — nobody's been told anything",
+            "rumour is the maternity unit is being downgraded, I don't know anything about the rota yet though it's a mess",
         ] {
             assert_eq!(max_severity(text), Some(Severity::High), "{text}");
         }
@@ -172,6 +187,18 @@ mod tests {
         assert_eq!(max_severity("Patient confidentiality matters on every ward"), None);
         assert_eq!(max_severity("a reminder (not official) to book leave on the ward before the March cut off"), None);
         assert_eq!(max_severity("Rumour is the Trust won't be renewing my contract on the unit"), None);
+        // Round 5's cues and words are as quiet alone, and a plan word still needs the organisation.
+        assert_eq!(max_severity("Nothing official yet but I think I'm pregnant!! Don't tell a soul"), None);
+        assert_eq!(max_severity("My flight's delayed again, you heard it here first"), None);
+        assert_eq!(max_severity("Our staff survey results are out today, have a read on the intranet"), None);
+        assert_eq!(max_severity("The theatre list was delayed by an hour this morning"), None);
+        assert_eq!(max_severity("I dropped my phone on the ward and nobody's been told off for laughing"), None);
+        assert_eq!(max_severity("My exam results aren't out yet, I haven't been told when"), None);
+        // A rumour named in order not to spread it.
+        assert_eq!(
+            max_severity("Rumours are flying about our ward closing. I genuinely don't know anything, and I'd rather wait for the official word"),
+            None
+        );
     }
 
     #[test]
