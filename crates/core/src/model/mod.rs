@@ -3,14 +3,17 @@
 //!
 //! The design idea: the rules are precise and explain themselves, but cover one phrasing at a time.
 //! The model scores each segment of a draft (about a sentence; see [`features`]) from the words and
-//! word pairs in it, with weights learned from thousands of labelled posts. Two things make it
-//! generalise past its training posts while staying small enough for every keystroke:
+//! word pairs in it, and the pairs of word kinds near each other ([`concepts`]), with weights learned
+//! from thousands of labelled posts. Three things make it generalise past its training posts while
+//! staying small enough for every keystroke:
 //!
 //! * **a teacher's knowledge of words.** Each word's weight is its own learned weight plus its
 //!   position in a space of word meanings distilled from a sentence encoder (all-MiniLM-L6-v2; see
 //!   `tools/teacher/`) projected on a learned direction per family. So "moron" weighs like "idiot"
 //!   even if only "idiot" was in training. Both parts fold into one number per word at export: no
 //!   vectors ship and scoring is a lookup per token.
+//! * **kinds of words that meet.** The teacher's word vectors, clustered, give each word a class;
+//!   a pattern of classes learned from some words ("came in with") carries to others of the same kinds.
 //! * **multiple-instance training.** Labels are per post; a post's score is its highest-scoring
 //!   segment's, so the model learns which sentence carries the risk, and a finding points at it.
 //!
