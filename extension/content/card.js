@@ -115,7 +115,7 @@ const PgCard = (() => {
       c.replaceChildren(...PgFindingList.text(f), ...(actions ? [actions] : []), ...(keys ? [keys] : []));
     }
     shown = s;
-    if (!place(c, s.rect)) hide();
+    if (!place(c, s.rect, s.id)) hide();
   }
 
   function hide() {
@@ -125,19 +125,21 @@ const PgCard = (() => {
 
   /**
    * Places the card by the mark: below it, else above it, else beside whatever it must not cover.
-   * Never over the mark itself, the open panel, or a focused control other than the draft.
+   * Never over the mark itself, the open panel, the draft's submit control, or a focused control
+   * other than the draft.
    * @param {HTMLElement} c
    * @param {DOMRect} r
+   * @param {number} id  the view id of the draft the mark is in
    * @returns {boolean} whether there was such a place
    */
-  function place(c, r) {
+  function place(c, r, id) {
     if (c.hidden) c.hidden = false;
     const w = c.offsetWidth;
     const h = c.offsetHeight;
     const W = window.innerWidth;
     const H = window.innerHeight;
     const m = 4;
-    const avoid = [r, ...obstacles()];
+    const avoid = [r, ...obstacles(id)];
     const clampX = (/** @type {number} */ x) => Math.max(m, Math.min(x, W - w - m));
     const clampY = (/** @type {number} */ y) => Math.max(m, Math.min(y, H - h - m));
     // Right below or above the mark first, so the pointer moves straight onto it; then slid sideways
@@ -165,13 +167,20 @@ const PgCard = (() => {
 
   /**
    * What the card must leave uncovered besides its mark: the open panel, the badges (a pointer on
-   * its way to one passes over the card), and a focused control that is not an editor.
+   * its way to one passes over the card), the control that posts the draft (likewise: a card the
+   * pointer crosses on its way there holds it, being hoverable, and would take the click meant for
+   * Post — Blogger's Publish sits just above its editor's frame), and a focused control that is not
+   * an editor.
+   * @param {number} id  the view id of the draft the card explains
    */
-  function obstacles() {
+  function obstacles(id) {
     const sr = PgOverlay.root();
     /** @type {DOMRect[]} */
     const out = [];
     for (const e of sr.querySelectorAll('.panel, button.badge:not([hidden])')) out.push(e.getBoundingClientRect());
+    const session = PgSessions.byId(id);
+    const send = session ? PgControls.submitFor(session) : null;
+    if (send) out.push(PgFrames.shift(send.getBoundingClientRect(), PgFrames.offset(send)));
     // Followed into a same-origin frame: with the caret in a framed editor (Blogger's field, a frame
     // that fills the window) the top document's focus is the whole frame, and avoiding that left the
     // card nowhere to go. Tested by the frame's realm, not this one's classes.

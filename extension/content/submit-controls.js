@@ -123,5 +123,5 @@ const PgControls = (() => {
     };
   }
 
-  return Object.freeze({ clickHit, keyHit, formHit });
+  return Object.freeze({ clickHit, keyHit, formHit, submitFor });
 })();
