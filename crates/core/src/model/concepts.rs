@@ -44,18 +44,21 @@ pub fn reserved_class(form: &str, k: usize) -> Option<u8> {
 /// `out` (cleared first, left sorted).
 pub fn window_pairs(classes: &[u8], window: usize, total: usize, out: &mut Vec<usize>) {
     out.clear();
-    for (i, &a) in classes.iter().enumerate() {
-        if a == NONE || usize::from(a) >= total {
-            continue;
-        }
-        for &b in classes.iter().skip(i + 1).take(window) {
-            if b != NONE && usize::from(b) < total {
-                out.push(usize::from(a) * total + usize::from(b));
-            }
-        }
-    }
+    each_window_pair(classes, window, total, |_, _, bucket| out.push(bucket));
     out.sort_unstable();
     out.dedup();
+}
+
+/// Calls `each(i, j, bucket)` for every occurrence of a class pair within `window` tokens (token `i`
+/// before token `j`, both with a class below `total`), repeats included: what [`window_pairs`] counts
+/// once, and what naming a finding's words shares out token by token.
+pub fn each_window_pair(classes: &[u8], window: usize, total: usize, mut each: impl FnMut(usize, usize, usize)) {
+    let known = |c: u8| c != NONE && usize::from(c) < total;
+    for (i, &a) in classes.iter().enumerate().filter(|&(_, &a)| known(a)) {
+        for (j, &b) in classes.iter().enumerate().skip(i + 1).take(window).filter(|&(_, &b)| known(b)) {
+            each(i, j, usize::from(a) * total + usize::from(b));
+        }
+    }
 }
 
 /// Clusters `vectors` (one per word, all of one length) into `k` classes by spherical k-means:

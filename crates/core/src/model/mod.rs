@@ -241,16 +241,11 @@ impl LearnedModel {
             return Vec::new();
         }
         let mut shares = vec![0f32; classes.len()];
-        for (i, &a) in classes.iter().enumerate() {
-            for (j, &b) in classes.iter().enumerate().skip(i + 1).take(w.concept_window) {
-                if a != concepts::NONE && b != concepts::NONE {
-                    let v = w.concept_scale[family]
-                        * f32::from(w.concept(usize::from(a) * w.classes + usize::from(b))[family]);
-                    shares[i] += v / (2.0 * scale);
-                    shares[j] += v / (2.0 * scale);
-                }
-            }
-        }
+        concepts::each_window_pair(classes, w.concept_window, w.classes, |i, j, bucket| {
+            let half = w.concept_scale[family] * f32::from(w.concept(bucket)[family]) / (2.0 * scale);
+            shares[i] += half;
+            shares[j] += half;
+        });
         shares
     }
 

@@ -393,19 +393,9 @@ pub fn train(
         .map(|(b, a)| (b, quantise(*a)))
         .filter(|(_, q)| q.iter().any(|&v| v.unsigned_abs() >= opts.prune.unsigned_abs()))
         .collect();
-    let gram_scale = [0, 1, 2].map(|f| (grams.iter().map(|a| a[f].abs()).fold(0.0, f32::max) / 127.0).max(1e-9));
-    let gram_table = weights::GramTable {
-        buckets: opts.gram_buckets,
-        scale: gram_scale,
-        weights: grams
-            .iter()
-            .enumerate()
-            .map(|(b, a)| (b, [0, 1, 2].map(|f| (a[f] / gram_scale[f]).round().clamp(-127.0, 127.0) as i8)))
-            .filter(|(_, q)| q.iter().any(|&v| v.unsigned_abs() >= opts.prune.unsigned_abs()))
-            .collect(),
-    };
-    let concept_scale =
-        [0, 1, 2].map(|f| (concept_pairs.iter().map(|a| a[f].abs()).fold(0.0, f32::max) / 127.0).max(1e-9));
+    let (gram_scale, gram_weights) = quantised_table(&grams, opts.prune.unsigned_abs());
+    let gram_table = weights::GramTable { buckets: opts.gram_buckets, scale: gram_scale, weights: gram_weights };
+    let (concept_scale, concept_weights) = quantised_table(&concept_pairs, 1);
     let concept_table = weights::ConceptTable {
         classes,
         window: opts.concept_window,
@@ -415,12 +405,7 @@ pub fn train(
             Vec::new()
         },
         scale: concept_scale,
-        weights: concept_pairs
-            .iter()
-            .enumerate()
-            .map(|(b, a)| (b, [0, 1, 2].map(|f| (a[f] / concept_scale[f]).round().clamp(-127.0, 127.0) as i8)))
-            .filter(|(_, q)| q.iter().any(|&v| v != 0))
-            .collect(),
+        weights: concept_weights,
     };
     let mut families =
         [0, 1, 2].map(|f| FamilyParams { bias: bias[f], scale: scale[f], info: f32::MAX, warn: f32::MAX });
@@ -473,6 +458,19 @@ pub fn train(
         ));
     }
     Ok(Trained { bytes: write(&families), report })
+}
+
+/// A dense table of its own scale (per family, its largest weight is 127 steps) quantised, keeping the
+/// entries with a step of at least `min` in some family: the scale and the kept (index, steps).
+fn quantised_table(table: &[[f32; 3]], min: u8) -> ([f32; 3], Vec<(usize, [i8; 3])>) {
+    let scale = [0, 1, 2].map(|f| (table.iter().map(|a| a[f].abs()).fold(0.0, f32::max) / 127.0).max(1e-9));
+    let kept = table
+        .iter()
+        .enumerate()
+        .map(|(b, a)| (b, [0, 1, 2].map(|f| (a[f] / scale[f]).round().clamp(-127.0, 127.0) as i8)))
+        .filter(|(_, q)| q.iter().any(|&v| v.unsigned_abs() >= min))
+        .collect();
+    (scale, kept)
 }
 
 /// One fit's weights: per word and family its own part, per pair bucket and family, the teacher
